@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ColourSchema } from '../colour.js';
+
+const Mm = z.number().min(-1e5).max(1e5);
+export const BoxSchema = z.object({
+  x: Mm,
+  y: Mm,
+  w: z.number().positive('宽度必须大于 0').max(1e5),
+  h: z.number().positive('高度必须大于 0').max(1e5),
+});
+export type Box = z.infer<typeof BoxSchema>;
+
+export const StrokeSchema = z.object({ colour: ColourSchema, widthMm: z.number().positive().max(1000) });
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const AssetIdSchema = z.string().regex(ID, '素材编号只能含字母、数字、- 和 _');
+
+const Common = {
+  id: z.string().regex(ID, '元素编号只能含字母、数字、- 和 _（至多 64 个）'),
+  /** A named slot that a user (or --set) fills. */
+  slot: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '槽位名应为小写字母开头').optional(),
+  /** Human label of the slot in the UI, e.g. 标语. */
+  label: z.string().max(40).optional(),
+};
+
+export const FontRefSchema = z.object({
+  family: z.string().min(1).max(100).default('Noto Sans SC'),
+  weight: z.number().int().min(100).max(900).default(400),
+});
+export type FontRef = z.infer<typeof FontRefSchema>;
+
+export const TextSizeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('fixed'), mm: z.number().positive().max(20_000) }),
+  z.object({ mode: z.literal('fit'), minMm: z.number().positive().max(20_000), maxMm: z.number().positive().max(20_000) })
+    .refine((s) => s.minMm <= s.maxMm, { message: '最小字号不能大于最大字号', path: ['minMm'] }),
+]);
+
+export const TextElementSchema = z.object({
+  ...Common,
+  type: z.literal('text'),
+  box: BoxSchema,
+  text: z.string().max(2000, '文字过长（至多 2000 字）'),
+  font: FontRefSchema.default({ family: 'Noto Sans SC', weight: 400 }),
+  size: TextSizeSchema,
+  colour: ColourSchema.default({ rgb: '#000000' }),
+  stroke: StrokeSchema.optional(),
+  /** Extra space between characters, in em. */
+  letterSpacing: z.number().min(-0.5).max(5).default(0),
+  /** Line pitch as a multiple of the font size. */
+  lineHeight: z.number().min(0.5).max(5).default(1.25),
+  align: z.enum(['left', 'center', 'right']).default('center'),
+  valign: z.enum(['top', 'middle', 'bottom']).default('middle'),
+  writing: z.enum(['horizontal', 'vertical']).default('horizontal'),
+  /** Set a two-clause slogan (7+7) on two balanced lines when that gives bigger characters. */
+  balance: z.boolean().default(true),
+});
+export type TextElement = z.infer<typeof TextElementSchema>;
+
+export const ImageElementSchema = z.object({
+  ...Common,
+  type: z.literal('image'),
+  box: BoxSchema,
+  /** Empty means an unfilled photo slot: nothing is drawn and preflight says so. */
+  asset: AssetIdSchema.optional(),
+  fit: z.enum(['cover', 'contain']).default('cover'),
+  /** Part of the source to use, as fractions of its width and height. */
+  crop: z.object({
+    x: z.number().min(0).max(1), y: z.number().min(0).max(1),
+    w: z.number().positive().max(1), h: z.number().positive().max(1),
+  }).refine((c) => c.x + c.w <= 1 + 1e-9 && c.y + c.h <= 1 + 1e-9, '裁切范围超出图片').optional(),
+  radiusMm: z.number().min(0).default(0),
+});
+export type ImageElement = z.infer<typeof ImageElementSchema>;
+
+export const QrElementSchema = z.object({
+  ...Common,
+  type: z.literal('qr'),
+  box: BoxSchema,
+  content: z.string().min(1, '二维码内容不能为空').max(1200, '二维码内容过长'),
+  dark: ColourSchema.default({ rgb: '#000000' }),
+  light: ColourSchema.default({ rgb: '#FFFFFF' }),
+  ecLevel: z.enum(['L', 'M', 'Q', 'H']).default('M'),
+  /** Light margin around the code, in modules; scanners want at least 2. */
+  quietZone: z.number().int().min(0).max(10).default(2),
+});
+export type QrElement = z.infer<typeof QrElementSchema>;
+
+export const RectElementSchema = z.object({
+  ...Common,
+  type: z.literal('rect'),
+  box: BoxSchema,
+  radiusMm: z.number().min(0).default(0),
+  fill: ColourSchema.optional(),
+  stroke: StrokeSchema.optional(),
+});
+export const EllipseElementSchema = z.object({
+  ...Common,
+  type: z.literal('ellipse'),
+  box: BoxSchema,
+  fill: ColourSchema.optional(),
+  stroke: StrokeSchema.optional(),
+});
+const Point = z.object({ x: Mm, y: Mm });
+export const LineElementSchema = z.object({
+  ...Common,
+  type: z.literal('line'),
+  from: Point,
+  to: Point,
+  stroke: StrokeSchema,
+});
+export type RectElement = z.infer<typeof RectElementSchema>;
+export type EllipseElement = z.infer<typeof EllipseElementSchema>;
+export type LineElement = z.infer<typeof LineElementSchema>;
+
+export const ElementSchema = z.discriminatedUnion('type', [
+  TextElementSchema, ImageElementSchema, QrElementSchema, RectElementSchema, EllipseElementSchema, LineElementSchema,
+]);
+export type Element = z.infer<typeof ElementSchema>;

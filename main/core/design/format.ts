@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** The material families a template is made for (DESIGN.md §5). */
+export const KINDS = ['banner', 'vertical-banner', 'poster', 'rollup', 'x-stand', 'table-card', 'sign', 'sticker', 'wechat'] as const;
+export const KindSchema = z.enum(KINDS);
+export type Kind = z.infer<typeof KindSchema>;
+
+/** Largest page side we accept: 100 m covers every cloth banner a print shop makes. */
+export const MAX_SIDE_MM = 100_000;
+
+export const FormatSchema = z
+  .object({
+    widthMm: z.number().positive('宽度必须大于 0').max(MAX_SIDE_MM, '宽度超过 100 米'),
+    heightMm: z.number().positive('高度必须大于 0').max(MAX_SIDE_MM, '高度超过 100 米'),
+    /** Extra artwork beyond the trim that the cutter may take; 0 for cloth banners. */
+    bleedMm: z.number().min(0).max(50).default(0),
+    /** Distance from the trim that nothing important should cross (hems, grommets, cutting tolerance). */
+    safeMm: z.number().min(0).default(0),
+    /** Recommended raster resolution for this size, used when no DPI is asked for. */
+    dpi: z.number().positive().max(2400).default(150),
+    colourMode: z.enum(['rgb', 'cmyk']).default('rgb'),
+    /** Crop marks in the PDF; only meaningful with bleed. */
+    cropMarks: z.boolean().default(false),
+    /** Screen formats are defined in pixels; mm then follow from SCREEN_DPI. */
+    pixels: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+    /** Typical distance from which people read it; sets the smallest legible text. */
+    viewingDistanceM: z.number().positive().max(100).default(2),
+  })
+  .superRefine((f, ctx) => {
+    if (f.safeMm * 2 >= Math.min(f.widthMm, f.heightMm)) {
+      ctx.addIssue({ code: 'custom', path: ['safeMm'], message: '安全边距过大，版面内已无可用区域' });
+    }
+  });
+export type Format = z.infer<typeof FormatSchema>;

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import { MAX_ASSET_BYTES, StudioError, type Asset, type Design } from '../../core/index.js';
+
+/** Largest image we decode: 80 megapixels (a 6 m banner photo at 45 dpi is ~7 MP). */
+export const MAX_IMAGE_PIXELS = 80_000_000;
+
+/** An image checked and normalised so every writer can take the same bytes. */
+export interface PreparedImage {
+  assetId: string;
+  /** PNG or baseline JPEG with orientation applied: what pdfkit and librsvg both read. */
+  mime: 'image/png' | 'image/jpeg';
+  data: Buffer;
+  widthPx: number;
+  heightPx: number;
+  sha256: string;
+}
+
+const cache = new Map<string, PreparedImage>();
+
+function badImage(assetId: string, why: string): StudioError {
+  return new StudioError('bad-image', `图片「${assetId}」无法使用：${why}`);
+}
+
+export async function prepareImage(assetId: string, asset: Asset): Promise<PreparedImage> {
+  const raw = Buffer.from(asset.data, 'base64');
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const hit = cache.get(sha256);
+  if (hit) return { ...hit, assetId };
+  if (raw.length === 0) throw badImage(assetId, '文件为空');
+  if (raw.length > MAX_ASSET_BYTES) throw badImage(assetId, '文件超过 50 MB');
+  let meta: Metadata;
+  try {
+    meta = await sharp(raw, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+  } catch (err) {
+    throw badImage(assetId, `文件已损坏或不是图片（${(err as Error).message}）`);
+  }
+  if (!meta.width || !meta.height) throw badImage(assetId, '读不出图片尺寸');
+  if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
+    throw badImage(assetId, `像素过多（${meta.width}×${meta.height}，上限 8000 万像素）`);
+  }
+  if (!['png', 'jpeg', 'webp'].includes(meta.format ?? '')) throw badImage(assetId, `不支持的格式 ${meta.format}`);
+  const oriented = (meta.orientation ?? 1) > 1;
+  const swap = oriented && (meta.orientation ?? 1) >= 5;
+  let data = raw;
+  let mime: PreparedImage['mime'] = meta.format === 'jpeg' ? 'image/jpeg' : 'image/png';
+  try {
+    // Decode fully once: a truncated file fails here, not halfway through a 6 m banner.
+    const pipeline = sharp(raw, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
+    if (meta.format === 'jpeg' && !oriented && meta.space !== 'cmyk') await pipeline.clone().raw().toBuffer({ resolveWithObject: false });
+    else {
+      data = meta.format === 'jpeg' ? await pipeline.toColourspace('srgb').jpeg({ quality: 92 }).toBuffer() : await pipeline.png().toBuffer();
+      mime = meta.format === 'jpeg' ? 'image/jpeg' : 'image/png';
+    }
+  } catch (err) {
+    throw badImage(assetId, `解码失败，文件可能不完整（${(err as Error).message}）`);
+  }
+  const img: PreparedImage = {
+    assetId,
+    mime,
+    data,
+    widthPx: swap ? meta.height : meta.width,
+    heightPx: swap ? meta.width : meta.height,
+    sha256,
+  };
+  cache.set(sha256, img);
+  return img;
+}
+
+/** Every image the design uses, checked and decoded, keyed by asset id. */
+export async function prepareAssets(design: Design): Promise<Map<string, PreparedImage>> {
+  const used = new Set<string>();
+  for (const el of design.elements) if (el.type === 'image' && el.asset) used.add(el.asset);
+  if (design.background.type === 'image') used.add(design.background.asset);
+  const out = new Map<string, PreparedImage>();
+  for (const id of used) {
+    const asset = design.assets[id];
+    if (!asset) throw badImage(id, '设计文件中没有这个素材');
+    out.set(id, await prepareImage(id, asset));
+  }
+  return out;
+}

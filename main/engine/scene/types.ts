@@ -1,0 +1,121 @@
+import type { Colour } from '../../core/index.js';
+import type { Face } from '../fonts/face.js';
+import type { PreparedImage } from '../assets/prepare.js';
+
+/**
+ * The scene: every glyph, image and shape of one page, positioned in millimetres with the origin
+ * at the top-left corner of the trim and y pointing down. The bleed lies at negative coordinates
+ * and beyond the trim size. Every writer (SVG, raster, PDF) draws exactly this.
+ */
+export interface Scene {
+  name: string;
+  widthMm: number;
+  heightMm: number;
+  bleedMm: number;
+  safeMm: number;
+  /** Recommended raster density of the format. */
+  dpi: number;
+  colourMode: 'rgb' | 'cmyk';
+  cropMarks: boolean;
+  /** Exact pixel size of a screen format (WeChat), rendered at SCREEN_DPI. */
+  pixels?: { width: number; height: number };
+  viewingDistanceM: number;
+  items: SceneItem[];
+  /** What layout had to say: fallback fonts, missing glyphs, overflow. */
+  notes: LayoutNote[];
+}
+
+export interface LayoutNote {
+  elementId: string;
+  kind: 'missing-glyph' | 'overflow' | 'font-substituted' | 'empty-slot';
+  message: string;
+}
+
+export interface StrokePaint {
+  colour: Colour;
+  widthMm: number;
+}
+
+export interface RectItem {
+  kind: 'rect';
+  elementId: string;
+  x: number; y: number; w: number; h: number;
+  /** Corner radius. */
+  r: number;
+  fill?: Colour;
+  stroke?: StrokePaint;
+}
+
+export interface EllipseItem {
+  kind: 'ellipse';
+  elementId: string;
+  cx: number; cy: number; rx: number; ry: number;
+  fill?: Colour;
+  stroke?: StrokePaint;
+}
+
+export interface LineItem {
+  kind: 'line';
+  elementId: string;
+  x1: number; y1: number; x2: number; y2: number;
+  stroke: StrokePaint;
+}
+
+/** A filled path in mm (SVG path syntax, absolute commands only: M, L, H, V, Z). */
+export interface PathItem {
+  kind: 'path';
+  elementId: string;
+  d: string;
+  fill: Colour;
+}
+
+export interface GradientItem {
+  kind: 'gradient';
+  elementId: string;
+  x: number; y: number; w: number; h: number;
+  /** Gradient line from (x1,y1) to (x2,y2), in mm. */
+  x1: number; y1: number; x2: number; y2: number;
+  stops: { offset: number; colour: Colour }[];
+}
+
+export interface ImageItem {
+  kind: 'image';
+  elementId: string;
+  image: PreparedImage;
+  /** Where the whole (cropped) source is drawn; may extend beyond the clip for `cover`. */
+  x: number; y: number; w: number; h: number;
+  /** Visible region. */
+  clip: { x: number; y: number; w: number; h: number; r: number };
+}
+
+export interface PlacedGlyph {
+  /** Glyph id in `face`; 0 is .notdef (a missing character, drawn as a box). */
+  gid: number;
+  /** Pen position on the baseline, mm. */
+  x: number;
+  y: number;
+  /** The characters this glyph stands for (for searchable PDF text). */
+  text: string;
+}
+
+/**
+ * Glyphs of one face, size and paint. `together` runs are one horizontal line segment that a PDF
+ * can set as one string (pdfkit shapes it exactly as fontkit did); otherwise glyphs are placed one
+ * by one (vertical writing).
+ */
+export interface TextRunItem {
+  kind: 'text';
+  elementId: string;
+  face: Face;
+  sizeMm: number;
+  /** Extra advance after each glyph, mm (letter spacing). */
+  spacingMm: number;
+  together: boolean;
+  text: string;
+  glyphs: PlacedGlyph[];
+  fill: Colour;
+  /** Drawn under the fill, centred on the outline, so its visible width is widthMm / 2 outside. */
+  stroke?: StrokePaint;
+}
+
+export type SceneItem = RectItem | EllipseItem | LineItem | PathItem | GradientItem | ImageItem | TextRunItem;
