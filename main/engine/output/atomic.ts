@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { StudioError } from '../../core/index.js';
+
+/**
+ * Writes an output file so that a reader never sees a partial one: everything goes to a temporary
+ * file beside the target, which is fsynced and renamed over it only when complete. On any failure
+ * the temporary file is removed and the previous file, if any, is untouched.
+ */
+export class AtomicFile {
+  readonly tempPath: string;
+  private constructor(readonly path: string) {
+    this.tempPath = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  }
+
+  static async open(path: string): Promise<AtomicFile> {
+    const f = new AtomicFile(path);
+    const dir = dirname(path);
+    try {
+      const st = await fs.stat(dir);
+      if (!st.isDirectory()) throw new Error('不是文件夹');
+      await fs.access(dir, fs.constants.W_OK);
+    } catch (err) {
+      throw new StudioError('output-failed', `无法写入输出文件 ${path}：所在文件夹不存在或不可写`, [String((err as Error).message)]);
+    }
+    try {
+      const st = await fs.stat(path);
+      if (st.isDirectory()) throw new StudioError('output-failed', `输出路径 ${path} 是一个文件夹`);
+    } catch (err) {
+      if (err instanceof StudioError) throw err;
+    }
+    return f;
+  }
+
+  stream(): WriteStream {
+    return createWriteStream(this.tempPath, { flags: 'wx' });
+  }
+
+  /** fsync the temporary file and move it into place. */
+  async commit(): Promise<void> {
+    try {
+      const fh = await fs.open(this.tempPath, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fs.rename(this.tempPath, this.path);
+    } catch (err) {
+      await this.abort();
+      throw new StudioError('output-failed', `无法写入输出文件 ${this.path}`, [String((err as Error).message)]);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await fs.rm(this.tempPath, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Write a whole buffer atomically. */
+export async function writeFileAtomic(path: string, data: Buffer | Uint8Array | string): Promise<void> {
+  const f = await AtomicFile.open(path);
+  try {
+    await fs.writeFile(f.tempPath, data, { flag: 'wx' });
+  } catch (err) {
+    await f.abort();
+    throw new StudioError('output-failed', `无法写入输出文件 ${path}`, [String((err as Error).message)]);
+  }
+  await f.commit();
+}
+
+/** Run `produce` against a temporary file and commit it only if it resolves. */
+export async function withAtomicFile<T>(path: string, produce: (f: AtomicFile) => Promise<T>): Promise<T> {
+  const f = await AtomicFile.open(path);
+  try {
+    const r = await produce(f);
+    await f.commit();
+    return r;
+  } catch (err) {
+    await f.abort();
+    if (err instanceof StudioError) throw err;
+    throw new StudioError('output-failed', `无法写入输出文件 ${path}`, [String((err as Error).message)]);
+  }
+}

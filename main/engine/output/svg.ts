@@ -1,0 +1,144 @@
+import type { Colour } from '../../core/index.js';
+import type { Face } from '../fonts/face.js';
+import type { Scene, SceneItem, StrokePaint, TextRunItem } from '../scene/types.js';
+
+/** A region of the page in mm (trim origin), e.g. one raster strip. */
+export interface SvgRegion {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface SvgOptions {
+  /** What part of the page to show; default the trim box (or trim + bleed with `bleed`). */
+  region?: SvgRegion;
+  bleed?: boolean;
+  /** Pixel size of the SVG viewport; default the region's size in mm. */
+  widthPx?: number;
+  heightPx?: number;
+}
+
+const n = (v: number): string => {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const glyphPathCache = new Map<string, string>();
+
+/** A glyph outline in font units (y up), as SVG path data; cached per face and glyph. */
+export function glyphPath(face: Face, gid: number): string {
+  const k = `${face.key}|${gid}`;
+  let d = glyphPathCache.get(k);
+  if (d === undefined) {
+    d = face.font.getGlyph(gid).path.toSVG();
+    glyphPathCache.set(k, d);
+  }
+  return d;
+}
+
+export function pageRegion(scene: Scene, bleed: boolean): SvgRegion {
+  const b = bleed ? scene.bleedMm : 0;
+  return { x: -b, y: -b, w: scene.widthMm + 2 * b, h: scene.heightMm + 2 * b };
+}
+
+const paint = (c: Colour): string => c.rgb;
+const strokeAttrs = (s: StrokePaint | undefined): string =>
+  s ? ` stroke="${paint(s.colour)}" stroke-width="${n(s.widthMm)}"` : '';
+
+function intersects(it: SceneItem, r: SvgRegion): boolean {
+  let x0: number, y0: number, x1: number, y1: number;
+  switch (it.kind) {
+    case 'rect': case 'gradient': [x0, y0, x1, y1] = [it.x, it.y, it.x + it.w, it.y + it.h]; break;
+    case 'image': [x0, y0, x1, y1] = [it.clip.x, it.clip.y, it.clip.x + it.clip.w, it.clip.y + it.clip.h]; break;
+    case 'ellipse': [x0, y0, x1, y1] = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry]; break;
+    case 'line': [x0, y0, x1, y1] = [Math.min(it.x1, it.x2), Math.min(it.y1, it.y2), Math.max(it.x1, it.x2), Math.max(it.y1, it.y2)]; break;
+    default: return true;
+  }
+  const pad = 'stroke' in it && it.stroke ? it.stroke.widthMm : 0;
+  return x1 + pad >= r.x && x0 - pad <= r.x + r.w && y1 + pad >= r.y && y0 - pad <= r.y + r.h;
+}
+
+/**
+ * The scene as SVG with every glyph as an outline, so librsvg, a browser preview and the PDF all
+ * draw the same shapes. Glyph outlines are defined once and placed with <use>.
+ */
+export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
+  const region = opts.region ?? pageRegion(scene, opts.bleed ?? false);
+  const defs: string[] = [];
+  const body: string[] = [];
+  const glyphIds = new Map<string, string>();
+  let uid = 0;
+  const glyphRef = (face: Face, gid: number): string => {
+    const k = `${face.key}|${gid}`;
+    let id = glyphIds.get(k);
+    if (!id) {
+      id = `g${glyphIds.size}`;
+      glyphIds.set(k, id);
+      defs.push(`<path id="${id}" d="${glyphPath(face, gid)}"/>`);
+    }
+    return id;
+  };
+
+  const textUses = (t: TextRunItem): string => {
+    const s = t.sizeMm / t.face.unitsPerEm;
+    return t.glyphs
+      .map((g) => `<use href="#${glyphRef(t.face, g.gid)}" transform="matrix(${n(s)} 0 0 ${n(-s)} ${n(g.x)} ${n(g.y)})"/>`)
+      .join('');
+  };
+
+  for (const it of scene.items) {
+    if (!intersects(it, region)) continue;
+    switch (it.kind) {
+      case 'rect':
+        body.push(`<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}"${it.r > 0 ? ` rx="${n(it.r)}"` : ''} fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`);
+        break;
+      case 'ellipse':
+        body.push(`<ellipse cx="${n(it.cx)}" cy="${n(it.cy)}" rx="${n(it.rx)}" ry="${n(it.ry)}" fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`);
+        break;
+      case 'line':
+        body.push(`<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}"${strokeAttrs(it.stroke)} stroke-linecap="butt"/>`);
+        break;
+      case 'path':
+        body.push(`<path d="${it.d}" fill="${paint(it.fill)}"/>`);
+        break;
+      case 'gradient': {
+        const id = `lg${uid++}`;
+        defs.push(
+          `<linearGradient id="${id}" gradientUnits="userSpaceOnUse" x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}">` +
+            it.stops.map((st) => `<stop offset="${n(st.offset)}" stop-color="${paint(st.colour)}"/>`).join('') +
+            '</linearGradient>',
+        );
+        body.push(`<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" fill="url(#${id})"/>`);
+        break;
+      }
+      case 'image': {
+        const id = `clip${uid++}`;
+        const c = it.clip;
+        defs.push(`<clipPath id="${id}"><rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}"${c.r > 0 ? ` rx="${n(c.r)}"` : ''}/></clipPath>`);
+        body.push(
+          `<image clip-path="url(#${id})" x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" preserveAspectRatio="none" href="data:${it.image.mime};base64,${it.image.data.toString('base64')}"/>`,
+        );
+        break;
+      }
+      case 'text': {
+        const uses = textUses(it);
+        if (it.stroke) {
+          // Stroke first, fill over it: the outline grows outward only, as in the PDF.
+          const sw = it.stroke.widthMm / (it.sizeMm / it.face.unitsPerEm);
+          body.push(`<g fill="none" stroke="${paint(it.stroke.colour)}" stroke-width="${n(sw)}" stroke-linejoin="round">${uses}</g>`);
+        }
+        body.push(`<g fill="${paint(it.fill)}" data-element="${esc(it.elementId)}">${uses}</g>`);
+        break;
+      }
+    }
+  }
+  const w = opts.widthPx ?? region.w;
+  const h = opts.heightPx ?? region.h;
+  const unit = opts.widthPx === undefined ? 'mm' : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(w)}${unit}" height="${n(h)}${unit}" viewBox="${n(region.x)} ${n(region.y)} ${n(region.w)} ${n(region.h)}" preserveAspectRatio="none">` +
+    `<title>${esc(scene.name)}</title><defs>${defs.join('')}</defs>${body.join('')}</svg>`
+  );
+}

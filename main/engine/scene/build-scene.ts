@@ -1,0 +1,90 @@
+import type { Background, Design, Element } from '../../core/index.js';
+import type { PreparedImage } from '../assets/prepare.js';
+import { layoutText, type TextLayout } from '../layout/layout-text.js';
+import { fitImage } from './image-fit.js';
+import { qrItems } from './qr.js';
+import type { LayoutNote, Scene, SceneItem } from './types.js';
+
+export interface BuiltScene {
+  scene: Scene;
+  /** Text layouts by element id, for preflight and the editor. */
+  text: Map<string, TextLayout>;
+}
+
+function backgroundItems(bg: Background, design: Design, images: Map<string, PreparedImage>): SceneItem[] {
+  const b = design.format.bleedMm;
+  const page = { x: -b, y: -b, w: design.format.widthMm + 2 * b, h: design.format.heightMm + 2 * b };
+  switch (bg.type) {
+    case 'colour':
+      return [{ kind: 'rect', elementId: 'background', ...page, r: 0, fill: bg.colour }];
+    case 'linear-gradient': {
+      // CSS convention: 0° runs top to bottom, 90° left to right; the line spans the corners.
+      const a = (bg.angleDeg * Math.PI) / 180;
+      const dx = Math.sin(a);
+      const dy = Math.cos(a);
+      const half = (Math.abs(page.w * dx) + Math.abs(page.h * dy)) / 2;
+      const cx = page.x + page.w / 2;
+      const cy = page.y + page.h / 2;
+      const stops = [...bg.stops].sort((p, q) => p.offset - q.offset);
+      return [{ kind: 'gradient', elementId: 'background', ...page, x1: cx - dx * half, y1: cy - dy * half, x2: cx + dx * half, y2: cy + dy * half, stops }];
+    }
+    case 'image': {
+      const img = images.get(bg.asset);
+      const under: SceneItem = { kind: 'rect', elementId: 'background', ...page, r: 0, fill: bg.colour };
+      return img ? [under, fitImage('background', img, page, bg.fit, undefined, 0)] : [under];
+    }
+  }
+}
+
+function elementItems(el: Element, images: Map<string, PreparedImage>, text: Map<string, TextLayout>, notes: LayoutNote[]): SceneItem[] {
+  switch (el.type) {
+    case 'text': {
+      const lay = layoutText(el);
+      text.set(el.id, lay);
+      if (lay.overflow) notes.push({ elementId: el.id, kind: 'overflow', message: `文字「${el.id}」在最小字号 ${lay.sizeMm} mm 时仍超出文本框` });
+      if (lay.missing.length) notes.push({ elementId: el.id, kind: 'missing-glyph', message: `文字「${el.id}」中有字体缺少的字符：${lay.missing.join(' ')}（显示为方框）` });
+      if (lay.substituted) notes.push({ elementId: el.id, kind: 'font-substituted', message: lay.substituted });
+      return lay.runs;
+    }
+    case 'image': {
+      const img = el.asset ? images.get(el.asset) : undefined;
+      if (!img) {
+        notes.push({ elementId: el.id, kind: 'empty-slot', message: `图片位「${el.label ?? el.id}」还没有放图片` });
+        return [];
+      }
+      return [fitImage(el.id, img, el.box, el.fit, el.crop, el.radiusMm)];
+    }
+    case 'qr':
+      return qrItems(el);
+    case 'rect':
+      return [{ kind: 'rect', elementId: el.id, ...el.box, r: Math.min(el.radiusMm, el.box.w / 2, el.box.h / 2), ...(el.fill ? { fill: el.fill } : {}), ...(el.stroke ? { stroke: el.stroke } : {}) }];
+    case 'ellipse':
+      return [{ kind: 'ellipse', elementId: el.id, cx: el.box.x + el.box.w / 2, cy: el.box.y + el.box.h / 2, rx: el.box.w / 2, ry: el.box.h / 2, ...(el.fill ? { fill: el.fill } : {}), ...(el.stroke ? { stroke: el.stroke } : {}) }];
+    case 'line':
+      return [{ kind: 'line', elementId: el.id, x1: el.from.x, y1: el.from.y, x2: el.to.x, y2: el.to.y, stroke: el.stroke }];
+  }
+}
+
+/** Design → scene: lay out every element once. Synchronous and cheap: it runs per keystroke. */
+export function buildScene(design: Design, images: Map<string, PreparedImage> = new Map()): BuiltScene {
+  const f = design.format;
+  const notes: LayoutNote[] = [];
+  const text = new Map<string, TextLayout>();
+  const items: SceneItem[] = [...backgroundItems(design.background, design, images)];
+  for (const el of design.elements) items.push(...elementItems(el, images, text, notes));
+  const scene: Scene = {
+    name: design.name,
+    widthMm: f.widthMm,
+    heightMm: f.heightMm,
+    bleedMm: f.bleedMm,
+    safeMm: f.safeMm,
+    dpi: f.dpi,
+    colourMode: f.colourMode,
+    cropMarks: f.cropMarks,
+    ...(f.pixels ? { pixels: f.pixels } : {}),
+    viewingDistanceM: f.viewingDistanceM,
+    items,
+    notes,
+  };
+  return { scene, text };
+}
