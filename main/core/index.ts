@@ -11,3 +11,4 @@ export * from './design/elements.js';
 export * from './design/background.js';
 export * from './design/assets.js';
 export * from './design/design.js';
+export * from './preflight.js';

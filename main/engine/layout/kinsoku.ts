@@ -9,9 +9,9 @@ export const NO_LINE_START = new Set([
 export const NO_LINE_END = new Set([...'「『（(［[｛{〔〈《【〖〘〚‘“〝']);
 
 /** Clause separators of a slogan: where a 7+7 slogan splits into its two halves. */
-export const CLAUSE_SEPARATORS = new Set([...'、，,；;。！!？? ']);
+export const CLAUSE_SEPARATORS = new Set([...'、，,；;。！!？? ︐︑︔︒︕︖']);
 /** Separators that are dropped when a line ends on them (a comma or pause at a line end adds nothing). */
-export const DROPPED_AT_LINE_END = new Set([...'、，,；; ']);
+export const DROPPED_AT_LINE_END = new Set([...'、，,；; ︐︑︔']);
 
 /**
  * Text split into unbreakable units: one CJK character (with any closing punctuation glued to it

@@ -1,0 +1,31 @@
+import { StudioError } from '../core/index.js';
+
+/** A mistake in how the command was typed (exit code 2), as opposed to bad content (exit 1). */
+export class UsageError extends Error {}
+
+export const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+export const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+
+/** Progress on stderr: a rewriting line on a terminal, a line per tenth otherwise (logs stay short). */
+export function progressReporter(label: string): (done: number, total: number) => void {
+  let lastTenth = -1;
+  return (done, total) => {
+    if (total <= 1) return;
+    const pct = Math.floor((done / total) * 100);
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${label} ${done}/${total}（${pct}%）${done === total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor(pct / 10);
+    if (tenth !== lastTenth || done === total) {
+      lastTenth = tenth;
+      err(`${label} ${done}/${total}（${pct}%）`);
+    }
+  };
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof StudioError) return `错误：${e.full}`;
+  if (e instanceof UsageError) return `用法错误：${e.message}\n运行 campaign-studio help 查看用法`;
+  return `内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+}

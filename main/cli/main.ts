@@ -1,0 +1,50 @@
+import { fontsCommand } from './commands/fonts.js';
+import { preflightCommand } from './commands/preflight.js';
+import { renderCommand } from './commands/render.js';
+import { templatesCommand } from './commands/templates.js';
+import { describeError, err, out, UsageError } from './io.js';
+import { StudioError } from '../core/index.js';
+
+const HELP = `campaign-studio — 反诈物料工作室 命令行
+
+用法：
+  campaign-studio templates [--json]
+      列出模板（编号、类型、尺寸、槽位）
+  campaign-studio render (--template 编号 | --design 文件.json …) [--set 槽位=内容]… --out 输出文件
+         [--format pdf|png|jpeg|webp] [--dpi N] [--cmyk | --rgb] [--outline-text]
+         [--bleed | --no-bleed] [--large-page userunit|scale] [--tile a4|a3 [--overlap 毫米]]
+         [--allow-overflow] [--json]
+      输出 PDF 或图片；格式默认取自文件扩展名。多个 --design 输出为多页 PDF。
+  campaign-studio preflight (--template 编号 | --design 文件.json) [--set 槽位=内容]… [--json]
+      印前检查：出安全区、缺字、图片分辨率、字太小、对比度不足。
+  campaign-studio fonts [--json]
+      列出可用字体（随软件附带的与本机安装的中文字体）
+
+退出码：0 成功；1 输入或输出有误；2 命令用法错误；3 印前检查发现错误。`;
+
+const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
+  templates: templatesCommand,
+  render: renderCommand,
+  preflight: preflightCommand,
+  fonts: fontsCommand,
+};
+
+export async function run(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    out(HELP);
+    return cmd ? 0 : 2;
+  }
+  const handler = COMMANDS[cmd];
+  try {
+    if (!handler) throw new UsageError(`未知命令「${cmd}」`);
+    return await handler(rest);
+  } catch (e) {
+    err(describeError(e));
+    return e instanceof UsageError ? 2 : e instanceof StudioError ? 1 : 70;
+  }
+}
+
+const code = await run(process.argv.slice(2));
+if (process.env.CAMPAIGN_STUDIO_REPORT_RSS) err(`maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+process.exitCode = code;

@@ -1,0 +1,20 @@
+import type { Element } from '../../core/index.js';
+import type { TextLayout } from '../layout/layout-text.js';
+
+export type Rect = { x: number; y: number; w: number; h: number };
+
+/** What an element actually occupies: the laid-out text block, or the element's box. */
+export function occupied(el: Element, text: Map<string, TextLayout>): Rect | null {
+  if (el.type === 'text') return text.get(el.id)?.block ?? null;
+  if (el.type === 'line') {
+    const x = Math.min(el.from.x, el.to.x);
+    const y = Math.min(el.from.y, el.to.y);
+    return { x, y, w: Math.abs(el.to.x - el.from.x), h: Math.abs(el.to.y - el.from.y) };
+  }
+  return el.box;
+}
+
+/** How far (mm) a rectangle pokes out of another, on its worst side; 0 when inside. */
+export function protrusion(r: Rect, inside: Rect): number {
+  return Math.max(0, inside.x - r.x, inside.y - r.y, r.x + r.w - (inside.x + inside.w), r.y + r.h - (inside.y + inside.h));
+}

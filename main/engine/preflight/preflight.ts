@@ -1,0 +1,82 @@
+import type { Design, PreflightFinding, PreflightReport } from '../../core/index.js';
+import { prepareAssets } from '../assets/prepare.js';
+import { buildScene } from '../scene/build-scene.js';
+import { effectiveDpi } from '../scene/image-fit.js';
+import type { ImageItem } from '../scene/types.js';
+import { lowContrastShare, MIN_CONTRAST } from './contrast.js';
+import { occupied, protrusion } from './geometry.js';
+
+const NOTE_CODES = {
+  overflow: ['error', 'text-overflow'],
+  'missing-glyph': ['error', 'missing-glyph'],
+  'font-substituted': ['warning', 'font-substituted'],
+  'empty-slot': ['warning', 'empty-slot'],
+} as const;
+
+/** Smallest legible character size for a format, mm: 1/300 of the viewing distance on paper. */
+export function minTextMm(design: Design): number {
+  const f = design.format;
+  // Screen images are read on a phone held close: about 2.6 % of the image width (28 px of 1080).
+  if (f.pixels) return f.widthMm * 0.026;
+  return (f.viewingDistanceM * 1000) / 300;
+}
+
+const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
+
+/** 印前检查: everything a print shop or a reader would trip over, each finding naming its element. */
+export async function preflight(design: Design): Promise<PreflightReport> {
+  const { scene, text } = buildScene(design, await prepareAssets(design));
+  const findings: PreflightFinding[] = scene.notes.map((n) => ({
+    severity: NOTE_CODES[n.kind][0],
+    code: NOTE_CODES[n.kind][1],
+    elementId: n.elementId,
+    message: n.message,
+  }));
+  const f = design.format;
+  const safe = { x: f.safeMm, y: f.safeMm, w: f.widthMm - 2 * f.safeMm, h: f.heightMm - 2 * f.safeMm };
+  const minSize = minTextMm(design);
+  const name = (id: string, label?: string) => (label ? `${label}（${id}）` : id);
+
+  for (const el of design.elements) {
+    if (el.type === 'text' || el.type === 'qr' || (el.type === 'image' && el.asset)) {
+      const r = occupied(el, text);
+      const out = r ? protrusion(r, safe) : 0;
+      if (r && out > 0.05 && (el.type !== 'text' || el.text.trim())) {
+        findings.push({
+          severity: 'warning', code: 'outside-safe-area', elementId: el.id,
+          message: `${name(el.id, el.label)} 超出安全区 ${fmt(out)} mm（离裁切边应至少 ${fmt(f.safeMm)} mm），裁切或包边时可能被切掉`,
+        });
+      }
+    }
+    if (el.type === 'text' && el.text.trim()) {
+      const lay = text.get(el.id);
+      if (lay && lay.sizeMm < minSize) {
+        findings.push({
+          severity: 'warning', code: 'text-too-small', elementId: el.id,
+          message: `${name(el.id, el.label)} 字高 ${fmt(lay.sizeMm)} mm，在常见观看距离 ${f.viewingDistanceM} 米处难以看清（建议至少 ${fmt(minSize)} mm）`,
+        });
+      }
+      if (lay && lay.block.w > 0 && lay.block.h > 0) {
+        const { share, worst } = await lowContrastShare(scene, el, lay.block);
+        if (share > 0.2) {
+          findings.push({
+            severity: 'warning', code: 'low-contrast', elementId: el.id,
+            message: `${name(el.id, el.label)} 与背景对比度不足（最低 ${worst.toFixed(1)}:1，应至少 ${MIN_CONTRAST}:1），远处难以辨认`,
+          });
+        }
+      }
+    }
+  }
+  const minDpi = Math.max(20, f.dpi / 1.5);
+  for (const it of scene.items) {
+    if (it.kind !== 'image') continue;
+    const dpi = effectiveDpi(it as ImageItem);
+    if (dpi < minDpi) {
+      findings.push({
+        severity: 'warning', code: 'low-image-dpi', elementId: it.elementId,
+        message: `图片「${it.elementId}」印出来只有 ${Math.round(dpi)} dpi（${it.image.widthPx}×${it.image.heightPx} 像素），低于此尺寸建议的 ${Math.round(minDpi)} dpi，会发虚`,
+      });
+    }
+  }
+  return { design: design.name, ok: !findings.some((x) => x.severity === 'error'), findings };
+}
