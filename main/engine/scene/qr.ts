@@ -10,6 +10,19 @@ const fmt = (v: number) => String(Math.round(v * 10000) / 10000);
  * no hairline seams in any renderer.
  */
 export function qrItems(el: QrElement): [RectItem, PathItem] {
+  // Encoding is the costly part and the code rarely changes while the user types elsewhere.
+  const key = JSON.stringify(el);
+  const hit = qrCache.get(key);
+  if (hit) return hit;
+  const items = encode(el);
+  if (qrCache.size > 64) qrCache.clear();
+  qrCache.set(key, items);
+  return items;
+}
+
+const qrCache = new Map<string, [RectItem, PathItem]>();
+
+function encode(el: QrElement): [RectItem, PathItem] {
   let qr: ReturnType<typeof QRCode.create>;
   try {
     qr = QRCode.create(el.content, { errorCorrectionLevel: el.ecLevel });
