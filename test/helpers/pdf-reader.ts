@@ -108,6 +108,20 @@ export class PdfReader {
     return this.doc.loadPage(i).toStructuredText('preserve-whitespace').asText();
   }
 
+  /**
+   * Every character a reader finds on a page, with its pen origin in mm of true size from the
+   * media box's top-left corner (y down), its font name and size (mm).
+   */
+  chars(i: number): { c: string; x: number; y: number; font: string; sizeMm: number }[] {
+    const out: { c: string; x: number; y: number; font: string; sizeMm: number }[] = [];
+    this.doc.loadPage(i).toStructuredText('preserve-whitespace').walk({
+      onChar(c, origin, font, size) {
+        out.push({ c, x: origin[0] / PT_PER_MM, y: origin[1] / PT_PER_MM, font: font.getName(), sizeMm: size / PT_PER_MM });
+      },
+    });
+    return out;
+  }
+
   /** The decoded content stream(s) of a page, concatenated. */
   content(i: number): string {
     const c = this.pageObj(i).get('Contents');
