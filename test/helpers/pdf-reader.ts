@@ -44,7 +44,7 @@ export interface Raster {
   data: Uint8ClampedArray;
   /** [r, g, b, a] at pixel (x, y). */
   pixel(x: number, y: number): [number, number, number, number];
-  /** [r, g, b, a] at a point given in mm from the rendered box's top-left corner. */
+  /** [r, g, b, a] at a point given in mm from the rendered area's top-left corner. */
   pixelAtMm(xMm: number, yMm: number): [number, number, number, number];
 }
 
@@ -161,30 +161,44 @@ export class PdfReader {
 
   /**
    * Rasterises a page at `dpi` (of true size: UserUnit applied) into RGBA, on white unless
-   * `alpha`. `box` picks the rendered area (default the MediaBox).
+   * `alpha`. `box` picks the rendered area (default the MediaBox); `regionMm` narrows it to a
+   * rectangle given in mm from that box's top-left corner, so a detail can be checked at high dpi
+   * without rendering the whole page.
    */
-  rasterise(i: number, dpi: number, opts: { box?: PageBoxName; alpha?: boolean } = {}): Raster {
+  rasterise(i: number, dpi: number, opts: { box?: PageBoxName; alpha?: boolean; regionMm?: { x: number; y: number; w: number; h: number } } = {}): Raster {
     const page = this.doc.loadPage(i);
-    const m = mupdf.Matrix.scale(dpi / 72, dpi / 72);
-    const pix = page.toPixmap(m, mupdf.ColorSpace.DeviceRGB, opts.alpha ?? false, true, 'View', opts.box ?? 'MediaBox');
+    const k = dpi / 72;
+    const [bx0, by0, bx1, by1] = page.getBounds(opts.box ?? 'MediaBox');
+    const g = opts.regionMm;
+    const r = g ? [bx0 + g.x * PT_PER_MM, by0 + g.y * PT_PER_MM, bx0 + (g.x + g.w) * PT_PER_MM, by0 + (g.y + g.h) * PT_PER_MM] : [bx0, by0, bx1, by1];
+    const [rx0, ry0, rx1, ry1] = (r as [number, number, number, number]).map((v) => v * k) as [number, number, number, number];
+    // Pixel (0, 0) starts exactly at the area's top-left corner, as a raster of that area would;
+    // the last row and column cover what is left (rounded up).
+    const ibox: mupdf.Rect = [0, 0, Math.max(1, Math.ceil(rx1 - rx0 - 0.001)), Math.max(1, Math.ceil(ry1 - ry0 - 0.001))];
+    const alpha = opts.alpha ?? false;
+    const pix = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, ibox, alpha);
+    pix.clear(alpha ? 0 : 255);
+    const dev = new mupdf.DrawDevice(mupdf.Matrix.identity, pix);
+    page.run(dev, [k, 0, 0, k, -rx0, -ry0]);
+    dev.close();
+    dev.destroy();
     const width = pix.getWidth();
     const height = pix.getHeight();
     // n counts the alpha channel too.
     const n = pix.getNumberOfComponents();
     const src = pix.getPixels();
     const stride = pix.getStride();
-    let data: Uint8ClampedArray;
-    if (n === 4 && stride === width * 4) data = new Uint8ClampedArray(src);
+    const data = new Uint8ClampedArray(width * height * 4);
+    if (n === 4 && stride === width * 4) data.set(src.subarray(0, data.length));
     else {
-      data = new Uint8ClampedArray(width * height * 4);
       for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          const s = y * stride + x * n;
-          const d = (y * width + x) * 4;
-          data[d] = src[s] ?? 0;
-          data[d + 1] = src[s + 1] ?? 0;
-          data[d + 2] = src[s + 2] ?? 0;
-          data[d + 3] = n === 4 ? (src[s + 3] ?? 255) : 255;
+        let s = y * stride;
+        let d = y * width * 4;
+        for (let x = 0; x < width; x++, s += n, d += 4) {
+          data[d] = src[s] as number;
+          data[d + 1] = src[s + 1] as number;
+          data[d + 2] = src[s + 2] as number;
+          data[d + 3] = n === 4 ? (src[s + 3] as number) : 255;
         }
       }
     }

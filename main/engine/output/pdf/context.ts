@@ -1,0 +1,69 @@
+/// <reference types="pdfkit" />
+import type { Face } from '../../fonts/face.js';
+import type { PreparedImage } from '../../assets/prepare.js';
+import type { Box } from './page-plan.js';
+import type { Paint } from './paint.js';
+
+export type Doc = PDFKit.PDFDocument;
+
+/** What drawing one document needs besides the page itself. */
+export interface DrawContext {
+  doc: Doc;
+  paint: Paint;
+  /** 转曲: every glyph as a vector path, no fonts embedded. */
+  outlineText: boolean;
+  /** Face keys already registered with pdfkit in this document. */
+  fonts: Set<string>;
+  /** Embedded images by content hash, so a batch embeds a shared photo once. */
+  images: Map<string, PdfImage>;
+}
+
+/** pdfkit's image handle (opaque here). */
+export interface PdfImage {
+  readonly width: number;
+  readonly height: number;
+}
+
+// The few pdfkit 0.20 calls its type definitions lack, in one place.
+interface DocInternals {
+  addPage(options: Record<string, unknown>): unknown;
+  page: { dictionary: { data: Record<string, unknown> } };
+  openImage(src: Buffer): PdfImage;
+  image(src: PdfImage, x: number, y: number, options: Record<string, unknown>): unknown;
+  registerFont(name: string, src: unknown, family?: string): unknown;
+}
+const internals = (doc: Doc): DocInternals => doc as unknown as DocInternals;
+
+/** A new page of the given size in PDF units, with no margins, and its UserUnit. */
+export function addPage(doc: Doc, widthUnits: number, heightUnits: number, userUnit: number): void {
+  internals(doc).addPage({ size: [widthUnits, heightUnits], margin: 0, userUnit });
+}
+
+export function setPageBoxes(doc: Doc, boxes: { TrimBox?: Box; BleedBox?: Box }): void {
+  const data = internals(doc).page.dictionary.data;
+  if (boxes.TrimBox) data.TrimBox = boxes.TrimBox;
+  if (boxes.BleedBox) data.BleedBox = boxes.BleedBox;
+}
+
+/**
+ * Registers a face once per document and makes it current. pdfkit takes the already parsed fontkit
+ * font, so the (10 MB) file is not read and parsed again, and a TTC member stays the one layout
+ * used. pdfkit subsets it on output (6-letter tag + name) and writes a ToUnicode map.
+ */
+export function useFace(ctx: DrawContext, face: Face): void {
+  if (!ctx.fonts.has(face.key)) {
+    internals(ctx.doc).registerFont(face.key, face.font, face.postscriptName);
+    ctx.fonts.add(face.key);
+  }
+  ctx.doc.font(face.key);
+}
+
+/** Draws an image stretched to x, y, w, h (mm in the current space). Orientation is already applied. */
+export function drawImage(ctx: DrawContext, img: PreparedImage, x: number, y: number, w: number, h: number): void {
+  let handle = ctx.images.get(img.sha256);
+  if (!handle) {
+    handle = internals(ctx.doc).openImage(img.data);
+    ctx.images.set(img.sha256, handle);
+  }
+  internals(ctx.doc).image(handle, x, y, { width: w, height: h, ignoreOrientation: true });
+}
