@@ -1,7 +1,3 @@
-import { fontsCommand } from './commands/fonts.js';
-import { preflightCommand } from './commands/preflight.js';
-import { renderCommand } from './commands/render.js';
-import { templatesCommand } from './commands/templates.js';
 import { describeError, err, out, UsageError } from './io.js';
 import { StudioError } from '../core/index.js';
 
@@ -22,11 +18,12 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
 
 退出码：0 成功；1 输入或输出有误；2 命令用法错误；3 印前检查发现错误。`;
 
-const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
-  templates: templatesCommand,
-  render: renderCommand,
-  preflight: preflightCommand,
-  fonts: fontsCommand,
+// Loaded on demand: a command imports only the engine parts it needs, so start-up stays short.
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  templates: async (a) => (await import('./commands/templates.js')).templatesCommand(a),
+  render: async (a) => (await import('./commands/render.js')).renderCommand(a),
+  preflight: async (a) => (await import('./commands/preflight.js')).preflightCommand(a),
+  fonts: async (a) => (await import('./commands/fonts.js')).fontsCommand(a),
 };
 
 export async function run(argv: string[]): Promise<number> {

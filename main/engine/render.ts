@@ -1,8 +1,7 @@
 import { extname } from 'node:path';
 import { StudioError, type Design } from '../core/index.js';
 import { prepareAssets } from './assets/prepare.js';
-import { writePdf, type PdfOptions } from './output/pdf/write-pdf.js';
-import { renderRaster } from './output/raster/render-raster.js';
+import type { PdfOptions } from './output/pdf/write-pdf.js';
 import { buildScene } from './scene/build-scene.js';
 import type { Scene } from './scene/types.js';
 
@@ -66,7 +65,9 @@ export async function renderDesigns(designs: readonly Design[], req: RenderReque
   const scenes = await scenesFor(designs, req.allowOverflow ?? false);
   const notes = scenes.flatMap((s) => s.notes.map((n) => n.message));
   const progress = req.onProgress ? { onProgress: req.onProgress } : {};
+  // Each writer is loaded only when used: pdfkit and sharp each cost a tenth of a second to load.
   if (format === 'pdf') {
+    const { writePdf } = await import('./output/pdf/write-pdf.js');
     const r = await writePdf(scenes, req.out, {
       ...(req.cmyk !== undefined ? { cmyk: req.cmyk } : {}),
       ...(req.outlineText ? { outlineText: true } : {}),
@@ -78,6 +79,7 @@ export async function renderDesigns(designs: readonly Design[], req: RenderReque
     return { path: r.path, format, pages: r.pages, notes };
   }
   if (scenes.length > 1) throw new StudioError('invalid-input', '图片格式一次只能输出一个设计；多个设计请输出为 PDF');
+  const { renderRaster } = await import('./output/raster/render-raster.js');
   const r = await renderRaster(scenes[0]!, req.out, {
     format,
     ...(req.dpi !== undefined ? { dpi: req.dpi } : {}),

@@ -1,4 +1,4 @@
-import { DesignSchema, TextElementSchema, type Design, type DesignInput, type TextElement } from '../../main/core/index.js';
+import { DesignSchema, TextElementSchema, type Design, type TextElement } from '../../main/core/index.js';
 
 export const OUT_DIR = new URL('../.out/', import.meta.url).pathname;
 
@@ -15,7 +15,7 @@ export function textEl(over: Partial<Record<keyof TextElement, unknown>> & { tex
 }
 
 /** A minimal valid design of the given size, for tests to extend. */
-export function design(over: Partial<DesignInput> = {}): Design {
+export function design(over: Record<string, unknown> = {}): Design {
   return DesignSchema.parse({
     schema: 'campaign-studio/design',
     version: 1,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { MAX_ASSET_BYTES, StudioError, type Asset, type Design } from '../../core/index.js';
 
 /** Largest image we decode: 80 megapixels (a 6 m banner photo at 45 dpi is ~7 MP). */
@@ -29,6 +29,8 @@ export async function prepareImage(assetId: string, asset: Asset): Promise<Prepa
   if (hit) return { ...hit, assetId };
   if (raw.length === 0) throw badImage(assetId, '文件为空');
   if (raw.length > MAX_ASSET_BYTES) throw badImage(assetId, '文件超过 50 MB');
+  // sharp (libvips) takes ~0.2 s to load: only designs with images pay for it.
+  const sharp = (await import('sharp')).default;
   let meta: Metadata;
   try {
     meta = await sharp(raw, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();

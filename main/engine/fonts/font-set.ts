@@ -30,8 +30,8 @@ export function availableFamilies(includeSystem = true): { family: string; weigh
 export interface ResolvedFont {
   /** The face the design asked for, or its stand-in when that family is not on this machine. */
   primary: Face;
-  /** Tried in order for characters the primary lacks. */
-  fallbacks: Face[];
+  /** Tried in order for characters the primary lacks; opened on first need (each face is ~10 MB). */
+  fallbacks: () => Face[];
   /** Set when the asked-for family was not found and a bundled family stands in. */
   substituted?: string;
 }
@@ -59,14 +59,17 @@ export function resolveFont(ref: FontRef): ResolvedFont {
   const primarySrc = nearestWeight(sources, ref.weight);
   if (!primarySrc) throw new StudioError('missing-font', `找不到字体：${ref.family}`);
   const primary = openFace(primarySrc);
-  const serifFirst = isSerifFamily(primary.family);
-  const families = serifFirst ? ['Noto Serif SC', DEFAULT_FAMILY] : [DEFAULT_FAMILY, 'Noto Serif SC'];
-  const fallbacks: Face[] = [];
-  for (const fam of families) {
-    const src = nearestWeight(bundled.filter((s) => s.family === fam), ref.weight);
-    if (src && src.path !== primarySrc.path) fallbacks.push(openFace(src));
-  }
-  const r: ResolvedFont = { primary, fallbacks, ...(substituted ? { substituted } : {}) };
+  const families = isSerifFamily(primary.family) ? ['Noto Serif SC', DEFAULT_FAMILY] : [DEFAULT_FAMILY, 'Noto Serif SC'];
+  let fallbacks: Face[] | undefined;
+  const r: ResolvedFont = {
+    primary,
+    fallbacks: () =>
+      (fallbacks ??= families.flatMap((fam) => {
+        const src = nearestWeight(bundled.filter((s) => s.family === fam), ref.weight);
+        return src && src.path !== primarySrc.path ? [openFace(src)] : [];
+      })),
+    ...(substituted ? { substituted } : {}),
+  };
   resolvedCache.set(k, r);
   return r;
 }
@@ -74,6 +77,6 @@ export function resolveFont(ref: FontRef): ResolvedFont {
 /** The face that draws a character: the primary, else the first fallback that has it, else null. */
 export function faceFor(rf: ResolvedFont, cp: number): Face | null {
   if (hasChar(rf.primary, cp)) return rf.primary;
-  for (const f of rf.fallbacks) if (hasChar(f, cp)) return f;
+  for (const f of rf.fallbacks()) if (hasChar(f, cp)) return f;
   return null;
 }

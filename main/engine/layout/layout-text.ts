@@ -5,6 +5,7 @@ import type { PlacedGlyph, TextRunItem } from '../scene/types.js';
 import { fitText } from './fit.js';
 import { segment } from './kinsoku.js';
 import { lineWidthEm, measureUnits, type Unit } from './measure.js';
+import { shape } from './shape.js';
 import { VERTICAL_FORMS } from './vertical-forms.js';
 
 export interface TextLayout {
@@ -109,12 +110,10 @@ function placeLine(id: string, line: Unit[], x0: number, baseline: number, s: nu
     const face = line[i]!.face;
     let text = '';
     while (i < line.length && line[i]!.face === face) text += line[i++]!.text;
-    const shaped = face.font.layout(text);
     const k = s / face.unitsPerEm;
-    const glyphs: PlacedGlyph[] = shaped.glyphs.map((g, j) => {
-      const pos = shaped.positions[j]!;
-      const placed = { gid: g.id, x: x + pos.xOffset * k, y: baseline - pos.yOffset * k, text: String.fromCodePoint(...g.codePoints) };
-      x += pos.xAdvance * k + spacingMm;
+    const glyphs: PlacedGlyph[] = shape(face, text).map((g) => {
+      const placed = { gid: g.id, x: x + g.xOffset * k, y: baseline - g.yOffset * k, text: String.fromCodePoint(...g.codePoints) };
+      x += g.xAdvance * k + spacingMm;
       return placed;
     });
     runs.push({ kind: 'text', elementId: id, face, sizeMm: s, spacingMm, together: true, text, glyphs, ...paint });
@@ -127,11 +126,10 @@ function placeColumn(id: string, col: Unit[], centreX: number, top: number, s: n
   const byFace = new Map<Face, PlacedGlyph[]>();
   let y = top;
   for (const u of col) {
-    const shaped = u.face.font.layout(u.text);
     const k = s / u.face.unitsPerEm;
-    const g = shaped.glyphs[0];
+    const g = shape(u.face, u.text)[0];
     if (g) {
-      const adv = shaped.positions[0]!.xAdvance * k;
+      const adv = g.xAdvance * k;
       const list = byFace.get(u.face) ?? [];
       list.push({ gid: g.id, x: centreX - adv / 2, y: y + u.face.ascent * s, text: u.text });
       byFace.set(u.face, list);

@@ -1,5 +1,6 @@
 import type { Face } from '../fonts/face.js';
 import { faceFor, type ResolvedFont } from '../fonts/font-set.js';
+import { shape } from './shape.js';
 
 /** An unbreakable unit with the face that draws it and its advance in em. */
 export interface Unit {
@@ -19,10 +20,10 @@ function shapeWidth(face: Face, text: string): { em: number; glyphs: number } {
   const k = `${face.key}|${text}`;
   let w = widthCache.get(k);
   if (!w) {
-    const run = face.font.layout(text);
+    const glyphs = shape(face, text);
     let adv = 0;
-    for (const p of run.positions) adv += p.xAdvance;
-    w = { em: adv / face.unitsPerEm, glyphs: run.glyphs.length };
+    for (const g of glyphs) adv += g.xAdvance;
+    w = { em: adv / face.unitsPerEm, glyphs: glyphs.length };
     widthCache.set(k, w);
   }
   return w;

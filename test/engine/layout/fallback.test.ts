@@ -11,7 +11,7 @@ describe('per-character font fallback', () => {
   it.runIf(existsSync(DEJAVU))('draws each character with the first face that has it', () => {
     const latin = openFace({ family: 'DejaVu Sans', weight: 400, path: DEJAVU, bundled: false });
     const sans = openFace(bundledFaces()[0]!);
-    const units = measureUnits(['App', '下', '载', '≀', '𠀀'], { primary: latin, fallbacks: [sans] });
+    const units = measureUnits(['App', '下', '载', '≀', '𠀀'], { primary: latin, fallbacks: () => [sans] });
     expect(units.map((u) => [u.text, u.face.family])).toEqual([
       ['App', 'DejaVu Sans'],
       ['下', 'Noto Sans SC'],

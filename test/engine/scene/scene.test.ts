@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import jsqrModule from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { prepareImage, prepareAssets } from '../../../main/engine/assets/prepare.js';
@@ -12,6 +12,10 @@ async function pngAsset(w: number, h: number, colour = '#3366CC'): Promise<{ mim
   const buf = await sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer();
   return { mime: 'image/png', data: buf.toString('base64') };
 }
+
+// jsqr is CommonJS with an `exports.default`: which of the two a default import yields depends on the loader.
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsqrModule as unknown as { default?: JsQr }).default ?? jsqrModule) as unknown as JsQr;
 
 function crc32(buf: Uint8Array): number {
   let c = ~0;
