@@ -14,6 +14,11 @@ export interface DrawContext {
   outlineText: boolean;
   /** Face keys already registered with pdfkit in this document. */
   fonts: Set<string>;
+  /**
+   * The glyph run pdfkit is about to set. Each registered font's layout hands this back instead of
+   * shaping the string again, so the PDF holds exactly the scene's glyphs at the scene's positions.
+   */
+  pending: { text: string; run: PdfGlyphRun } | null;
   /** Embedded images by content hash, so a batch embeds a shared photo once. */
   images: Map<string, PdfImage>;
 }
@@ -31,6 +36,17 @@ interface DocInternals {
   openImage(src: Buffer): PdfImage;
   image(src: PdfImage, x: number, y: number, options: Record<string, unknown>): unknown;
   registerFont(name: string, src: unknown, family?: string): unknown;
+  _font: PdfFont;
+}
+
+/** The layout pdfkit's embedded font produces, in its 1000-unit em. */
+export interface PdfGlyphRun {
+  glyphs: unknown[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+interface PdfFont {
+  layout(text: string, features?: unknown, onlyWidth?: boolean): PdfGlyphRun;
 }
 const internals = (doc: Doc): DocInternals => doc as unknown as DocInternals;
 
@@ -51,11 +67,17 @@ export function setPageBoxes(doc: Doc, boxes: { TrimBox?: Box; BleedBox?: Box })
  * used. pdfkit subsets it on output (6-letter tag + name) and writes a ToUnicode map.
  */
 export function useFace(ctx: DrawContext, face: Face): void {
-  if (!ctx.fonts.has(face.key)) {
+  const fresh = !ctx.fonts.has(face.key);
+  if (fresh) {
     internals(ctx.doc).registerFont(face.key, face.font, face.postscriptName);
     ctx.fonts.add(face.key);
   }
   ctx.doc.font(face.key);
+  if (fresh) {
+    const font = internals(ctx.doc)._font;
+    const own = font.layout.bind(font);
+    font.layout = (text, features, onlyWidth) => (ctx.pending && ctx.pending.text === text ? ctx.pending.run : own(text, features, onlyWidth));
+  }
 }
 
 /** Draws an image stretched to x, y, w, h (mm in the current space). Orientation is already applied. */

@@ -120,7 +120,7 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
     out.on('error', (err) => (writeError ??= err));
     doc.on('error', (err: unknown) => (writeError ??= err));
     doc.pipe(out);
-    const base = { doc, outlineText: opts.outlineText ?? false, fonts: new Set<string>(), images: new Map<string, PdfImage>() };
+    const base = { doc, outlineText: opts.outlineText ?? false, fonts: new Set<string>(), images: new Map<string, PdfImage>(), pending: null };
     try {
       for (const [i, job] of jobs.entries()) {
         if (writeError) break;
