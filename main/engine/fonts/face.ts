@@ -1,5 +1,6 @@
 import * as fontkit from 'fontkit';
 import { StudioError } from '../../core/index.js';
+import { openOnDemand } from './glyf-on-demand.js';
 
 /** One loaded font face: a file (and, for collections, a PostScript name inside it). */
 export interface Face {
@@ -16,6 +17,8 @@ export interface Face {
   ascent: number;
   descent: number;
   bundled: boolean;
+  /** Make sure these glyphs can be drawn (their outlines are read on demand). */
+  ensureGlyphs(gids: Iterable<number>): void;
 }
 
 export interface FaceSource {
@@ -34,9 +37,12 @@ export function openFace(src: FaceSource): Face {
   const hit = cache.get(key);
   if (hit) return hit;
   let font: fontkit.Font;
+  let ensureGlyphs: Face['ensureGlyphs'] = () => undefined;
   try {
-    const opened = fontkit.openSync(src.path, src.postscriptName);
+    const lazy = src.postscriptName ? null : openOnDemand(src.path);
+    const opened = lazy ? fontkit.create(lazy.buffer) : fontkit.openSync(src.path, src.postscriptName);
     font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
+    if (lazy) ensureGlyphs = lazy.ensure;
   } catch (err) {
     throw new StudioError('missing-font', `字体文件无法读取：${src.path}`, [String((err as Error).message)]);
   }
@@ -56,6 +62,7 @@ export function openFace(src: FaceSource): Face {
     ascent: asc / upm,
     descent: desc / upm,
     bundled: src.bundled,
+    ensureGlyphs,
   };
   cache.set(key, face);
   return face;
