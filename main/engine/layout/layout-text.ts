@@ -111,9 +111,7 @@ function placeLine(id: string, line: Unit[], x0: number, baseline: number, s: nu
     let text = '';
     while (i < line.length && line[i]!.face === face) text += line[i++]!.text;
     const k = s / face.unitsPerEm;
-    const shaped = shape(face, text);
-    face.ensureGlyphs(shaped.map((g) => g.id));
-    const glyphs: PlacedGlyph[] = shaped.map((g) => {
+    const glyphs: PlacedGlyph[] = shape(face, text).map((g) => {
       const placed = { gid: g.id, x: x + g.xOffset * k, y: baseline - g.yOffset * k, text: String.fromCodePoint(...g.codePoints) };
       x += g.xAdvance * k + spacingMm;
       return placed;
@@ -131,7 +129,6 @@ function placeColumn(id: string, col: Unit[], centreX: number, top: number, s: n
     const k = s / u.face.unitsPerEm;
     const g = shape(u.face, u.text)[0];
     if (g) {
-      u.face.ensureGlyphs([g.id]);
       const adv = g.xAdvance * k;
       const list = byFace.get(u.face) ?? [];
       list.push({ gid: g.id, x: centreX - adv / 2, y: y + u.face.ascent * s, text: u.text });

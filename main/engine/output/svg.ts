@@ -32,6 +32,7 @@ export function glyphPath(face: Face, gid: number): string {
   const k = `${face.key}|${gid}`;
   let d = glyphPathCache.get(k);
   if (d === undefined) {
+    face.ensureGlyphs([gid]);
     d = face.font.getGlyph(gid).path.toSVG();
     glyphPathCache.set(k, d);
   }

@@ -37,6 +37,8 @@ function setGlyphs(ctx: DrawContext, t: TextRunItem, glyphs: readonly PlacedGlyp
   const k = t.sizeMm / face.unitsPerEm;
   const toPdf = 1000 / face.unitsPerEm;
   const first = glyphs[0] as PlacedGlyph;
+  // The subset pdfkit embeds is read from these glyphs' outlines.
+  face.ensureGlyphs(glyphs.map((g) => g.gid));
   const fk = glyphs.map((g) => face.font.getGlyph(g.gid, [...g.text].map((c) => c.codePointAt(0) as number)));
   const positions = glyphs.map((g, i) => {
     const next = glyphs[i + 1];
