@@ -48,7 +48,7 @@ const ALLOWED: Record<string, string[]> = {
 };
 // Packages a layer may use: core is pure TypeScript plus zod; the renderer runs in a browser.
 const PACKAGES: Record<string, RegExp> = {
-  core: /^zod$/,
+  core: /^zod(\/.*)?$/,
   renderer: /^(lit|lit\/.*|@lit\/.*|zod)$/,
 };
 

@@ -106,5 +106,26 @@ export function fitText(p: FitParams, box: FitBox): FitResult {
       : okB && (overflow || sB >= sizeMm - 1e-9 || (lines.length > 1 && sB >= 0.85 * sizeMm));
     if (better) return { sizeMm: p.size.mode === 'fixed' ? cap : sB, lines: halves, overflow: false, balanced: true };
   }
-  return { sizeMm, lines, overflow, balanced: false };
+  return { sizeMm, lines: p.balance && !overflow ? evenOut(p, box.main / sizeMm, lines) : lines, overflow, balanced: false };
+}
+
+/**
+ * Even out wrapped lines (like CSS `text-wrap: balance`): the narrowest measure that still gives
+ * each paragraph the same number of lines, so a slogan never ends on one orphaned character.
+ */
+function evenOut(p: FitParams, maxEm: number, lines: Unit[][]): Unit[][] {
+  if (lines.length < 2) return lines;
+  return p.paragraphs.flatMap((para) => {
+    if (para.length === 0) return [[]];
+    const target = breakLines(para, maxEm, p.spacingEm).length;
+    if (target < 2) return [breakLines(para, maxEm, p.spacingEm)[0] ?? []];
+    let lo = 0;
+    let hi = maxEm;
+    for (let i = 0; i < 20; i++) {
+      const mid = (lo + hi) / 2;
+      if (breakLines(para, mid, p.spacingEm).length <= target) hi = mid;
+      else lo = mid;
+    }
+    return breakLines(para, hi, p.spacingEm);
+  });
 }

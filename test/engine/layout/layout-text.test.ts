@@ -158,3 +158,14 @@ describe('missing glyphs and fonts', () => {
     expect(l.runs[0]!.face.family).toBe('Noto Sans SC');
   });
 });
+
+describe('even lines', () => {
+  it('wraps a text without clause breaks into even lines, never leaving one character alone', () => {
+    const l = layoutText(textEl({ text: '陌生来电不轻信', letterSpacing: 0.1, box: { x: 0, y: 0, w: 100, h: 30 }, size: { mode: 'fit', minMm: 4, maxMm: 20 } }));
+    expect(lines(l).map((x) => x.length)).toEqual([4, 3]);
+  });
+  it('keeps greedy lines when balance is off', () => {
+    const l = layoutText(textEl({ text: '陌生来电不轻信', letterSpacing: 0.1, box: { x: 0, y: 0, w: 100, h: 30 }, size: { mode: 'fit', minMm: 4, maxMm: 20 }, balance: false }));
+    expect(lines(l).map((x) => x.length)).toEqual([6, 1]);
+  });
+});
