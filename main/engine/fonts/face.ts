@@ -19,6 +19,21 @@ export interface Face {
   bundled: boolean;
   /** Make sure these glyphs can be drawn (their outlines are read on demand). */
   ensureGlyphs(gids: Iterable<number>): void;
+  /** Horizontal advance of a glyph in font units, read straight from hmtx. */
+  advance(gid: number): number;
+}
+
+/**
+ * Advances from the raw hmtx table. fontkit's own getter decodes the whole hmtx and vmtx tables
+ * (tens of thousands of entries in a CJK face) and the glyph's outline box on first use.
+ */
+function hmtxReader(font: fontkit.Font): (gid: number) => number {
+  const raw = font as unknown as { stream: { buffer: Buffer }; directory: { tables: Record<string, { offset: number } | undefined> } };
+  const hmtx = raw.directory.tables.hmtx;
+  const n = font.hhea.numberOfMetrics;
+  if (!hmtx || !n) return (gid) => font.getGlyph(gid).advanceWidth;
+  const buf = raw.stream.buffer;
+  return (gid) => buf.readUInt16BE(hmtx.offset + Math.min(gid, n - 1) * 4);
 }
 
 export interface FaceSource {
@@ -63,6 +78,7 @@ export function openFace(src: FaceSource): Face {
     descent: desc / upm,
     bundled: src.bundled,
     ensureGlyphs,
+    advance: hmtxReader(font),
   };
   cache.set(key, face);
   return face;

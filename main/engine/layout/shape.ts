@@ -12,12 +12,12 @@ export interface ShapedGlyph {
 /**
  * Characters whose shaping is the identity: one glyph each from the cmap, advanced by its own
  * width, no substitution or positioning under the default features. Ideographs, CJK punctuation,
- * fullwidth forms and vertical forms are such in the bundled Noto CJK faces (checked for every
+ * fullwidth and vertical forms, digits, the space, · and × are such in the bundled Noto CJK faces (checked for every
  * one of them by test/engine/layout/shape.test.ts; the kana repeat marks 〱–〵 ligate, so they
- * are left out). Slogans are made of nothing else, so they skip
+ * are left out). Slogans and hotlines are made of nothing else, so they skip
  * fontkit's GSUB/GPOS parse, which costs ~80 ms per face on first use.
  */
-const SIMPLE = /^[\u3000-\u3030\u3036-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF5E]+$/u;
+const SIMPLE = /^[ 0-9\u00B7\u00D7\u3000-\u3030\u3036-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF5E]+$/u;
 
 const cache = new Map<string, ShapedGlyph[]>();
 
@@ -28,8 +28,8 @@ export function shape(face: Face, text: string): ShapedGlyph[] {
   if (out) return out;
   if (SIMPLE.test(text)) {
     out = [...text].map((ch) => {
-      const g = face.font.glyphForCodePoint(ch.codePointAt(0)!);
-      return { id: g.id, codePoints: [ch.codePointAt(0)!], xAdvance: g.advanceWidth, xOffset: 0, yOffset: 0 };
+      const id = face.font.glyphForCodePoint(ch.codePointAt(0)!).id;
+      return { id, codePoints: [ch.codePointAt(0)!], xAdvance: face.advance(id), xOffset: 0, yOffset: 0 };
     });
   } else out = fullLayout(face, text);
   if (cache.size > 5000) cache.clear();

@@ -39,10 +39,12 @@ function setGlyphs(ctx: DrawContext, t: TextRunItem, glyphs: readonly PlacedGlyp
   const first = glyphs[0] as PlacedGlyph;
   // The subset pdfkit embeds is read from these glyphs' outlines.
   face.ensureGlyphs(glyphs.map((g) => g.gid));
-  const fk = glyphs.map((g) => face.font.getGlyph(g.gid, [...g.text].map((c) => c.codePointAt(0) as number)));
+  // pdfkit's encoder reads only these three fields; fontkit Glyph objects would decode the whole
+  // hmtx and vmtx tables for their advanceWidth.
+  const fk = glyphs.map((g) => ({ id: g.gid, codePoints: [...g.text].map((c) => c.codePointAt(0) as number), advanceWidth: face.advance(g.gid) }));
   const positions = glyphs.map((g, i) => {
     const next = glyphs[i + 1];
-    const natural = (fk[i]?.advanceWidth ?? 0) * toPdf;
+    const natural = face.advance(g.gid) * toPdf;
     return {
       xAdvance: next ? ((next.x - g.x - t.spacingMm) / k) * toPdf : natural,
       yAdvance: 0,
