@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// The CLI runs the compiled engine; `npm ci` builds it (the prepare script).
-import('../dist/main/cli/main.js').catch((err) => {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/main/cli')) {
-    process.stderr.write('campaign-studio: 尚未编译，请先运行 npm run build\n');
-    process.exit(70);
-  }
-  throw err;
-});
+// The CLI runs one bundled, minified file (dist/cli.cjs): loading ~150 modules one by one cost
+// a third of a second of every command's start-up. `npm ci` builds it (the prepare script).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const bundle = new URL('../dist/cli.cjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('campaign-studio: 尚未编译，请先运行 npm run build\n');
+  process.exit(70);
+}
+createRequire(import.meta.url)(bundle.pathname);

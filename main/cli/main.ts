@@ -42,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-const code = await run(process.argv.slice(2));
-if (process.env.CAMPAIGN_STUDIO_REPORT_RSS) err(`maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-process.exitCode = code;
+void run(process.argv.slice(2)).then((code) => {
+  if (process.env.CAMPAIGN_STUDIO_REPORT_RSS) err(`maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  process.exitCode = code;
+});

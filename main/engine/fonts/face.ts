@@ -57,7 +57,12 @@ export function openFace(src: FaceSource): Face {
     const lazy = src.postscriptName ? null : openOnDemand(src.path);
     const opened = lazy ? fontkit.create(lazy.buffer) : fontkit.openSync(src.path, src.postscriptName);
     font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
-    if (lazy) ensureGlyphs = lazy.ensure;
+    if (lazy) {
+      ensureGlyphs = lazy.ensure;
+      // fontkit decodes loca entry by entry (30 ms for 30,000 glyphs) the first time any outline or
+      // glyph box is read, and pdfkit reads one for every face it embeds: hand it the offsets.
+      (font as unknown as { _tables: Record<string, unknown> })._tables.loca = { version: 1, offsets: lazy.locaOffsets, _processed: true };
+    }
   } catch (err) {
     throw new StudioError('missing-font', `字体文件无法读取：${src.path}`, [String((err as Error).message)]);
   }

@@ -10,6 +10,8 @@ export interface OnDemandFont {
   buffer: Buffer;
   /** Make sure these glyphs' outlines (and the parts of composite glyphs) are in the buffer. */
   ensure(gids: Iterable<number>): void;
+  /** Byte offset of each glyph in glyf (numGlyphs + 1 entries), as fontkit's loca table holds them. */
+  locaOffsets: Uint32Array;
 }
 
 interface Table {
@@ -49,10 +51,9 @@ export function openOnDemand(path: string): OnDemandFont | null {
     const longLoca = buffer.readInt16BE(headTable.offset + 50) === 1;
     const numGlyphs = loca.length / (longLoca ? 4 : 2) - 1;
     const loaded = new Set<number>();
-    const range = (gid: number): [number, number] => {
-      const at = (i: number) => (longLoca ? buffer.readUInt32BE(loca.offset + i * 4) : buffer.readUInt16BE(loca.offset + i * 2) * 2);
-      return [glyf.offset + at(gid), glyf.offset + at(gid + 1)];
-    };
+    const locaOffsets = new Uint32Array(numGlyphs + 1);
+    for (let i = 0; i <= numGlyphs; i++) locaOffsets[i] = longLoca ? buffer.readUInt32BE(loca.offset + i * 4) : buffer.readUInt16BE(loca.offset + i * 2) * 2;
+    const range = (gid: number): [number, number] => [glyf.offset + locaOffsets[gid]!, glyf.offset + locaOffsets[gid + 1]!];
     const ensureOne = (gid: number): void => {
       if (loaded.has(gid) || gid < 0 || gid >= numGlyphs) return;
       loaded.add(gid);
@@ -62,7 +63,7 @@ export function openOnDemand(path: string): OnDemandFont | null {
       if (buffer.readInt16BE(start) < 0) for (const c of components(buffer, start + 10, end)) ensureOne(c);
     };
     keepOpen = true;
-    const font: OnDemandFont = { buffer, ensure: (gids) => { for (const g of gids) ensureOne(g); } };
+    const font: OnDemandFont = { buffer, locaOffsets, ensure: (gids) => { for (const g of gids) ensureOne(g); } };
     font.ensure([0]); // .notdef: drawn for missing characters, always in a pdfkit subset
     return font;
   } finally {

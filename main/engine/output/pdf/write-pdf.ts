@@ -115,7 +115,10 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
       margin: 0,
       info: { Title: title, Creator: PDF_CREATOR, Producer: `${PDF_CREATOR} (PDFKit)` },
       displayTitle: true,
-    });
+      // No default Helvetica: every text is set in a registered face, and loading pdfkit's standard
+      // font metrics costs start-up time for nothing.
+      font: null,
+    } as unknown as PDFKit.PDFDocumentOptions);
     let writeError: unknown;
     out.on('error', (err) => (writeError ??= err));
     doc.on('error', (err: unknown) => (writeError ??= err));
