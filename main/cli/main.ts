@@ -7,7 +7,7 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
   campaign-studio templates [--json]
       列出模板（编号、类型、尺寸、槽位）
   campaign-studio render (--template 编号 | --design 文件.json …) [--set 槽位=内容]… --out 输出文件
-         [--format pdf|png|jpeg|webp] [--dpi N] [--cmyk | --rgb] [--outline-text]
+         [--format pdf|png|jpeg|webp] [--dpi N | --width 像素] [--cmyk | --rgb] [--outline-text]
          [--bleed | --no-bleed] [--large-page userunit|scale] [--tile a4|a3 [--overlap 毫米]]
          [--allow-overflow] [--json]
       输出 PDF 或图片；格式默认取自文件扩展名。多个 --design 输出为多页 PDF。
@@ -43,6 +43,5 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 void run(process.argv.slice(2)).then((code) => {
-  if (process.env.CAMPAIGN_STUDIO_REPORT_RSS) err(`maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   process.exitCode = code;
 });

@@ -11,6 +11,8 @@ export interface RenderRequest {
   out: string;
   format?: OutputFormat;
   dpi?: number;
+  /** Raster width in pixels instead of a dpi; the height follows the page's proportions. */
+  widthPx?: number;
   cmyk?: boolean;
   outlineText?: boolean;
   /** Render even when a text does not fit at its minimum size (it then spills out of its box). */
@@ -83,6 +85,7 @@ export async function renderDesigns(designs: readonly Design[], req: RenderReque
   const r = await renderRaster(scenes[0]!, req.out, {
     format,
     ...(req.dpi !== undefined ? { dpi: req.dpi } : {}),
+    ...(req.widthPx !== undefined ? { widthPx: req.widthPx } : {}),
     ...(req.bleed !== undefined ? { bleed: req.bleed } : {}),
     ...progress,
   });

@@ -64,6 +64,14 @@ describe('campaign-studio render', () => {
     expect([m.format, m.width, m.height, m.density]).toEqual(['jpeg', 497, 702, 30]);
   });
 
+  it('renders at a chosen pixel width, the height following the page', async () => {
+    const out = p('poster-900.webp');
+    const r = await studio(['render', '--template', 'poster-a2-red', '--width', '900', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const m = await sharp(out).metadata();
+    expect([m.format, m.width, m.height]).toEqual(['webp', 900, Math.ceil(900 * 594 / 420)]);
+  });
+
   it('fills a photo slot from an image file', async () => {
     // The poster has no photo slot yet: a design file with one is written here.
     const img = p('photo.png');

@@ -11,6 +11,7 @@ export async function renderCommand(argv: string[]): Promise<number> {
     out: { type: 'string', short: 'o' },
     format: { type: 'string' },
     dpi: { type: 'string' },
+    width: { type: 'string' },
     cmyk: { type: 'boolean' },
     rgb: { type: 'boolean' },
     'outline-text': { type: 'boolean' },
@@ -27,12 +28,14 @@ export async function renderCommand(argv: string[]): Promise<number> {
   if (v['large-page'] && !['userunit', 'scale'].includes(v['large-page'])) throw new UsageError('--large-page 应为 userunit 或 scale');
   if (v.tile && !['a4', 'a3'].includes(v.tile)) throw new UsageError('--tile 应为 a4 或 a3');
   if (v.cmyk && v.rgb) throw new UsageError('--cmyk 与 --rgb 只能选一个');
+  if (v.dpi !== undefined && v.width !== undefined) throw new UsageError('--dpi 与 --width 只能选一个');
   const designs = await designsFromArgs(v);
   const overlapMm = number('--overlap', v.overlap);
   const r = await renderDesigns(designs, {
     out: v.out,
     ...(v.format ? { format: (v.format === 'jpg' ? 'jpeg' : v.format) as OutputFormat } : {}),
     ...(v.dpi !== undefined ? { dpi: number('--dpi', v.dpi)! } : {}),
+    ...(v.width !== undefined ? { widthPx: number('--width', v.width)! } : {}),
     ...(v.cmyk ? { cmyk: true } : v.rgb ? { cmyk: false } : {}),
     outlineText: v['outline-text'] ?? false,
     allowOverflow: v['allow-overflow'] ?? false,
