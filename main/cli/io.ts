@@ -16,7 +16,7 @@ export const err = (s: string): void => void process.stderr.write(s.endsWith('\n
 export function progressReporter(label: string): (done: number, total: number) => void {
   let lastTenth = -1;
   return (done, total) => {
-    if (total <= 1) return;
+    if (total < 4) return; // a short render needs no progress line
     const pct = Math.floor((done / total) * 100);
     if (process.stderr.isTTY) {
       process.stderr.write(`\r${label} ${done}/${total}（${pct}%）${done === total ? '\n' : ''}`);

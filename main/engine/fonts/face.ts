@@ -54,8 +54,11 @@ export function openFace(src: FaceSource): Face {
   let font: fontkit.Font;
   let ensureGlyphs: Face['ensureGlyphs'] = () => undefined;
   try {
-    const lazy = src.postscriptName ? null : openOnDemand(src.path);
-    const opened = lazy ? fontkit.create(lazy.buffer) : fontkit.openSync(src.path, src.postscriptName);
+    // The PostScript name picks a member of a collection; fontkit reads it as a variation name
+    // for a single font, so it is passed only for .ttc/.otc files.
+    const collection = /\.(ttc|otc)$/i.test(src.path);
+    const lazy = collection ? null : openOnDemand(src.path);
+    const opened = lazy ? fontkit.create(lazy.buffer) : collection ? fontkit.openSync(src.path, src.postscriptName) : fontkit.openSync(src.path);
     font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
     if (lazy) {
       ensureGlyphs = lazy.ensure;
