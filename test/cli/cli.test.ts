@@ -175,3 +175,22 @@ describe('campaign-studio preflight', () => {
     expect(r.stdout).toContain('未发现问题');
   });
 });
+
+describe('interrupted renders', () => {
+  it('Ctrl-C during a long render leaves no partial or temporary file, and the old file intact', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = p('interrupted.png');
+    writeFileSync(out, 'previous file');
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/campaign-studio.js'), 'render', '--template', 'banner-red-600x70', '--dpi', '150', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // Wait for the first progress line: the temporary file exists by then.
+    await new Promise<void>((resolve) => child.stderr.on('data', () => resolve()));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('已中断');
+    expect(readFileSync(out, 'utf8')).toBe('previous file');
+    expect(leftovers()).toEqual([]);
+  });
+});

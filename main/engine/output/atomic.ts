@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../core/index.js';
 
@@ -8,6 +8,15 @@ import { StudioError } from '../../core/index.js';
  * file beside the target, which is fsynced and renamed over it only when complete. On any failure
  * the temporary file is removed and the previous file, if any, is untouched.
  */
+/** Temporary files being written now, so an interrupted process can remove them on its way out. */
+const active = new Set<string>();
+
+/** Remove every temporary output file of this process (for SIGINT/SIGTERM handlers; synchronous). */
+export function removeTemporaryOutputs(): void {
+  for (const p of active) rmSync(p, { force: true });
+  active.clear();
+}
+
 export class AtomicFile {
   readonly tempPath: string;
   private constructor(readonly path: string) {
@@ -30,6 +39,7 @@ export class AtomicFile {
     } catch (err) {
       if (err instanceof StudioError) throw err;
     }
+    active.add(f.tempPath);
     return f;
   }
 
@@ -47,6 +57,7 @@ export class AtomicFile {
         await fh.close();
       }
       await fs.rename(this.tempPath, this.path);
+      active.delete(this.tempPath);
     } catch (err) {
       await this.abort();
       throw new StudioError('output-failed', `无法写入输出文件 ${this.path}`, [String((err as Error).message)]);
@@ -55,6 +66,7 @@ export class AtomicFile {
 
   async abort(): Promise<void> {
     await fs.rm(this.tempPath, { force: true }).catch(() => undefined);
+    active.delete(this.tempPath);
   }
 }
 
