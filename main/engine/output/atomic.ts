@@ -70,18 +70,6 @@ export class AtomicFile {
   }
 }
 
-/** Write a whole buffer atomically. */
-export async function writeFileAtomic(path: string, data: Buffer | Uint8Array | string): Promise<void> {
-  const f = await AtomicFile.open(path);
-  try {
-    await fs.writeFile(f.tempPath, data, { flag: 'wx' });
-  } catch (err) {
-    await f.abort();
-    throw new StudioError('output-failed', `无法写入输出文件 ${path}`, [String((err as Error).message)]);
-  }
-  await f.commit();
-}
-
 /** Run `produce` against a temporary file and commit it only if it resolves. */
 export async function withAtomicFile<T>(path: string, produce: (f: AtomicFile) => Promise<T>): Promise<T> {
   const f = await AtomicFile.open(path);
