@@ -48,8 +48,8 @@ const ALLOWED: Record<string, string[]> = {
 };
 // Packages a layer may use: core is pure TypeScript plus zod; the renderer runs in a browser.
 const PACKAGES: Record<string, RegExp> = {
-  core: /^zod(\/.*)?$/,
-  renderer: /^(lit|lit\/.*|@lit\/.*|zod)$/,
+  core: /^(zod(\/.*)?|pinyin-pro|opencc-js)$/,
+  renderer: /^(lit|lit\/.*|@lit\/.*|zod(\/.*)?|pinyin-pro|opencc-js)$/,
 };
 
 describe('layering (DESIGN.md §3)', () => {

@@ -7,6 +7,10 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
 用法：
   campaign-studio templates [--json]
       列出模板（编号、类型、尺寸、槽位）
+  campaign-studio formats [--json]
+      列出规格目录（横幅、海报、易拉宝、贴纸、微信图等的尺寸、出血、安全边距、分辨率）
+  campaign-studio contact-sheet --out 一览图.png [--columns N] [--cell 像素] [--json]
+      把全部模板排成一张带标注的缩略图一览
   campaign-studio render (--template 编号 | --design 文件.json …) [--set 槽位=内容]… --out 输出文件
          [--format pdf|png|jpeg|webp] [--dpi N | --width 像素] [--cmyk | --rgb] [--outline-text]
          [--bleed | --no-bleed] [--large-page userunit|scale] [--tile a4|a3 [--overlap 毫米]]
@@ -16,6 +20,14 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
       印前检查：出安全区、缺字、图片分辨率、字太小、对比度不足。
   campaign-studio fonts [--json]
       列出可用字体（随软件附带的与本机安装的中文字体）
+  campaign-studio slogan check 标语 [--json]
+      检查标语是否押韵（同字、同音、同韵或不押韵）及前后半句字数
+  campaign-studio slogan suggest [--goods 商品类别] [--fraud-type 诈骗类型]… [--first-half 前半句] [--count N] [--json]
+      按摊位商品和本周诈骗类型编写押韵标语，或为前半句配押韵的提醒
+  campaign-studio slogans list [--goods 商品类别] [--fraud-type 诈骗类型] [--json]
+      列出标语库
+  campaign-studio convert (--text 文字 | --design 设计.json --out 输出.json) [--to traditional|simplified]
+      简繁转换（标语或设计中的全部文字）
 
 退出码：0 成功；1 输入或输出有误；2 命令用法错误；3 印前检查发现错误。`;
 
@@ -25,6 +37,11 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   render: async (a) => (await import('./commands/render.js')).renderCommand(a),
   preflight: async (a) => (await import('./commands/preflight.js')).preflightCommand(a),
   fonts: async (a) => (await import('./commands/fonts.js')).fontsCommand(a),
+  formats: async (a) => (await import('./commands/formats.js')).formatsCommand(a),
+  'contact-sheet': async (a) => (await import('./commands/contact-sheet.js')).contactSheetCommand(a),
+  slogan: async (a) => (await import('./commands/slogan.js')).sloganCommand(a),
+  slogans: async (a) => (await import('./commands/slogans.js')).slogansCommand(a),
+  convert: async (a) => (await import('./commands/convert.js')).convertCommand(a),
 };
 
 export async function run(argv: string[]): Promise<number> {
