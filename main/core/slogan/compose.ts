@@ -61,21 +61,19 @@ function firstHalves(words: readonly string[]): string[] {
   const two = words.filter((w) => w.length === 2);
   const three = words.filter((w) => w.length === 3);
   const out: string[] = [];
+  // 猪蹄 + 猪肝 + 大猪蹄 repeats itself: no word may contain another of the same half.
+  const add = (...ws: (string | undefined)[]) => {
+    if (ws.some((w) => !w)) return;
+    const list = ws as string[];
+    if (list.every((a, i) => list.every((b, j) => i === j || !b.includes(a)))) out.push(list.join(''));
+  };
   three.forEach((lastWord, i) => {
-    const a = two[i % Math.max(1, two.length)];
-    const b = two[(i + 1) % Math.max(1, two.length)];
-    if (a && b && a !== b) out.push(a + b + lastWord);
-    const c = three[(i + 1) % three.length];
-    const d = three[(i + 2) % three.length];
-    if (c && d && new Set([c, d, lastWord]).size === 3) out.push(c + d + lastWord);
-    if (a) out.push(a + lastWord);
+    add(two[i % Math.max(1, two.length)], two[(i + 1) % Math.max(1, two.length)], lastWord);
+    add(three[(i + 1) % three.length], three[(i + 2) % three.length], lastWord);
+    add(two[i % Math.max(1, two.length)], lastWord);
   });
-  two.forEach((lastWord, i) => {
-    const a = two[(i + 1) % two.length];
-    const b = three[i % Math.max(1, three.length)];
-    // 2+3+2 also makes seven: 青菜+油麦菜+韭菜.
-    if (a && b && a !== lastWord) out.push(a + b + lastWord);
-  });
+  // 2+3+2 also makes seven: 青菜+油麦菜+韭菜.
+  two.forEach((lastWord, i) => add(two[(i + 1) % two.length], three[i % Math.max(1, three.length)], lastWord));
   return [...new Set(out)];
 }
 

@@ -47,3 +47,14 @@ describe('compose complete jingles', () => {
     expect(composeSlogans('fish', ['rebate'], { goods, warnings }, 5)).toEqual([]);
   });
 });
+
+describe('first halves', () => {
+  it('never put a word beside a longer form of itself (猪蹄 … 大猪蹄)', () => {
+    const meat = { meat: ['猪蹄', '猪肝', '牛肉', '大猪蹄', '五花肉', '排骨肉'] } as GoodsLexicon;
+    const list = composeSlogans('meat', ['general', 'rebate', 'fake-officials'], { goods: meat, warnings: { ...warnings, general: ['骗子专挑你大意', '陌生链接莫点击', '转账之前问清楚'] } as WarningLexicon }, 50);
+    expect(list.length).toBeGreaterThan(0);
+    for (const c of list) {
+      for (const w of meat.meat) expect(c.halves[0].split(w).length - 1, `${w} in ${c.text}`).toBeLessThanOrEqual(1);
+    }
+  });
+});
