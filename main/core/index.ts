@@ -13,4 +13,5 @@ export * from './design/elements.js';
 export * from './design/background.js';
 export * from './design/assets.js';
 export * from './design/design.js';
+export * from './design/format-catalogue.js';
 export * from './preflight.js';

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { designFromTemplate, KINDS, matchFormat, slotsOf, type Template } from '../../main/core/index.js';
+import { listFormats } from '../../main/engine/formats.js';
+import { preflight } from '../../main/engine/preflight/preflight.js';
+import { renderDesigns } from '../../main/engine/render.js';
+import { listTemplates } from '../../main/engine/templates.js';
+import { OUT_DIR } from '../helpers/designs.js';
+
+const templates = listTemplates();
+const formats = listFormats();
+
+describe('template gallery', () => {
+  it('has at least 21 templates covering every kind', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(21);
+    for (const k of KINDS) expect(templates.filter((t) => t.kind === k).length, k).toBeGreaterThan(0);
+  });
+
+  it('has several templates of each main family', () => {
+    const count = (k: Template['kind']) => templates.filter((t) => t.kind === k).length;
+    expect(count('banner')).toBeGreaterThanOrEqual(4);
+    expect(count('poster')).toBeGreaterThanOrEqual(4);
+    expect(count('wechat')).toBeGreaterThanOrEqual(3);
+    expect(count('sticker')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has a vertical banner set in vertical writing, and a poster with a photo slot', () => {
+    const vertical = templates.find((t) => t.kind === 'vertical-banner')!;
+    const slogan = vertical.elements.find((e) => e.slot === 'slogan');
+    expect(slogan?.type === 'text' && slogan.writing).toBe('vertical');
+    expect(templates.some((t) => t.kind === 'poster' && t.elements.some((e) => e.type === 'image' && e.slot === 'photo'))).toBe(true);
+  });
+});
+
+describe.each(templates.map((t) => [t.id, t] as const))('template %s', (id, t) => {
+  it('is made in a catalogue format, with its print defaults', () => {
+    const entry = matchFormat(formats, t.format);
+    expect(entry, `${id}: ${t.format.widthMm}×${t.format.heightMm} mm, bleed ${t.format.bleedMm}`).toBeDefined();
+    expect(t.kind).toBe(entry!.kind);
+    const { safeMm, dpi, colourMode, cropMarks, viewingDistanceM, pixels } = t.format;
+    expect({ safeMm, dpi, colourMode, cropMarks, viewingDistanceM, pixels }).toEqual({
+      safeMm: entry!.safeMm, dpi: entry!.dpi, colourMode: entry!.colourMode, cropMarks: entry!.cropMarks,
+      viewingDistanceM: entry!.viewingDistanceM, pixels: entry!.pixels,
+    });
+  });
+
+  it('has a slogan text slot, and the hotline slot names 96110', () => {
+    const slots = slotsOf(t);
+    expect(slots.find((s) => s.name === 'slogan')?.type).toBe('text');
+    for (const el of t.elements) {
+      if (el.slot === 'hotline') expect(el.type === 'text' && el.text).toContain('96110');
+      if (el.slot === 'qr') expect(el.type === 'qr' && el.content).toMatch(/^https:\/\//);
+      if (el.slot) expect(el.label, `${el.id} has a label`).toBeTruthy();
+    }
+    for (const s of slots) expect(s.label).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('uses only the bundled fonts', () => {
+    for (const el of t.elements) {
+      if (el.type !== 'text') continue;
+      const ok = (el.font.family === 'Noto Sans SC' && [400, 700, 900].includes(el.font.weight))
+        || (el.font.family === 'Noto Serif SC' && [700, 900].includes(el.font.weight));
+      expect(ok, `${el.id}: ${el.font.family} ${el.font.weight}`).toBe(true);
+    }
+  });
+
+  it('passes preflight without any finding (an unfilled photo slot aside)', async () => {
+    const r = await preflight(designFromTemplate(t));
+    const photoSlots = new Set(t.elements.filter((e) => e.type === 'image').map((e) => e.id));
+    const findings = r.findings.filter((f) => !(f.code === 'empty-slot' && photoSlots.has(f.elementId)));
+    expect(findings).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
+  it('renders at its default content', async () => {
+    const out = join(OUT_DIR, `gallery-${id}.png`);
+    const long = Math.max(t.format.widthMm, t.format.heightMm);
+    const widthPx = Math.max(8, Math.round((240 * t.format.widthMm) / long));
+    const r = await renderDesigns([designFromTemplate(t)], { out, widthPx });
+    expect(r.widthPx).toBe(widthPx);
+    const stats = await sharp(out).stats();
+    // Not blank: some channel varies across the image.
+    expect(Math.max(...stats.channels.slice(0, 3).map((c) => c.stdev))).toBeGreaterThan(10);
+  });
+});
