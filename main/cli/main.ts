@@ -28,6 +28,10 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
       列出标语库
   campaign-studio convert (--text 文字 | --design 设计.json --out 输出.json) [--to traditional|simplified]
       简繁转换（标语或设计中的全部文字）
+  campaign-studio library --dir 样本库 import 文件|文件夹… [--title T] [--slogan S] [--kind K] [--fraud-type F] [--unit U] [--tags A,B]
+  campaign-studio library --dir 样本库 publish 设计.json | search 关键词 [--kind K] [--fraud-type F] [--json] | show 编号 [--json]
+  campaign-studio library --dir 样本库 export --out 文件包.zip [--query Q] | import-bundle 文件包.zip | stats [--json] | check | backup --out 备份.zip
+      样本库：导入、发布、搜索、分享与备份；check 发现问题时退出码为 1
 
 退出码：0 成功；1 输入或输出有误；2 命令用法错误；3 印前检查发现错误。`;
 
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   slogan: async (a) => (await import('./commands/slogan.js')).sloganCommand(a),
   slogans: async (a) => (await import('./commands/slogans.js')).slogansCommand(a),
   convert: async (a) => (await import('./commands/convert.js')).convertCommand(a),
+  library: async (a) => (await import('./commands/library.js')).libraryCommand(a),
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -15,3 +15,4 @@ export * from './design/assets.js';
 export * from './design/design.js';
 export * from './design/format-catalogue.js';
 export * from './preflight.js';
+export * from './library.js';

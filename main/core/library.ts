@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { FraudTypeSchema } from './slogan/vocabulary.js';
+
+/** What a library sample is (issue 4): the UI edits these fields, the library stores and searches them. */
+export const SAMPLE_KINDS = {
+  banner: '横幅',
+  poster: '海报',
+  rollup: '易拉宝',
+  sticker: '贴纸',
+  wechat: '微信图片',
+  article: '文章',
+  video: '视频链接',
+  other: '其他',
+} as const;
+export type SampleKind = keyof typeof SAMPLE_KINDS;
+export const SampleKindSchema = z.enum(Object.keys(SAMPLE_KINDS) as [SampleKind, ...SampleKind[]], {
+  message: `样本类型应为：${Object.keys(SAMPLE_KINDS).join('、')}`,
+});
+
+/** Where a sample was used; free text is allowed too, these are the usual ones. */
+export const SAMPLE_CHANNELS = ['集市横幅', '网格微信群', '公众号', '视频号', '印刷传单', '其他'] as const;
+
+export const FILE_ROLES = ['design', 'pdf', 'png', 'original', 'thumbnail'] as const;
+export const FileRoleSchema = z.enum(FILE_ROLES);
+export type FileRole = z.infer<typeof FileRoleSchema>;
+
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
+
+/** The editable metadata of a sample. */
+export const SampleMetaSchema = z.object({
+  title: text(200).min(1, '标题不能为空'),
+  kind: SampleKindSchema.default('other'),
+  /** e.g. "600×70 cm" or "1080×1920 像素". */
+  format: text(60).default(''),
+  widthMm: z.number().positive().max(100_000).optional(),
+  heightMm: z.number().positive().max(100_000).optional(),
+  /** YYYY-MM-DD */
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '发布日期应为 YYYY-MM-DD'),
+  unit: text(100).default(''),
+  location: text(200).default(''),
+  channel: text(60).default(''),
+  fraudTypes: z.array(FraudTypeSchema).max(11).default([]),
+  tags: z.array(text(40).min(1)).max(50).default([]),
+  slogan: text(400).default(''),
+  notes: text(4000).default(''),
+});
+export type SampleMeta = z.infer<typeof SampleMetaSchema>;
+export type SampleMetaInput = z.input<typeof SampleMetaSchema>;
+/** A metadata edit: any subset of the fields. */
+export const SampleMetaPatchSchema = SampleMetaSchema.partial();
+export type SampleMetaPatch = z.infer<typeof SampleMetaPatchSchema>;
+
+export const SampleFileSchema = z.object({
+  role: FileRoleSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  mime: z.string().max(100),
+  name: z.string().max(255),
+});
+export type SampleFile = z.infer<typeof SampleFileSchema>;
+
+export const SampleSchema = SampleMetaSchema.extend({
+  id: z.string().regex(/^[0-9a-f-]{36}$/),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  trashedAt: z.string().nullable(),
+  files: z.array(SampleFileSchema),
+});
+export type Sample = z.infer<typeof SampleSchema>;

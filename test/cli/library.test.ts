@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { studio } from '../helpers/cli.js';
+import { freshDir, jpeg } from '../library/fixtures.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/campaign-studio.js');
+const DESIGN = resolve(import.meta.dirname, '../../templates/designs/poster-a3-blue.json');
+let dir: string;
+let photos: string;
+beforeAll(async () => {
+  dir = freshDir('cli');
+  photos = join(dir, 'photos');
+  mkdirSync(photos);
+  for (let i = 0; i < 12; i++) writeFileSync(join(photos, `鱼市-${i}.jpg`), await jpeg(900, 700, `#${(i * 20).toString(16).padStart(2, '0')}3355`));
+  writeFileSync(join(photos, 'bad.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+});
+
+describe('campaign-studio library', () => {
+  it('imports, publishes, searches, shows, exports, imports a bundle, reports stats, checks and backs up', async () => {
+    const lib = join(dir, 'lib');
+    const L = (...a: string[]) => studio(['library', '--dir', lib, ...a]);
+    const imp = await L('import', photos, '--fraud-type', '刷单返利', '--unit', '城关派出所', '--tags', '鱼市,春季', '--slogan', '鲫鱼草鱼多宝鱼、不做骗子的网中鱼');
+    expect(imp.code).toBe(1); // one bad file
+    expect(imp.stdout).toContain('导入 12，已存在 0，失败 1');
+    expect(imp.stderr).toContain('bad.jpg');
+    const pub = await L('publish', DESIGN, '--title', '蓝色海报', '--kind', 'poster');
+    expect(pub.code).toBe(0);
+    const s = await L('search', '鱼', '--json');
+    const hits = JSON.parse(s.stdout) as { id: string; title: string }[];
+    expect(hits).toHaveLength(12);
+    expect(hits[0]).toMatchObject({ id: expect.any(String), title: expect.stringContaining('鱼市') });
+    expect(JSON.parse((await L('search', '蓝色海报', '--kind', '海报', '--json')).stdout)).toHaveLength(1);
+    const show = await L('show', hits[0]!.id.slice(0, 8));
+    expect(show.stdout).toContain('刷单返利');
+    expect((await L('stats', '--json')).stdout).toContain('"rebate": 12');
+    const zip = join(dir, 'share.zip');
+    expect((await L('export', '--out', zip, '--query', '鱼')).code).toBe(0);
+    const other = await studio(['library', '--dir', join(dir, 'other'), 'import-bundle', zip]);
+    expect(other.stdout).toContain('已导入 12 个样本');
+    expect((await L('check')).code).toBe(0);
+    expect((await L('backup', '--out', join(dir, 'backup.zip'))).code).toBe(0);
+  });
+  it('fails with a Chinese message and a non-zero exit', async () => {
+    const r = await studio(['library', '--dir', join(dir, 'lib2'), 'import', join(dir, 'nothing.jpg')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/错误：找不到/);
+    expect((await studio(['library', 'search', 'x'])).code).toBe(2);
+    expect((await studio(['library', '--dir', join(dir, 'lib2'), 'import-bundle', DESIGN])).stderr).toMatch(/不安全或已损坏/);
+  });
+});
+
+describe('SIGKILL during import and publish', () => {
+  it('leaves a library that checks clean, with every reported import complete', async () => {
+    const lib = join(dir, 'killed');
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const reported = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      const args = i % 3 === 2 ? ['publish', DESIGN] : ['import', photos];
+      const child = spawn(process.execPath, [BIN, 'library', '--dir', lib, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      const delay = 250 + rand() * 900;
+      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+      await new Promise((r) => child.on('close', r));
+      clearTimeout(timer);
+      for (const m of out.matchAll(/(?:已导入|已发布) ([0-9a-f-]{36})/g)) reported.add(m[1]!);
+    }
+    const check = await studio(['library', '--dir', lib, 'check']);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    for (const id of reported) {
+      const show = JSON.parse((await studio(['library', '--dir', lib, 'show', id, '--json'])).stdout) as { files: { role: string }[] };
+      expect(show.files.map((f) => f.role)).toContain('thumbnail');
+    }
+  }, 60_000);
+});

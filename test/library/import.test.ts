@@ -1,0 +1,123 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLibrary } from '../../main/library/check.js';
+import { importFile, importFolder } from '../../main/library/import-files.js';
+import { Library } from '../../main/library/library.js';
+import { duplicateAsDesign, publishDesign } from '../../main/library/publish.js';
+import { design, textEl } from '../helpers/designs.js';
+import { freshDir, jpeg, png } from './fixtures.js';
+
+/** A PNG whose header says w×h, with a little deflated data: decoding it would take ~768 MB. */
+function pngBomb(w: number, h: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; ihdr[9] = 2;
+  const idat = deflateSync(Buffer.alloc(4 * 1024 * 1024));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+let lib: Library;
+let files: string;
+beforeAll(async () => {
+  lib = await Library.open(freshDir('import-lib'));
+  files = freshDir('import-files');
+});
+afterAll(() => lib.close());
+const put = (name: string, data: Buffer | string) => {
+  const p = join(files, name);
+  writeFileSync(p, data);
+  return p;
+};
+/** A small valid PDF rendered by the engine. */
+async function pdf(): Promise<Buffer> {
+  const out = join(files, 'rendered.pdf');
+  const { renderDesigns } = await import('../../main/engine/render.js');
+  await renderDesigns([design({ format: { widthMm: 100, heightMm: 70 }, elements: [textEl({ text: '莫给骗子当韭菜' })] })], { out });
+  const { readFileSync } = await import('node:fs');
+  return readFileSync(out);
+}
+
+describe('importing external files', () => {
+  it('takes JPEG, PNG, WebP, TIFF and PDF, each with a JPEG thumbnail', async () => {
+    const inputs = {
+      'a.jpg': await jpeg(800, 600),
+      'b.png': await png(),
+      'c.webp': await sharp({ create: { width: 50, height: 50, channels: 3, background: '#00f' } }).webp().toBuffer(),
+      'd.tif': await sharp({ create: { width: 50, height: 50, channels: 3, background: '#0f0' } }).tiff().toBuffer(),
+      'e.pdf': await pdf(),
+    };
+    for (const [name, data] of Object.entries(inputs)) {
+      const { sample, duplicate } = await importFile(lib, put(name, data), { fraudTypes: ['rebate'] });
+      expect(duplicate).toBe(false);
+      const thumb = sample.files.find((f) => f.role === 'thumbnail')!;
+      const meta = await sharp(await lib.read(thumb.sha256)).metadata();
+      expect(meta.format).toBe('jpeg');
+      expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(400);
+    }
+    expect((await checkLibrary(lib)).ok).toBe(true);
+  });
+  it('judges by content, not extension, and imports the same content only once', async () => {
+    const data = await png(20, 20, '#123');
+    const r = await importFile(lib, put('photo.pdf', data));
+    expect(r.sample.files.find((f) => f.role === 'original')!.mime).toBe('image/png');
+    expect((await importFile(lib, put('again.png', data))).duplicate).toBe(true);
+  });
+  it('refuses an image bomb (16,000×16,000 PNG under 1 MB) from its header, without decoding', async () => {
+    const bomb = pngBomb(16000, 16000);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = lib.count();
+    await expect(importFile(lib, put('bomb.png', bomb))).rejects.toThrow(/像素过多/);
+    expect(lib.count()).toBe(before);
+  });
+  it('refuses truncated and corrupt images and PDFs, SVG, and unknown content', async () => {
+    const j = await jpeg(400, 300);
+    await expect(importFile(lib, put('cut.jpg', j.subarray(0, j.length / 2)))).rejects.toThrow(/不完整|损坏/);
+    const p = await png(200, 200);
+    await expect(importFile(lib, put('cut.png', p.subarray(0, 60)))).rejects.toThrow(/损坏|不完整/);
+    const d = await pdf();
+    await expect(importFile(lib, put('cut.pdf', d.subarray(0, d.length / 2)))).rejects.toThrow(/PDF 文件不完整/);
+    await expect(importFile(lib, put('junk.pdf', '%PDF-1.7\ngarbage garbage\n%%EOF\n'))).rejects.toThrow(/PDF 无法打开/);
+    await expect(importFile(lib, put('x.png', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><image href="http://evil/x.png"/></svg>'))).rejects.toThrow(/SVG/);
+    await expect(importFile(lib, put('notes.jpg', 'just text'))).rejects.toThrow(/不是支持的文件类型/);
+    await expect(importFile(lib, put('empty.jpg', ''))).rejects.toThrow(/为空/);
+    expect(readdirSync(lib.blobs.tmp)).toEqual([]);
+    expect((await checkLibrary(lib)).ok).toBe(true);
+  });
+  it('imports a folder with progress, skipping non-images and reporting bad files', async () => {
+    const dir = freshDir('import-folder');
+    writeFileSync(join(dir, '1.jpg'), await jpeg(100, 100, '#a00'));
+    writeFileSync(join(dir, '2.jpg'), await jpeg(100, 100, '#0a0'));
+    writeFileSync(join(dir, 'bad.jpg'), (await jpeg(100, 100, '#00a')).subarray(0, 100));
+    writeFileSync(join(dir, 'readme.txt'), 'hello');
+    const seen: number[] = [];
+    const r = await importFolder(lib, dir, { unit: '城关派出所' }, (p) => seen.push(p.done));
+    expect(r).toEqual({ imported: 2, duplicates: 0, failed: 1, skipped: 1 });
+    expect(seen).toEqual([1, 2, 3]);
+  });
+});
+
+describe('publishing a design', () => {
+  it('stores the design, its PDF, PNG and thumbnail in one sample; duplicate gives a new editable design', async () => {
+    const d = design({ name: '韭菜海报', kind: 'poster', format: { widthMm: 100, heightMm: 140 }, elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', slot: 'slogan' })] });
+    const s = await publishDesign(lib, d, { unit: '城关派出所', fraudTypes: ['rebate'] });
+    expect(s).toMatchObject({ title: '韭菜海报', kind: 'poster', slogan: '白菜青菜油麦菜、莫给骗子当韭菜', format: '10×14 cm' });
+    expect(s.files.map((f) => f.role).sort()).toEqual(['design', 'pdf', 'png', 'thumbnail']);
+    expect((await lib.read(s.files.find((f) => f.role === 'pdf')!.sha256)).subarray(0, 5).toString()).toBe('%PDF-');
+    const copy = await duplicateAsDesign(lib, s.id);
+    expect(copy.design.name).toBe('韭菜海报（副本）');
+    expect(copy.design.elements).toEqual(d.elements);
+    expect(readdirSync(lib.blobs.tmp)).toEqual([]);
+  });
+});
