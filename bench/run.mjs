@@ -90,3 +90,11 @@ const k = await keystrokeBench();
 console.log(`\nlayout + SVG per keystroke (warm, in process): ${k.map((x) => `${x.id} median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms`).join('; ')}`);
 console.log(`\nwhole process, median of ${RUNS} runs after a warm-up, alternating renderers${HAS_TIME ? '' : ' (no /usr/bin/time: peak RSS not measured)'}:`);
 console.table(rows);
+
+// The sample library's figures (issue #4): search over 10,000 samples, bulk photo import, bundles.
+// BENCH_LIBRARY=0 skips it (it makes 400 photos first, about a minute).
+if (process.env.BENCH_LIBRARY !== '0') {
+  console.log('\nsample library (bench/library.mjs):');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'library.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}
