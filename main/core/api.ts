@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import {
+  DesignSchema,
+  FormatEntrySchema,
+  KindSchema,
+  PreflightReportSchema,
+} from './index.js';
+import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from './slogan/index.js';
+
+/*
+ * The API contract between the renderer and the main side (DESIGN.md §3): one entry per method,
+ * each with the zod schema of its input and of its value. Both transports (Electron IPC, local
+ * HTTP in browser mode) carry exactly these; the main side parses every input here, at the
+ * boundary, and the renderer may parse the values. Pure TypeScript + zod: the renderer imports it.
+ */
+
+/** A design file embeds its images (base64); beyond this it is surely not one we should hold in memory. */
+export const MAX_DESIGN_TEXT_CHARS = 64 * 1024 * 1024;
+/** Slogan texts and the like: far more than any banner carries, small enough to reject junk early. */
+export const MAX_TEXT_CHARS = 2000;
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '编号应为小写字母、数字和 -');
+/** Job and download ids are opaque hex strings made by the main side. */
+const Token = z.string().regex(/^[a-f0-9]{16,64}$/, '编号格式不对');
+const Empty = z.object({}).strict();
+const ScriptSchema = z.enum(['traditional', 'simplified'], { message: '应为 traditional（繁体）或 simplified（简体）' });
+
+const SlotSchema = z.object({ name: z.string(), label: z.string(), type: z.string() });
+
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  kind: KindSchema,
+  title: z.string(),
+  description: z.string(),
+  widthMm: z.number(),
+  heightMm: z.number(),
+  bleedMm: z.number(),
+  /** Screen formats (WeChat) have an exact pixel size. */
+  widthPx: z.number().int().optional(),
+  heightPx: z.number().int().optional(),
+  slots: z.array(SlotSchema),
+  /** Where the transport serves a PNG thumbnail, relative to its origin (e.g. /thumbnails/<id>.png). */
+  thumbnail: z.string(),
+});
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
+
+const LayoutNoteSchema = z.object({
+  elementId: z.string(),
+  kind: z.enum(['overflow', 'missing-glyph', 'font-substituted', 'empty-slot']),
+  message: z.string(),
+});
+
+const SyllableSchema = z.object({
+  char: z.string(),
+  pinyin: z.string(),
+  tone: z.number(),
+  final: z.string(),
+  group: z.enum(RHYME_GROUPS).nullable(),
+});
+
+export const RhymeCheckSchema = z.object({
+  text: z.string(),
+  halves: z.tuple([z.string(), z.string()]),
+  counts: z.tuple([z.number(), z.number()]),
+  form: z.string(),
+  rhyme: z.enum(RHYME_KINDS),
+  ends: z.tuple([SyllableSchema, SyllableSchema]),
+  explanation: z.string(),
+});
+
+const CandidateSchema = z.object({
+  text: z.string(),
+  halves: z.tuple([z.string(), z.string()]),
+  form: z.string(),
+  rhyme: z.enum(RHYME_KINDS),
+  score: z.number(),
+});
+
+export const ExportFormatSchema = z.enum(['pdf', 'png', 'jpeg', 'webp'], { message: '导出格式应为 pdf、png、jpeg 或 webp' });
+
+export const ExportRequestSchema = z
+  .object({
+    design: DesignSchema,
+    format: ExportFormatSchema,
+    dpi: z.number().positive().max(2400, '分辨率至多 2400 dpi').optional(),
+    widthPx: z.number().int().positive().max(200_000).optional(),
+    cmyk: z.boolean().optional(),
+    outlineText: z.boolean().optional(),
+    largePage: z.enum(['userunit', 'scale']).optional(),
+    bleed: z.boolean().optional(),
+    allowOverflow: z.boolean().optional(),
+  })
+  .strict()
+  .refine((r) => !(r.dpi !== undefined && r.widthPx !== undefined), { message: '分辨率和像素宽度只能给一个', path: ['widthPx'] });
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+
+export const JobStatusSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'error', 'cancelled']),
+  /** 0–1. */
+  progress: z.number().min(0).max(1),
+  /** When done: the id to download the file by (GET /download/<id> in browser mode) and its name. */
+  downloadId: z.string().optional(),
+  fileName: z.string().optional(),
+  bytes: z.number().int().optional(),
+  notes: z.array(z.string()).optional(),
+  /** When failed: what went wrong, in Chinese. */
+  error: z.string().optional(),
+});
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+/** Every method: input and value schemas. `design: true` marks methods whose input may be large. */
+export const API = {
+  listTemplates: { input: Empty, output: z.array(TemplateSummarySchema) },
+  listFormats: { input: Empty, output: z.array(FormatEntrySchema) },
+  getTemplate: { input: z.object({ id: Id }).strict(), output: DesignSchema },
+  newDesignFromFormat: {
+    input: z.object({ formatId: Id, name: z.string().max(200).optional() }).strict(),
+    output: DesignSchema,
+  },
+  previewSvg: {
+    input: z.object({ design: DesignSchema, bleed: z.boolean().optional() }).strict(),
+    output: z.object({ svg: z.string(), notes: z.array(LayoutNoteSchema) }),
+    design: true,
+  },
+  preflight: { input: z.object({ design: DesignSchema }).strict(), output: PreflightReportSchema, design: true },
+  checkSlogan: { input: z.object({ text: z.string().trim().min(1, '请输入标语').max(MAX_TEXT_CHARS) }).strict(), output: RhymeCheckSchema },
+  suggestSlogans: {
+    input: z
+      .object({
+        goods: GoodsCategorySchema.optional(),
+        fraudTypes: z.array(FraudTypeSchema).max(20).optional(),
+        firstHalf: z.string().trim().min(1).max(40).optional(),
+        count: z.number().int().min(1).max(200).default(10),
+      })
+      .strict()
+      .refine((r) => r.goods !== undefined || r.firstHalf !== undefined, { message: '需要商品类别或前半句', path: ['goods'] }),
+    output: z.array(CandidateSchema),
+  },
+  convertScript: {
+    input: z.union([
+      z.object({ text: z.string().max(MAX_TEXT_CHARS), to: ScriptSchema }).strict(),
+      z.object({ design: DesignSchema, to: ScriptSchema }).strict(),
+    ]),
+    output: z.union([z.object({ text: z.string() }), z.object({ design: DesignSchema })]),
+    design: true,
+  },
+  exportDesign: { input: ExportRequestSchema, output: z.object({ jobId: z.string() }), design: true },
+  jobStatus: { input: z.object({ jobId: Token }).strict(), output: JobStatusSchema },
+  cancelJob: { input: z.object({ jobId: Token }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  openDesign: {
+    input: z.object({ text: z.string().max(MAX_DESIGN_TEXT_CHARS, '设计文件过大（超过 64 MB）') }).strict(),
+    output: DesignSchema,
+    design: true,
+  },
+  saveDesign: { input: z.object({ design: DesignSchema }).strict(), output: z.object({ text: z.string() }), design: true },
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
+export type ApiValue<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>;
+
+export const ApiErrorSchema = z.object({
+  code: z.string(),
+  /** Chinese, something the user can act on. */
+  message: z.string(),
+  /** Bad fields by path, and the like. */
+  details: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The result envelope of a method, for a transport or test to check what crossed. */
+export function resultSchema<M extends ApiMethod>(method: M) {
+  return z.union([
+    z.object({ ok: z.literal(true), value: API[method].output }),
+    z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+  ]);
+}
+
+export const isApiMethod = (name: string): name is ApiMethod => Object.prototype.hasOwnProperty.call(API, name);
+
+/** Whether a method's input may carry a whole design (and so needs the large body limit). */
+export const carriesDesign = (m: ApiMethod): boolean => 'design' in API[m];

@@ -1,0 +1,32 @@
+import type { ApiMethod } from '../../core/api.js';
+import { openDesign, saveDesign } from './files.js';
+import type { JobManager } from './jobs.js';
+import { previewSvg, preflight } from './preview.js';
+import { consoleLogger, method, type Handler, type Logger } from './result.js';
+import { checkSlogan, convertScript, suggestSlogans } from './slogans.js';
+import { designOfFormat, designOfTemplate, formats, templateSummaries } from './templates.js';
+
+export type Handlers = Record<ApiMethod, Handler>;
+
+/**
+ * Every method of the API contract, one handler each, for either transport (Electron IPC or local
+ * HTTP). Each parses its `unknown` input with the contract's schema before anything else.
+ */
+export function createHandlers(jobs: JobManager, log: Logger = consoleLogger): Handlers {
+  return {
+    listTemplates: method('listTemplates', () => templateSummaries(), log),
+    listFormats: method('listFormats', () => formats(), log),
+    getTemplate: method('getTemplate', ({ id }) => designOfTemplate(id), log),
+    newDesignFromFormat: method('newDesignFromFormat', ({ formatId, name }) => designOfFormat(formatId, name), log),
+    previewSvg: method('previewSvg', ({ design, bleed }) => previewSvg(design, bleed), log),
+    preflight: method('preflight', ({ design }) => preflight(design), log),
+    checkSlogan: method('checkSlogan', ({ text }) => checkSlogan(text), log),
+    suggestSlogans: method('suggestSlogans', (req) => suggestSlogans(req), log),
+    convertScript: method('convertScript', (req) => convertScript(req), log),
+    exportDesign: method('exportDesign', (req) => ({ jobId: jobs.start(req) }), log),
+    jobStatus: method('jobStatus', ({ jobId }) => jobs.status(jobId), log),
+    cancelJob: method('cancelJob', ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }), log),
+    openDesign: method('openDesign', ({ text }) => openDesign(text), log),
+    saveDesign: method('saveDesign', ({ design }) => saveDesign(design), log),
+  };
+}

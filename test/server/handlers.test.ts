@@ -1,0 +1,133 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API, resultSchema, type ApiMethod } from '../../main/core/api.js';
+import { createHandlers } from '../../main/server/handlers/index.js';
+import { JobManager } from '../../main/server/handlers/jobs.js';
+import { method } from '../../main/server/handlers/result.js';
+import { design, textEl } from '../helpers/designs.js';
+
+const logged: string[] = [];
+const jobs = new JobManager({ workerFile: null, log: (m) => logged.push(m) });
+const h = createHandlers(jobs, (m) => logged.push(m));
+afterAll(() => jobs.close());
+
+/** Call a handler and check what it returns against the contract's envelope. */
+async function call<M extends ApiMethod>(m: M, input: unknown) {
+  const r = await h[m](input);
+  expect(resultSchema(m).safeParse(r).success).toBe(true);
+  return r as { ok: true; value: any } | { ok: false; error: { code: string; message: string; details?: string[] } };
+}
+async function ok<M extends ApiMethod>(m: M, input: unknown) {
+  const r = await call(m, input);
+  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+  return r.value;
+}
+async function bad<M extends ApiMethod>(m: M, input: unknown) {
+  const r = await call(m, input);
+  if (r.ok) throw new Error(`${m} accepted ${JSON.stringify(input).slice(0, 80)}`);
+  expect(r.error.message).toMatch(/\p{Script=Han}/u);
+  return r.error;
+}
+
+const SLOGAN = '白菜青菜油麦菜、莫给骗子当韭菜';
+const small = () => design({ name: '小样', format: { widthMm: 60, heightMm: 40, dpi: 72 }, elements: [textEl({ text: SLOGAN, box: { x: 2, y: 2, w: 56, h: 36 } })] });
+
+async function until(id: string, done: (s: any) => boolean) {
+  for (let i = 0; i < 600; i++) {
+    const s = await ok('jobStatus', { jobId: id });
+    if (done(s)) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('handlers', () => {
+  it('listTemplates, getTemplate, listFormats, newDesignFromFormat', async () => {
+    const list = await ok('listTemplates', {});
+    expect(list.length).toBeGreaterThan(20);
+    const poster = list.find((t: any) => t.id === 'poster-a2-red');
+    expect(poster).toMatchObject({ kind: 'poster', widthMm: 420, thumbnail: '/thumbnails/poster-a2-red.png' });
+    expect(poster.slots.map((s: any) => s.name)).toContain('slogan');
+    expect((await ok('getTemplate', { id: 'poster-a2-red' })).templateId).toBe('poster-a2-red');
+    expect((await bad('getTemplate', { id: 'no-such-one' })).code).toBe('unknown-template');
+    expect((await bad('getTemplate', {})).details?.[0]).toMatch(/^id：/);
+    const formats = await ok('listFormats', {});
+    expect(formats.map((f: any) => f.id)).toContain('banner-600x70');
+    const d = await ok('newDesignFromFormat', { formatId: 'banner-600x70', name: '菜场横幅' });
+    expect(d).toMatchObject({ name: '菜场横幅', kind: 'banner', format: { widthMm: 6000, heightMm: 700 } });
+    expect(d.elements[0].slot).toBe('slogan');
+    expect(API.newDesignFromFormat.output.safeParse(d).success).toBe(true);
+    expect((await bad('newDesignFromFormat', { formatId: 'nope-format' })).message).toMatch(/规格/);
+    await bad('listTemplates', { extra: 1 });
+  });
+
+  it('previewSvg and preflight', async () => {
+    const p = await ok('previewSvg', { design: small() });
+    expect(p.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(p.svg).not.toMatch(/<script|<foreignObject/i);
+    const over = design({ elements: [textEl({ text: SLOGAN.repeat(20), box: { x: 0, y: 0, w: 10, h: 5 }, size: { mode: 'fit', minMm: 5, maxMm: 6 } })] });
+    expect((await ok('previewSvg', { design: over })).notes[0]).toMatchObject({ elementId: 't', kind: 'overflow' });
+    const err = await bad('previewSvg', { design: { ...small(), format: { widthMm: -1, heightMm: 10 } } });
+    expect(err.code).toBe('invalid-input');
+    expect(err.message).toContain('design.format.widthMm');
+    const report = await ok('preflight', { design: over });
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f: any) => f.code)).toContain('text-overflow');
+    await bad('preflight', { design: 'x' });
+  });
+
+  it('checkSlogan, suggestSlogans, convertScript', async () => {
+    expect(await ok('checkSlogan', { text: SLOGAN })).toMatchObject({ rhyme: 'same-character', form: '7+7' });
+    expect((await bad('checkSlogan', { text: '没有分隔的标语' })).code).toBe('invalid-input');
+    await bad('checkSlogan', { text: 'x'.repeat(3000) });
+    const s = await ok('suggestSlogans', { goods: 'vegetables', fraudTypes: ['rebate'], count: 3 });
+    expect(s.length).toBeGreaterThan(0);
+    expect(s.length).toBeLessThanOrEqual(3);
+    expect((await ok('suggestSlogans', { firstHalf: '乌鸡土鸡大公鸡', count: 5 })).length).toBeGreaterThan(0);
+    expect((await bad('suggestSlogans', { goods: 'cars' })).message).toContain('goods');
+    expect(await ok('convertScript', { text: '骗子来电话', to: 'traditional' })).toEqual({ text: '騙子來電話' });
+    const conv = await ok('convertScript', { design: small(), to: 'traditional' });
+    expect(conv.design.elements[0].text).toContain('騙');
+    await bad('convertScript', { text: '骗子', to: 'klingon' });
+  });
+
+  it('openDesign and saveDesign round trip, with size and schema checks', async () => {
+    const { text } = await ok('saveDesign', { design: small() });
+    expect((await ok('openDesign', { text })).name).toBe('小样');
+    expect((await ok('openDesign', { text: '\uFEFF' + text })).name).toBe('小样');
+    expect((await bad('openDesign', { text: '{not json' })).code).toBe('invalid-design');
+    const wrong = await bad('openDesign', { text: JSON.stringify({ ...small(), elements: [{ id: 'a', type: 'text' }] }) });
+    expect(wrong.details?.join('\n')).toMatch(/elements\[0\]/);
+    expect((await bad('openDesign', { text: 'x'.repeat(64 * 1024 * 1024 + 1) })).message).toMatch(/64 MB/);
+    await bad('saveDesign', { design: null });
+  });
+
+  it('exportDesign runs a job to a file; jobStatus and cancelJob check their ids', async () => {
+    const { jobId } = await ok('exportDesign', { design: small(), format: 'png' });
+    const s = await until(jobId, (x) => x.state !== 'queued' && x.state !== 'running');
+    expect(s).toMatchObject({ state: 'done', progress: 1, fileName: '小样.png' });
+    expect(existsSync(jobs.download(s.downloadId)!.path)).toBe(true);
+    expect(await ok('cancelJob', { jobId })).toEqual({ cancelled: false });
+    expect((await bad('jobStatus', { jobId: 'f'.repeat(32) })).message).toMatch(/找不到/);
+    await bad('jobStatus', { jobId: '../x' });
+    await bad('exportDesign', { design: small(), format: 'bmp' });
+  });
+
+  it('an export that cannot fit its text fails with the engine message', async () => {
+    const over = design({ elements: [textEl({ text: SLOGAN.repeat(20), box: { x: 0, y: 0, w: 10, h: 5 }, size: { mode: 'fit', minMm: 5, maxMm: 6 } })] });
+    const { jobId } = await ok('exportDesign', { design: over, format: 'pdf' });
+    const s = await until(jobId, (x) => x.state === 'error');
+    expect(s.error).toMatch(/文字放不下/);
+    expect(readdirSync(jobs.folder)).not.toContain(jobId);
+  });
+
+  it('maps unexpected errors to a generic Chinese message and logs them', async () => {
+    const boom = method('listFormats', () => {
+      throw new TypeError('secret internals');
+    }, (m) => logged.push(m));
+    const r = await boom({});
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(r)).not.toContain('secret');
+    expect(logged).toContain('listFormats failed');
+  });
+});
