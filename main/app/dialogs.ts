@@ -1,0 +1,98 @@
+import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import type { BaseWindow, Dialog } from 'electron';
+import { z } from 'zod';
+import { MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
+import { StudioError } from '../core/index.js';
+import { openDesign } from '../server/handlers/files.js';
+import type { JobManager } from '../server/handlers/jobs.js';
+import type { DialogName } from './channels.js';
+import { readDesignFile, writeFileAtomic, type FileAccess } from './files.js';
+
+/*
+ * The native open/save dialogs, each behind its own IPC method whose input is parsed here like
+ * the API's. The renderer never names a path it was not given: saving to an existing path needs
+ * that path to have come from a dialog or the command line (FileAccess).
+ */
+
+const DESIGN_FILTERS = [{ name: '反诈物料设计文件', extensions: ['json'] }];
+const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  '.pdf': { name: 'PDF 文件', extensions: ['pdf'] },
+  '.png': { name: 'PNG 图片', extensions: ['png'] },
+  '.jpg': { name: 'JPEG 图片', extensions: ['jpg', 'jpeg'] },
+  '.webp': { name: 'WebP 图片', extensions: ['webp'] },
+};
+
+export const DIALOG_INPUTS = {
+  openDesignFile: z.object({}).strict(),
+  saveDesignFile: z
+    .object({
+      /** The text saveDesign returned. */
+      text: z.string().min(1).max(MAX_DESIGN_TEXT_CHARS, '设计文件过大（超过 64 MB）'),
+      /** Save to this file without asking (保存): only a path this session opened or saved. */
+      filePath: z.string().min(1).max(4096).optional(),
+      /** The name offered in the dialog (另存为). */
+      suggestedName: z.string().trim().min(1).max(200).regex(/^[^\\/:*?"<>|\0]+$/, '文件名不能含 \\ / : * ? " < > |').optional(),
+    })
+    .strict(),
+  saveExportFile: z.object({ downloadId: z.string().regex(/^[a-f0-9]{32}$/, '下载编号格式不对') }).strict(),
+} as const satisfies Record<DialogName, z.ZodType>;
+
+export type DialogValue =
+  | { canceled: true }
+  | { canceled: false; filePath: string; text?: string };
+
+export interface DialogDeps {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  /** The window the dialogs belong to (modal). */
+  window: () => BaseWindow | null;
+  files: FileAccess;
+  jobs: Pick<JobManager, 'download'>;
+}
+
+const withDesignExt = (name: string) => (/\.json$/i.test(name) ? name : `${name}.json`);
+
+export function createDialogs(deps: DialogDeps): Record<DialogName, (input: never) => Promise<DialogValue>> {
+  const open = (opts: Electron.OpenDialogOptions) => {
+    const w = deps.window();
+    return w ? deps.dialog.showOpenDialog(w, opts) : deps.dialog.showOpenDialog(opts);
+  };
+  const save = (opts: Electron.SaveDialogOptions) => {
+    const w = deps.window();
+    return w ? deps.dialog.showSaveDialog(w, opts) : deps.dialog.showSaveDialog(opts);
+  };
+  return {
+    async openDesignFile(_: z.infer<typeof DIALOG_INPUTS.openDesignFile>) {
+      const r = await open({ title: '打开设计', filters: DESIGN_FILTERS, properties: ['openFile'] });
+      const picked = r.filePaths[0];
+      if (r.canceled || !picked) return { canceled: true };
+      const filePath = deps.files.grant(picked);
+      return { canceled: false, filePath, text: await readDesignFile(filePath) };
+    },
+    async saveDesignFile({ text, filePath, suggestedName }: z.infer<typeof DIALOG_INPUTS.saveDesignFile>) {
+      openDesign(text); // only a valid design is written (throws a StudioError naming the bad fields)
+      let target = filePath;
+      if (target !== undefined && !deps.files.isGranted(target)) {
+        throw new StudioError('invalid-input', '只能保存到本次打开或保存过的文件：请用「另存为」选择位置');
+      }
+      if (target === undefined) {
+        const r = await save({ title: '保存设计', defaultPath: withDesignExt(suggestedName ?? '未命名设计'), filters: DESIGN_FILTERS });
+        if (r.canceled || !r.filePath) return { canceled: true };
+        target = r.filePath;
+      }
+      const granted = deps.files.grant(target);
+      await writeFileAtomic(granted, text);
+      return { canceled: false, filePath: granted };
+    },
+    async saveExportFile({ downloadId }: z.infer<typeof DIALOG_INPUTS.saveExportFile>) {
+      const hit = deps.jobs.download(downloadId);
+      if (!hit) throw new StudioError('invalid-input', '找不到导出的文件（可能已过期），请重新导出');
+      const ext = hit.fileName.slice(hit.fileName.lastIndexOf('.')).toLowerCase();
+      const filter = EXPORT_FILTERS[ext === '.jpeg' ? '.jpg' : ext];
+      const r = await save({ title: '保存导出文件', defaultPath: basename(hit.fileName), ...(filter ? { filters: [filter] } : {}) });
+      if (r.canceled || !r.filePath) return { canceled: true };
+      await fs.copyFile(hit.path, r.filePath);
+      return { canceled: false, filePath: r.filePath };
+    },
+  };
+}

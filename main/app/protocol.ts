@@ -1,0 +1,103 @@
+import { promises as fs } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { CustomScheme } from 'electron';
+import { CSP } from '../server/security.js';
+import { thumbnail } from '../server/handlers/thumbnails.js';
+import { APP_HOST, SCHEME } from './security.js';
+
+/*
+ * app://studio/… serves the built renderer (renderer/dist) and the template thumbnails, with the
+ * same CSP as browser mode. A custom protocol rather than file:// gives the page a real origin
+ * ('self' in the CSP means app://studio, not the whole disk) and lets us refuse anything outside
+ * the renderer's folder.
+ */
+
+/** Registered before `ready`: standard (real origin, relative URLs) and secure (like https). */
+export const PRIVILEGED_SCHEME: CustomScheme = {
+  scheme: SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const NOT_BUILT = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>反诈物料工作室</title></head>
+<body><h1>反诈物料工作室</h1><p>界面尚未编译：请先构建界面（renderer），然后重新启动程序。</p></body></html>
+`;
+
+const headers = (type: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  'Content-Type': type,
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  ...extra,
+});
+
+const plain = (status: number, text: string): Response =>
+  new Response(text, { status, headers: headers('text/plain; charset=utf-8', { 'Cache-Control': 'no-store' }) });
+
+/** The file under `root` a URL path names, or undefined if it would leave the folder. */
+export function resolveInside(root: string, pathname: string): string | undefined {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return undefined;
+  }
+  // A decoded \ or NUL, or a .. segment: never a file of ours.
+  if (rel.includes('\0') || rel.includes('\\') || rel.split('/').includes('..')) return undefined;
+  const base = resolve(root);
+  const file = resolve(join(base, normalize(rel)));
+  return file.startsWith(base + sep) ? file : undefined;
+}
+
+/** The handler for protocol.handle(SCHEME, …). */
+export function createProtocolHandler(root: string, thumb: (id: string) => Promise<Buffer> = thumbnail) {
+  return async (request: Request): Promise<Response> => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return plain(400, '地址无效');
+    }
+    if (url.protocol !== `${SCHEME}:` || url.host !== APP_HOST) return plain(404, '找不到该页面');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, '不支持的请求方式');
+    const t = /^\/thumbnails\/([a-z0-9-]{2,64})\.png$/.exec(url.pathname);
+    if (t) {
+      try {
+        const png = await thumb(t[1]!);
+        return new Response(new Uint8Array(png), { headers: headers('image/png', { 'Cache-Control': 'private, max-age=3600' }) });
+      } catch {
+        return plain(404, '找不到该模板的缩略图');
+      }
+    }
+    const file = resolveInside(root, url.pathname);
+    if (!file) return plain(403, '拒绝访问：只能读取界面自己的文件');
+    const st = await fs.stat(file).catch(() => undefined);
+    if (!st?.isFile()) {
+      const built = await fs.stat(root).then((s) => s.isDirectory()).catch(() => false);
+      if (!built && (url.pathname === '/' || url.pathname === '/index.html')) {
+        return new Response(NOT_BUILT, { headers: headers('text/html; charset=utf-8', { 'Cache-Control': 'no-store' }) });
+      }
+      return plain(404, '找不到该页面');
+    }
+    const body = await fs.readFile(file);
+    return new Response(new Uint8Array(body), {
+      headers: headers(TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', { 'Cache-Control': 'no-cache' }),
+    });
+  };
+}

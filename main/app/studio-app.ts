@@ -1,0 +1,97 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow as Win } from 'electron';
+import { appRoot } from '../engine/paths.js';
+import { createHandlers } from '../server/handlers/index.js';
+import { JobManager } from '../server/handlers/jobs.js';
+import { consoleLogger, type Logger } from '../server/handlers/result.js';
+import { COMMAND_CHANNEL, type StudioCommand } from './channels.js';
+import { createDialogs } from './dialogs.js';
+import { designFilesIn, FileAccess, readDesignFile } from './files.js';
+import { bindIpc } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { createProtocolHandler, PRIVILEGED_SCHEME } from './protocol.js';
+import { hardenContents, hardenSession, SCHEME } from './security.js';
+import { createMainWindow, focusWindow } from './window.js';
+
+/*
+ * Wires the shell together. Order matters: the scheme is registered as privileged and the single
+ * instance lock taken synchronously, before `ready`; everything else once Electron is ready.
+ */
+
+export interface StudioAppOptions {
+  argv?: readonly string[];
+  cwd?: string;
+  rendererDir?: string;
+  preload?: string;
+  log?: Logger;
+}
+
+export interface StudioApp {
+  /** Resolves once the window exists (undefined if another instance already runs). */
+  ready: Promise<Win | undefined>;
+  /** Queue or send a command to the renderer. */
+  send(command: StudioCommand): void;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
+  const log = opts.log ?? consoleLogger;
+  protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
+
+  let win: Win | undefined;
+  let loaded = false;
+  const pending: StudioCommand[] = [];
+  const send = (command: StudioCommand): void => {
+    if (win && loaded && !win.isDestroyed()) win.webContents.send(COMMAND_CHANNEL, command);
+    else pending.push(command);
+  };
+  const files = new FileAccess();
+  const openFiles = async (argv: readonly string[], cwd: string): Promise<void> => {
+    for (const path of await designFilesIn(argv, cwd)) {
+      try {
+        const filePath = files.grant(path);
+        send({ command: 'open-file', filePath, text: await readDesignFile(filePath) });
+      } catch (err) {
+        dialog.showErrorBox('无法打开设计文件', err instanceof Error ? err.message : String(err));
+      }
+    }
+  };
+
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance gets our arguments through 'second-instance' and opens the files.
+    app.quit();
+    return { ready: Promise.resolve(undefined), send };
+  }
+  app.on('second-instance', (_event, argv, cwd) => {
+    if (win) focusWindow(win);
+    void openFiles(argv.slice(1), cwd);
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => shell.openExternal(url)));
+  app.on('window-all-closed', () => app.quit());
+
+  const jobs = new JobManager({ log });
+  app.on('will-quit', () => jobs.close());
+
+  const ready = app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle(SCHEME, createProtocolHandler(opts.rendererDir ?? join(appRoot(), 'renderer', 'dist')));
+    const dialogs = createDialogs({ dialog, window: () => win ?? null, files, jobs });
+    bindIpc(ipcMain, createHandlers(jobs, log), dialogs, log);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => send({ command }))));
+    win = createMainWindow(BrowserWindow, opts.preload ?? join(here, 'preload.cjs'));
+    win.webContents.on('did-finish-load', () => {
+      loaded = true;
+      for (const c of pending.splice(0)) send(c);
+    });
+    win.on('closed', () => {
+      win = undefined;
+      loaded = false;
+    });
+    void openFiles((opts.argv ?? process.argv).slice(1), opts.cwd ?? process.cwd());
+    return win;
+  });
+  return { ready, send };
+}
