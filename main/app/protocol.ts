@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { CSP } from '../server/security.js';
 import { thumbnail } from '../server/handlers/thumbnails.js';
+import { contentType, resolveInside } from '../server/static.js';
 import { APP_HOST, SCHEME } from './security.js';
 
 /*
@@ -18,21 +18,6 @@ export const PRIVILEGED_SCHEME: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
-};
 
 const NOT_BUILT = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>反诈物料工作室</title></head>
@@ -49,21 +34,6 @@ const headers = (type: string, extra: Record<string, string> = {}): Record<strin
 
 const plain = (status: number, text: string): Response =>
   new Response(text, { status, headers: headers('text/plain; charset=utf-8', { 'Cache-Control': 'no-store' }) });
-
-/** The file under `root` a URL path names, or undefined if it would leave the folder. */
-export function resolveInside(root: string, pathname: string): string | undefined {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  } catch {
-    return undefined;
-  }
-  // A decoded \ or NUL, or a .. segment: never a file of ours.
-  if (rel.includes('\0') || rel.includes('\\') || rel.split('/').includes('..')) return undefined;
-  const base = resolve(root);
-  const file = resolve(join(base, normalize(rel)));
-  return file.startsWith(base + sep) ? file : undefined;
-}
 
 /** The handler for protocol.handle(SCHEME, …). */
 export function createProtocolHandler(root: string, thumb: (id: string) => Promise<Buffer> = thumbnail) {
@@ -97,7 +67,7 @@ export function createProtocolHandler(root: string, thumb: (id: string) => Promi
     }
     const body = await fs.readFile(file);
     return new Response(new Uint8Array(body), {
-      headers: headers(TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', { 'Cache-Control': 'no-cache' }),
+      headers: headers(contentType(file), { 'Cache-Control': 'no-cache' }),
     });
   };
 }

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, promises as fs } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
+/** Content types of the files a built renderer holds (shared with the app:// protocol). */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -17,6 +18,25 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.map': 'application/json; charset=utf-8',
 };
+
+export const contentType = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/**
+ * The file under `root` a URL path names (`/` is index.html), or undefined if it would leave the
+ * folder: ../ encoded or not, a decoded \ or NUL, absolute paths. Browser mode and app:// share it.
+ */
+export function resolveInside(root: string, pathname: string): string | undefined {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return undefined;
+  }
+  if (rel.includes('\0') || rel.includes('\\') || rel.split('/').includes('..')) return undefined;
+  const base = resolve(root);
+  const file = resolve(join(base, normalize(rel)));
+  return file.startsWith(base + sep) ? file : undefined;
+}
 
 /** Shown when renderer/dist has not been built: plain HTML, no script or inline style (CSP). */
 const NOT_BUILT = `<!doctype html>
@@ -34,21 +54,12 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     res.end(NOT_BUILT);
     return true;
   }
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  } catch {
-    return false;
-  }
-  if (rel.includes('\0')) return false;
-  const base = resolve(root);
-  const file = resolve(join(base, normalize(rel)));
-  // No way out of the folder: ../, encoded or not, and absolute paths.
-  if (file !== base && !file.startsWith(base + sep)) return false;
+  const file = resolveInside(root, pathname);
+  if (!file) return false;
   const st = await fs.stat(file).catch(() => undefined);
   if (!st?.isFile()) return false;
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentType(file),
     'Content-Length': st.size,
     'Cache-Control': 'no-cache',
   });

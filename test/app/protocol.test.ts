@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProtocolHandler, PRIVILEGED_SCHEME, resolveInside } from '../../main/app/protocol.js';
+import { createProtocolHandler, PRIVILEGED_SCHEME } from '../../main/app/protocol.js';
+import { resolveInside } from '../../main/server/static.js';
 
 const base = mkdtempSync(join(tmpdir(), 'studio-proto-'));
 const root = join(base, 'dist');
