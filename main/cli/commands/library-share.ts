@@ -22,6 +22,9 @@ function describe(s: Sample): string {
   ].join('\n');
 }
 
+/** The searched fields as users know them. */
+const FIELD_LABELS: Record<string, string> = { slogan: '标语', tags: '标签', unit: '单位', location: '地点', notes: '备注', title: '标题' };
+
 export async function libraryShareCommand(lib: Library, sub: string, args: string[]): Promise<number> {
   switch (sub) {
     case 'search': {
@@ -45,7 +48,7 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
       out(`找到 ${r.total} 个样本${r.total > r.hits.length ? `，显示 ${r.hits.length} 个` : ''}`);
       for (const h of r.hits) {
         out(`${h.sample.id.slice(0, 8)}  ${h.sample.publishedAt}  ${SAMPLE_KINDS[h.sample.kind]}  ${mark(h.highlights.title ?? h.sample.title)}`);
-        for (const [f, v] of Object.entries(h.highlights)) if (f !== 'title') out(`          ${f}：${mark(v)}`);
+        for (const [f, v] of Object.entries(h.highlights)) if (f !== 'title') out(`          ${FIELD_LABELS[f] ?? f}：${mark(v)}`);
       }
       return 0;
     }
