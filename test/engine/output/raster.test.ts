@@ -48,6 +48,21 @@ async function rejection(p: Promise<unknown>): Promise<StudioError> {
   throw new Error('expected a StudioError');
 }
 
+
+/** How many bytes of two equal-length buffers differ, and by how much at most. */
+function byteDiff(a: Uint8Array, b: Uint8Array): { n: number; worst: number } {
+  let n = 0;
+  let worst = 0;
+  for (let i = 0; i < b.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    if (d) {
+      n++;
+      worst = Math.max(worst, d);
+    }
+  }
+  return { n, worst };
+}
+
 describe('raster writer: PNG', () => {
   it('writes an opaque 8-bit RGB PNG of ceil(mm/25.4×dpi) pixels with the dpi in pHYs', async () => {
     const s = mixedScene();
@@ -94,11 +109,7 @@ describe('raster writer: PNG', () => {
         } else {
           // Gradients may move by 1/255 on a few pixels: cairo fits a gradient to the area it
           // draws, and a strip is a different area than a single pass's 2000 px tile.
-          let n = 0, worst = 0;
-          for (let i = 0; i < single.length; i++) {
-            const d = Math.abs(got.data[i]! - single[i]!);
-            if (d) (n++, (worst = Math.max(worst, d)));
-          }
+          const { n, worst } = byteDiff(got.data, single);
           expect(worst).toBeLessThanOrEqual(1);
           expect(n / single.length).toBeLessThan(1e-4);
         }
@@ -132,11 +143,7 @@ describe('raster writer: PNG', () => {
         } else {
           // librsvg fits a gradient to each area it draws, so its own tiles disagree by 1/255 here
           // and there; the rows sampled for the ground may too.
-          let n = 0, worst = 0;
-          for (let i = 0; i < single.length; i++) {
-            const d = Math.abs(got.data[i]! - single[i]!);
-            if (d) (n++, (worst = Math.max(worst, d)));
-          }
+          const { n, worst } = byteDiff(got.data, single);
           expect(worst).toBeLessThanOrEqual(1);
           expect(n / single.length).toBeLessThan(0.02);
         }
