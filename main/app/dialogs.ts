@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { BaseWindow, Dialog } from 'electron';
 import { z } from 'zod';
-import { MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
+import { DownloadIdSchema, MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
 import { StudioError } from '../core/index.js';
 import { openDesign } from '../server/handlers/files.js';
-import type { JobManager } from '../server/handlers/jobs.js';
+import type { Downloads } from '../server/downloads.js';
 import type { DialogName } from './channels.js';
 import { readDesignFile, writeFileAtomic, type FileAccess } from './files.js';
 
@@ -21,6 +21,8 @@ const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.png': { name: 'PNG 图片', extensions: ['png'] },
   '.jpg': { name: 'JPEG 图片', extensions: ['jpg', 'jpeg'] },
   '.webp': { name: 'WebP 图片', extensions: ['webp'] },
+  '.zip': { name: 'ZIP 压缩包', extensions: ['zip'] },
+  '.csv': { name: 'CSV 表格', extensions: ['csv'] },
 };
 
 export const DIALOG_INPUTS = {
@@ -35,7 +37,7 @@ export const DIALOG_INPUTS = {
       suggestedName: z.string().trim().min(1).max(200).regex(/^[^\\/:*?"<>|\0]+$/, '文件名不能含 \\ / : * ? " < > |').optional(),
     })
     .strict(),
-  saveExportFile: z.object({ downloadId: z.string().regex(/^[a-f0-9]{32}$/, '下载编号格式不对') }).strict(),
+  saveExportFile: z.object({ downloadId: DownloadIdSchema }).strict(),
 } as const satisfies Record<DialogName, z.ZodType>;
 
 export type DialogValue =
@@ -47,7 +49,7 @@ export interface DialogDeps {
   /** The window the dialogs belong to (modal). */
   window: () => BaseWindow | null;
   files: FileAccess;
-  jobs: Pick<JobManager, 'download'>;
+  downloads: Pick<Downloads, 'get'>;
 }
 
 const withDesignExt = (name: string) => (/\.json$/i.test(name) ? name : `${name}.json`);
@@ -85,7 +87,7 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
       return { canceled: false, filePath: granted };
     },
     async saveExportFile({ downloadId }: z.infer<typeof DIALOG_INPUTS.saveExportFile>) {
-      const hit = deps.jobs.download(downloadId);
+      const hit = deps.downloads.get(downloadId);
       if (!hit) throw new StudioError('invalid-input', '找不到导出的文件（可能已过期），请重新导出');
       const ext = hit.fileName.slice(hit.fileName.lastIndexOf('.')).toLowerCase();
       const filter = EXPORT_FILTERS[ext === '.jpeg' ? '.jpg' : ext];

@@ -1,9 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { z } from 'zod';
-import type { ApiResult } from '../core/api.js';
+import { z } from 'zod';
+import { API_METHODS, type ApiResult } from '../core/api.js';
 import type { Handlers } from '../server/handlers/index.js';
 import { invalidInput, toError, type Logger } from '../server/handlers/result.js';
-import { API_METHOD_NAMES, DIALOG_NAMES, apiChannel, dialogChannel, type DialogName } from './channels.js';
+import { MAX_UPLOAD_BYTES, type Uploads } from '../server/uploads.js';
+import { DIALOG_NAMES, UPLOAD_CHANNEL, apiChannel, dialogChannel, type DialogName } from './channels.js';
 import { DIALOG_INPUTS, type DialogValue } from './dialogs.js';
 import { isAppUrl } from './security.js';
 
@@ -26,8 +27,28 @@ export function trustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): b
 
 type Dialogs = Record<DialogName, (input: never) => Promise<DialogValue>>;
 
-export function bindIpc(ipc: Pick<IpcMain, 'handle'>, handlers: Handlers, dialogs: Dialogs, log: Logger): void {
-  for (const m of API_METHOD_NAMES) {
+/** What the preload's upload sends: structured clone turns the ArrayBuffer into a Uint8Array or keeps it. */
+export const UploadInputSchema = z
+  .object({
+    name: z.string().min(1, '缺少文件名').max(1000),
+    data: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]).refine((d) => d.byteLength <= MAX_UPLOAD_BYTES, '文件过大：至多 1024 MB'),
+  })
+  .strict();
+
+export function bindIpc(ipc: Pick<IpcMain, 'handle'>, handlers: Handlers, dialogs: Dialogs, log: Logger, uploads: Pick<Uploads, 'fromBytes'>): void {
+  ipc.handle(UPLOAD_CHANNEL, async (event, input: unknown): Promise<ApiResult<{ uploadId: string; name: string; bytes: number }>> => {
+    if (!trustedSender(event)) return FORBIDDEN;
+    const parsed = UploadInputSchema.safeParse(input ?? {});
+    if (!parsed.success) return invalidInput(parsed.error);
+    try {
+      const { data } = parsed.data;
+      const up = await uploads.fromBytes(parsed.data.name, data instanceof Uint8Array ? data : new Uint8Array(data));
+      return { ok: true, value: { uploadId: up.uploadId, name: up.name, bytes: up.bytes } };
+    } catch (err) {
+      return toError(err, 'upload', log);
+    }
+  });
+  for (const m of API_METHODS) {
     ipc.handle(apiChannel(m), async (event, input: unknown) => (trustedSender(event) ? handlers[m](input) : FORBIDDEN));
   }
   for (const d of DIALOG_NAMES) {

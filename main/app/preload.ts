@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiInput, ApiMethod, ApiResult, ApiValue } from '../core/api.js';
-import { API_METHOD_NAMES, COMMAND_CHANNEL, apiChannel, dialogChannel, type DialogName, type StudioCommand } from './channels.js';
+import { COMMAND_CHANNEL, METHOD_NAME, UPLOAD_CHANNEL, apiChannel, dialogChannel, type DialogName, type StudioCommand } from './channels.js';
 import type { DialogValue } from './dialogs.js';
 
 /*
@@ -21,22 +21,29 @@ export interface StudioBridge {
   openDesignFile(): Promise<ApiResult<DialogValue>>;
   saveDesignFile(input: { text: string; filePath?: string; suggestedName?: string }): Promise<ApiResult<DialogValue>>;
   saveExportFile(input: { downloadId: string }): Promise<ApiResult<DialogValue>>;
+  /** A file the user picked or dropped, by its bytes; the value names it for methods that take an upload id. */
+  upload(name: string, data: ArrayBuffer): Promise<ApiResult<UploadValue>>;
   /** Menu commands and files to open; returns a function that stops listening. */
   onCommand(listener: (command: StudioCommand) => void): () => void;
 }
 
-const METHODS: ReadonlySet<string> = new Set(API_METHOD_NAMES);
+export interface UploadValue {
+  uploadId: string;
+  name: string;
+  bytes: number;
+}
 
 export function studioBridge(ipc: Invoke): StudioBridge {
   const dialog = (d: DialogName, input: unknown) => ipc.invoke(dialogChannel(d), input) as Promise<ApiResult<DialogValue>>;
   return {
     call(method, input) {
-      if (typeof method !== 'string' || !METHODS.has(method)) return Promise.reject(new Error(`没有名为「${String(method)}」的接口`));
+      if (typeof method !== 'string' || !METHOD_NAME.test(method)) return Promise.reject(new Error(`没有名为「${String(method)}」的接口`));
       return ipc.invoke(apiChannel(method), input);
     },
     openDesignFile: () => dialog('openDesignFile', {}),
     saveDesignFile: (input) => dialog('saveDesignFile', input),
     saveExportFile: (input) => dialog('saveExportFile', input),
+    upload: (name, data) => ipc.invoke(UPLOAD_CHANNEL, { name, data }) as Promise<ApiResult<UploadValue>>,
     onCommand(listener) {
       // The event object (with its sender) never reaches the page: only the payload.
       const wrapped = (_event: IpcRendererEvent, command: StudioCommand) => listener(command);

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { CustomScheme } from 'electron';
 import { CSP } from '../server/security.js';
-import { thumbnail } from '../server/handlers/thumbnails.js';
+import { attachmentHeader, type ResourceResolver } from '../server/resources.js';
 import { contentType, resolveInside } from '../server/static.js';
 import { APP_HOST, SCHEME } from './security.js';
 
@@ -35,8 +35,8 @@ const headers = (type: string, extra: Record<string, string> = {}): Record<strin
 const plain = (status: number, text: string): Response =>
   new Response(text, { status, headers: headers('text/plain; charset=utf-8', { 'Cache-Control': 'no-store' }) });
 
-/** The handler for protocol.handle(SCHEME, …). */
-export function createProtocolHandler(root: string, thumb: (id: string) => Promise<Buffer> = thumbnail) {
+/** The handler for protocol.handle(SCHEME, …); resources: thumbnails, downloads, library files. */
+export function createProtocolHandler(root: string, resources: ResourceResolver = () => undefined) {
   return async (request: Request): Promise<Response> => {
     let url: URL;
     try {
@@ -46,14 +46,13 @@ export function createProtocolHandler(root: string, thumb: (id: string) => Promi
     }
     if (url.protocol !== `${SCHEME}:` || url.host !== APP_HOST) return plain(404, '找不到该页面');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, '不支持的请求方式');
-    const t = /^\/thumbnails\/([a-z0-9-]{2,64})\.png$/.exec(url.pathname);
-    if (t) {
-      try {
-        const png = await thumb(t[1]!);
-        return new Response(new Uint8Array(png), { headers: headers('image/png', { 'Cache-Control': 'private, max-age=3600' }) });
-      } catch {
-        return plain(404, '找不到该模板的缩略图');
-      }
+    const resource = resources(url.pathname);
+    if (resource) {
+      const r = await resource.catch(() => undefined);
+      if (!r) return plain(404, '找不到要的文件（可能已过期或已删除）');
+      if ('data' in r) return new Response(new Uint8Array(r.data), { headers: headers(r.type, { 'Cache-Control': r.cache ?? 'no-store' }) });
+      const body = await fs.readFile(r.path);
+      return new Response(new Uint8Array(body), { headers: headers(r.type, { 'Cache-Control': r.cache ?? 'no-store', 'Content-Disposition': attachmentHeader(r.fileName) }) });
     }
     const file = resolveInside(root, url.pathname);
     if (!file) return plain(403, '拒绝访问：只能读取界面自己的文件');

@@ -2,9 +2,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow as Win } from 'electron';
 import { appRoot } from '../engine/paths.js';
+import { createStudioContext } from '../server/context.js';
 import { createHandlers } from '../server/handlers/index.js';
-import { JobManager } from '../server/handlers/jobs.js';
 import { consoleLogger, type Logger } from '../server/handlers/result.js';
+import { defaultLibraryDir } from '../server/library-host.js';
+import { createResources } from '../server/resources.js';
 import { COMMAND_CHANNEL, type StudioCommand } from './channels.js';
 import { createDialogs } from './dialogs.js';
 import { designFilesIn, FileAccess, readDesignFile } from './files.js';
@@ -24,6 +26,8 @@ export interface StudioAppOptions {
   cwd?: string;
   rendererDir?: string;
   preload?: string;
+  /** The sample library's folder; default <Documents>/反诈物料工作室/样本库. */
+  libraryDir?: string;
   log?: Logger;
 }
 
@@ -72,14 +76,13 @@ export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
 
-  const jobs = new JobManager({ log });
-  app.on('will-quit', () => jobs.close());
-
   const ready = app.whenReady().then(() => {
+    const ctx = createStudioContext({ log, libraryDir: opts.libraryDir ?? defaultLibraryDir(app.getPath('documents')) });
+    app.on('will-quit', () => void ctx.close());
     hardenSession(session.defaultSession);
-    protocol.handle(SCHEME, createProtocolHandler(opts.rendererDir ?? join(appRoot(), 'renderer', 'dist')));
-    const dialogs = createDialogs({ dialog, window: () => win ?? null, files, jobs });
-    bindIpc(ipcMain, createHandlers(jobs, log), dialogs, log);
+    protocol.handle(SCHEME, createProtocolHandler(opts.rendererDir ?? join(appRoot(), 'renderer', 'dist'), createResources(ctx)));
+    const dialogs = createDialogs({ dialog, window: () => win ?? null, files, downloads: ctx.downloads });
+    bindIpc(ipcMain, createHandlers(ctx), dialogs, log, ctx.uploads);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => send({ command }))));
     win = createMainWindow(BrowserWindow, opts.preload ?? join(here, 'preload.cjs'));
     win.webContents.on('did-finish-load', () => {

@@ -5,6 +5,9 @@ import {
   KindSchema,
   PreflightReportSchema,
 } from './index.js';
+import { BATCH_API } from './api-batch.js';
+import { Empty, Id, JobStatusSchema, Token } from './api-common.js';
+import { LIBRARY_API } from './api-library.js';
 import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from './slogan/index.js';
 
 /*
@@ -19,10 +22,6 @@ export const MAX_DESIGN_TEXT_CHARS = 64 * 1024 * 1024;
 /** Slogan texts and the like: far more than any banner carries, small enough to reject junk early. */
 export const MAX_TEXT_CHARS = 2000;
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '编号应为小写字母、数字和 -');
-/** Job and download ids are opaque hex strings made by the main side. */
-const Token = z.string().regex(/^[a-f0-9]{16,64}$/, '编号格式不对');
-const Empty = z.object({}).strict();
 const ScriptSchema = z.enum(['traditional', 'simplified'], { message: '应为 traditional（繁体）或 simplified（简体）' });
 
 const SlotSchema = z.object({ name: z.string(), label: z.string(), type: z.string() });
@@ -94,23 +93,11 @@ export const ExportRequestSchema = z
   .refine((r) => !(r.dpi !== undefined && r.widthPx !== undefined), { message: '分辨率和像素宽度只能给一个', path: ['widthPx'] });
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
-export const JobStatusSchema = z.object({
-  jobId: z.string(),
-  state: z.enum(['queued', 'running', 'done', 'error', 'cancelled']),
-  /** 0–1. */
-  progress: z.number().min(0).max(1),
-  /** When done: the id to download the file by (GET /download/<id> in browser mode) and its name. */
-  downloadId: z.string().optional(),
-  fileName: z.string().optional(),
-  bytes: z.number().int().optional(),
-  notes: z.array(z.string()).optional(),
-  /** When failed: what went wrong, in Chinese. */
-  error: z.string().optional(),
-});
-export type JobStatus = z.infer<typeof JobStatusSchema>;
 
-/** Every method: input and value schemas. `design: true` marks methods whose input may be large. */
-export const API = {
+export { Empty, Id, JobStatusSchema, Token, UploadIdSchema, DownloadIdSchema, type JobStatus } from './api-common.js';
+
+/** The design flow's methods: templates, preview, slogans, export, design files. */
+const DESIGN_API = {
   listTemplates: { input: Empty, output: z.array(TemplateSummarySchema) },
   listFormats: { input: Empty, output: z.array(FormatEntrySchema) },
   getTemplate: { input: z.object({ id: Id }).strict(), output: DesignSchema },
@@ -155,6 +142,12 @@ export const API = {
   },
   saveDesign: { input: z.object({ design: DesignSchema }).strict(), output: z.object({ text: z.string() }), design: true },
 } as const;
+
+/**
+ * Every method: input and value schemas. `design: true` marks methods whose input may be large.
+ * Each group lives in its own file (api-library.ts, api-batch.ts); this is the one contract.
+ */
+export const API = { ...DESIGN_API, ...LIBRARY_API, ...BATCH_API } as const;
 
 export type ApiMethod = keyof typeof API;
 export const API_METHODS = Object.keys(API) as ApiMethod[];

@@ -6,10 +6,11 @@ import { carriesDesign, isApiMethod, MAX_DESIGN_TEXT_CHARS } from '../core/api.j
 import { StudioError } from '../core/index.js';
 import { appRoot } from '../engine/paths.js';
 import { BodyTooLarge, readBody } from './body.js';
+import { createStudioContext, type StudioContext } from './context.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
-import { JobManager, type JobManagerOptions } from './handlers/jobs.js';
-import { consoleLogger, toError, type Logger } from './handlers/result.js';
-import { thumbnail } from './handlers/thumbnails.js';
+import type { JobManager, JobManagerOptions } from './handlers/jobs.js';
+import { toError, type Logger } from './handlers/result.js';
+import { attachmentHeader, createResources, type Resource } from './resources.js';
 import { hostAllowed, newToken, originAllowed, securityHeaders, tokenOk } from './security.js';
 import { serveStatic } from './static.js';
 
@@ -25,6 +26,8 @@ export interface StudioServerOptions {
   /** The built renderer; default renderer/dist of the app. */
   staticDir?: string;
   jobs?: JobManagerOptions;
+  /** The sample library's folder (default ~/反诈物料工作室/样本库). */
+  libraryDir?: string;
   log?: Logger;
 }
 
@@ -35,6 +38,7 @@ export interface StudioServer {
   /** The URL to open, token included. */
   url: string;
   jobs: JobManager;
+  context: StudioContext;
   close(): Promise<void>;
 }
 
@@ -67,24 +71,34 @@ async function api(name: string, req: IncomingMessage, res: ServerResponse, hand
   sendJson(res, 200, await handlers[name](input));
 }
 
-function download(id: string, res: ServerResponse, jobs: JobManager): void {
-  const hit = jobs.download(id);
-  if (!hit) return fail(res, 404, 'not-found', '找不到要下载的文件（可能已过期），请重新导出');
-  res.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
-    // RFC 6266/5987: the Chinese file name survives, and the ASCII fallback cannot break the header.
-    'Content-Disposition': `attachment; filename="export${hit.fileName.slice(hit.fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(hit.fileName)}`,
-    'Cache-Control': 'no-store',
-  });
-  createReadStream(hit.path).pipe(res);
+function sendResource(r: Resource, res: ServerResponse): void {
+  if ('data' in r) {
+    res.writeHead(200, { 'Content-Type': r.type, 'Content-Length': r.data.length, 'Cache-Control': r.cache ?? 'no-store' });
+    return void res.end(r.data);
+  }
+  res.writeHead(200, { 'Content-Type': r.type, 'Content-Disposition': attachmentHeader(r.fileName), 'Cache-Control': r.cache ?? 'no-store' });
+  createReadStream(r.path).on('error', () => res.destroy()).pipe(res);
+}
+
+/** POST /upload, the file's name in X-File-Name (URI-encoded): its bytes wait for a method to use them. */
+async function upload(req: IncomingMessage, res: ServerResponse, ctx: StudioContext): Promise<void> {
+  let name: string;
+  try {
+    name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+  } catch {
+    return fail(res, 400, 'bad-name', '文件名编码不对');
+  }
+  const up = await ctx.uploads.fromStream(name, req);
+  sendJson(res, 200, { ok: true, value: { uploadId: up.uploadId, name: up.name, bytes: up.bytes } });
 }
 
 /** Browser mode: the API, thumbnails, downloads and the built renderer, on 127.0.0.1 only. */
 export async function startStudioServer(opts: StudioServerOptions = {}): Promise<StudioServer> {
-  const log = opts.log ?? consoleLogger;
   const token = opts.token ?? newToken();
-  const jobs = new JobManager({ log, ...opts.jobs });
-  const handlers = createHandlers(jobs, log);
+  const ctx = createStudioContext({ ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.libraryDir ? { libraryDir: opts.libraryDir } : {}), ...(opts.log ? { log: opts.log } : {}) });
+  const { jobs, log } = ctx;
+  const handlers = createHandlers(ctx);
+  const resources = createResources(ctx);
   const staticDir = opts.staticDir ?? join(appRoot(), 'renderer', 'dist');
   let port = 0;
 
@@ -94,18 +108,17 @@ export async function startStudioServer(opts: StudioServerOptions = {}): Promise
     if (!originAllowed(req, port)) return fail(res, 403, 'bad-origin', '拒绝访问：请求来自其他网站');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;
-    const guarded = path.startsWith('/api/') || path.startsWith('/thumbnails/') || path.startsWith('/download/');
+    // Everything but the renderer's own static files needs the token.
+    const resource = path.startsWith('/api/') || path === '/upload' ? undefined : resources(path);
+    const guarded = path.startsWith('/api/') || path === '/upload' || resource !== undefined;
     if (guarded && !tokenOk(req, url, token)) return fail(res, 401, 'bad-token', '缺少或错误的访问令牌：请用启动时打印的完整网址打开');
     if (path.startsWith('/api/')) return api(path.slice(5), req, res, handlers);
+    if (path === '/upload') return req.method === 'POST' ? upload(req, res, ctx) : fail(res, 405, 'method-not-allowed', '上传只接受 POST 请求');
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method-not-allowed', '不支持的请求方式');
-    const thumb = /^\/thumbnails\/([a-z0-9-]{2,64})\.png$/.exec(path);
-    if (thumb) {
-      const png = await thumbnail(thumb[1]!);
-      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length, 'Cache-Control': 'private, max-age=3600' });
-      return void res.end(png);
+    if (resource) {
+      const r = await resource;
+      return r ? sendResource(r, res) : fail(res, 404, 'not-found', '找不到要的文件（可能已过期或已删除）');
     }
-    const dl = /^\/download\/([a-f0-9]{32})$/.exec(path);
-    if (dl) return download(dl[1]!, res, jobs);
     if (!(await serveStatic(staticDir, path, res))) fail(res, 404, 'not-found', '找不到该页面');
   };
 
@@ -126,12 +139,11 @@ export async function startStudioServer(opts: StudioServerOptions = {}): Promise
   });
   port = (server.address() as AddressInfo).port;
   return {
-    server, port, token, jobs,
+    server, port, token, jobs, context: ctx,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: () => new Promise<void>((resolve) => {
-      jobs.close();
       server.closeAllConnections();
-      server.close(() => resolve());
+      server.close(() => void ctx.close().then(resolve, resolve));
     }),
   };
 }

@@ -2,43 +2,73 @@ import { LitElement, css, html } from 'lit';
 import type { Design } from '../../main/core/index.js';
 import type { TemplateSummary } from '../../main/core/api.js';
 import { call, errorMessage } from './data/api-client.js';
+import { defineMessages, locale, LocaleController, setLocale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import './cs-gallery.js';
 import './cs-editor.js';
+import './cs-library.js';
+import './cs-batch.js';
 
-/** The studio: header, then the gallery or the editor of one design. */
+const t = defineMessages({
+  appName: { zh: '反诈物料工作室', en: 'Anti-Fraud Campaign Studio' },
+  badge: { zh: '反诈', en: 'Anti-fraud' },
+  templates: { zh: '模板', en: 'Templates' },
+  editor: { zh: '编辑', en: 'Editor' },
+  library: { zh: '素材库', en: 'Library' },
+  batch: { zh: '批量制作', en: 'Batch' },
+  screens: { zh: '功能区', en: 'Screens' },
+  loading: { zh: '正在载入模板…', en: 'Loading templates…' },
+  hotline: { zh: '全国反诈专线 96110', en: 'Anti-fraud hotline 96110' },
+  switchLang: { zh: 'English', en: '中文' },
+  switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+});
+
+export type Screen = 'gallery' | 'editor' | 'library' | 'batch';
+
+/**
+ * The studio: a header with the screens, then one screen. Screens talk to the app by events:
+ * `template-open` {id} opens a template in the editor; `design-open` {design} opens a design
+ * (from a file, the library or a batch) in the editor.
+ */
 export class CsApp extends LitElement {
   static override properties = {
     templates: { state: true },
     design: { state: true },
+    screen: { state: true },
     error: { state: true },
     loading: { state: true },
   };
   templates: TemplateSummary[] = [];
   design: Design | null = null;
+  screen: Screen = 'gallery';
   error = '';
   loading = true;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     controls,
     css`
       :host { display: flex; flex-direction: column; min-height: 100vh; }
       header {
-        background: var(--cs-blue); color: #fff; padding: 14px 32px;
+        background: var(--cs-blue); color: #fff; padding: 10px 32px;
         display: flex; align-items: center; gap: 20px; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
       }
-      header h1 { font-size: 20px; margin: 0; letter-spacing: 0.08em; }
+      header h1 { font-size: 20px; margin: 0; letter-spacing: 0.08em; white-space: nowrap; }
       header .badge { background: var(--cs-red); border-radius: 4px; padding: 2px 8px; font-size: 13px; font-weight: 700; }
       header .spacer { flex: 1; }
       header button { background: transparent; border-color: rgba(255, 255, 255, 0.7); }
       header button:hover { background: rgba(255, 255, 255, 0.12); }
+      nav { display: flex; gap: 4px; }
+      nav button { border-color: transparent; border-radius: 6px; }
+      nav button[aria-current='page'] { background: rgba(255, 255, 255, 0.22); border-color: rgba(255, 255, 255, 0.7); font-weight: 700; }
       main { flex: 1; padding: 28px 32px; }
-      .hotline { font-size: 14px; opacity: 0.9; }
+      .hotline { font-size: 14px; opacity: 0.9; white-space: nowrap; }
     `,
   ];
 
   override connectedCallback() {
     super.connectedCallback();
+    document.documentElement.lang = locale();
     void this.load();
   }
 
@@ -52,33 +82,60 @@ export class CsApp extends LitElement {
     }
   }
 
-  private async open(e: CustomEvent<{ id: string }>) {
+  private async openTemplate(e: CustomEvent<{ id: string }>) {
     this.error = '';
     try {
       this.design = await call('getTemplate', { id: e.detail.id });
+      this.screen = 'editor';
     } catch (err) {
       this.error = errorMessage(err);
+    }
+  }
+
+  private openDesign(e: CustomEvent<{ design: Design }>) {
+    this.error = '';
+    this.design = e.detail.design;
+    this.screen = 'editor';
+  }
+
+  private tab(screen: Screen, label: string) {
+    const disabled = screen === 'editor' && !this.design;
+    return html`<button type="button" data-screen=${screen} aria-current=${this.screen === screen ? 'page' : 'false'} ?disabled=${disabled}
+      @click=${() => (this.screen = screen)}>${label}</button>`;
+  }
+
+  private body() {
+    if (this.loading) return html`<p class="muted">${t('loading')}</p>`;
+    switch (this.screen) {
+      case 'editor':
+        if (this.design) return html`<cs-editor .design=${this.design}></cs-editor>`;
+        return html`<cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
+      case 'library':
+        return html`<cs-library @design-open=${this.openDesign}></cs-library>`;
+      case 'batch':
+        return html`<cs-batch .templates=${this.templates}></cs-batch>`;
+      default:
+        return html`<cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
     }
   }
 
   override render() {
     return html`
       <header>
-        <span class="badge" aria-hidden="true">反诈</span>
-        <h1>反诈物料工作室</h1>
-        ${this.design
-          ? html`<button type="button" @click=${() => (this.design = null)}>← 返回模板库</button>`
-          : ''}
+        <span class="badge" aria-hidden="true">${t('badge')}</span>
+        <h1>${t('appName')}</h1>
+        <nav aria-label=${t('screens')}>
+          ${this.tab('gallery', t('templates'))} ${this.tab('editor', t('editor'))} ${this.tab('library', t('library'))}
+          ${this.tab('batch', t('batch'))}
+        </nav>
         <span class="spacer"></span>
-        <span class="hotline">全国反诈专线 96110</span>
+        <span class="hotline">${t('hotline')}</span>
+        <button type="button" class="lang" lang=${locale() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('switchLangLabel')}
+          @click=${() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>${t('switchLang')}</button>
       </header>
       <main>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-        ${this.loading
-          ? html`<p class="muted">正在载入模板…</p>`
-          : this.design
-            ? html`<cs-editor .design=${this.design}></cs-editor>`
-            : html`<cs-gallery .templates=${this.templates} @template-open=${this.open}></cs-gallery>`}
+        ${this.body()}
       </main>
     `;
   }

@@ -18,8 +18,8 @@ let d: ReturnType<typeof createDialogs>;
 beforeEach(() => {
   vi.clearAllMocks();
   files = new FileAccess();
-  const jobs = { download: (id: string) => (id === 'a'.repeat(32) ? { path: exported, fileName: '鱼市横幅.pdf' } : undefined) };
-  d = createDialogs({ dialog: dialog as any, window: () => null, files, jobs });
+  const downloads = { get: (id: string) => (id === 'a'.repeat(32) ? { path: exported, fileName: '鱼市横幅.pdf' } : undefined) };
+  d = createDialogs({ dialog: dialog as any, window: () => null, files, downloads });
 });
 const call = (name: keyof typeof d, input: unknown) => (d[name] as (i: unknown) => Promise<any>)(input);
 

@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 /*
@@ -38,7 +41,13 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => this.lock);
   quit = vi.fn();
   whenReady = vi.fn(() => Promise.resolve());
+  /** A fresh temp folder per name, so the shell's library never lands in the real home. */
+  getPath = vi.fn((name: string) => {
+    fakePaths[name] ??= mkdtempSync(join(tmpdir(), `electron-mock-${name}-`));
+    return fakePaths[name];
+  });
 }
+const fakePaths: Record<string, string> = {};
 export const app = new FakeApp();
 
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };

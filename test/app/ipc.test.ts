@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, resultSchema } from '../../main/core/api.js';
-import { API_METHOD_NAMES, DIALOG_NAMES, apiChannel, dialogChannel } from '../../main/app/channels.js';
+import { DIALOG_NAMES, UPLOAD_CHANNEL, apiChannel, dialogChannel } from '../../main/app/channels.js';
 import { bindIpc, trustedSender } from '../../main/app/ipc.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
-import { JobManager } from '../../main/server/handlers/jobs.js';
+import { testContext } from '../helpers/context.js';
 import { design, textEl } from '../helpers/designs.js';
 import { eventFrom } from './electron-mock.js';
 
-const logged: string[] = [];
-const jobs = new JobManager({ workerFile: null, log: (m) => logged.push(m) });
-afterAll(() => jobs.close());
+const ctx = testContext();
+const { logged } = ctx;
+afterAll(() => ctx.dispose());
 
 const channels = new Map<string, (event: unknown, input?: unknown) => Promise<any>>();
 const dialogs = {
@@ -17,7 +17,7 @@ const dialogs = {
   saveDesignFile: vi.fn(async () => ({ canceled: true as const })),
   saveExportFile: vi.fn(async () => ({ canceled: true as const })),
 };
-bindIpc({ handle: (c: string, h: any) => void channels.set(c, h) } as any, createHandlers(jobs, (m) => logged.push(m)), dialogs, (m) => logged.push(m));
+bindIpc({ handle: (c: string, h: any) => void channels.set(c, h) } as any, createHandlers(ctx), dialogs, (m) => logged.push(m), ctx.uploads);
 
 const GOOD = eventFrom('app://studio/index.html');
 const WRONG = [
@@ -34,8 +34,7 @@ const call = (channel: string, event: unknown, input?: unknown) => channels.get(
 
 describe('IPC binding', () => {
   it('covers every API method and dialog, one channel each', () => {
-    expect([...API_METHOD_NAMES].sort()).toEqual([...API_METHODS].sort());
-    expect([...channels.keys()].sort()).toEqual([...API_METHODS.map(apiChannel), ...DIALOG_NAMES.map(dialogChannel)].sort());
+    expect([...channels.keys()].sort()).toEqual([...API_METHODS.map(apiChannel), ...DIALOG_NAMES.map(dialogChannel), UPLOAD_CHANNEL].sort());
   });
 
   it('trustedSender: only the top frame of app://studio', () => {
@@ -86,6 +85,16 @@ describe('IPC binding', () => {
     expect(t.ok && t.value.length).toBeGreaterThan(0);
     const o = await call(dialogChannel('openDesignFile'), GOOD, {});
     expect(o).toEqual({ ok: true, value: { canceled: true } });
+  });
+
+  it('upload: sender checked, input parsed, bytes stored', async () => {
+    for (const e of WRONG) expect(await call(UPLOAD_CHANNEL, e, { name: 'a.csv', data: new Uint8Array([1]) })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    const bad = await call(UPLOAD_CHANNEL, GOOD, { name: 'a.csv', data: 'not bytes' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(bad.error.details.join()).toMatch(/data/);
+    const good = await call(UPLOAD_CHANNEL, GOOD, { name: '名单.csv', data: new Uint8Array([65, 66]).buffer });
+    expect(good).toMatchObject({ ok: true, value: { name: '名单.csv', bytes: 2 } });
+    expect(ctx.uploads.get(good.value.uploadId).bytes).toBe(2);
   });
 
   it('a dialog that throws crosses as an error envelope, not a rejection', async () => {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProtocolHandler, PRIVILEGED_SCHEME } from '../../main/app/protocol.js';
+import { StudioError } from '../../main/core/index.js';
+import { coreResources, createResources } from '../../main/server/resources.js';
 import { resolveInside } from '../../main/server/static.js';
+import { testContext } from '../helpers/context.js';
 
 const base = mkdtempSync(join(tmpdir(), 'studio-proto-'));
 const root = join(base, 'dist');
@@ -13,10 +16,13 @@ writeFileSync(join(root, 'assets', 'app.js'), 'export {}');
 writeFileSync(join(base, 'secret.txt'), 'top secret');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const handler = createProtocolHandler(root, async (id) => {
-  if (id !== 'banner-70x600') throw new Error('unknown');
+const tctx = testContext();
+afterAll(() => tctx.dispose());
+const resources = createResources(tctx, coreResources(async (id) => {
+  if (id !== 'banner-70x600') throw new StudioError('unknown-template', 'unknown');
   return Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-});
+}));
+const handler = createProtocolHandler(root, resources);
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
 describe('app:// protocol', () => {

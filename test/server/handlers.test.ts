@@ -2,14 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API, resultSchema, type ApiMethod } from '../../main/core/api.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
-import { JobManager } from '../../main/server/handlers/jobs.js';
 import { method } from '../../main/server/handlers/result.js';
+import { testContext } from '../helpers/context.js';
 import { design, textEl } from '../helpers/designs.js';
 
-const logged: string[] = [];
-const jobs = new JobManager({ workerFile: null, log: (m) => logged.push(m) });
-const h = createHandlers(jobs, (m) => logged.push(m));
-afterAll(() => jobs.close());
+const ctx = testContext();
+const { jobs, logged } = ctx;
+const h = createHandlers(ctx);
+afterAll(() => ctx.dispose());
 
 /** Call a handler and check what it returns against the contract's envelope. */
 async function call<M extends ApiMethod>(m: M, input: unknown) {

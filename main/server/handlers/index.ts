@@ -1,8 +1,10 @@
 import type { ApiMethod } from '../../core/api.js';
+import type { StudioContext } from '../context.js';
+import { batchHandlers } from './batch.js';
 import { openDesign, saveDesign } from './files.js';
-import type { JobManager } from './jobs.js';
+import { libraryHandlers } from './library.js';
 import { previewSvg, preflight } from './preview.js';
-import { consoleLogger, method, type Handler, type Logger } from './result.js';
+import { method, type Handler } from './result.js';
 import { checkSlogan, convertScript, suggestSlogans } from './slogans.js';
 import { designOfFormat, designOfTemplate, formats, templateSummaries } from './templates.js';
 
@@ -12,8 +14,11 @@ export type Handlers = Record<ApiMethod, Handler>;
  * Every method of the API contract, one handler each, for either transport (Electron IPC or local
  * HTTP). Each parses its `unknown` input with the contract's schema before anything else.
  */
-export function createHandlers(jobs: JobManager, log: Logger = consoleLogger): Handlers {
+export function createHandlers(ctx: StudioContext): Handlers {
+  const { jobs, log } = ctx;
   return {
+    ...libraryHandlers(ctx),
+    ...batchHandlers(ctx),
     listTemplates: method('listTemplates', () => templateSummaries(), log),
     listFormats: method('listFormats', () => formats(), log),
     getTemplate: method('getTemplate', ({ id }) => designOfTemplate(id), log),

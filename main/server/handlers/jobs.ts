@@ -6,6 +6,7 @@ import type { ExportRequest, JobStatus } from '../../core/api.js';
 import { StudioError } from '../../core/index.js';
 import { CancelledError, exportFileName } from './export-task.js';
 import { defaultWorkerFile, inProcessRunner, workerRunner, type RunHandle, type Runner } from './export-runner.js';
+import { Downloads } from '../downloads.js';
 import { consoleLogger, type Logger } from './result.js';
 
 export interface JobManagerOptions {
@@ -19,6 +20,8 @@ export interface JobManagerOptions {
   maxFinished?: number;
   /** Worker entry file; null forces the in-process runner; default: the compiled one if present. */
   workerFile?: string | null;
+  /** Where finished files are registered for download; default a private registry. */
+  downloads?: Downloads;
   log?: Logger;
 }
 
@@ -38,15 +41,17 @@ const FINISHED = new Set(['done', 'error', 'cancelled']);
 /** Export jobs: a bounded queue, progress, cancel, and outputs in a private temp folder removed when stale. */
 export class JobManager {
   private readonly jobs = new Map<string, Job>();
-  private readonly downloads = new Map<string, Job>();
+  private readonly downloads: Downloads;
   private readonly root = mkdtempSync(join(tmpdir(), 'campaign-studio-exports-'));
   private readonly runner: Runner;
-  private readonly o: Required<Omit<JobManagerOptions, 'workerFile'>>;
+  private readonly o: Required<Omit<JobManagerOptions, 'workerFile' | 'downloads'>>;
   private readonly sweeper: NodeJS.Timeout;
   readonly usesWorker: boolean;
 
   constructor(opts: JobManagerOptions = {}) {
-    this.o = { maxRunning: 2, maxQueued: 8, keepMs: 15 * 60_000, maxFinished: 20, log: consoleLogger, ...opts };
+    this.downloads = opts.downloads ?? new Downloads();
+    const { downloads: _d, workerFile: _w, ...rest } = opts;
+    this.o = { maxRunning: 2, maxQueued: 8, keepMs: 15 * 60_000, maxFinished: 20, log: consoleLogger, ...rest };
     const file = opts.workerFile === undefined ? defaultWorkerFile() : opts.workerFile ?? undefined;
     this.usesWorker = file !== undefined;
     this.runner = file ? workerRunner(file) : inProcessRunner;
@@ -86,8 +91,7 @@ export class JobManager {
 
   /** The file of a finished export by its download id. */
   download(downloadId: string): { path: string; fileName: string } | undefined {
-    const job = this.downloads.get(downloadId);
-    return job?.path && job.status.state === 'done' ? { path: job.path, fileName: job.status.fileName ?? basename(job.path) } : undefined;
+    return this.downloads.get(downloadId);
   }
 
   /** Stop everything and remove every output (server shutdown). */
@@ -114,8 +118,7 @@ export class JobManager {
     job.handle.done.then(
       (r) => {
         job.path = r.path;
-        const downloadId = newId();
-        this.downloads.set(downloadId, job);
+        const downloadId = this.downloads.add(r.path);
         this.finish(job, { state: 'done', progress: 1, downloadId, fileName: basename(r.path), notes: r.notes });
       },
       (err: unknown) => {
@@ -148,7 +151,7 @@ export class JobManager {
 
   private forget(job: Job): void {
     this.jobs.delete(job.id);
-    if (job.status.downloadId) this.downloads.delete(job.status.downloadId);
+    if (job.status.downloadId) this.downloads.forget(job.status.downloadId);
     rmSync(job.dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,15 @@ import type { ApiInput, ApiMethod, ApiResult, ApiValue } from '../../../main/cor
 
 interface StudioBridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  saveExportFile(input: { downloadId: string }): Promise<ApiResult<{ canceled: boolean; filePath?: string }>>;
+  upload(name: string, data: ArrayBuffer): Promise<ApiResult<Uploaded>>;
+}
+
+/** A file handed to the main side; methods that read files take its uploadId. */
+export interface Uploaded {
+  uploadId: string;
+  name: string;
+  bytes: number;
 }
 declare global {
   interface Window {
@@ -62,6 +71,49 @@ export function resourceUrl(path: string): string {
 
 export function downloadUrl(downloadId: string): string {
   return resourceUrl(`/download/${encodeURIComponent(downloadId)}`);
+}
+
+/** Hands a picked or dropped file to the main side (desktop: the preload; browser mode: POST /upload). */
+export async function upload(file: File): Promise<Uploaded> {
+  let r: ApiResult<Uploaded>;
+  if (window.studio) {
+    r = await window.studio.upload(file.name, await file.arrayBuffer());
+  } else {
+    let res: Response;
+    try {
+      res = await fetch('/upload', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Studio-Token': token, 'X-File-Name': encodeURIComponent(file.name) },
+        body: file,
+      });
+    } catch {
+      throw new ApiCallError('无法连接工作室服务，请确认它仍在运行后刷新页面。', 'network');
+    }
+    try {
+      r = (await res.json()) as ApiResult<Uploaded>;
+    } catch {
+      throw new ApiCallError(`上传「${file.name}」失败（HTTP ${res.status}）。`, `http-${res.status}`);
+    }
+  }
+  if (!r.ok) throw new ApiCallError(r.error.message, r.error.code, r.error.details);
+  return r.value;
+}
+
+/**
+ * Gives a finished file to the user: in the desktop app a native save dialog (true if saved,
+ * false if they cancelled); in browser mode the browser's download of it (always true).
+ */
+export async function saveDownload(downloadId: string): Promise<boolean> {
+  if (window.studio) {
+    const r = await window.studio.saveExportFile({ downloadId });
+    if (!r.ok) throw new ApiCallError(r.error.message, r.error.code, r.error.details);
+    return !r.value.canceled;
+  }
+  const a = document.createElement('a');
+  a.href = downloadUrl(downloadId);
+  a.download = '';
+  a.click();
+  return true;
 }
 
 export const errorMessage = (e: unknown): string =>

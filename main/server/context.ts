@@ -1,0 +1,38 @@
+import { Downloads } from './downloads.js';
+import { JobManager, type JobManagerOptions } from './handlers/jobs.js';
+import { consoleLogger, type Logger } from './handlers/result.js';
+import { defaultLibraryDir, LibraryHost } from './library-host.js';
+import { Uploads } from './uploads.js';
+
+/** What every handler may use, for either transport: jobs, files in and out, the library. */
+export interface StudioContext {
+  jobs: JobManager;
+  downloads: Downloads;
+  uploads: Uploads;
+  library: LibraryHost;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface StudioContextOptions {
+  jobs?: JobManagerOptions;
+  /** The sample library's folder; default ~/反诈物料工作室/样本库. */
+  libraryDir?: string;
+  log?: Logger;
+}
+
+export function createStudioContext(opts: StudioContextOptions = {}): StudioContext {
+  const log = opts.log ?? consoleLogger;
+  const downloads = new Downloads();
+  const jobs = new JobManager({ log, ...opts.jobs, downloads });
+  const uploads = new Uploads();
+  const library = new LibraryHost(opts.libraryDir ?? defaultLibraryDir());
+  return {
+    jobs, downloads, uploads, library, log,
+    async close() {
+      jobs.close();
+      uploads.close();
+      await library.close();
+    },
+  };
+}
