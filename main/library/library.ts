@@ -154,10 +154,7 @@ export class Library {
 
   update(id: string, patchInput: SampleMetaPatch): Sample {
     const cur = this.find(id);
-    const parsed = parseOrThrow(SampleMetaPatchSchema, patchInput, '样本信息');
-    // zod fills defaults for absent keys even in a partial schema: keep only the fields given.
-    const given = new Set(Object.keys(patchInput ?? {}));
-    const patch = Object.fromEntries(Object.entries(parsed).filter(([k]) => given.has(k)));
+    const patch = parseOrThrow(SampleMetaPatchSchema, patchInput, '样本信息');
     const m = parseOrThrow(SampleMetaSchema, { ...cur, ...patch }, '样本信息');
     this.db
       .prepare(

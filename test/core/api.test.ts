@@ -13,11 +13,11 @@ function paths(schema: { safeParse(v: unknown): { success: boolean; error?: { is
 const poster = () => design({ elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜' })] });
 
 describe('API contract', () => {
-  it('lists every method the renderer calls', () => {
-    expect(API_METHODS.sort()).toEqual([
+  it('lists every method the design flow calls (library and batch groups add theirs)', () => {
+    expect(API_METHODS).toEqual(expect.arrayContaining([
       'cancelJob', 'checkSlogan', 'convertScript', 'exportDesign', 'getTemplate', 'jobStatus', 'listFormats',
       'listTemplates', 'newDesignFromFormat', 'openDesign', 'preflight', 'previewSvg', 'saveDesign', 'suggestSlogans',
-    ]);
+    ]));
     expect(isApiMethod('previewSvg')).toBe(true);
     expect(isApiMethod('constructor')).toBe(false);
     expect(carriesDesign('previewSvg')).toBe(true);
@@ -64,5 +64,13 @@ describe('API contract', () => {
     expect(resultSchema('cancelJob').safeParse({ ok: true, value: { cancelled: true } }).success).toBe(true);
     expect(resultSchema('cancelJob').safeParse({ ok: false, error: { code: 'x', message: '错误' } }).success).toBe(true);
     expect(resultSchema('cancelJob').safeParse({ ok: true, value: { cancelled: 'yes' } }).success).toBe(false);
+  });
+});
+
+describe('sample metadata edits', () => {
+  it('a patch keeps absent fields absent, so publishing or editing never blanks them', async () => {
+    const { SampleMetaPatchSchema } = await import('../../main/core/library.js');
+    expect(SampleMetaPatchSchema.parse({ title: '新标题' })).toEqual({ title: '新标题' });
+    expect(API.publishDesign.input.parse({ design: poster(), meta: { unit: '城关派出所' } }).meta).toEqual({ unit: '城关派出所' });
   });
 });
