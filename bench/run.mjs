@@ -98,3 +98,11 @@ if (process.env.BENCH_LIBRARY !== '0') {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'library.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
 }
+
+// Batch production (issue 6): 120 six-metre banners from a CSV, one PDF each, through the CLI.
+// BENCH_BATCH=0 skips it.
+if (process.env.BENCH_BATCH !== '0') {
+  console.log('\nbatch production (bench/batch.mjs):');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'batch.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}

@@ -18,6 +18,10 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
       输出 PDF 或图片；格式默认取自文件扩展名。多个 --design 输出为多页 PDF。
   campaign-studio preflight (--template 编号 | --design 文件.json) [--set 槽位=内容]… [--json]
       印前检查：出安全区、缺字、图片分辨率、字太小、对比度不足。
+  campaign-studio batch (--template 编号 | --design 文件.json) [--set 槽位=内容]… --data 表格.csv|.xlsx --out 文件夹
+         [--format pdf|png|jpeg|webp] [--single-pdf] [--zip] [--name 文件名规则] [--dpi N] [--json]
+      批量生成：表格每行一份（列名与槽位名或其中文名相同即填入该槽位，如「标语」「单位名称」）；
+      文件名规则如 "{序号}-{单位}-横幅"；有行失败时列出行号，退出码为 1。
   campaign-studio fonts [--json]
       列出可用字体（随软件附带的与本机安装的中文字体）
   campaign-studio slogan check 标语 [--json]
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   templates: async (a) => (await import('./commands/templates.js')).templatesCommand(a),
   render: async (a) => (await import('./commands/render.js')).renderCommand(a),
   preflight: async (a) => (await import('./commands/preflight.js')).preflightCommand(a),
+  batch: async (a) => (await import('./commands/batch.js')).batchCommand(a),
   fonts: async (a) => (await import('./commands/fonts.js')).fontsCommand(a),
   formats: async (a) => (await import('./commands/formats.js')).formatsCommand(a),
   'contact-sheet': async (a) => (await import('./commands/contact-sheet.js')).contactSheetCommand(a),

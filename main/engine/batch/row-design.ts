@@ -1,0 +1,58 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { BatchMapping, BatchTable } from '../../core/batch.js';
+import { StudioError, type Design, type Element } from '../../core/index.js';
+import { prepareAssets } from '../assets/prepare.js';
+import { fillSlots } from '../fill-slots.js';
+import { buildScene } from '../scene/build-scene.js';
+import type { Scene } from '../scene/types.js';
+import { rowAssignments } from './mapping.js';
+
+/** A reason a row cannot be produced; it fails that row only (its message is the reason). */
+export class RowProblem extends Error {}
+
+/** The slot whose emptiness makes a row pointless: a banner without its slogan. */
+export const REQUIRED_SLOT = 'slogan';
+
+/**
+ * One row's design: the template with the row's cells in the mapped slots. An image cell is a
+ * file path, relative to `baseDir` (the table's folder) unless absolute. An empty cell empties a
+ * text slot (so a placeholder 某某派出所 is never printed by mistake) except the slogan, which
+ * fails the row; an empty image or QR cell leaves the template's own.
+ */
+export async function designForRow(base: Design, mapping: BatchMapping, table: BatchTable, rowIndex: number, baseDir: string): Promise<Design> {
+  const values: [string, string][] = [];
+  for (const [slot, value] of rowAssignments(mapping, table.columns, table.rows[rowIndex]!)) {
+    if (value === '' && slot.slot === REQUIRED_SLOT) throw new RowProblem(`「${slot.label}」为空（列「${slot.column}」）`);
+    if (value === '' && slot.type !== 'text') continue;
+    values.push([slot.slot, slot.type === 'image' && !isAbsolute(value) ? resolve(baseDir, value) : value]);
+  }
+  return fillSlots(base, values);
+}
+
+const labelOf = (design: Design, id: string): string => {
+  const el: Element | undefined = design.elements.find((e) => e.id === id);
+  return el?.label ?? el?.slot ?? id;
+};
+
+/**
+ * Lay a row's design out. Text that cannot fit at its minimum size and characters no font has
+ * fail the row: a batch runs unattended, and neither should reach a print shop. Other layout
+ * notes (a substituted font) hold for the whole run and are returned once per kind.
+ */
+export async function sceneForRow(design: Design): Promise<{ scene: Scene; notes: string[] }> {
+  const { scene } = buildScene(design, await prepareAssets(design));
+  const problems: string[] = [];
+  for (const n of scene.notes) {
+    if (n.kind === 'overflow') problems.push(`「${labelOf(design, n.elementId)}」的文字太长，缩到最小字号仍放不下`);
+    if (n.kind === 'missing-glyph') problems.push(n.message.replace(`文字「${n.elementId}」`, `「${labelOf(design, n.elementId)}」`));
+  }
+  if (problems.length) throw new RowProblem(problems.join('；'));
+  return { scene, notes: scene.notes.map((n) => n.message) };
+}
+
+/** A row failure's reason from whatever stopped it. */
+export function reasonOf(err: unknown): string {
+  if (err instanceof RowProblem) return err.message;
+  if (err instanceof StudioError) return [err.message, ...err.details].join('；');
+  return `内部错误：${err instanceof Error ? err.message : String(err)}`;
+}
