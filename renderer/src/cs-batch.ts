@@ -1,11 +1,305 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
+import type { ApiValue, TemplateSummary } from '../../main/core/api.js';
+import type { BatchRowPreview, BatchStatus, BatchTableInfo } from '../../main/core/api-batch.js';
+import type { BatchSettingsInput } from '../../main/core/batch.js';
+import { call, errorMessage, resourceUrl, upload, type Uploaded } from './data/api-client.js';
+import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import type { OutputSettings } from './cs-batch-output.js';
+import type { PublishForm } from './cs-batch-run.js';
+import './cs-batch-templates.js';
+import './cs-batch-table.js';
+import './cs-batch-mapping.js';
+import './cs-batch-previews.js';
+import './cs-batch-output.js';
+import './cs-batch-run.js';
 
-/** The 批量制作 screen (issue #6). */
+const t = defineMessages({
+  title: { zh: '批量制作', en: 'Batch production' },
+  intro: { zh: '一个模板 + 一张表格（如 120 个派出所的名称），一次生成全部物料。', en: 'One template + one table (say, 120 police stations) → every item in one go.' },
+  s1: { zh: '选择模板', en: 'Choose a template' },
+  s2: { zh: '导入表格', en: 'Load the table' },
+  s3: { zh: '对应列与槽位', en: 'Map columns to slots' },
+  s4: { zh: '输出设置', en: 'Output' },
+  s5: { zh: '生成', en: 'Produce' },
+  change: { zh: '更换模板', en: 'Change template' },
+  needTemplate: { zh: '请先选择模板。', en: 'Choose a template first.' },
+  needTable: { zh: '导入表格后在这里设置。', en: 'Set this up after loading a table.' },
+  previews: { zh: '前 {n} 行预览', en: 'Preview of the first {n} rows' },
+  mm: { zh: '{w}×{h} 厘米', en: '{w}×{h} cm' },
+  px: { zh: '{w}×{h} 像素', en: '{w}×{h} px' },
+});
+
+const PREVIEW_ROWS = 3;
+const POLL_MS = 300;
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+/**
+ * The 批量制作 screen: template → table → mapping with previews → output → run. It holds the
+ * state; each step is its own element and reports changes by events. The table lives on the main
+ * side (by uploadId); every call names it with the template.
+ */
 export class CsBatch extends LitElement {
-  static override styles = [controls];
+  static override properties = {
+    templates: { attribute: false },
+    templateId: { state: true },
+    picking: { state: true },
+    info: { state: true },
+    reading: { state: true },
+    tableError: { state: true },
+    previews: { state: true },
+    previewing: { state: true },
+    output: { state: true },
+    recommendedDpi: { state: true },
+    plan: { state: true },
+    planError: { state: true },
+    publish: { state: true },
+    status: { state: true },
+    runError: { state: true },
+  };
+  templates: TemplateSummary[] = [];
+  templateId: string | null = null;
+  picking = true;
+  info: BatchTableInfo | null = null;
+  reading = false;
+  tableError = '';
+  previews: BatchRowPreview[] = [];
+  previewing = false;
+  output: OutputSettings = { output: 'pdf', zip: true, namePattern: '', dpi: 150 };
+  recommendedDpi = 150;
+  plan: ApiValue<'planBatch'> | null = null;
+  planError = '';
+  publish: PublishForm = { enabled: false, unit: '', publishedAt: today() };
+  status: BatchStatus | null = null;
+  runError = '';
+  private uploaded: Uploaded | null = null;
+  private seq = { preview: 0, plan: 0 };
+  private timers: Record<'preview' | 'plan' | 'poll', ReturnType<typeof setTimeout> | undefined> = { preview: undefined, plan: undefined, poll: undefined };
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = [
+    controls,
+    css`
+      :host { display: block; max-width: 1180px; margin: 0 auto; }
+      .intro { margin: -4px 0 18px; }
+      h1 { font-size: 22px; margin: 0 0 6px; }
+      section.panel { margin-bottom: 16px; }
+      section.panel.off { opacity: 0.6; }
+      h2 { display: flex; align-items: center; gap: 10px; }
+      .n { display: inline-flex; width: 26px; height: 26px; border-radius: 50%; background: var(--cs-blue); color: #fff; font-size: 14px; align-items: center; justify-content: center; flex: none; }
+      .off .n { background: var(--cs-muted); }
+      .chosen { display: flex; gap: 14px; align-items: center; }
+      .chosen .thumb { width: 150px; height: 64px; display: flex; align-items: center; justify-content: center; background: #e9edf3; border-radius: 6px; }
+      .chosen img { max-width: 140px; max-height: 56px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); }
+      .chosen .name { font-weight: 700; }
+      .chosen .spacer { flex: 1; }
+      h3 { font-size: 14px; margin: 18px 0 8px; }
+    `,
+  ];
+
+  private get template(): TemplateSummary | undefined {
+    return this.templates.find((x) => x.id === this.templateId);
+  }
+
+  private get running(): boolean {
+    return this.status !== null && ['queued', 'running', 'publishing'].includes(this.status.state);
+  }
+
+  private source() {
+    return { uploadId: this.uploaded!.uploadId, templateId: this.templateId! };
+  }
+
+  private mappingOverride(): Record<string, string | null> {
+    return Object.fromEntries(this.info?.mapping.slots.map((s) => [s.slot, s.column]) ?? []);
+  }
+
+  private settings(): BatchSettingsInput {
+    const o = this.output;
+    const raster = o.output !== 'pdf' && o.output !== 'single-pdf';
+    return { output: o.output, zip: o.zip, mapping: this.mappingOverride(), ...(o.namePattern.trim() ? { namePattern: o.namePattern } : {}), ...(raster ? { dpi: o.dpi } : {}) };
+  }
+
+  private async pickTemplate(e: CustomEvent<{ id: string }>) {
+    this.templateId = e.detail.id;
+    this.picking = false;
+    this.status = null;
+    try {
+      const d = await call('getTemplate', { id: e.detail.id });
+      this.recommendedDpi = d.format.dpi;
+      this.output = { ...this.output, dpi: d.format.dpi };
+    } catch {
+      // The dpi hint falls back to the default; the run itself does not need the design here.
+    }
+    if (this.uploaded) await this.readTable();
+  }
+
+  private async onFile(e: CustomEvent<{ file: File }>) {
+    this.tableError = '';
+    this.reading = true;
+    this.status = null;
+    try {
+      this.uploaded = await upload(e.detail.file);
+      await this.readTable();
+    } catch (err) {
+      this.tableError = errorMessage(err);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private async readTable() {
+    if (!this.uploaded || !this.templateId) return;
+    this.reading = true;
+    this.tableError = '';
+    try {
+      this.info = await call('readBatchTable', this.source());
+      this.output = { ...this.output, namePattern: this.info.namePattern };
+      this.previews = [];
+      this.schedule('preview', 0);
+      this.schedule('plan', 0);
+    } catch (err) {
+      this.info = null;
+      this.tableError = errorMessage(err);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private onMapping(e: CustomEvent<{ slot: string; column: string | null }>) {
+    if (!this.info) return;
+    const slots = this.info.mapping.slots.map((s) => (s.slot === e.detail.slot ? { ...s, column: e.detail.column } : s));
+    const taken = new Set(slots.map((s) => s.column));
+    this.info = { ...this.info, mapping: { slots, unusedColumns: this.info.columns.filter((c) => !taken.has(c)) } };
+    this.schedule('preview', 150);
+    this.schedule('plan', 150);
+  }
+
+  private onSettings(e: CustomEvent<{ patch: Partial<OutputSettings> }>) {
+    this.output = { ...this.output, ...e.detail.patch };
+    this.schedule('plan', 200);
+  }
+
+  private schedule(what: 'preview' | 'plan', ms: number) {
+    clearTimeout(this.timers[what]);
+    this.timers[what] = setTimeout(() => void (what === 'preview' ? this.loadPreviews() : this.loadPlan()), ms);
+  }
+
+  private async loadPreviews() {
+    if (!this.info || !this.uploaded) return;
+    const n = ++this.seq.preview;
+    const rows = Array.from({ length: Math.min(PREVIEW_ROWS, this.info.rowCount) }, (_, i) => i + 1);
+    this.previewing = true;
+    try {
+      const previews = await call('previewBatchRows', { ...this.source(), mapping: this.mappingOverride(), rows });
+      if (n === this.seq.preview) this.previews = previews;
+    } catch (err) {
+      if (n === this.seq.preview) this.previews = rows.map((row) => ({ row, problem: errorMessage(err), notes: [] }));
+    } finally {
+      if (n === this.seq.preview) this.previewing = false;
+    }
+  }
+
+  private async loadPlan() {
+    if (!this.info || !this.uploaded) return;
+    const n = ++this.seq.plan;
+    try {
+      const plan = await call('planBatch', { ...this.source(), settings: this.settings() });
+      if (n === this.seq.plan) [this.plan, this.planError] = [plan, ''];
+    } catch (err) {
+      if (n === this.seq.plan) [this.plan, this.planError] = [null, errorMessage(err)];
+    }
+  }
+
+  private async start() {
+    this.runError = '';
+    clearTimeout(this.timers.poll);
+    const p = this.publish;
+    try {
+      const { batchId } = await call('startBatch', {
+        ...this.source(),
+        settings: this.settings(),
+        ...(p.enabled ? { publish: { unit: p.unit, publishedAt: p.publishedAt } } : {}),
+      });
+      this.status = { batchId, state: 'queued', rowsDone: 0, rowsTotal: this.info?.rowCount ?? 0, progress: 0, succeeded: 0, failures: [], skipped: [], published: 0, publishFailures: [], notes: [] };
+      this.poll();
+    } catch (err) {
+      this.runError = errorMessage(err);
+    }
+  }
+
+  private poll() {
+    this.timers.poll = setTimeout(async () => {
+      if (!this.status) return;
+      try {
+        this.status = await call('batchStatus', { batchId: this.status.batchId });
+        if (this.running) this.poll();
+      } catch (err) {
+        this.runError = errorMessage(err);
+      }
+    }, POLL_MS);
+  }
+
+  private async cancel() {
+    if (!this.status) return;
+    try {
+      await call('cancelBatch', { batchId: this.status.batchId });
+    } catch (err) {
+      this.runError = errorMessage(err);
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    for (const k of Object.keys(this.timers) as (keyof typeof this.timers)[]) clearTimeout(this.timers[k]);
+  }
+
+  private step(n: number, title: string, on: boolean, body: unknown) {
+    return html`<section class="panel ${on ? '' : 'off'}" aria-labelledby="step-${n}"><h2 id="step-${n}"><span class="n" aria-hidden="true">${n}</span>${title}</h2>${body}</section>`;
+  }
+
+  private templateStep() {
+    const x = this.template;
+    if (x && !this.picking) {
+      const size = x.widthPx && x.heightPx ? t('px', { w: x.widthPx, h: x.heightPx }) : t('mm', { w: x.widthMm / 10, h: x.heightMm / 10 });
+      return html`<div class="chosen" data-chosen=${x.id}>
+        <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt=""></span>
+        <span><div class="name">${x.title}</div><div class="muted">${size} · ${x.slots.map((s) => s.label).join('、')}</div></span>
+        <span class="spacer"></span>
+        <button type="button" class="secondary" ?disabled=${this.running} @click=${() => (this.picking = true)}>${t('change')}</button>
+      </div>`;
+    }
+    return html`<cs-batch-templates .templates=${this.templates} .selected=${this.templateId} @template-pick=${this.pickTemplate}></cs-batch-templates>`;
+  }
+
   override render() {
-    return html`<section class="panel"><h2>批量制作</h2></section>`;
+    const info = this.info;
+    const ready = info !== null && this.templateId !== null;
+    const x = this.template;
+    const mapped = info?.mapping.slots.some((s) => s.column !== null) ?? false;
+    return html`
+      <h1>${t('title')}</h1>
+      <p class="muted intro">${t('intro')}</p>
+      ${this.step(1, t('s1'), true, this.templateStep())}
+      ${this.step(2, t('s2'), this.templateId !== null, this.templateId
+        ? html`<cs-batch-table .info=${info} .busy=${this.reading} @table-file=${this.onFile}></cs-batch-table>
+            ${this.tableError ? html`<p class="error" role="alert">${this.tableError}</p>` : ''}`
+        : html`<p class="muted">${t('needTemplate')}</p>`)}
+      ${this.step(3, t('s3'), ready, ready
+        ? html`<cs-batch-mapping .mapping=${info.mapping} .columns=${info.columns} @mapping-change=${this.onMapping}></cs-batch-mapping>
+            <h3>${t('previews', { n: Math.min(PREVIEW_ROWS, info.rowCount) })}</h3>
+            <cs-batch-previews .previews=${this.previews} .loading=${this.previewing} .landscape=${!x || x.widthMm >= x.heightMm * 1.6}></cs-batch-previews>`
+        : html`<p class="muted">${t('needTable')}</p>`)}
+      ${this.step(4, t('s4'), ready, ready
+        ? html`<cs-batch-output .settings=${this.output} .columns=${info.columns} .recommendedDpi=${this.recommendedDpi} .plan=${this.plan} .planError=${this.planError}
+            .disabled=${this.running} @settings-change=${this.onSettings}></cs-batch-output>`
+        : html`<p class="muted">${t('needTable')}</p>`)}
+      ${this.step(5, t('s5'), ready, ready
+        ? html`<cs-batch-run .status=${this.status} .canStart=${mapped && !this.planError && !this.reading} .publish=${this.publish}
+            @publish-change=${(e: CustomEvent<{ patch: Partial<PublishForm> }>) => (this.publish = { ...this.publish, ...e.detail.patch })}
+            @batch-start=${this.start} @batch-cancel=${this.cancel}></cs-batch-run>
+            ${this.runError ? html`<p class="error" role="alert">${this.runError}</p>` : ''}`
+        : html`<p class="muted">${t('needTable')}</p>`)}
+    `;
   }
 }
 customElements.define('cs-batch', CsBatch);
