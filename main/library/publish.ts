@@ -22,6 +22,21 @@ export function sloganOf(d: Design): string {
   return (texts.find((t) => t.slot === 'slogan') ?? texts.sort((a, b) => b.text.length - a.text.length)[0])?.text.replace(/\n/g, ' ') ?? '';
 }
 
+/** What a design says about itself as a sample: title, kind, size and slogan, published today. */
+export function designMeta(d: Design): SampleMetaInput {
+  const px = d.format.pixels;
+  const cm = (mm: number) => +(mm / 10).toFixed(1);
+  return {
+    title: d.name || '设计',
+    kind: KIND[d.kind ?? ''] ?? 'other',
+    format: px ? `${px.width}×${px.height} 像素` : `${cm(d.format.widthMm)}×${cm(d.format.heightMm)} cm`,
+    widthMm: d.format.widthMm,
+    heightMm: d.format.heightMm,
+    publishedAt: new Date().toISOString().slice(0, 10),
+    slogan: sloganOf(d),
+  };
+}
+
 /** A PNG for WeChat and the thumbnail: 150 dpi at most and no more than 4,000 px on its long side. */
 function pngDpi(d: Design): number {
   const longMm = Math.max(d.format.widthMm, d.format.heightMm);
@@ -42,20 +57,8 @@ export async function publishDesign(lib: Library, design: Design, meta: Partial<
     const [pdf, png] = await Promise.all([fs.readFile(pdfPath), fs.readFile(pngPath)]);
     const thumb = await imageThumbnail(png, 'PNG');
     const name = design.name || '设计';
-    const w = design.format.widthMm;
-    const h = design.format.heightMm;
-    const px = design.format.pixels;
     return await lib.add(
-      {
-        title: name,
-        kind: KIND[design.kind ?? ''] ?? 'other',
-        format: px ? `${px.width}×${px.height} 像素` : `${+(w / 10).toFixed(1)}×${+(h / 10).toFixed(1)} cm`,
-        widthMm: w,
-        heightMm: h,
-        publishedAt: new Date().toISOString().slice(0, 10),
-        slogan: sloganOf(design),
-        ...meta,
-      },
+      { ...designMeta(design), ...meta },
       [
         { role: 'design', data: Buffer.from(JSON.stringify(design, null, 2)), mime: 'application/json', name: `${name}.json` },
         { role: 'pdf', data: pdf, mime: 'application/pdf', name: `${name}.pdf` },

@@ -1,4 +1,5 @@
 import { Downloads } from './downloads.js';
+import { BatchJobs } from './handlers/batch-jobs.js';
 import { JobManager, type JobManagerOptions } from './handlers/jobs.js';
 import { consoleLogger, type Logger } from './handlers/result.js';
 import { defaultLibraryDir, LibraryHost } from './library-host.js';
@@ -7,6 +8,8 @@ import { Uploads } from './uploads.js';
 /** What every handler may use, for either transport: jobs, files in and out, the library. */
 export interface StudioContext {
   jobs: JobManager;
+  /** Batch production runs (one at a time, in a worker). */
+  batch: BatchJobs;
   downloads: Downloads;
   uploads: Uploads;
   library: LibraryHost;
@@ -27,10 +30,12 @@ export function createStudioContext(opts: StudioContextOptions = {}): StudioCont
   const jobs = new JobManager({ log, ...opts.jobs, downloads });
   const uploads = new Uploads();
   const library = new LibraryHost(opts.libraryDir ?? defaultLibraryDir());
+  const batch = new BatchJobs({ downloads, library, log });
   return {
-    jobs, downloads, uploads, library, log,
+    jobs, batch, downloads, uploads, library, log,
     async close() {
       jobs.close();
+      batch.close();
       uploads.close();
       await library.close();
     },

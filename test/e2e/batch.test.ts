@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import iconv from 'iconv-lite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zipEntries } from '../fixtures/batch-ui/zip-entries.js';
+import { zipEntries } from '../helpers/zip-entries.js';
 import { PdfReader } from '../helpers/pdf-reader.js';
 
 /*

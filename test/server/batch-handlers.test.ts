@@ -4,14 +4,13 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiMethod, ApiResult, ApiValue } from '../../main/core/api.js';
 import type { BatchStatus } from '../../main/core/api-batch.js';
-import { batchJobsOf, closeBatchJobs } from '../../main/server/handlers/batch.js';
 import { BatchJobs } from '../../main/server/handlers/batch-jobs.js';
 import { BatchTables, templateDesign } from '../../main/server/handlers/batch-tables.js';
 import { createHandlers, type Handlers } from '../../main/server/handlers/index.js';
 import { makeXlsx } from '../engine/batch/xlsx-fixture.js';
 import { testContext } from '../helpers/context.js';
 import { PdfReader } from '../helpers/pdf-reader.js';
-import { zipEntries } from '../fixtures/batch-ui/zip-entries.js';
+import { zipEntries } from '../helpers/zip-entries.js';
 
 /*
  * Batch production through the studio's handlers (issue #6 part 2): tables in (GBK CSV, XLSX),
@@ -35,7 +34,6 @@ beforeEach(() => {
   h = createHandlers(ctx);
 });
 afterEach(async () => {
-  closeBatchJobs(ctx);
   await ctx.dispose();
 });
 
@@ -158,8 +156,8 @@ describe('startBatch', () => {
     expect(s.failureReportName).toBe('二十个所-失败的行.csv');
     expect(csv).toContain(`7,8,「标语」为空（列「标语」）,${unitOf(7)},,96110`);
     // Only the zip and the CSV stay in the job's folder.
-    const [jobDir] = readdirSync(batchJobsOf(ctx).folder);
-    expect(readdirSync(`${batchJobsOf(ctx).folder}/${jobDir}`).filter((f) => f !== 'tmp').sort()).toEqual([s.fileName, s.failureReportName].sort());
+    const [jobDir] = readdirSync(ctx.batch.folder);
+    expect(readdirSync(`${ctx.batch.folder}/${jobDir}`).filter((f) => f !== 'tmp').sort()).toEqual([s.fileName, s.failureReportName].sort());
   });
 
   it('single-pdf: one multi-page PDF as the download, a page per good row', async () => {
@@ -181,7 +179,7 @@ describe('startBatch', () => {
     expect(s.state).toBe('cancelled');
     expect(s.downloadId).toBeUndefined();
     expect(s.rowsDone).toBeLessThan(20);
-    expect(readdirSync(batchJobsOf(ctx).folder)).toEqual([]);
+    expect(readdirSync(ctx.batch.folder)).toEqual([]);
     expect((await ok('cancelBatch', { batchId })).cancelled).toBe(false);
   });
 

@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { BatchPublish } from '../../core/api-batch.js';
 import type { BatchMapping, BatchOutput, BatchReport, BatchRowFailure, BatchTable } from '../../core/batch.js';
-import { SampleKindSchema, type Design, type SampleKind, type SampleMetaInput } from '../../core/index.js';
+import type { Design, SampleMetaInput } from '../../core/index.js';
 import { designForRow, reasonOf } from '../../engine/batch/row-design.js';
 import type { Library, NewFile } from '../../library/library.js';
-import { sloganOf } from '../../library/publish.js';
+import { designMeta, sloganOf } from '../../library/publish.js';
 import { imageThumbnail, pdfThumbnail } from '../../library/thumbnail.js';
 
 export interface PublishInput {
@@ -24,26 +24,8 @@ export interface PublishInput {
 const MIME: Record<BatchOutput, string> = { pdf: 'application/pdf', 'single-pdf': 'application/pdf', png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 const TAG = '批量制作';
 
-/** The library's kind for a design kind (its list is shorter: a vertical banner is a banner). */
-function sampleKind(kind: string | undefined): SampleKind {
-  const alias: Record<string, SampleKind> = { 'vertical-banner': 'banner', 'x-stand': 'rollup' };
-  const k = alias[kind ?? ''] ?? kind;
-  return SampleKindSchema.safeParse(k).success ? (k as SampleKind) : 'other';
-}
-
 function baseMeta(d: Design, meta: BatchPublish): SampleMetaInput {
-  const px = d.format.pixels;
-  const cm = (mm: number) => +(mm / 10).toFixed(1);
-  return {
-    title: d.name || '设计',
-    kind: sampleKind(d.kind),
-    format: px ? `${px.width}×${px.height} 像素` : `${cm(d.format.widthMm)}×${cm(d.format.heightMm)} cm`,
-    widthMm: d.format.widthMm,
-    heightMm: d.format.heightMm,
-    publishedAt: meta.publishedAt,
-    unit: meta.unit,
-    tags: [TAG],
-  };
+  return { ...designMeta(d), publishedAt: meta.publishedAt, unit: meta.unit, tags: [TAG] };
 }
 
 /** The row's cell for a slot, if the mapping fills that slot. */

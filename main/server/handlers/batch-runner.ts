@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BatchRowResult } from '../../core/batch.js';
-import { StudioError, type StudioErrorCode } from '../../core/index.js';
 import { runBatchTask, type BatchTaskInput, type BatchTaskResult } from './batch-task.js';
 import type { BatchWorkerMessage } from './batch-worker.js';
+import { errorFromWorker, superviseWorker } from './worker-run.js';
 
 export interface BatchRunEvents {
   onProgress(done: number, total: number): void;
@@ -36,35 +36,18 @@ export function workerBatchRunner(workerFile: string): BatchRunner {
   return (input, events, tmpDir) => {
     const env = { ...process.env, TMPDIR: tmpDir, TMP: tmpDir, TEMP: tmpDir };
     const worker = new Worker(workerFile, { workerData: input, env });
-    let cancelled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const done = new Promise<BatchTaskResult>((resolve, reject) => {
-      let settled = false;
-      const settle = (f: () => void) => {
-        if (settled) return;
-        settled = true;
-        if (timer) clearTimeout(timer);
-        f();
-      };
-      worker.on('message', (m: BatchWorkerMessage) => {
+    return superviseWorker<BatchTaskResult, BatchWorkerMessage>(worker, {
+      label: 'batch worker',
+      graceMs: CANCEL_GRACE_MS,
+      onMessage(m, settle) {
         if (m.type === 'progress') events.onProgress(m.done, m.total);
         else if (m.type === 'row') events.onRow(m.result);
-        else if (m.type === 'done') settle(() => resolve(m.result));
-        else settle(() => reject(m.studio ? new StudioError(m.code as StudioErrorCode, m.message, m.details) : new Error(m.message)));
-      });
-      worker.on('error', (err) => settle(() => reject(err)));
-      worker.on('exit', (code) => settle(() => (cancelled ? resolve(cancelledResult(input)) : reject(new Error(`batch worker exited with code ${code}`)))));
-    });
-    return {
-      done,
-      cancel() {
-        if (cancelled) return;
-        cancelled = true;
-        worker.postMessage('cancel');
-        timer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
-        timer.unref();
+        else if (m.type === 'done') settle.resolve(m.result);
+        else settle.reject(errorFromWorker(m));
       },
-    };
+      requestCancel: () => worker.postMessage('cancel'),
+      cancelledExit: (settle) => settle.resolve(cancelledResult(input)),
+    });
   };
 }
 

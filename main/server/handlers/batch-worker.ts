@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { StudioError } from '../../core/index.js';
 import { installOutboundGuard } from '../outbound-guard.js';
+import { workerErrorMessage, type WorkerErrorMessage } from './worker-run.js';
 import { runBatchTask, type BatchTaskInput, type BatchTaskResult } from './batch-task.js';
 import type { BatchRowResult } from '../../core/batch.js';
 
@@ -13,7 +13,7 @@ export type BatchWorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'row'; result: BatchRowResult }
   | { type: 'done'; result: BatchTaskResult }
-  | { type: 'error'; code: string; message: string; details: string[]; studio: boolean };
+  | WorkerErrorMessage;
 
 // A worker has its own copy of `net`: guard it too (DESIGN.md: offline, proven).
 installOutboundGuard();
@@ -35,8 +35,7 @@ runBatchTask(workerData as BatchTaskInput, {
     port.unref();
   },
   (err: unknown) => {
-    if (err instanceof StudioError) post({ type: 'error', code: err.code, message: err.message, details: [...err.details], studio: true });
-    else post({ type: 'error', code: 'internal', message: String((err as Error)?.stack ?? err), details: [], studio: false });
+    post(workerErrorMessage(err));
     port.unref();
   },
 );

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportRequest } from '../../core/api.js';
-import { StudioError, type StudioErrorCode } from '../../core/index.js';
 import type { RenderResult } from '../../engine/render.js';
 import { CancelledError, runExport } from './export-task.js';
 import type { ExportWorkerData, ExportWorkerMessage } from './export-worker.js';
+import { errorFromWorker, superviseWorker } from './worker-run.js';
 
 export interface RunHandle {
   /** Resolves with the render's result; rejects with CancelledError, a StudioError or a bug. */
@@ -37,36 +37,18 @@ export function workerRunner(workerFile: string): Runner {
     const cancel = new SharedArrayBuffer(4);
     const data: ExportWorkerData = { req, out, cancel };
     const worker = new Worker(workerFile, { workerData: data });
-    let cancelled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const done = new Promise<RenderResult>((resolve, reject) => {
-      let settled = false;
-      const settle = (f: () => void) => {
-        if (settled) return;
-        settled = true;
-        if (timer) clearTimeout(timer);
-        f();
-      };
-      worker.on('message', (m: ExportWorkerMessage) => {
+    return superviseWorker<RenderResult, ExportWorkerMessage>(worker, {
+      label: 'export worker',
+      graceMs: CANCEL_GRACE_MS,
+      onMessage(m, settle) {
         if (m.type === 'progress') onProgress(m.done, m.total);
-        else if (m.type === 'done') settle(() => resolve(m.result));
-        else if (m.type === 'cancelled') settle(() => reject(new CancelledError()));
-        else settle(() => reject(m.studio ? new StudioError(m.code as StudioErrorCode, m.message, m.details) : new Error(m.message)));
-      });
-      worker.on('error', (err) => settle(() => reject(err)));
-      worker.on('exit', (code) => settle(() => reject(cancelled ? new CancelledError() : new Error(`export worker exited with code ${code}`))));
-    });
-    return {
-      done,
-      cancel() {
-        if (cancelled) return;
-        cancelled = true;
-        Atomics.store(new Int32Array(cancel), 0, 1);
-        // A step that never reports progress (one big JPEG encode) would not see the flag.
-        timer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
-        timer.unref();
+        else if (m.type === 'done') settle.resolve(m.result);
+        else if (m.type === 'cancelled') settle.reject(new CancelledError());
+        else settle.reject(errorFromWorker(m));
       },
-    };
+      requestCancel: () => Atomics.store(new Int32Array(cancel), 0, 1),
+      cancelledExit: (settle) => settle.reject(new CancelledError()),
+    });
   };
 }
 

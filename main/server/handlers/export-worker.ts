@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportRequest } from '../../core/api.js';
-import { StudioError } from '../../core/index.js';
 import { installOutboundGuard } from '../outbound-guard.js';
+import { workerErrorMessage, type WorkerErrorMessage } from './worker-run.js';
 import { CancelledError, runExport } from './export-task.js';
 
 /**
@@ -19,7 +19,7 @@ export type ExportWorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: import('../../engine/render.js').RenderResult }
   | { type: 'cancelled' }
-  | { type: 'error'; code: string; message: string; details: string[]; studio: boolean };
+  | WorkerErrorMessage;
 
 // A worker has its own copy of `net`: guard it too (DESIGN.md: offline, proven).
 installOutboundGuard();
@@ -32,7 +32,6 @@ runExport(data.req, data.out, (done, total) => post({ type: 'progress', done, to
   (result) => post({ type: 'done', result }),
   (err: unknown) => {
     if (err instanceof CancelledError) post({ type: 'cancelled' });
-    else if (err instanceof StudioError) post({ type: 'error', code: err.code, message: err.message, details: [...err.details], studio: true });
-    else post({ type: 'error', code: 'internal', message: String((err as Error)?.stack ?? err), details: [], studio: false });
+    else post(workerErrorMessage(err));
   },
 );

@@ -8,7 +8,7 @@ import { runBatch } from '../../../main/engine/batch/run-batch.js';
 import { getTemplate } from '../../../main/engine/templates.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
-import { zipEntries } from './xlsx-fixture.js';
+import { zipEntries } from '../../helpers/zip-entries.js';
 
 const root = join(OUT_DIR, 'batch-run');
 const banner = designFromTemplate(getTemplate('banner-yellow-500x70')); // slots: slogan 标语, unit 单位名称

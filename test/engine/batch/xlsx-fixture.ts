@@ -1,4 +1,3 @@
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 
 /**
@@ -55,21 +54,3 @@ export function zipBuffer(files: Record<string, string | Buffer>): Promise<Buffe
 
 export const makeXlsx = (p: XlsxParts): Promise<Buffer> => zipBuffer(xlsxParts(p));
 
-/** Every entry of a zip file, by name (for checking what a batch zipped). */
-export function zipEntries(path: string): Promise<Map<string, Buffer>> {
-  return new Promise((ok, fail) => {
-    yauzl.open(path, { lazyEntries: true }, (e, zip) => {
-      if (e) return fail(e);
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) =>
-        zip.openReadStream(entry, (err, s) => {
-          if (err) return fail(err);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => (out.set(entry.fileName, Buffer.concat(chunks)), zip.readEntry()));
-        }),
-      );
-      zip.on('end', () => ok(out)).on('error', fail);
-      zip.readEntry();
-    });
-  });
-}
