@@ -2,12 +2,15 @@ import { LitElement, css, html } from 'lit';
 import type { Design } from '../../main/core/index.js';
 import type { TemplateSummary } from '../../main/core/api.js';
 import { call, errorMessage } from './data/api-client.js';
+import { DocumentController } from './data/document-controller.js';
 import { defineMessages, locale, LocaleController, setLocale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import type { CsEditor } from './cs-editor.js';
 import './cs-gallery.js';
 import './cs-editor.js';
 import './cs-library.js';
 import './cs-batch.js';
+import './cs-recovery-prompt.js';
 
 const t = defineMessages({
   appName: { zh: '反诈物料工作室', en: 'Anti-Fraud Campaign Studio' },
@@ -21,29 +24,31 @@ const t = defineMessages({
   hotline: { zh: '全国反诈专线 96110', en: 'Anti-fraud hotline 96110' },
   switchLang: { zh: 'English', en: '中文' },
   switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+  openFile: { zh: '打开设计文件', en: 'Open design file' },
 });
 
 export type Screen = 'gallery' | 'editor' | 'library' | 'batch';
+export type DocCommand = 'new' | 'open' | 'save' | 'save-as';
 
 /**
- * The studio: a header with the screens, then one screen. Screens talk to the app by events:
- * `template-open` {id} opens a template in the editor; `design-open` {design} opens a design
- * (from a file, the library or a batch) in the editor.
+ * The studio: a header with the screens, then one screen. The open design lives here (in the
+ * DocumentController) so it outlives the editor when the user switches tabs. Screens talk to the
+ * app by events: `template-open` {id}; `design-open` {design} (library, batch); `doc-command`
+ * {command} (新建/打开/保存/另存为 buttons); `show-library` (after publishing).
  */
 export class CsApp extends LitElement {
   static override properties = {
     templates: { state: true },
-    design: { state: true },
     screen: { state: true },
     error: { state: true },
     loading: { state: true },
   };
   templates: TemplateSummary[] = [];
-  design: Design | null = null;
   screen: Screen = 'gallery';
   error = '';
   loading = true;
   private readonly i18n = new LocaleController(this);
+  readonly doc: DocumentController = new DocumentController(this);
 
   static override styles = [
     controls,
@@ -63,6 +68,10 @@ export class CsApp extends LitElement {
       nav button[aria-current='page'] { background: rgba(255, 255, 255, 0.22); border-color: rgba(255, 255, 255, 0.7); font-weight: 700; }
       main { flex: 1; padding: 28px 32px; }
       .hotline { font-size: 14px; opacity: 0.9; white-space: nowrap; }
+      .notice { color: var(--cs-ok); font-weight: 600; margin: 0 0 12px; }
+      .error { margin: 0 0 12px; }
+      .file-input { display: none; }
+      .notice:empty { display: none; }
     `,
   ];
 
@@ -82,11 +91,29 @@ export class CsApp extends LitElement {
     }
   }
 
+  // DocumentHost
+  get editing(): boolean {
+    return this.screen === 'editor' && this.doc.session !== null;
+  }
+  showScreen(screen: 'gallery' | 'editor') {
+    this.screen = screen;
+  }
+  async openExport() {
+    this.screen = 'editor';
+    await this.updateComplete;
+    this.renderRoot.querySelector<CsEditor>('cs-editor')?.openExport();
+  }
+  pickFile() {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input.file-input');
+    if (!input) return;
+    input.value = '';
+    input.click();
+  }
+
   private async openTemplate(e: CustomEvent<{ id: string }>) {
     this.error = '';
     try {
-      this.design = await call('getTemplate', { id: e.detail.id });
-      this.screen = 'editor';
+      this.doc.open(await call('getTemplate', { id: e.detail.id }));
     } catch (err) {
       this.error = errorMessage(err);
     }
@@ -94,32 +121,42 @@ export class CsApp extends LitElement {
 
   private openDesign(e: CustomEvent<{ design: Design }>) {
     this.error = '';
-    this.design = e.detail.design;
-    this.screen = 'editor';
+    this.doc.open(e.detail.design);
+  }
+
+  private docCommand(e: CustomEvent<{ command: DocCommand | 'undo' | 'redo' }>) {
+    void this.doc.command({ command: e.detail.command }, 'page');
+  }
+
+  private filePicked(e: Event) {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) void this.doc.openPicked(file);
   }
 
   private tab(screen: Screen, label: string) {
-    const disabled = screen === 'editor' && !this.design;
+    const disabled = screen === 'editor' && !this.doc.session;
     return html`<button type="button" data-screen=${screen} aria-current=${this.screen === screen ? 'page' : 'false'} ?disabled=${disabled}
       @click=${() => (this.screen = screen)}>${label}</button>`;
   }
 
   private body() {
     if (this.loading) return html`<p class="muted">${t('loading')}</p>`;
+    const session = this.doc.session;
+    const gallery = html`<cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
     switch (this.screen) {
       case 'editor':
-        if (this.design) return html`<cs-editor .design=${this.design}></cs-editor>`;
-        return html`<cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
+        return session ? html`<cs-editor .session=${session} .autosave=${this.doc.autosave} .busy=${this.doc.busy}></cs-editor>` : gallery;
       case 'library':
-        return html`<cs-library @design-open=${this.openDesign}></cs-library>`;
+        return html`<cs-library></cs-library>`;
       case 'batch':
         return html`<cs-batch .templates=${this.templates}></cs-batch>`;
       default:
-        return html`<cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
+        return gallery;
     }
   }
 
   override render() {
+    const error = this.error || this.doc.error;
     return html`
       <header>
         <span class="badge" aria-hidden="true">${t('badge')}</span>
@@ -133,10 +170,14 @@ export class CsApp extends LitElement {
         <button type="button" class="lang" lang=${locale() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('switchLangLabel')}
           @click=${() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>${t('switchLang')}</button>
       </header>
-      <main>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <main @doc-command=${this.docCommand} @design-open=${this.openDesign} @show-library=${() => (this.screen = 'library')}>
+        ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+        <p class="notice" role="status">${this.doc.notice}</p>
         ${this.body()}
       </main>
+      <input class="file-input" type="file" accept=".json,application/json" aria-label=${t('openFile')} @change=${this.filePicked}>
+      <cs-recovery-prompt .offer=${this.doc.recovery} @recovery-restore=${() => this.doc.restore()}
+        @recovery-discard=${() => void this.doc.discardRecovery()}></cs-recovery-prompt>
     `;
   }
 }

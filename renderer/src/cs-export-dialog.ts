@@ -1,20 +1,46 @@
 import { LitElement, css, html } from 'lit';
 import type { Design } from '../../main/core/index.js';
 import type { JobStatus } from '../../main/core/api.js';
-import { call, downloadUrl, errorMessage } from './data/api-client.js';
+import { call, downloadUrl, errorMessage, saveDownload } from './data/api-client.js';
+import { desktop } from './data/design-files.js';
+import { defineMessages, LocaleController } from './i18n/i18n.js';
+import { dialogStyles } from './dialog-styles.js';
 import { controls } from './shared-styles.js';
 
-type Format = 'pdf' | 'png' | 'jpeg' | 'webp';
-const FORMATS: { id: Format; label: string }[] = [
-  { id: 'pdf', label: 'PDF（印刷厂）' },
-  { id: 'png', label: 'PNG（微信、无损）' },
-  { id: 'jpeg', label: 'JPEG（照片、体积小）' },
-  { id: 'webp', label: 'WebP' },
-];
-const POLL_MS = 200;
-const STATE_LABELS: Record<JobStatus['state'], string> = { queued: '排队中', running: '正在导出', done: '已完成', error: '导出失败', cancelled: '已取消' };
+const t = defineMessages({
+  heading: { zh: '导出设计', en: 'Export design' },
+  format: { zh: '格式', en: 'Format' },
+  pdf: { zh: 'PDF（印刷厂）', en: 'PDF (print shop)' },
+  png: { zh: 'PNG（微信、无损）', en: 'PNG (WeChat, lossless)' },
+  jpeg: { zh: 'JPEG（照片、体积小）', en: 'JPEG (photos, small)' },
+  webp: { zh: 'WebP', en: 'WebP' },
+  dpi: { zh: '分辨率（dpi）', en: 'Resolution (dpi)' },
+  dpiHint: { zh: '此版式推荐 {dpi} dpi。', en: 'Recommended for this format: {dpi} dpi. ' },
+  pdfVector: { zh: 'PDF 中文字与图形为矢量，分辨率只影响图片。', en: 'Text and shapes in the PDF are vectors; the resolution only affects images.' },
+  cmyk: { zh: 'CMYK 印刷色', en: 'CMYK print colours' },
+  outline: { zh: '文字转曲（PDF）', en: 'Convert text to outlines (PDF)' },
+  queued: { zh: '排队中', en: 'Queued' },
+  running: { zh: '正在导出', en: 'Exporting' },
+  done: { zh: '已完成', en: 'Done' },
+  error: { zh: '导出失败', en: 'Export failed' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  download: { zh: '下载 {name}', en: 'Download {name}' },
+  saveFile: { zh: '保存 {name}…', en: 'Save {name}…' },
+  savedTo: { zh: '已保存。', en: 'Saved.' },
+  cancel: { zh: '取消导出', en: 'Cancel export' },
+  again: { zh: '重新导出', en: 'Export again' },
+  start: { zh: '开始导出', en: 'Export' },
+  close: { zh: '关闭', en: 'Close' },
+});
 
-/** Export options, then a job with progress, cancel and a download link. */
+type Format = 'pdf' | 'png' | 'jpeg' | 'webp';
+const FORMATS: Format[] = ['pdf', 'png', 'jpeg', 'webp'];
+const POLL_MS = 200;
+
+/**
+ * Export options, then a job with progress and cancel. The finished file: in the desktop app a
+ * button opening the native save dialog, in browser mode a download link.
+ */
 export class CsExportDialog extends LitElement {
   static override properties = {
     design: { attribute: false },
@@ -24,6 +50,7 @@ export class CsExportDialog extends LitElement {
     outline: { state: true },
     status: { state: true },
     error: { state: true },
+    saved: { state: true },
   };
   design!: Design;
   format: Format = 'pdf';
@@ -32,14 +59,14 @@ export class CsExportDialog extends LitElement {
   outline = false;
   status: JobStatus | null = null;
   error = '';
+  saved = false;
+  private readonly i18n = new LocaleController(this);
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = [
     controls,
+    dialogStyles,
     css`
-      dialog { border: none; border-radius: 12px; padding: 0; width: min(520px, 92vw); box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3); }
-      dialog::backdrop { background: rgba(8, 20, 45, 0.45); }
-      header { background: var(--cs-blue); color: #fff; padding: 14px 24px; font-weight: 700; font-size: 17px; }
       .body { padding: 24px; display: flex; flex-direction: column; gap: 16px; }
       fieldset { border: 1px solid var(--cs-border); border-radius: 8px; padding: 10px 14px; margin: 0; }
       legend { font-weight: 600; padding: 0 4px; }
@@ -49,6 +76,7 @@ export class CsExportDialog extends LitElement {
       .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 0 24px 24px; flex-wrap: wrap; }
       a.download { display: inline-block; background: var(--cs-ok); color: #fff; border-radius: 6px; padding: 8px 16px; text-decoration: none; font-weight: 600; }
       a.download:focus-visible { outline: 3px solid var(--cs-focus); outline-offset: 2px; }
+      .saved { color: var(--cs-ok); font-weight: 600; align-self: center; }
     `,
   ];
 
@@ -63,6 +91,27 @@ export class CsExportDialog extends LitElement {
     clearTimeout(this.pollTimer);
     this.status = null;
     this.error = '';
+    this.saved = false;
+  }
+
+  private async saveFile(downloadId: string) {
+    this.error = '';
+    try {
+      this.saved = await saveDownload(downloadId);
+    } catch (e) {
+      this.error = errorMessage(e);
+    }
+  }
+
+  private doneAction(s: JobStatus) {
+    if (s.state !== 'done' || !s.downloadId) return '';
+    const name = s.fileName ?? '';
+    if (desktop()) {
+      const id = s.downloadId;
+      return html`${this.saved ? html`<span class="saved" role="status">${t('savedTo')}</span>` : ''}
+        <button type="button" class="save-file" @click=${() => this.saveFile(id)}>${t('saveFile', { name })}</button>`;
+    }
+    return html`<a class="download" href=${downloadUrl(s.downloadId)} download=${name}>${t('download', { name })}</a>`;
   }
 
   private setFormat(f: Format) {
@@ -131,25 +180,25 @@ export class CsExportDialog extends LitElement {
     const rasterOnly = this.format !== 'pdf';
     return html`
       <dialog aria-labelledby="ex-h" @cancel=${(e: Event) => { e.preventDefault(); this.close(); }}>
-        <header id="ex-h">导出设计</header>
+        <header id="ex-h">${t('heading')}</header>
         <div class="body">
           <fieldset ?disabled=${this.running}>
-            <legend>格式</legend>
+            <legend>${t('format')}</legend>
             <div class="formats">
-              ${FORMATS.map((f) => html`<label class="check"><input type="radio" name="format" value=${f.id} .checked=${this.format === f.id} @change=${() => this.setFormat(f.id)}>${f.label}</label>`)}
+              ${FORMATS.map((f) => html`<label class="check"><input type="radio" name="format" value=${f} .checked=${this.format === f} @change=${() => this.setFormat(f)}>${t(f)}</label>`)}
             </div>
           </fieldset>
           <div>
-            <label for="dpi">分辨率（dpi）</label>
+            <label for="dpi">${t('dpi')}</label>
             <input id="dpi" type="number" min="1" max="2400" step="any" .value=${String(this.dpi)} ?disabled=${this.running}
               @input=${(e: Event) => (this.dpi = Number((e.target as HTMLInputElement).value) || this.design.format.dpi)} aria-describedby="dpi-hint">
-            <div class="muted" id="dpi-hint">此版式推荐 ${this.design.format.dpi} dpi。${rasterOnly ? '' : 'PDF 中文字与图形为矢量，分辨率只影响图片。'}</div>
+            <div class="muted" id="dpi-hint">${t('dpiHint', { dpi: this.design.format.dpi })}${rasterOnly ? '' : t('pdfVector')}</div>
           </div>
-          <label class="check"><input type="checkbox" .checked=${this.cmyk} ?disabled=${this.running || this.format === 'png' || this.format === 'webp'} @change=${(e: Event) => (this.cmyk = (e.target as HTMLInputElement).checked)}>CMYK 印刷色</label>
-          <label class="check"><input type="checkbox" .checked=${this.outline} ?disabled=${this.running || rasterOnly} @change=${(e: Event) => (this.outline = (e.target as HTMLInputElement).checked)}>文字转曲（PDF）</label>
+          <label class="check"><input type="checkbox" .checked=${this.cmyk} ?disabled=${this.running || this.format === 'png' || this.format === 'webp'} @change=${(e: Event) => (this.cmyk = (e.target as HTMLInputElement).checked)}>${t('cmyk')}</label>
+          <label class="check"><input type="checkbox" .checked=${this.outline} ?disabled=${this.running || rasterOnly} @change=${(e: Event) => (this.outline = (e.target as HTMLInputElement).checked)}>${t('outline')}</label>
           ${s
             ? html`<div aria-live="polite">
-                <label for="progress">${STATE_LABELS[s.state]}${s.state === 'running' ? ` ${Math.round(s.progress * 100)}%` : ''}</label>
+                <label for="progress">${t(s.state)}${s.state === 'running' ? ` ${Math.round(s.progress * 100)}%` : ''}</label>
                 <progress id="progress" max="1" .value=${s.state === 'done' ? 1 : s.progress}></progress>
                 ${s.error ? html`<p class="error">${s.error}</p>` : ''}
                 ${s.notes?.length ? html`<ul class="muted">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
@@ -158,13 +207,11 @@ export class CsExportDialog extends LitElement {
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         </div>
         <div class="actions">
-          ${s?.state === 'done' && s.downloadId
-            ? html`<a class="download" href=${downloadUrl(s.downloadId)} download=${s.fileName ?? ''}>下载 ${s.fileName ?? ''}</a>`
-            : ''}
+          ${s ? this.doneAction(s) : ''}
           ${this.running
-            ? html`<button type="button" class="secondary" @click=${this.cancel}>取消导出</button>`
-            : html`<button type="button" class="start" @click=${this.start}>${s ? '重新导出' : '开始导出'}</button>`}
-          <button type="button" class="secondary" @click=${this.close}>关闭</button>
+            ? html`<button type="button" class="secondary" @click=${this.cancel}>${t('cancel')}</button>`
+            : html`<button type="button" class="start ${s?.state === 'done' ? 'secondary' : ''}" @click=${this.start}>${s ? t('again') : t('start')}</button>`}
+          <button type="button" class="secondary" @click=${this.close}>${t('close')}</button>
         </div>
       </dialog>
     `;

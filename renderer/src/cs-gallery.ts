@@ -1,32 +1,29 @@
 import { LitElement, css, html } from 'lit';
 import type { TemplateSummary } from '../../main/core/api.js';
-import type { Kind } from '../../main/core/index.js';
 import { resourceUrl } from './data/api-client.js';
+import { KIND_ORDER, kindName } from './data/kind-names.js';
+import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
-const KIND_LABELS: Record<Kind, string> = {
-  banner: '横幅',
-  'vertical-banner': '竖幅',
-  poster: '海报',
-  rollup: '易拉宝',
-  'x-stand': 'X 展架',
-  'table-card': '桌牌',
-  sign: '展板',
-  sticker: '贴纸',
-  wechat: '微信图片',
-};
-const KIND_ORDER = Object.keys(KIND_LABELS) as Kind[];
+const t = defineMessages({
+  heading: { zh: '选择模板', en: 'Pick a template' },
+  intro: { zh: '选一个版式开始，或打开保存过的设计文件。', en: 'Start from a format, or open a design file you saved.' },
+  open: { zh: '打开设计文件…', en: 'Open design file…' },
+  px: { zh: '{w}×{h} 像素', en: '{w}×{h} px' },
+  cm: { zh: '{w}×{h} 厘米', en: '{w}×{h} cm' },
+});
 
-function sizeText(t: TemplateSummary): string {
-  if (t.widthPx && t.heightPx) return `${t.widthPx}×${t.heightPx} 像素`;
+function sizeText(s: TemplateSummary): string {
+  if (s.widthPx && s.heightPx) return t('px', { w: s.widthPx, h: s.heightPx });
   const cm = (mm: number) => (Math.round(mm / 10) === mm / 10 ? String(mm / 10) : (mm / 10).toFixed(1));
-  return `${cm(t.widthMm)}×${cm(t.heightMm)} 厘米`;
+  return t('cm', { w: cm(s.widthMm), h: cm(s.heightMm) });
 }
 
-/** Templates grouped by kind, with the engine's own thumbnails. Fires `template-open` {id}. */
+/** Templates grouped by kind, with the engine's own thumbnails. Fires `template-open` {id} and `doc-command` {command: 'open'}. */
 export class CsGallery extends LitElement {
   static override properties = { templates: { attribute: false } };
   templates: TemplateSummary[] = [];
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     controls,
@@ -46,6 +43,9 @@ export class CsGallery extends LitElement {
       .meta { padding: 12px 14px; }
       .title { font-weight: 600; }
       .desc { color: var(--cs-muted); font-size: 13px; margin-top: 4px; }
+      .intro { display: flex; align-items: center; gap: 16px; margin-bottom: 24px; flex-wrap: wrap; }
+      .intro h1 { font-size: 22px; margin: 0; }
+      .intro p { margin: 0; flex: 1; color: var(--cs-muted); }
     `,
   ];
 
@@ -54,22 +54,27 @@ export class CsGallery extends LitElement {
   }
 
   override render() {
-    const groups = KIND_ORDER.map((k) => [k, this.templates.filter((t) => t.kind === k)] as const).filter(([, ts]) => ts.length);
+    const groups = KIND_ORDER.map((k) => [k, this.templates.filter((s) => s.kind === k)] as const).filter(([, ts]) => ts.length);
     return html`
-      <h1 class="visually-hidden" hidden>模板库</h1>
+      <div class="intro">
+        <h1>${t('heading')}</h1>
+        <p>${t('intro')}</p>
+        <button type="button" class="secondary open-file"
+          @click=${() => this.dispatchEvent(new CustomEvent('doc-command', { detail: { command: 'open' }, bubbles: true, composed: true }))}>${t('open')}</button>
+      </div>
       ${groups.map(
         ([kind, ts]) => html`
           <section aria-labelledby="kind-${kind}">
-            <h2 id="kind-${kind}">${KIND_LABELS[kind]}</h2>
+            <h2 id="kind-${kind}">${kindName(kind)}</h2>
             <ul>
               ${ts.map(
-                (t) => html`
+                (s) => html`
                   <li>
-                    <button class="card" type="button" data-template=${t.id} aria-label="${t.title}，${sizeText(t)}" @click=${() => this.open(t.id)}>
-                      <span class="thumb"><img src=${resourceUrl(t.thumbnail)} alt="" loading="lazy"></span>
+                    <button class="card" type="button" data-template=${s.id} aria-label="${s.title}, ${sizeText(s)}" @click=${() => this.open(s.id)}>
+                      <span class="thumb"><img src=${resourceUrl(s.thumbnail)} alt="" loading="lazy"></span>
                       <span class="meta">
-                        <span class="title">${t.title}</span>
-                        <div class="desc">${sizeText(t)}${t.description ? ` · ${t.description}` : ''}</div>
+                        <span class="title">${s.title}</span>
+                        <div class="desc">${sizeText(s)}${s.description ? ` · ${s.description}` : ''}</div>
                       </span>
                     </button>
                   </li>

@@ -1,14 +1,23 @@
 import { LitElement, css, html } from 'lit';
 import type { Design, PreflightReport } from '../../main/core/index.js';
+import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
+const t = defineMessages({
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '警告', en: 'Warning' },
+  info: { zh: '提示', en: 'Note' },
+  heading: { zh: '印前检查', en: 'Preflight' },
+  checking: { zh: '正在检查…', en: 'Checking…' },
+  ok: { zh: '未发现问题，可以导出。', en: 'No problems found: ready to export.' },
+});
 
 /** The preflight findings; each names its element and selects it when clicked. Fires `finding-select` {elementId}. */
 export class CsPreflightList extends LitElement {
   static override properties = { report: { attribute: false }, design: { attribute: false } };
   report: PreflightReport | null = null;
   design: Design | null = null;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     controls,
@@ -34,16 +43,16 @@ export class CsPreflightList extends LitElement {
     const r = this.report;
     return html`
       <section class="panel" aria-labelledby="pf-h">
-        <h2 id="pf-h">印前检查</h2>
+        <h2 id="pf-h">${t('heading')}</h2>
         ${!r
-          ? html`<p class="muted">正在检查…</p>`
+          ? html`<p class="muted">${t('checking')}</p>`
           : r.findings.length === 0
-            ? html`<p class="ok">未发现问题，可以导出。</p>`
+            ? html`<p class="ok">${t('ok')}</p>`
             : html`<ul>
                 ${r.findings.map(
                   (f) => html`<li><button type="button" class="finding" data-element=${f.elementId} data-code=${f.code}
                       @click=${() => this.dispatchEvent(new CustomEvent('finding-select', { detail: { elementId: f.elementId }, bubbles: true, composed: true }))}>
-                    <span class="sev ${f.severity}">${SEVERITY[f.severity]}</span>
+                    <span class="sev ${f.severity}">${t(f.severity)}</span>
                     <span class="el">${this.nameOf(f.elementId)}</span>
                     <span>${f.message}</span>
                   </button></li>`,

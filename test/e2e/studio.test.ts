@@ -1,73 +1,58 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, ROOT, percentiles, startStudio, type Studio } from './harness.js';
 
 /*
- * The studio in real Chromium through browser mode (issue #5 parts 4–6): gallery → 6 m banner →
- * slogan with live preview and rhyme verdict → preflight → export PDF and PNG. Any request to
+ * The studio in real Chromium through browser mode (issue #5 parts 3–6): gallery → 6 m banner →
+ * slogan with live preview and rhyme verdict → preflight → export PDF and PNG; undo/redo, design
+ * files, autosave and recovery, publish to the library, the English switch. Any request to
  * anything but the studio's own origin is blocked and fails the run.
  * Runs only under test/e2e/vitest.config.ts (npm run test:e2e), which sets STUDIO_E2E.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const ARTIFACTS = resolve(import.meta.dirname, '.artifacts');
-const CHROMIUM = '/usr/bin/chromium';
+const BANNER = 'button.card[data-template="banner-red-600x70"]';
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: resolve(ARTIFACTS, name), fullPage });
 
 describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', () => {
-  let server: ChildProcess;
-  let url: URL;
-  let browser: Browser;
-  let page: Page;
-  const foreign: string[] = [];
-  const pageErrors: string[] = [];
+  let studio: Studio;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    const first = await new Promise<string>((ok, fail) => {
-      const rl = createInterface({ input: server.stdout! });
-      rl.once('line', ok);
-      server.once('exit', (code) => fail(new Error(`server exited (${code}) before printing its URL`)));
-    });
-    url = new URL(first.trim());
-    expect(url.hostname).toBe('127.0.0.1');
-    expect(url.searchParams.get('token')).toMatch(/^[0-9a-f]{64}$/);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, acceptDownloads: true, locale: 'zh-CN' });
-    page = await context.newPage();
-    await page.route('**/*', (route) => {
-      const u = new URL(route.request().url());
-      if (u.origin === url.origin) return route.continue();
-      foreign.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    studio = await startStudio();
+    expect(studio.url.hostname).toBe('127.0.0.1');
+    expect(studio.url.searchParams.get('token')).toMatch(/^[0-9a-f]{64}$/);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
+    expect(studio.foreign).toEqual([]);
+    expect(studio.pageErrors).toEqual([]);
+    await studio?.close();
   });
 
+  /** A fresh page on the 6 m banner's editor. */
+  async function openBanner(locale?: string) {
+    const { page, context } = await studio.newPage(locale);
+    await page.goto(studio.url.href);
+    await page.locator(BANNER).click();
+    const slogan = page.locator('cs-slot-form textarea[name="slogan"]');
+    await slogan.waitFor();
+    await page.locator('cs-preview img').waitFor();
+    return { page, context, slogan };
+  }
+
   it('makes a 6 m banner from the gallery to PDF and PNG', async () => {
+    const { page } = await studio.newPage();
     // Gallery
-    await page.goto(url.href);
-    const card = page.locator('button.card[data-template="banner-red-600x70"]');
+    await page.goto(studio.url.href);
+    const card = page.locator(BANNER);
     await card.waitFor();
     await expect(page.locator('cs-gallery h2').first().textContent()).resolves.toBe('横幅');
     await page.waitForFunction(() => {
       const imgs = document.querySelector('cs-app')!.shadowRoot!.querySelector('cs-gallery')!.shadowRoot!.querySelectorAll('img');
       return Array.from(imgs).slice(0, 4).every((i) => i.complete && i.naturalWidth > 0);
     });
-    await page.screenshot({ path: resolve(ARTIFACTS, '1-gallery.png') });
+    await shot(page, '1-gallery.png');
 
     // Editor: the preview arrives as an <img> of a blob: SVG, never inline markup.
     await card.click();
@@ -93,31 +78,32 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     await slogan.fill('');
     await slogan.focus();
     const latencies: number[] = [];
-    for (const ch of '鲫鱼草鱼多宝鱼，不做骗子网中鱼') {
+    const typed = '鲫鱼草鱼多宝鱼，不做骗子网中鱼。白菜青菜油麦菜，莫给骗子当冤大头';
+    for (const ch of typed) {
       const before = await page.evaluate(() => (window as unknown as { __loads: number[] }).__loads.length);
       await page.keyboard.type(ch);
       await page.waitForFunction((n) => (window as unknown as { __loads: number[] }).__loads.length > n, before);
-      const l = await page.evaluate(() => {
+      latencies.push(await page.evaluate(() => {
         const w = window as unknown as { __keys: number[]; __loads: number[] };
         return w.__loads.at(-1)! - w.__keys.at(-1)!;
-      });
-      latencies.push(l);
+      }));
       await page.waitForTimeout(60);
     }
-    latencies.sort((a, b) => a - b);
-    const median = latencies[Math.floor(latencies.length / 2)]!;
-    const p90 = latencies[Math.floor(latencies.length * 0.9)]!;
-    console.log(`[e2e] keystroke → preview on the 6 m banner: median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (n=${latencies.length}, target ≤ 50 ms)`);
-    console.log(`[e2e] latency target (median ≤ 50 ms): ${median <= 50 ? 'met' : 'NOT met'}`);
-    // A regression guard with headroom for a loaded CI machine; the target is printed above.
+    const { median, p90, max } = percentiles(latencies);
+    console.log(`[e2e] keystroke → preview on the 6 m banner: median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, max ${max.toFixed(1)} ms (n=${latencies.length}, target ≤ 50 ms)`);
+    console.log(`[e2e] latency target p90 ≤ 50 ms: ${p90 <= 50 ? 'met' : 'NOT met'}; median ≤ 50 ms: ${median <= 50 ? 'met' : 'NOT met'}`);
+    expect(latencies.length).toBeGreaterThanOrEqual(30);
+    // A regression guard with headroom for a loaded machine; the target is printed above (p90 is
+    // not asserted: on a shared 2-core runner it swings with the other processes' load).
     expect(median).toBeLessThanOrEqual(150);
     expect(await img.getAttribute('src')).not.toBe(src0);
 
-    // Rhyme verdict follows the text: 鱼/鱼 same character, then a non-rhyme, then back.
+    // Rhyme verdict follows the text.
+    await slogan.fill('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
     await expect.poll(() => verdict.textContent()).toBe('同字');
     await slogan.fill('白菜青菜油麦菜、莫给骗子当冤大头');
     await expect.poll(() => verdict.textContent()).toBe('不押韵');
-    await page.screenshot({ path: resolve(ARTIFACTS, '2-editor-no-rhyme.png') });
+    await shot(page, '2-editor-no-rhyme.png');
     await slogan.fill('乌鸡土鸡大公鸡、听说转账就挂机');
     await expect.poll(() => verdict.textContent()).toBe('同音');
     await expect.poll(() => page.locator('cs-slogan-assistant #verdict').textContent()).toContain('ji（齐韵）');
@@ -144,11 +130,11 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
       const form = document.querySelector('cs-app')!.shadowRoot!.querySelector('cs-editor')!.shadowRoot!.querySelector('cs-slot-form')!;
       return (form.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('name');
     })).toBe('slogan');
-    await page.screenshot({ path: resolve(ARTIFACTS, '3-editor-preflight.png') });
+    await shot(page, '3-editor-preflight.png');
     await slogan.fill('鲫鱼草鱼多宝鱼、不做骗子的网中鱼');
     await finding.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('cs-preflight-list .ok').count()).toBe(1);
-    await page.screenshot({ path: resolve(ARTIFACTS, '4-editor.png'), fullPage: true });
+    await shot(page, '4-editor.png', true);
 
     // Export PDF, then PNG.
     await page.locator('cs-editor button.open-export').click();
@@ -167,7 +153,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
       return { bytes, name: download.suggestedFilename() };
     };
     const pdf = await exportAs('pdf');
-    await page.screenshot({ path: resolve(ARTIFACTS, '5-export-done.png') });
+    await shot(page, '5-export-done.png');
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.bytes.length).toBeGreaterThan(2000);
     expect(pdf.name).toMatch(/\.pdf$/);
@@ -186,17 +172,281 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const js = readFileSync(resolve(ROOT, 'renderer/dist/app.js'));
     console.log(`[e2e] renderer JS ${(js.length / 1024).toFixed(1)} KB, ${(gzipSync(js, { level: 9 }).length / 1024).toFixed(1)} KB gzip (budget 300 KB)`);
     expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(300 * 1024);
+    await page.close();
+  });
 
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+  it('undoes and redoes typing (one step per burst) and a style change', async () => {
+    const { page, slogan } = await openBanner();
+    const original = await slogan.inputValue();
+    const undo = page.locator('cs-editor button.undo');
+    const redo = page.locator('cs-editor button.redo');
+    expect(await undo.isDisabled()).toBe(true);
+    expect(await page.locator('cs-editor .state').textContent()).toBe('已保存');
+
+    await slogan.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('反诈', { delay: 50 });
+    await expect.poll(() => undo.getAttribute('title')).toBe('撤销：修改「标语」');
+    expect(await page.locator('cs-editor .state').textContent()).toBe('● 未保存');
+
+    // Ctrl+Z inside the field undoes the whole burst of typing, Ctrl+Y and Ctrl+Shift+Z redo it.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => slogan.inputValue()).toBe(original);
+    expect(await page.locator('cs-editor .state').textContent()).toBe('已保存');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => slogan.inputValue()).toBe(`${original}反诈`);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => slogan.inputValue()).toBe(`${original}反诈`);
+
+    // A style change: the slogan's size mode in the style panel, undone from the toolbar.
+    const seg = page.locator('cs-style-panel .seg[data-name="size-mode"]');
+    await seg.waitFor();
+    const pressed = async () => seg.locator('button[aria-pressed="true"]').getAttribute('data-value');
+    const before = await pressed();
+    await seg.locator(`button[data-value="${before === 'fit' ? 'fixed' : 'fit'}"]`).click();
+    await expect.poll(pressed).not.toBe(before);
+    await expect.poll(() => undo.getAttribute('title')).toBe('撤销：修改字号');
+    await shot(page, '7-editor-undo.png');
+    await undo.click();
+    await expect.poll(pressed).toBe(before);
+    expect(await redo.getAttribute('title')).toBe('重做：修改字号');
+    await redo.click();
+    await expect.poll(pressed).not.toBe(before);
+    await undo.click();
+    await undo.click();
+    await expect.poll(() => slogan.inputValue()).toBe(original);
+    expect(await undo.isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('saves a design file, opens it again equal, and names the bad field of a broken one', async () => {
+    const { page, slogan } = await openBanner();
+    await slogan.fill('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('cs-editor button.save').click()]);
+    expect(download.suggestedFilename()).toMatch(/^大红横幅.*\.json$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const saved = JSON.parse(text) as { schema: string; name: string; elements: { slot?: string; text?: string }[] };
+    expect(saved.schema).toBe('campaign-studio/design');
+    expect(saved.elements.find((e) => e.slot === 'slogan')?.text).toBe('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    await expect.poll(() => page.locator('cs-editor .state').textContent()).toBe('已保存');
+    await expect.poll(() => page.locator('cs-app p.notice').textContent()).toContain('已保存');
+
+    // Open it in a fresh page via the file input: the same design.
+    const fresh = await studio.newPage();
+    await fresh.page.goto(studio.url.href);
+    await fresh.page.locator('cs-gallery button.open-file').waitFor();
+    const file = resolve(ARTIFACTS, 'saved-design.json');
+    writeFileSync(file, text);
+    await fresh.page.locator('cs-app input.file-input').setInputFiles(file);
+    const reopened = fresh.page.locator('cs-slot-form textarea[name="slogan"]');
+    await reopened.waitFor();
+    expect(await reopened.inputValue()).toBe('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    expect(await fresh.page.locator('cs-editor h2').first().textContent()).toBe(saved.name);
+    const [again] = await Promise.all([fresh.page.waitForEvent('download'), fresh.page.locator('cs-editor button.save').click()]);
+    expect(JSON.parse(readFileSync((await again.path())!, 'utf8'))).toEqual(saved);
+
+    // A broken file: an alert in Chinese naming the field; the open design stays.
+    const broken = resolve(ARTIFACTS, 'broken-design.json');
+    const { format: _f, ...noFormat } = saved as unknown as Record<string, unknown>;
+    writeFileSync(broken, JSON.stringify(noFormat));
+    await fresh.page.locator('cs-editor button.open').click();
+    await fresh.page.locator('cs-app input.file-input').setInputFiles(broken);
+    const alert = fresh.page.locator('cs-app p.error[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/format/);
+    console.log(`[e2e] broken design file → ${await alert.textContent()}`);
+    expect(await reopened.inputValue()).toBe('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    await shot(fresh.page, '8-open-error.png');
+    await fresh.page.close();
+    await page.close();
+  });
+
+  it('autosaves, and after a reload without saving offers the design back', async () => {
+    const { page, slogan } = await openBanner();
+    page.on('dialog', (d) => void d.accept()); // the beforeunload warning: leave anyway, like a crash
+    await slogan.fill('白菜青菜油麦菜，莫给骗子当冤大头');
+    await page.locator('cs-editor .autosave[data-state="saved"]').waitFor();
+    await page.reload();
+    const prompt = page.locator('cs-recovery-prompt dialog');
+    await prompt.waitFor();
+    expect(await prompt.textContent()).toMatch(/发现上次未保存的设计「大红横幅.*」（刚刚），是否恢复？/);
+    await shot(page, '9-recovery.png');
+    await page.locator('cs-recovery-prompt button.restore').click();
+    const restored = page.locator('cs-slot-form textarea[name="slogan"]');
+    await restored.waitFor();
+    expect(await restored.inputValue()).toBe('白菜青菜油麦菜，莫给骗子当冤大头');
+    expect(await page.locator('cs-editor .state').textContent()).toBe('● 未保存');
+
+    // Discarded, it is gone for good.
+    await page.reload();
+    await prompt.waitFor();
+    await page.locator('cs-recovery-prompt button.discard').click();
+    await page.locator(BANNER).waitFor();
+    await page.reload();
+    await page.locator(BANNER).waitFor();
+    await page.waitForTimeout(300);
+    expect(await prompt.count()).toBe(0);
+    await page.close();
+  });
+
+  it('publishes the design to the library', async () => {
+    const { page, slogan } = await openBanner();
+    await slogan.fill('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    await page.locator('cs-editor button.open-publish').click();
+    const dialog = page.locator('cs-publish-dialog dialog');
+    await dialog.waitFor();
+    expect(await page.locator('cs-publish-dialog #pub-title').inputValue()).toMatch(/^大红横幅/);
+    await page.locator('cs-publish-dialog #pub-unit').fill('城关派出所');
+    await page.locator('cs-publish-dialog #pub-location').fill('城关农贸市场');
+    await page.locator('cs-publish-dialog #pub-channel').fill('集市横幅');
+    await page.locator('cs-publish-dialog input[name="fraud"][value="investment"]').check();
+    await page.locator('cs-publish-dialog #pub-tags').fill('集市、鱼摊');
+    await shot(page, '10-publish.png');
+    const t0 = Date.now();
+    await page.locator('cs-publish-dialog button.publish').click();
+    const ok = page.locator('cs-publish-dialog p.ok');
+    await ok.waitFor({ timeout: 60_000 });
+    console.log(`[e2e] publish to library: ${Date.now() - t0} ms`);
+    expect(await ok.textContent()).toMatch(/^已发布「大红横幅.*」到素材库。$/);
+    expect(readdirSync(studio.library).length).toBeGreaterThan(0);
+    await shot(page, '11-published.png');
+    await page.locator('cs-publish-dialog button.show-library').click();
+    await expect.poll(() => page.locator('cs-app nav button[data-screen="library"]').getAttribute('aria-current')).toBe('page');
+    await page.close();
+  });
+
+  it('switches to English: header, gallery, editor and dialogs', async () => {
+    const { page } = await studio.newPage();
+    await page.goto(studio.url.href);
+    await page.locator(BANNER).waitFor();
+    await page.locator('cs-app button.lang').click();
+    await expect.poll(() => page.locator('cs-app header h1').textContent()).toBe('Anti-Fraud Campaign Studio');
+    expect(await page.locator('cs-app nav button[data-screen="gallery"]').textContent()).toBe('Templates');
+    expect(await page.locator('cs-gallery h2').first().textContent()).toBe('Banners');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await shot(page, '12-gallery-en.png');
+    await page.locator(BANNER).click();
+    await page.locator('cs-preview img').waitFor();
+    expect(await page.locator('cs-editor button.save').textContent()).toBe('Save');
+    expect((await page.locator('cs-editor button.undo').textContent())!.trim()).toBe('↶ Undo');
+    expect(await page.locator('cs-editor .state').textContent()).toBe('Saved');
+    expect(await page.locator('cs-slot-form h2').textContent()).toBe('Content');
+    expect(await page.locator('cs-preflight-list h2').textContent()).toBe('Preflight');
+    await page.locator('cs-preflight-list .ok, cs-preflight-list button.finding').first().waitFor();
+    await shot(page, '13-editor-en.png', true);
+    await page.locator('cs-editor button.open-export').click();
+    expect(await page.locator('cs-export-dialog header').textContent()).toBe('Export design');
+    await shot(page, '14-export-en.png');
+    await page.keyboard.press('Escape');
+    await page.locator('cs-editor button.open-publish').click();
+    expect(await page.locator('cs-publish-dialog header').textContent()).toBe('Publish to the library');
+    await shot(page, '15-publish-en.png');
+    await page.keyboard.press('Escape');
+    // Back to Chinese for the next tests (the choice is remembered per browser profile).
+    await page.locator('cs-app button.lang').click();
+    await expect.poll(() => page.locator('cs-editor button.save').textContent()).toBe('保存');
+    await page.close();
+  });
+
+  it('desktop wiring: menu commands, native save/open dialogs and the export save dialog (simulated bridge)', async () => {
+    // The preload's window.studio, faked over the HTTP API: the renderer's desktop paths, without Electron.
+    const { page } = await studio.newPage();
+    const token = studio.url.searchParams.get('token')!;
+    await page.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.origin !== studio.url.origin) return route.fallback();
+      return route.continue({ headers: { ...route.request().headers(), 'x-studio-token': token } });
+    });
+    await page.addInitScript((tok) => {
+      const w = window as unknown as Record<string, unknown>;
+      const log: { dialog: string; input: unknown }[] = [];
+      w['__log'] = log;
+      const ok = (value: unknown) => Promise.resolve({ ok: true, value });
+      w['studio'] = {
+        call: (method: string, input: unknown) =>
+          fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Studio-Token': tok }, body: JSON.stringify(input) }).then((r) => r.json()),
+        openDesignFile: () => (log.push({ dialog: 'open', input: {} }), ok({ canceled: false, filePath: '/fake/打开.json', text: w['__openText'] })),
+        saveDesignFile: (input: { filePath?: string }) => (log.push({ dialog: 'save', input }), ok({ canceled: false, filePath: input.filePath ?? '/fake/另存.json' })),
+        saveExportFile: (input: unknown) => (log.push({ dialog: 'export', input }), ok({ canceled: false, filePath: '/fake/导出.pdf' })),
+        upload: () => Promise.reject(new Error('not in this test')),
+        onCommand: (listener: unknown) => ((w['__menu'] = listener), () => {}),
+      };
+    }, token);
+    const menu = (command: Record<string, string>) => page.evaluate((c) => (window as unknown as { __menu: (c: unknown) => void }).__menu(c), command);
+    const log = () => page.evaluate(() => (window as unknown as { __log: { dialog: string; input: { filePath?: string; suggestedName?: string; text?: string } }[] }).__log);
+    page.on('dialog', (d) => void d.accept());
+
+    await page.goto(studio.url.href);
+    await page.locator(BANNER).click();
+    const slogan = page.locator('cs-slot-form textarea[name="slogan"]');
+    await slogan.waitFor();
+    const original = await slogan.inputValue();
+
+    // 保存 with no file yet asks where (suggested name), then saves to that file without asking.
+    await slogan.fill('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    await menu({ command: 'save' });
+    await expect.poll(() => page.locator('cs-editor .state').textContent()).toBe('已保存');
+    let l = await log();
+    expect(l[0]).toMatchObject({ dialog: 'save', input: { suggestedName: expect.stringMatching(/^大红横幅.*\.json$/) } });
+    expect(l[0]!.input.filePath).toBeUndefined();
+    expect(await page.locator('cs-app p.notice').textContent()).toContain('/fake/另存.json');
+    await slogan.fill('白菜青菜油麦菜，莫给骗子当冤大头');
+    await menu({ command: 'save' });
+    await expect.poll(async () => (await log()).length).toBe(2);
+    l = await log();
+    expect(l[1]!.input.filePath).toBe('/fake/另存.json');
+    await menu({ command: 'save-as' });
+    await expect.poll(async () => (await log()).length).toBe(3);
+    expect((await log())[2]!.input.filePath).toBeUndefined();
+
+    // Menu undo/redo.
+    await menu({ command: 'undo' });
+    await expect.poll(() => slogan.inputValue()).toBe('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    await menu({ command: 'undo' });
+    await expect.poll(() => slogan.inputValue()).toBe(original);
+    await menu({ command: 'redo' });
+    await expect.poll(() => slogan.inputValue()).toBe('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+
+    // A file from the command line, then 打开… through the native dialog.
+    const text = l[1]!.input.text!;
+    await menu({ command: 'open-file', filePath: '/fake/命令行.json', text: text.replace('"name": "大红横幅', '"name": "命令行横幅') });
+    await expect.poll(() => page.locator('cs-editor h2').first().textContent()).toMatch(/^命令行横幅/);
+    expect(await slogan.inputValue()).toBe('白菜青菜油麦菜，莫给骗子当冤大头');
+    await page.evaluate((t) => ((window as unknown as { __openText: string }).__openText = t.replace('"name": "大红横幅', '"name": "对话框横幅')), text);
+    await menu({ command: 'open' });
+    await expect.poll(() => page.locator('cs-editor h2').first().textContent()).toMatch(/^对话框横幅/);
+    await slogan.fill('乌鸡土鸡大公鸡、听说转账就挂机');
+    await menu({ command: 'save' });
+    await expect.poll(async () => (await log()).at(-1)!.input.filePath).toBe('/fake/打开.json');
+
+    // 导出 from the menu; the finished file goes through the native save dialog.
+    await menu({ command: 'export' });
+    await page.locator('cs-export-dialog dialog').waitFor();
+    await page.locator('cs-export-dialog button.start').click();
+    const saveFile = page.locator('cs-export-dialog button.save-file');
+    await saveFile.waitFor({ timeout: 60_000 });
+    expect(await page.locator('cs-export-dialog a.download').count()).toBe(0);
+    await saveFile.click();
+    await page.locator('cs-export-dialog .saved').waitFor();
+    expect((await log()).at(-1)).toMatchObject({ dialog: 'export', input: { downloadId: expect.stringMatching(/^[0-9a-f]+$/) } });
+    await shot(page, '16-desktop-export-saved.png');
+    await page.keyboard.press('Escape');
+
+    // 新建 goes to the gallery; the design stays on the 编辑 tab.
+    await menu({ command: 'new' });
+    await page.locator(BANNER).waitFor();
+    expect(await page.locator('cs-app nav button[data-screen="editor"]').isDisabled()).toBe(false);
+    await page.close();
   });
 
   it('keyboard: the gallery is reachable with Tab and has a visible focus ring', async () => {
-    await page.goto(url.href);
+    const { page } = await studio.newPage();
+    await page.goto(studio.url.href);
     await page.locator('button.card').first().waitFor();
-    // The header's screen tabs and language switch come first, then the gallery's cards.
+    // The header's screen tabs and language switch come first, then the gallery's open button and cards.
     let outline = 'none';
-    for (let i = 0; i < 10 && outline === 'none'; i++) {
+    for (let i = 0; i < 12 && !/card/.test(outline); i++) {
       await page.keyboard.press('Tab');
       outline = await page.evaluate(() => {
         const g = document.querySelector('cs-app')!.shadowRoot!.querySelector('cs-gallery')!.shadowRoot!;
@@ -205,7 +455,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
       });
     }
     expect(outline).toMatch(/^solid card/);
-    await page.screenshot({ path: resolve(ARTIFACTS, '6-gallery-focus.png') });
-    expect(foreign).toEqual([]);
+    await shot(page, '6-gallery-focus.png');
+    await page.close();
   });
 });

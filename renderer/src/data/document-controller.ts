@@ -1,0 +1,262 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Design } from '../../../main/core/index.js';
+import { errorMessage } from './api-client.js';
+import { Autosaver, recoveryOffer, type AutosaveState, type AutosaveStore, type RecoveryOffer } from './autosave.js';
+import { indexedDbAutosave } from './autosave-store.js';
+import { desktop, designFromText, openFromFile, openWithDialog, saveDesignToFile, type StudioCommand } from './design-files.js';
+import { DesignSession, type SessionOrigin } from './session.js';
+import { historyInput, shortcutOf } from './shortcuts.js';
+import { defineMessages } from '../i18n/i18n.js';
+
+const t = defineMessages({
+  discard: { zh: '「{name}」有未保存的修改，放弃这些修改吗？', en: '“{name}” has unsaved changes. Discard them?' },
+  saved: { zh: '已保存「{name}」', en: 'Saved “{name}”' },
+  savedTo: { zh: '已保存到 {path}', en: 'Saved to {path}' },
+  noDesign: { zh: '还没有打开设计：请先选择模板或打开设计文件。', en: 'No design is open: pick a template or open a design file first.' },
+});
+
+/** What the app does for a command the document cannot do itself. */
+export interface DocumentHost extends ReactiveControllerHost {
+  showScreen(screen: 'gallery' | 'editor'): void;
+  openExport(): void;
+  /** Browser mode 打开…: click the page's <input type=file>. */
+  pickFile(): void;
+  /** The editor is on screen (undo/redo act only then). */
+  readonly editing: boolean;
+}
+
+/** A menu accelerator and the page's own key handling may both see one key press: act once. */
+const SAME_PRESS_MS = 25;
+
+/** Where a command came from: the desktop menu (main side) or the page (keys, toolbar). */
+export type CommandSource = 'menu' | 'page';
+
+/**
+ * The document lifecycle of the app: which design is open (a DesignSession with its undo history),
+ * autosave and recovery after a crash, open/save of design files, the desktop menu's commands and
+ * the warning before leaving with unsaved changes. The host (cs-app) renders what it holds.
+ */
+export class DocumentController implements ReactiveController {
+  session: DesignSession | null = null;
+  recovery: RecoveryOffer | null = null;
+  autosave: AutosaveState = { state: 'idle' };
+  error = '';
+  notice = '';
+  busy = false;
+  private readonly autosaver: Autosaver;
+  private offCommand: (() => void) | undefined;
+  private lastHistory: { at: number; source: CommandSource } = { at: -Infinity, source: 'page' };
+
+  constructor(
+    private readonly host: DocumentHost,
+    private readonly store: AutosaveStore = indexedDbAutosave,
+  ) {
+    this.autosaver = new Autosaver(store, (s) => {
+      this.autosave = s;
+      host.requestUpdate();
+    });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('beforeunload', this.beforeUnload);
+    window.addEventListener('pagehide', this.pageHide);
+    window.addEventListener('keydown', this.keydown);
+    window.addEventListener('beforeinput', this.beforeInput, true);
+    this.offCommand = desktop()?.onCommand((c) => void this.command(c));
+    void this.checkRecovery();
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('beforeunload', this.beforeUnload);
+    window.removeEventListener('pagehide', this.pageHide);
+    window.removeEventListener('keydown', this.keydown);
+    window.removeEventListener('beforeinput', this.beforeInput, true);
+    this.offCommand?.();
+    this.autosaver.dispose();
+  }
+
+  private readonly beforeUnload = (e: BeforeUnloadEvent) => {
+    if (!this.session?.dirty) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+
+  // Start the pending write now: the tab may be going away (IndexedDB usually finishes it).
+  private readonly pageHide = () => void this.autosaver.flush();
+
+  /** Inside an open dialog (export, publish) keys belong to the dialog's own fields. */
+  private static inDialog(e: Event): boolean {
+    return e.composedPath().some((n) => n instanceof HTMLDialogElement && n.open);
+  }
+
+  private readonly keydown = (e: KeyboardEvent) => {
+    if (desktop() || e.defaultPrevented || DocumentController.inDialog(e)) return;
+    const c = shortcutOf(e, /Mac/.test(navigator.platform));
+    if (!c || ((c === 'undo' || c === 'redo') && !this.host.editing)) return;
+    e.preventDefault();
+    void this.command({ command: c }, 'page');
+  };
+
+  // A field's native undo would undo only that field, out of step with the design: use the history.
+  private readonly beforeInput = (e: InputEvent) => {
+    const h = historyInput(e.inputType);
+    if (!h || !this.host.editing || DocumentController.inDialog(e)) return;
+    e.preventDefault();
+    void this.command({ command: h }, 'page');
+  };
+
+  private async checkRecovery() {
+    try {
+      this.recovery = recoveryOffer(await this.store.read());
+    } catch {
+      this.recovery = null; // no storage (private mode): nothing to recover, nothing to warn about
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Replaces the open design (asks first if the current one has unsaved changes); false if the user kept it. */
+  open(design: Design, origin: SessionOrigin = {}): boolean {
+    if (this.session?.dirty && this.session.design !== design && !window.confirm(t('discard', { name: this.session.design.name }))) return false;
+    this.session?.removeEventListener('change', this.onChange);
+    this.session = new DesignSession(design, origin);
+    this.session.addEventListener('change', this.onChange);
+    this.error = '';
+    this.notice = '';
+    if (origin.saved === false) this.recovery = null;
+    // The record now describes this design (clean unless recovered): an old crash is not offered again.
+    this.scheduleAutosave(0);
+    this.host.showScreen('editor');
+    this.host.requestUpdate();
+    return true;
+  }
+
+  // Per keystroke: the editor re-renders itself; the app only when its notice has to go.
+  private readonly onChange = () => {
+    this.scheduleAutosave();
+    if (this.notice) {
+      this.notice = '';
+      this.host.requestUpdate();
+    }
+  };
+
+  private scheduleAutosave(delay?: number) {
+    const s = this.session;
+    // While the recovery prompt is up (a file opened from the command line at start) the old record
+    // stays untouched: the user has not yet said whether they want it.
+    if (!s || this.recovery) return;
+    this.autosaver.schedule(() => ({ design: s.design, savedAt: Date.now(), unsaved: s.dirty }), delay);
+  }
+
+  /** Writes the pending autosave now (tests and page hide). */
+  flushAutosave(): Promise<void> {
+    return this.autosaver.flush();
+  }
+
+  restore(): void {
+    const offer = this.recovery;
+    if (offer) this.open(offer.design, { saved: false });
+  }
+
+  async discardRecovery(): Promise<void> {
+    this.recovery = null;
+    this.host.requestUpdate();
+    try {
+      await this.store.clear();
+    } catch {
+      // Nothing stored or no storage: the prompt is gone either way.
+    }
+    this.scheduleAutosave(0);
+  }
+
+  private async guard(work: () => Promise<void>) {
+    this.error = '';
+    this.notice = '';
+    this.busy = true;
+    this.host.requestUpdate();
+    try {
+      await work();
+    } catch (e) {
+      this.error = errorMessage(e);
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** 打开…: the desktop dialog, or the page's file input in browser mode. */
+  openFile(): void {
+    if (!desktop()) return this.host.pickFile();
+    void this.guard(async () => {
+      const opened = await openWithDialog();
+      if (opened) this.open(opened.design, { filePath: opened.filePath });
+    });
+  }
+
+  /** The file input's pick (browser mode). */
+  openPicked(file: File): Promise<void> {
+    return this.guard(async () => {
+      const { design } = await openFromFile(file);
+      this.open(design);
+    });
+  }
+
+  save(saveAs = false): Promise<void> {
+    const s = this.session;
+    if (!s) {
+      this.error = t('noDesign');
+      this.host.requestUpdate();
+      return Promise.resolve();
+    }
+    return this.guard(async () => {
+      const design = s.design;
+      const r = await saveDesignToFile(design, { ...(s.filePath ? { filePath: s.filePath } : {}), saveAs });
+      if (!r) return;
+      s.markSaved(design, r.filePath);
+      this.notice = r.filePath ? t('savedTo', { path: r.filePath }) : t('saved', { name: design.name });
+    });
+  }
+
+  undo(source: CommandSource = 'page'): void {
+    if (!this.samePress(source)) this.session?.undo();
+  }
+
+  redo(source: CommandSource = 'page'): void {
+    if (!this.samePress(source)) this.session?.redo();
+  }
+
+  /** The same key press seen by both the menu and the page (never two presses from one source). */
+  private samePress(source: CommandSource): boolean {
+    const now = performance.now();
+    const same = source !== this.lastHistory.source && now - this.lastHistory.at < SAME_PRESS_MS;
+    this.lastHistory = { at: now, source };
+    return same;
+  }
+
+  /** The desktop menu and files from the command line. */
+  async command(c: StudioCommand, source: CommandSource = 'menu'): Promise<void> {
+    switch (c.command) {
+      case 'new':
+        return this.host.showScreen('gallery');
+      case 'open':
+        return this.openFile();
+      case 'save':
+        return this.save(false);
+      case 'save-as':
+        return this.save(true);
+      case 'export':
+        if (this.session) return this.host.openExport();
+        this.error = t('noDesign');
+        return this.host.requestUpdate();
+      case 'undo':
+        return this.undo(source);
+      case 'redo':
+        return this.redo(source);
+      case 'open-file':
+        return this.guard(async () => {
+          const opened = await designFromText(c.text, c.filePath);
+          this.open(opened.design, { filePath: c.filePath });
+        });
+    }
+  }
+}

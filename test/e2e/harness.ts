@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/*
+ * The studio in browser mode for an end-to-end run: its own server on a fresh temp library (never
+ * a real home folder), Chromium, and pages that record any request to another origin and any page
+ * error. Each page gets a fresh context (its own storage), so autosaves never leak between tests.
+ */
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = resolve(import.meta.dirname, '.artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+export interface Studio {
+  url: URL;
+  library: string;
+  browser: Browser;
+  /** Requests to anything but the studio (must stay empty). */
+  foreign: string[];
+  pageErrors: string[];
+  newPage(locale?: string): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+export async function startStudio(): Promise<Studio> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const library = mkdtempSync(join(tmpdir(), 'cs-studio-e2e-'));
+  const server: ChildProcess = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', library], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((ok, fail) => {
+    createInterface({ input: server.stdout! }).once('line', ok);
+    server.once('exit', (code) => fail(new Error(`server exited (${code}) before printing its URL`)));
+  });
+  const url = new URL(first.trim());
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  return {
+    url,
+    library,
+    browser,
+    foreign,
+    pageErrors,
+    async newPage(locale = 'zh-CN') {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, acceptDownloads: true, locale });
+      const page = await context.newPage();
+      await page.route('**/*', (route) => {
+        const u = new URL(route.request().url());
+        if (u.origin === url.origin || u.protocol === 'blob:') return route.continue();
+        foreign.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(m.text());
+      });
+      return { page, context };
+    },
+    async close() {
+      await browser.close();
+      server.kill('SIGTERM');
+      rmSync(library, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Median and 90th percentile of a sample. */
+export function percentiles(values: number[]): { median: number; p90: number; max: number } {
+  const s = [...values].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, p90: s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)]!, max: s.at(-1)! };
+}
