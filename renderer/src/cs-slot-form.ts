@@ -1,13 +1,27 @@
 import { LitElement, css, html } from 'lit';
 import type { Design } from '../../main/core/index.js';
 import { slotsOf } from '../../main/core/design/design.js';
+import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import './cs-image-field.js';
 
-/** The design's named slots as labelled fields. Fires `slot-input` {elementId, value}. */
+const t = defineMessages({
+  title: { zh: '内容', en: 'Content' },
+  none: { zh: '此模板没有可填写的槽位。', en: 'This template has no fields to fill in.' },
+  qr: { zh: '{label}（二维码内容）', en: '{label} (QR code content)' },
+  qrHint: { zh: '网址或文字，扫码后显示的内容。', en: 'A web address or text, shown when the code is scanned.' },
+  image: { zh: '{label}（图片）', en: '{label} (image)' },
+});
+
+/**
+ * The design's named slots as labelled fields. Text and QR fields fire `slot-input`
+ * {elementId, value}; image slots (cs-image-field) fire `design-change` {design, label}.
+ */
 export class CsSlotForm extends LitElement {
   static override properties = { design: { attribute: false }, selected: { state: true } };
   design!: Design;
   selected = '';
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     controls,
@@ -15,12 +29,13 @@ export class CsSlotForm extends LitElement {
       .field { margin-bottom: 16px; padding: 8px; margin-left: -8px; margin-right: -8px; border-radius: 8px; }
       .field.selected { background: #fff5d6; }
       .hint { margin-top: 4px; }
+      .label { display: block; font-weight: 600; margin-bottom: 6px; }
     `,
   ];
 
   /** Focus the field of an element (a preflight finding was clicked); false if it has none. */
   focusSlot(elementId: string): boolean {
-    const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-element="${CSS.escape(elementId)}"]`);
+    const field = this.renderRoot.querySelector<HTMLElement>(`[data-element="${CSS.escape(elementId)}"]`);
     this.selected = elementId;
     if (!field) return false;
     field.focus();
@@ -36,8 +51,8 @@ export class CsSlotForm extends LitElement {
     const slots = slotsOf(this.design);
     return html`
       <form class="panel" @submit=${(e: Event) => e.preventDefault()} aria-labelledby="slots-h">
-        <h2 id="slots-h">内容</h2>
-        ${slots.length === 0 ? html`<p class="muted">此模板没有可填写的槽位。</p>` : ''}
+        <h2 id="slots-h">${t('title')}</h2>
+        ${slots.length === 0 ? html`<p class="muted">${t('none')}</p>` : ''}
         ${slots.map((s) => {
           const el = this.design.elements.find((e) => e.id === s.elementId)!;
           const id = `slot-${s.elementId}`;
@@ -54,15 +69,18 @@ export class CsSlotForm extends LitElement {
           }
           if (el.type === 'qr') {
             return html`<div class=${cls}>
-              <label for=${id}>${s.label}（二维码内容）</label>
+              <label for=${id}>${t('qr', { label: s.label })}</label>
               <input id=${id} type="text" name=${s.name} data-element=${s.elementId} .value=${el.content} @input=${onInput} aria-describedby="${id}-hint">
-              <div class="hint muted" id="${id}-hint">网址或文字，扫码后显示的内容。</div>
+              <div class="hint muted" id="${id}-hint">${t('qrHint')}</div>
             </div>`;
           }
-          return html`<div class=${cls}>
-            <label for=${id}>${s.label}（图片）</label>
-            <p class="muted" id=${id} tabindex="-1" data-element=${s.elementId}>图片槽位：此版本暂不能在界面中更换图片。</p>
-          </div>`;
+          if (el.type === 'image') {
+            return html`<div class=${cls} role="group" aria-labelledby="${id}-l">
+              <span class="label" id="${id}-l">${t('image', { label: s.label })}</span>
+              <cs-image-field id=${id} data-element=${s.elementId} data-slot=${s.name} .design=${this.design} .elementId=${s.elementId} .label=${s.label}></cs-image-field>
+            </div>`;
+          }
+          return '';
         })}
       </form>
     `;
