@@ -1,24 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import type { TemplateSummary } from '../../main/core/api.js';
-import type { Kind } from '../../main/core/index.js';
 import { resourceUrl } from './data/api-client.js';
+import { KIND_ORDER, kindName } from './data/kind-names.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
 const t = defineMessages({
-  banner: { zh: '横幅', en: 'Banners' },
-  'vertical-banner': { zh: '竖幅', en: 'Vertical banners' },
-  poster: { zh: '海报', en: 'Posters' },
-  rollup: { zh: '易拉宝', en: 'Roll-ups' },
-  'x-stand': { zh: 'X 展架', en: 'X-stands' },
-  'table-card': { zh: '桌牌', en: 'Table cards' },
-  sign: { zh: '展板', en: 'Signs' },
-  sticker: { zh: '贴纸', en: 'Stickers' },
-  wechat: { zh: '微信图片', en: 'WeChat images' },
   slots: { zh: '可填：{list}', en: 'Fills: {list}' },
   choose: { zh: '选择模板', en: 'Choose a template' },
 });
-const KIND_ORDER: Kind[] = ['banner', 'vertical-banner', 'poster', 'rollup', 'x-stand', 'table-card', 'sign', 'sticker', 'wechat'];
 
 /** Templates grouped by kind, with thumbnails, as a single choice. Fires `template-pick` {id}. */
 export class CsBatchTemplates extends LitElement {
@@ -57,7 +47,7 @@ export class CsBatchTemplates extends LitElement {
     return html`
       <div role="group" aria-label=${t('choose')}>
         ${groups.map(([kind, ts]) => html`
-          <h3>${t(kind)}</h3>
+          <h3>${kindName(kind)}</h3>
           <ul>
             ${ts.map((x) => html`
               <li>

@@ -6,10 +6,21 @@ import type { ApiInput, ApiMethod, ApiResult, ApiValue } from '../../../main/cor
  * in browser mode we POST /api/<method> with the token the page was opened with.
  */
 
-interface StudioBridge {
+/** What the desktop preload's dialogs answer (main/app/dialogs.ts DialogValue; the renderer may not import main/app). */
+export type DialogValue = { canceled: true } | { canceled: false; filePath: string; text?: string };
+
+export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'export' | 'undo' | 'redo';
+/** Menu commands and files to open, as main/app/channels.ts StudioCommand sends them (a test checks they agree). */
+export type StudioCommand = { command: MenuCommand } | { command: 'open-file'; filePath: string; text: string };
+
+/** window.studio in the desktop app: main/app/preload.ts StudioBridge, seen from the page. */
+export interface StudioBridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
-  saveExportFile(input: { downloadId: string }): Promise<ApiResult<{ canceled: boolean; filePath?: string }>>;
+  openDesignFile(): Promise<ApiResult<DialogValue>>;
+  saveDesignFile(input: { text: string; filePath?: string; suggestedName?: string }): Promise<ApiResult<DialogValue>>;
+  saveExportFile(input: { downloadId: string }): Promise<ApiResult<DialogValue>>;
   upload(name: string, data: ArrayBuffer): Promise<ApiResult<Uploaded>>;
+  onCommand(listener: (command: StudioCommand) => void): () => void;
 }
 
 /** A file handed to the main side; methods that read files take its uploadId. */

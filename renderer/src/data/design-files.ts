@@ -1,6 +1,6 @@
 import type { ApiResult } from '../../../main/core/api.js';
 import type { Design } from '../../../main/core/index.js';
-import { ApiCallError, call } from './api-client.js';
+import { ApiCallError, call, type StudioBridge } from './api-client.js';
 
 /*
  * Design files (self-contained JSON, images embedded) in and out. The main side validates and
@@ -8,23 +8,11 @@ import { ApiCallError, call } from './api-client.js';
  * or in browser mode a file input and a download.
  */
 
-/** What the desktop preload's dialogs answer (main/app/dialogs.ts DialogValue; the renderer may not import main/app). */
-type DialogValue = { canceled: true } | { canceled: false; filePath: string; text?: string };
-
-export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'export' | 'undo' | 'redo';
-/** Menu commands and files to open, as main/app/channels.ts StudioCommand sends them. */
-export type StudioCommand = { command: MenuCommand } | { command: 'open-file'; filePath: string; text: string };
-
-interface DesktopFiles {
-  openDesignFile(): Promise<ApiResult<DialogValue>>;
-  saveDesignFile(input: { text: string; filePath?: string; suggestedName?: string }): Promise<ApiResult<DialogValue>>;
-  onCommand(listener: (command: StudioCommand) => void): () => void;
-}
+export type { MenuCommand, StudioCommand } from './api-client.js';
 
 /** The desktop app's file dialogs and menu, or undefined in browser mode. */
-export function desktop(): DesktopFiles | undefined {
-  const s: unknown = window.studio;
-  return s && typeof (s as Partial<DesktopFiles>).openDesignFile === 'function' ? (s as DesktopFiles) : undefined;
+export function desktop(): StudioBridge | undefined {
+  return window.studio;
 }
 
 async function unwrap<T>(r: Promise<ApiResult<T>>): Promise<T> {
