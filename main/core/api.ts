@@ -17,10 +17,9 @@ import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from 
  * boundary, and the renderer may parse the values. Pure TypeScript + zod: the renderer imports it.
  */
 
-/** A design file embeds its images (base64); beyond this it is surely not one we should hold in memory. */
-export const MAX_DESIGN_TEXT_CHARS = 64 * 1024 * 1024;
-/** Slogan texts and the like: far more than any banner carries, small enough to reject junk early. */
-export const MAX_TEXT_CHARS = 2000;
+import { MAX_DESIGN_TEXT_CHARS, MAX_TEXT_CHARS } from './limits.js';
+
+export { MAX_DESIGN_TEXT_CHARS, MAX_TEXT_CHARS } from './limits.js';
 
 const ScriptSchema = z.enum(['traditional', 'simplified'], { message: '应为 traditional（繁体）或 simplified（简体）' });
 

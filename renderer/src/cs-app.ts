@@ -27,6 +27,11 @@ const t = defineMessages({
   openFile: { zh: '打开设计文件', en: 'Open design file' },
 });
 
+/** Drop zones (image fields, batch table, library import) handle their own drops first. */
+const swallowDrop = (e: DragEvent): void => {
+  if (!e.defaultPrevented) e.preventDefault();
+};
+
 export type Screen = 'gallery' | 'editor' | 'library' | 'batch';
 export type DocCommand = 'new' | 'open' | 'save' | 'save-as';
 
@@ -78,7 +83,16 @@ export class CsApp extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     document.documentElement.lang = locale();
+    // A file dropped anywhere but a drop zone would make the browser open it in place of the studio.
+    window.addEventListener('dragover', swallowDrop);
+    window.addEventListener('drop', swallowDrop);
     void this.load();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('dragover', swallowDrop);
+    window.removeEventListener('drop', swallowDrop);
   }
 
   private async load() {

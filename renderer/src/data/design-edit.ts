@@ -2,6 +2,7 @@ import {
   COLOUR_PRESETS, ElementSchema, MAX_ASSET_BYTES, StudioError,
   type Asset, type Box, type Colour, type ColourPresetName, type Design, type Element,
 } from '../../../main/core/index.js';
+import { MAX_DESIGN_TEXT_CHARS } from '../../../main/core/limits.js';
 
 /*
  * Pure edits of a design, shared by the editor and the style/image components: each takes a
@@ -87,11 +88,6 @@ export function elementAt(design: Design, xMm: number, yMm: number): Element | u
 /** Above this an image still goes in, with a warning: the design file carries every byte of it. */
 export const LARGE_IMAGE_BYTES = 20 * 1024 * 1024;
 export type ImageMime = Asset['mime'];
-/**
- * The largest design file, as MAX_DESIGN_TEXT_CHARS in main/core/api.ts: importing that module
- * would pull every API schema into the renderer bundle (+140 KB gzip); a unit test keeps the two equal.
- */
-export const MAX_DESIGN_FILE_CHARS = 64 * 1024 * 1024;
 /** Room left in a design file for everything but its images. */
 const DESIGN_TEXT_MARGIN = 1024 * 1024;
 
@@ -157,8 +153,8 @@ export function embedImage(design: Design, elementId: string, file: { name: stri
   if (bytes > MAX_ASSET_BYTES) throw new StudioError('too-large', `「${file.name}」有 ${formatBytes(bytes)}，超过 ${formatBytes(MAX_ASSET_BYTES)} 的上限，请先压缩。`);
   // The saved file must stay under the size a design file may have (its text, images in base64).
   const others = Object.values(design.assets).reduce((n, a) => n + a.data.length, 0) - (imageAsset(design, elementId)?.data.length ?? 0);
-  if (others + file.data.length > MAX_DESIGN_FILE_CHARS - DESIGN_TEXT_MARGIN) {
-    throw new StudioError('too-large', `放入「${file.name}」（${formatBytes(bytes)}）后，设计文件会超过 ${formatBytes(MAX_DESIGN_FILE_CHARS)}，无法保存。请先压缩图片（建议 20 MB 以下）。`);
+  if (others + file.data.length > MAX_DESIGN_TEXT_CHARS - DESIGN_TEXT_MARGIN) {
+    throw new StudioError('too-large', `放入「${file.name}」（${formatBytes(bytes)}）后，设计文件会超过 ${formatBytes(MAX_DESIGN_TEXT_CHARS)}，无法保存。请先压缩图片（建议 20 MB 以下）。`);
   }
   const assetId = newAssetId(design);
   const withAsset: Design = { ...design, assets: { ...design.assets, [assetId]: { mime: kind, data: file.data, name: file.name.slice(0, 200) } } };
