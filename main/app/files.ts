@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
+import { isDesignFileName } from '../core/design-file.js';
 import { StudioError } from '../core/index.js';
 
 /*
@@ -50,11 +51,11 @@ export async function writeFileAtomic(path: string, data: string | Buffer): Prom
   }
 }
 
-/** Design files the app was started with: existing *.json paths among the arguments. */
+/** Design files the app was started with (a double-click passes one): existing .csdesign/.json paths among the arguments. */
 export async function designFilesIn(argv: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
   const out: string[] = [];
   for (const arg of argv) {
-    if (arg.startsWith('-') || extname(arg).toLowerCase() !== '.json') continue;
+    if (arg.startsWith('-') || !isDesignFileName(arg)) continue;
     const p = resolve(cwd, arg);
     const st = await fs.stat(p).catch(() => undefined);
     if (st?.isFile() && !out.includes(p)) out.push(p);

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Design } from '../../main/core/index.js';
 import type { TemplateSummary } from '../../main/core/api.js';
+import { DESIGN_EXTS } from '../../main/core/design-file.js';
 import { call, errorMessage } from './data/api-client.js';
 import { DocumentController } from './data/document-controller.js';
 import { defineMessages, locale, LocaleController, setLocale } from './i18n/i18n.js';
@@ -26,6 +27,8 @@ const t = defineMessages({
   switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
   openFile: { zh: '打开设计文件', en: 'Open design file' },
 });
+
+const DESIGN_ACCEPT = [...DESIGN_EXTS, 'application/json'].join(',');
 
 /** Drop zones (image fields, batch table, library import) handle their own drops first. */
 const swallowDrop = (e: DragEvent): void => {
@@ -189,7 +192,7 @@ export class CsApp extends LitElement {
         <p class="notice" role="status">${this.doc.notice}</p>
         ${this.body()}
       </main>
-      <input class="file-input" type="file" accept=".json,application/json" aria-label=${t('openFile')} @change=${this.filePicked}>
+      <input class="file-input" type="file" accept=${DESIGN_ACCEPT} aria-label=${t('openFile')} @change=${this.filePicked}>
       <cs-recovery-prompt .offer=${this.doc.recovery} @recovery-restore=${() => this.doc.restore()}
         @recovery-discard=${() => void this.doc.discardRecovery()}></cs-recovery-prompt>
     `;

@@ -12,7 +12,7 @@ vi.mock('electron', () => import('./electron-mock.js'));
 const dir = mkdtempSync(join(tmpdir(), 'studio-app-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const text = JSON.stringify(design({ name: '菜场横幅' }));
-const file = join(dir, '菜场横幅.json');
+const file = join(dir, '菜场横幅.csdesign');
 writeFileSync(file, text);
 const quiet = () => undefined;
 

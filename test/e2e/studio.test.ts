@@ -224,7 +224,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const { page, slogan } = await openBanner();
     await slogan.fill('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('cs-editor button.save').click()]);
-    expect(download.suggestedFilename()).toMatch(/^大红横幅.*\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^大红横幅.*\.csdesign$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const saved = JSON.parse(text) as { schema: string; name: string; elements: { slot?: string; text?: string }[] };
     expect(saved.schema).toBe('campaign-studio/design');
@@ -236,7 +236,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const fresh = await studio.newPage();
     await fresh.page.goto(studio.url.href);
     await fresh.page.locator('cs-gallery button.open-file').waitFor();
-    const file = resolve(ARTIFACTS, 'saved-design.json');
+    const file = resolve(ARTIFACTS, 'saved-design.csdesign');
     writeFileSync(file, text);
     await fresh.page.locator('cs-app input.file-input').setInputFiles(file);
     const reopened = fresh.page.locator('cs-slot-form textarea[name="slogan"]');
@@ -388,7 +388,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     await menu({ command: 'save' });
     await expect.poll(() => page.locator('cs-editor .state').textContent()).toBe('已保存');
     let l = await log();
-    expect(l[0]).toMatchObject({ dialog: 'save', input: { suggestedName: expect.stringMatching(/^大红横幅.*\.json$/) } });
+    expect(l[0]).toMatchObject({ dialog: 'save', input: { suggestedName: expect.stringMatching(/^大红横幅.*\.csdesign$/) } });
     expect(l[0]!.input.filePath).toBeUndefined();
     expect(await page.locator('cs-app p.notice').textContent()).toContain('/fake/另存.json');
     await slogan.fill('白菜青菜油麦菜，莫给骗子当冤大头');

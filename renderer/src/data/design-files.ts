@@ -1,5 +1,6 @@
 import type { ApiResult } from '../../../main/core/api.js';
 import type { Design } from '../../../main/core/index.js';
+import { DESIGN_EXT } from '../../../main/core/design-file.js';
 import { ApiCallError, call, type StudioBridge } from './api-client.js';
 
 /*
@@ -49,7 +50,7 @@ export async function openFromFile(file: File): Promise<OpenedDesign> {
 /** A safe file name from the design's name (no characters Windows refuses). */
 export function designFileName(design: Pick<Design, 'name'>): string {
   const base = design.name.replace(/[\\/:*?"<>|\0]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || '未命名设计';
-  return `${base}.json`;
+  return `${base}${DESIGN_EXT}`;
 }
 
 /**
