@@ -13,7 +13,7 @@ import type { ApiMethod } from '../core/api.js';
 export const METHOD_NAME = /^[a-zA-Z]{1,64}$/;
 
 /** The native dialogs, each its own IPC method with its own validated input. */
-export const DIALOG_NAMES = ['openDesignFile', 'saveDesignFile', 'saveExportFile'] as const;
+export const DIALOG_NAMES = ['openDesignFile', 'saveDesignFile', 'saveExportFile', 'showLibraryFolder'] as const;
 export type DialogName = (typeof DIALOG_NAMES)[number];
 
 export const apiChannel = (m: ApiMethod): string => `studio:api:${m}`;

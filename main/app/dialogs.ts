@@ -1,11 +1,14 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import type { BaseWindow, Dialog } from 'electron';
+import type { BaseWindow, Dialog, Shell } from 'electron';
 import { z } from 'zod';
 import { DownloadIdSchema, MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
+import { SampleIdSchema } from '../core/api-library.js';
 import { StudioError } from '../core/index.js';
 import { openDesign } from '../server/handlers/files.js';
 import type { Downloads } from '../server/downloads.js';
+import { primaryFile } from '../server/handlers/library.js';
+import type { LibraryHost } from '../server/library-host.js';
 import type { DialogName } from './channels.js';
 import { readDesignFile, writeFileAtomic, type FileAccess } from './files.js';
 
@@ -38,6 +41,8 @@ export const DIALOG_INPUTS = {
     })
     .strict(),
   saveExportFile: z.object({ downloadId: DownloadIdSchema }).strict(),
+  /** The library's folder in the file manager; with a sample's id, its main file selected there. */
+  showLibraryFolder: z.object({ id: SampleIdSchema.optional() }).strict(),
 } as const satisfies Record<DialogName, z.ZodType>;
 
 export type DialogValue =
@@ -50,6 +55,9 @@ export interface DialogDeps {
   window: () => BaseWindow | null;
   files: FileAccess;
   downloads: Pick<Downloads, 'get'>;
+  /** For showLibraryFolder: the file manager, and the library whose folder it shows. */
+  shell?: Pick<Shell, 'showItemInFolder' | 'openPath'>;
+  library?: Pick<LibraryHost, 'get'>;
 }
 
 const withDesignExt = (name: string) => (/\.json$/i.test(name) ? name : `${name}.json`);
@@ -95,6 +103,22 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
       if (r.canceled || !r.filePath) return { canceled: true };
       await fs.copyFile(hit.path, r.filePath);
       return { canceled: false, filePath: r.filePath };
+    },
+    async showLibraryFolder({ id }: z.infer<typeof DIALOG_INPUTS.showLibraryFolder>) {
+      // Only the library's own folder or a file inside it: the page names a sample, never a path.
+      if (!deps.shell || !deps.library) throw new StudioError('invalid-input', '这里不能打开文件夹');
+      const lib = await deps.library.get();
+      if (id === undefined) {
+        const problem = await deps.shell.openPath(lib.dir);
+        if (problem) throw new StudioError('output-failed', `无法打开样本库文件夹 ${lib.dir}：${problem}`);
+        return { canceled: false, filePath: lib.dir };
+      }
+      const sample = lib.get(id);
+      if (!sample) throw new StudioError('invalid-input', '样本库中没有这个样本（可能已被彻底删除），请刷新后再试');
+      const f = primaryFile(sample);
+      const path = f ? lib.blobs.path(f.sha256) : lib.dir;
+      deps.shell.showItemInFolder(path);
+      return { canceled: false, filePath: path };
     },
   };
 }

@@ -21,6 +21,8 @@ export interface StudioBridge {
   openDesignFile(): Promise<ApiResult<DialogValue>>;
   saveDesignFile(input: { text: string; filePath?: string; suggestedName?: string }): Promise<ApiResult<DialogValue>>;
   saveExportFile(input: { downloadId: string }): Promise<ApiResult<DialogValue>>;
+  /** The sample library's folder in the file manager (with a sample's id: its main file selected). */
+  showLibraryFolder(input: { id?: string }): Promise<ApiResult<DialogValue>>;
   /** A file the user picked or dropped, by its bytes; the value names it for methods that take an upload id. */
   upload(name: string, data: ArrayBuffer): Promise<ApiResult<UploadValue>>;
   /** Menu commands and files to open; returns a function that stops listening. */
@@ -43,6 +45,7 @@ export function studioBridge(ipc: Invoke): StudioBridge {
     openDesignFile: () => dialog('openDesignFile', {}),
     saveDesignFile: (input) => dialog('saveDesignFile', input),
     saveExportFile: (input) => dialog('saveExportFile', input),
+    showLibraryFolder: (input) => dialog('showLibraryFolder', input),
     upload: (name, data) => ipc.invoke(UPLOAD_CHANNEL, { name, data }) as Promise<ApiResult<UploadValue>>,
     onCommand(listener) {
       // The event object (with its sender) never reaches the page: only the payload.

@@ -81,7 +81,7 @@ export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
     app.on('will-quit', () => void ctx.close());
     hardenSession(session.defaultSession);
     protocol.handle(SCHEME, createProtocolHandler(opts.rendererDir ?? join(appRoot(), 'renderer', 'dist'), createResources(ctx)));
-    const dialogs = createDialogs({ dialog, window: () => win ?? null, files, downloads: ctx.downloads });
+    const dialogs = createDialogs({ dialog, window: () => win ?? null, files, downloads: ctx.downloads, shell, library: ctx.library });
     bindIpc(ipcMain, createHandlers(ctx), dialogs, log, ctx.uploads);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => send({ command }))));
     win = createMainWindow(BrowserWindow, opts.preload ?? join(here, 'preload.cjs'));

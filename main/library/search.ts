@@ -1,40 +1,26 @@
-import { z } from 'zod';
-import { FraudTypeSchema } from '../core/slogan/vocabulary.js';
-import { parseOrThrow, SampleKindSchema, type Sample } from '../core/index.js';
+import type { z } from 'zod';
+import { parseOrThrow, type Sample } from '../core/index.js';
+import {
+  highlightPieces,
+  SEARCH_FIELDS,
+  SearchQuerySchema,
+  type Facets,
+  type Highlight,
+  type SearchField,
+} from '../core/library-search.js';
 import type { Library } from './library.js';
 import { toSample, type SampleRow } from './rows.js';
 
-export const SearchQuerySchema = z.object({
-  text: z.string().max(200).default(''),
-  kind: z.array(SampleKindSchema).default([]),
-  fraudType: z.array(FraudTypeSchema).default([]),
-  unit: z.array(z.string()).default([]),
-  channel: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-  from: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
-  trashed: z.boolean().default(false),
-  sort: z.enum(['relevance', 'date', 'title']).default('relevance'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(50),
-  facets: z.boolean().default(false),
-});
-export type SearchQuery = z.input<typeof SearchQuerySchema>;
-
-export const SEARCH_FIELDS = ['title', 'slogan', 'tags', 'unit', 'location', 'notes'] as const;
-export type SearchField = (typeof SEARCH_FIELDS)[number];
+// The query and result shapes live in main/core/library-search.ts (the studio's renderer imports them).
+export { SEARCH_FIELDS, SearchQuerySchema, type Facets, type SearchField, type SearchQuery } from '../core/library-search.js';
+type Query = z.infer<typeof SearchQuerySchema>;
 
 export interface SearchHit {
   sample: Sample;
   /** Fields containing a term, with each match wrapped in <mark>…</mark> (the rest HTML-escaped). */
   highlights: Partial<Record<SearchField, string>>;
-}
-export interface Facets {
-  kind: Record<string, number>;
-  fraudType: Record<string, number>;
-  unit: Record<string, number>;
-  channel: Record<string, number>;
-  tags: Record<string, number>;
+  /** The same fields as plain pieces, matches at odd indexes (for a UI that renders text, never markup). */
+  pieces: Partial<Record<SearchField, Highlight>>;
 }
 export interface SearchResult {
   total: number;
@@ -57,7 +43,7 @@ interface Where {
 
 const ftsMatch = (words: string[]) => words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
 
-function filterWhere(q: z.infer<typeof SearchQuerySchema>, skip?: keyof Facets): Where {
+function filterWhere(q: Query, skip?: keyof Facets): Where {
   const w: Where = { sql: [q.trashed ? 's.trashed_at IS NOT NULL' : 's.trashed_at IS NULL'], params: [], from: '', fromParams: [] };
   const inList = (col: string, vals: string[]) => {
     if (!vals.length) return;
@@ -75,11 +61,11 @@ function filterWhere(q: z.infer<typeof SearchQuerySchema>, skip?: keyof Facets):
     w.sql.push('EXISTS (SELECT 1 FROM json_each(s.tags) j WHERE j.value = ?)');
     w.params.push(t);
   }
-  if (q.from) {
+  if (q.from && skip !== 'year') {
     w.sql.push('s.published_at >= ?');
     w.params.push(q.from);
   }
-  if (q.to) {
+  if (q.to && skip !== 'year') {
     w.sql.push('s.published_at <= ?');
     w.params.push(q.to.length === 7 ? `${q.to}-31` : q.to);
   }
@@ -115,38 +101,52 @@ export function highlight(text: string, words: string[]): string | null {
   return hit ? out + escapeHtml(text.slice(last)) : null;
 }
 
-export function search(lib: Library, input: SearchQuery): SearchResult {
+/** ORDER BY for a query: relevance (bm25, or title hits first for short words), date or title. */
+function orderOf(q: Query): { sql: string; params: unknown[] } {
+  const ftsWords = terms(q.text).filter(long);
+  // Each order ends with the row number, so pages (LIMIT/OFFSET) never repeat or skip a tie.
+  if (q.sort === 'title') return { sql: 's.title COLLATE NOCASE, s.published_at DESC, s.n DESC', params: [] };
+  if (q.sort === 'date' || !q.text.trim()) return { sql: 's.published_at DESC, s.n DESC', params: [] };
+  if (ftsWords.length) return { sql: 'f.rank, s.published_at DESC, s.n DESC', params: [] };
+  return { sql: '(instr(s.title, ?) > 0) DESC, s.published_at DESC, s.n DESC', params: [terms(q.text)[0]] };
+}
+
+export function search(lib: Library, input: z.input<typeof SearchQuerySchema>): SearchResult {
   const q = parseOrThrow(SearchQuerySchema, input, '搜索条件');
   const w = filterWhere(q);
   const where = w.sql.join(' AND ');
-  const ftsWords = terms(q.text).filter(long);
-  const order =
-    q.sort === 'title'
-      ? 's.title COLLATE NOCASE, s.published_at DESC'
-      : q.sort === 'date' || !q.text.trim()
-        ? 's.published_at DESC, s.n DESC'
-        : ftsWords.length
-          ? 'f.rank, s.published_at DESC'
-          : `(instr(s.title, ?) > 0) DESC, s.published_at DESC`;
-  const orderParams = q.sort === 'relevance' && q.text.trim() && !ftsWords.length ? [terms(q.text)[0]] : [];
+  const order = orderOf(q);
   const db = lib.db;
   const total = db.prepare(`SELECT count(*) FROM samples s${w.from} WHERE ${where}`).pluck().get(...w.fromParams, ...w.params) as number;
-  const rows = db.prepare(`SELECT s.* FROM samples s${w.from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.fromParams, ...w.params, ...orderParams, q.limit, q.offset) as SampleRow[];
+  const rows = db.prepare(`SELECT s.* FROM samples s${w.from} WHERE ${where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`).all(...w.fromParams, ...w.params, ...order.params, q.limit, q.offset) as SampleRow[];
   const words = terms(q.text);
   const hits = rows.map((r) => {
     const sample = toSample(db, r);
     const highlights: SearchHit['highlights'] = {};
+    const pieces: SearchHit['pieces'] = {};
     for (const f of SEARCH_FIELDS) {
-      const h = highlight(f === 'tags' ? sample.tags.join(' ') : sample[f], words);
-      if (h) highlights[f] = h;
+      const text = f === 'tags' ? sample.tags.join(' ') : sample[f];
+      const h = highlight(text, words);
+      if (h) {
+        highlights[f] = h;
+        pieces[f] = highlightPieces(text, words)!;
+      }
     }
-    return { sample, highlights };
+    return { sample, highlights, pieces };
   });
   return { total, hits, ...(q.facets ? { facets: facets(lib, q) } : {}) };
 }
 
+/** Every id the query finds, in its order (no paging): for "select all" and exporting a query's results. */
+export function searchIds(lib: Library, input: z.input<typeof SearchQuerySchema>): string[] {
+  const q = parseOrThrow(SearchQuerySchema, input, '搜索条件');
+  const w = filterWhere(q);
+  const order = orderOf(q);
+  return lib.db.prepare(`SELECT s.id FROM samples s${w.from} WHERE ${w.sql.join(' AND ')} ORDER BY ${order.sql}`).pluck().all(...w.fromParams, ...w.params, ...order.params) as string[];
+}
+
 /** Counts per value of each filter, under every other filter (so choosing one value shows the alternatives). */
-function facets(lib: Library, q: z.infer<typeof SearchQuerySchema>): Facets {
+function facets(lib: Library, q: Query): Facets {
   const count = (skip: keyof Facets, expr: string, join = ''): Record<string, number> => {
     const w = filterWhere(q, skip);
     const rows = lib.db.prepare(`SELECT ${expr} AS v, count(*) AS c FROM samples s${w.from} ${join} WHERE ${w.sql.join(' AND ')} GROUP BY v ORDER BY c DESC LIMIT 100`).all(...w.fromParams, ...w.params) as { v: string; c: number }[];
@@ -158,5 +158,6 @@ function facets(lib: Library, q: z.infer<typeof SearchQuerySchema>): Facets {
     unit: count('unit', 's.unit'),
     channel: count('channel', 's.channel'),
     tags: count('tags', 'j.value', ', json_each(s.tags) j'),
+    year: count('year', 'substr(s.published_at, 1, 4)'),
   };
 }

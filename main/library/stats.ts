@@ -1,15 +1,7 @@
+import type { LibraryStats } from '../core/library-search.js';
 import type { Library } from './library.js';
 
-export interface LibraryStats {
-  total: number;
-  trashed: number;
-  byMonth: Record<string, number>;
-  byKind: Record<string, number>;
-  byFraudType: Record<string, number>;
-  byUnit: Record<string, number>;
-  files: number;
-  bytes: number;
-}
+export type { LibraryStats } from '../core/library-search.js';
 
 /** Counts of live (not trashed) samples by month published, kind, fraud type and unit. */
 export function stats(lib: Library): LibraryStats {

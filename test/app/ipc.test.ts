@@ -16,6 +16,7 @@ const dialogs = {
   openDesignFile: vi.fn(async () => ({ canceled: true as const })),
   saveDesignFile: vi.fn(async () => ({ canceled: true as const })),
   saveExportFile: vi.fn(async () => ({ canceled: true as const })),
+  showLibraryFolder: vi.fn(async () => ({ canceled: true as const })),
 };
 bindIpc({ handle: (c: string, h: any) => void channels.set(c, h) } as any, createHandlers(ctx), dialogs, (m) => logged.push(m), ctx.uploads);
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 describe('preload', () => {
   it('exposes only call, the dialog helpers and onCommand (never ipcRenderer)', () => {
-    expect(Object.keys(studio).sort()).toEqual(['call', 'onCommand', 'openDesignFile', 'saveDesignFile', 'saveExportFile', 'upload']);
+    expect(Object.keys(studio).sort()).toEqual(['call', 'onCommand', 'openDesignFile', 'saveDesignFile', 'saveExportFile', 'showLibraryFolder', 'upload']);
     for (const v of Object.values(studio)) expect(typeof v).toBe('function');
   });
 
