@@ -4,6 +4,7 @@ import type { BaseWindow, Dialog, Shell } from 'electron';
 import { z } from 'zod';
 import { DownloadIdSchema, MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
 import { SampleIdSchema } from '../core/api-library.js';
+import { DESIGN_EXT, DESIGN_EXTS, isDesignFileName } from '../core/design-file.js';
 import { StudioError } from '../core/index.js';
 import { openDesign } from '../server/handlers/files.js';
 import type { Downloads } from '../server/downloads.js';
@@ -18,7 +19,9 @@ import { readDesignFile, writeFileAtomic, type FileAccess } from './files.js';
  * that path to have come from a dialog or the command line (FileAccess).
  */
 
-const DESIGN_FILTERS = [{ name: '反诈物料设计文件', extensions: ['json'] }];
+/** Open offers new and older (.json) designs; save writes .csdesign only. */
+const OPEN_FILTERS = [{ name: '反诈物料设计文件', extensions: DESIGN_EXTS.map((e) => e.slice(1)) }];
+const SAVE_FILTERS = [{ name: '反诈物料设计文件', extensions: [DESIGN_EXT.slice(1)] }];
 const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.pdf': { name: 'PDF 文件', extensions: ['pdf'] },
   '.png': { name: 'PNG 图片', extensions: ['png'] },
@@ -60,7 +63,7 @@ export interface DialogDeps {
   library?: Pick<LibraryHost, 'get'>;
 }
 
-const withDesignExt = (name: string) => (/\.json$/i.test(name) ? name : `${name}.json`);
+const withDesignExt = (name: string) => (isDesignFileName(name) ? name.replace(/\.json$/i, DESIGN_EXT) : `${name}${DESIGN_EXT}`);
 
 export function createDialogs(deps: DialogDeps): Record<DialogName, (input: never) => Promise<DialogValue>> {
   const open = (opts: Electron.OpenDialogOptions) => {
@@ -73,7 +76,7 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
   };
   return {
     async openDesignFile(_: z.infer<typeof DIALOG_INPUTS.openDesignFile>) {
-      const r = await open({ title: '打开设计', filters: DESIGN_FILTERS, properties: ['openFile'] });
+      const r = await open({ title: '打开设计', filters: OPEN_FILTERS, properties: ['openFile'] });
       const picked = r.filePaths[0];
       if (r.canceled || !picked) return { canceled: true };
       const filePath = deps.files.grant(picked);
@@ -86,7 +89,7 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
         throw new StudioError('invalid-input', '只能保存到本次打开或保存过的文件：请用「另存为」选择位置');
       }
       if (target === undefined) {
-        const r = await save({ title: '保存设计', defaultPath: withDesignExt(suggestedName ?? '未命名设计'), filters: DESIGN_FILTERS });
+        const r = await save({ title: '保存设计', defaultPath: withDesignExt(suggestedName ?? '未命名设计'), filters: SAVE_FILTERS });
         if (r.canceled || !r.filePath) return { canceled: true };
         target = r.filePath;
       }

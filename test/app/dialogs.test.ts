@@ -36,10 +36,10 @@ describe('native dialogs', () => {
   });
 
   it('save: asks where, writes the design, then saves there again without asking', async () => {
-    const p = join(dir, 'saved.json');
+    const p = join(dir, 'saved.csdesign');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: p });
     expect(await call('saveDesignFile', { text, suggestedName: '鱼市横幅' })).toEqual({ canceled: false, filePath: p });
-    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: '鱼市横幅.json' });
+    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: '鱼市横幅.csdesign', filters: [{ extensions: ['csdesign'] }] });
     expect(readFileSync(p, 'utf8')).toBe(text);
     await call('saveDesignFile', { text, filePath: p });
     expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
@@ -60,9 +60,11 @@ describe('native dialogs', () => {
     await expect(call('saveExportFile', { downloadId: 'b'.repeat(32) })).rejects.toThrow(/重新导出/);
   });
 
-  it('command line: existing *.json files only', async () => {
+  it('command line: existing .csdesign and .json files only', async () => {
     const p = join(dir, 'cli.json');
+    const q = join(dir, '横幅.CSDESIGN');
     writeFileSync(p, text);
-    expect(await designFilesIn(['--flag', 'dist/main/app/main.js', 'cli.json', 'missing.json', p], dir)).toEqual([p]);
+    writeFileSync(q, text);
+    expect(await designFilesIn(['--flag', 'dist/main/app/main.js', 'cli.json', 'missing.json', 'notes.txt', p, q], dir)).toEqual([p, q]);
   });
 });
