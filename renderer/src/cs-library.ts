@@ -12,7 +12,7 @@ import { dateRange, filterCount, NO_FILTERS, type LibraryFilters } from './cs-li
 import type { CsLibraryGrid } from './cs-library-grid.js';
 import type { LibraryTask } from './cs-library-job.js';
 import type { CsLibraryStats } from './cs-library-stats.js';
-import { defineMessages, LocaleController } from './i18n/i18n.js';
+import { LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import './cs-library-confirm.js';
 import './cs-library-detail.js';
@@ -22,68 +22,7 @@ import './cs-library-job.js';
 import './cs-library-search.js';
 import './cs-library-stats.js';
 
-const t = defineMessages({
-  trashed: { zh: '已将 {n} 个样本移入回收站', en: 'Moved {n} samples to the trash' },
-  restored: { zh: '已恢复 {n} 个样本', en: 'Restored {n} samples' },
-  purged: { zh: '已彻底删除 {n} 个样本', en: 'Deleted {n} samples for good' },
-  purgeAll: { zh: '回收站中的全部 {n} 个样本', en: 'All {n} samples in the trash' },
-  purgeOne: { zh: '这个样本', en: 'This sample' },
-  purgeSome: { zh: '选中的 {n} 个样本', en: 'The {n} selected samples' },
-  purgeTitle: { zh: '彻底删除', en: 'Delete for good' },
-  purgeText: { zh: '{what}及其文件将被永久删除，无法恢复。\n确定要彻底删除吗？', en: '{what} and their files will be deleted for good; this cannot be undone.\nDelete them?' },
-  purgeButton: { zh: '彻底删除', en: 'Delete for good' },
-  exportTask: { zh: '导出文件包（{n} 个样本）', en: 'Export bundle ({n} samples)' },
-  nothingToImport: { zh: '没有可导入的文件', en: 'No files to import' },
-  importTask: { zh: '{label}（{n} 个文件）', en: '{label} ({n} files)' },
-  dropped: { zh: '拖入的文件', en: 'Dropped files' },
-  dropFailed: { zh: '读取拖入的文件失败：{why}', en: 'Could not read the dropped files: {why}' },
-  importFiles: { zh: '导入文件', en: 'Import files' },
-  importFolder: { zh: '导入文件夹', en: 'Import folder' },
-  importBundle: { zh: '导入文件包', en: 'Import bundle' },
-  emptyTitle: { zh: '素材库还是空的', en: 'The library is empty' },
-  emptyIntro: {
-    zh: '这里会保存单位发布过的所有宣传物料：横幅、海报、易拉宝、微信图片……以后输入「鱼」「刷单」就能找到。',
-    en: 'Everything your unit publishes is kept here — banners, posters, roll-ups, WeChat images… — and found again by typing a word such as 鱼 or 刷单.',
-  },
-  emptyImportHead: { zh: '导入已有的文件', en: 'Import what you have' },
-  emptyImport: {
-    zh: '：照片、图片（JPEG、PNG、WebP、TIFF）和 PDF，可以一次选一个文件夹；别的站点发来的样本文件包（.zip）也在这里导入。也可以把文件或文件夹直接拖到这个页面上。',
-    en: ': photos and pictures (JPEG, PNG, WebP, TIFF) and PDFs, a whole folder at once; bundles (.zip) from other stations too. You can also drag files or folders onto this page.',
-  },
-  emptyPublishHead: { zh: '发布新作品', en: 'Publish new work' },
-  emptyPublish: {
-    zh: '：在编辑器里做好设计后，点「发布到素材库」，设计、PDF 和图片会一起保存到这里。',
-    en: ': when a design is ready in the editor, click "Publish to library" (发布到素材库); the design, its PDF and image are kept here together.',
-  },
-  selection: { zh: '已选择的样本', en: 'Selected samples' },
-  selected: { zh: '已选择 {n} 个样本', en: 'Selected: {n}' },
-  restore: { zh: '恢复', en: 'Restore' },
-  purge: { zh: '彻底删除…', en: 'Delete for good…' },
-  export: { zh: '导出文件包', en: 'Export bundle' },
-  trash: { zh: '移入回收站', en: 'Move to trash' },
-  clearSelection: { zh: '取消选择', en: 'Clear selection' },
-  trashList: { zh: '回收站中的样本', en: 'Samples in the trash' },
-  samplesList: { zh: '样本', en: 'Samples' },
-  trashEmpty: { zh: '回收站是空的', en: 'The trash is empty' },
-  noResults: { zh: '没有找到符合条件的样本', en: 'No sample matches' },
-  clearAll: { zh: '清除搜索和筛选', en: 'Clear search and filters' },
-  views: { zh: '视图', en: 'View' },
-  all: { zh: '全部样本', en: 'All samples' },
-  trashView: { zh: '回收站', en: 'Trash' },
-  stats: { zh: '统计', en: 'Statistics' },
-  filters: { zh: '筛选', en: 'Filters' },
-  sort: { zh: '排序', en: 'Sort' },
-  byRelevance: { zh: '按相关度', en: 'By relevance' },
-  byDate: { zh: '按发布日期', en: 'By date' },
-  byTitle: { zh: '按标题', en: 'By title' },
-  loading: { zh: '正在载入…', en: 'Loading…' },
-  found: { zh: '找到 {n} 个', en: '{n} found' },
-  total: { zh: '共 {n} 个', en: '{n} in all' },
-  emptyTrash: { zh: '清空回收站…', en: 'Empty the trash…' },
-  undo: { zh: '撤销', en: 'Undo' },
-  closeNotice: { zh: '关闭提示', en: 'Dismiss' },
-  drop: { zh: '松开鼠标，导入这些文件', en: 'Drop to import these files' },
-});
+import { t } from './i18n/library-text.js';
 
 type View = 'samples' | 'trash' | 'stats';
 type Sort = 'relevance' | 'date' | 'title';
