@@ -99,6 +99,11 @@ export { Empty, Id, JobStatusSchema, Token, UploadIdSchema, DownloadIdSchema, ty
 const DESIGN_API = {
   listTemplates: { input: Empty, output: z.array(TemplateSummarySchema) },
   listFormats: { input: Empty, output: z.array(FormatEntrySchema) },
+  /** The bundled font families and those installed on this PC (a design using one falls back to a bundled one elsewhere). */
+  listFonts: {
+    input: Empty,
+    output: z.array(z.object({ family: z.string(), weights: z.array(z.number().int()), bundled: z.boolean() })),
+  },
   getTemplate: { input: z.object({ id: Id }).strict(), output: DesignSchema },
   newDesignFromFormat: {
     input: z.object({ formatId: Id, name: z.string().max(200).optional() }).strict(),

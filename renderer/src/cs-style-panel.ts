@@ -5,6 +5,7 @@ import { findElement, patchElement, presetColour, type ElementPatch } from './da
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import './cs-colour-field.js';
+import { fontFamilies, type FontFamily } from './data/fonts.js';
 
 const t = defineMessages({
   title: { zh: '样式', en: 'Style' },
@@ -19,6 +20,7 @@ const t = defineMessages({
   w400: { zh: '常规', en: 'Regular' }, w700: { zh: '粗体', en: 'Bold' }, w900: { zh: '特粗', en: 'Black' },
   sans: { zh: '思源黑体', en: 'Noto Sans SC' }, serif: { zh: '思源宋体', en: 'Noto Serif SC' },
   installed: { zh: '（本机字体）', en: ' (installed)' },
+  pcFonts: { zh: '本机字体（换到别的电脑会用思源黑体代替）', en: 'Fonts on this PC (other PCs substitute Noto Sans SC)' },
   size: { zh: '字号', en: 'Size' },
   fit: { zh: '自动适应', en: 'Auto-fit' }, fixed: { zh: '固定', en: 'Fixed' },
   min: { zh: '最小', en: 'Min' }, max: { zh: '最大', en: 'Max' },
@@ -61,11 +63,18 @@ const num = (e: Event): number => (e.target as HTMLInputElement).valueAsNumber;
 
 /** Style of the selected element. Fires `design-change` {design, label} and `element-select` {elementId}. */
 export class CsStylePanel extends LitElement {
-  static override properties = { design: { attribute: false }, selectedId: { attribute: false }, error: { state: true } };
+  static override properties = { design: { attribute: false }, selectedId: { attribute: false }, error: { state: true }, pcFonts: { state: true } };
+  /** Families installed on this PC, beyond the bundled ones. */
+  pcFonts: FontFamily[] = [];
   design!: Design;
   selectedId = '';
   error = '';
   private readonly i18n = new LocaleController(this);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void fontFamilies().then((all) => (this.pcFonts = all.filter((f) => !f.bundled && !FONTS.some((b) => b.family === f.family))));
+  }
 
   static override styles = [
     controls,
@@ -137,7 +146,7 @@ export class CsStylePanel extends LitElement {
   }
 
   private renderText(el: TextElement) {
-    const font = FONTS.find((f) => f.family === el.font.family);
+    const font = FONTS.find((f) => f.family === el.font.family) ?? this.pcFonts.find((f) => f.family === el.font.family);
     const weights = font ? font.weights : [el.font.weight];
     const size = el.size;
     const stroke = el.stroke;
@@ -147,11 +156,17 @@ export class CsStylePanel extends LitElement {
       <label class="k" for="font">${t('font')}</label>
       <div class="pair">
         <select id="font" name="font" @change=${(e: Event) => {
-          const f = FONTS.find((x) => x.family === (e.target as HTMLSelectElement).value)!;
+          const family = (e.target as HTMLSelectElement).value;
+          const f = FONTS.find((x) => x.family === family) ?? this.pcFonts.find((x) => x.family === family)!;
           const weight = [...f.weights].sort((a, b) => Math.abs(a - el.font.weight) - Math.abs(b - el.font.weight))[0]!;
           this.text({ font: { family: f.family, weight } }, t('eFont'));
         }}>
           ${FONTS.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${t(f.name)}</option>`)}
+          ${this.pcFonts.length
+            ? html`<optgroup label=${t('pcFonts')}>
+                ${this.pcFonts.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${f.family}</option>`)}
+              </optgroup>`
+            : nothing}
           ${font ? nothing : html`<option value=${el.font.family} selected disabled>${el.font.family}${t('installed')}</option>`}
         </select>
         <select name="weight" aria-label=${t('weight')} @change=${(e: Event) => this.text({ font: { ...el.font, weight: Number((e.target as HTMLSelectElement).value) } }, t('eFont'))}>

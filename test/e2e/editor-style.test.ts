@@ -105,6 +105,18 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     expect(await page.locator('cs-style-panel .seg[data-name="size-mode"] button[aria-pressed="true"]').getAttribute('data-value')).toBe('fit');
     await page.locator('cs-style-panel').screenshot({ path: resolve(ARTIFACTS, 'style-1-panel-text.png') });
 
+    // Fonts installed on this PC come after the bundled ones (CI installs fonts-noto-cjk and DejaVu).
+    const pcFonts = page.locator('cs-style-panel select#font optgroup option');
+    await expect.poll(() => pcFonts.count()).toBeGreaterThan(0);
+    const family = (await pcFonts.first().getAttribute('value'))!;
+    let prev = await src();
+    await page.locator('cs-style-panel select#font').selectOption(family);
+    await expect.poll(src).not.toBe(prev);
+    expect(await page.locator('cs-style-panel select#font').inputValue()).toBe(family);
+    prev = await src();
+    await page.locator('cs-style-panel select#font').selectOption('Noto Sans SC');
+    await expect.poll(src).not.toBe(prev);
+
     // Colour preset: the preview changes and the swatch is marked.
     let before = await src();
     const yellow = page.locator('cs-style-panel cs-colour-field button[data-preset="banner-yellow"]').first();

@@ -61,6 +61,13 @@ describe('handlers', () => {
     await bad('listTemplates', { extra: 1 });
   });
 
+  it('listFonts: the bundled families with their weights, then what this PC has', async () => {
+    const fonts = await ok('listFonts', {});
+    expect(fonts.filter((f: any) => f.bundled).map((f: any) => f.family)).toEqual(expect.arrayContaining(['Noto Sans SC', 'Noto Serif SC']));
+    expect(fonts.find((f: any) => f.family === 'Noto Sans SC').weights).toEqual(expect.arrayContaining([400, 700, 900]));
+    expect(new Set(fonts.map((f: any) => f.family)).size).toBe(fonts.length);
+  });
+
   it('previewSvg and preflight', async () => {
     const p = await ok('previewSvg', { design: small() });
     expect(p.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);

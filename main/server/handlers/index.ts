@@ -1,4 +1,5 @@
 import type { ApiMethod } from '../../core/api.js';
+import { availableFamilies } from '../../engine/fonts/font-set.js';
 import type { StudioContext } from '../context.js';
 import { batchHandlers } from './batch.js';
 import { openDesign, saveDesign } from './files.js';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: StudioContext): Handlers {
     ...batchHandlers(ctx),
     listTemplates: method('listTemplates', () => templateSummaries(), log),
     listFormats: method('listFormats', () => formats(), log),
+    listFonts: method('listFonts', () => availableFamilies(), log),
     getTemplate: method('getTemplate', ({ id }) => designOfTemplate(id), log),
     newDesignFromFormat: method('newDesignFromFormat', ({ formatId, name }) => designOfFormat(formatId, name), log),
     previewSvg: method('previewSvg', ({ design, bleed }) => previewSvg(design, bleed), log),
