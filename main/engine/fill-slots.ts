@@ -44,7 +44,10 @@ export async function fillSlots(design: Design, values: readonly [string, string
         data = await fs.readFile(value);
       } catch (err) {
         if (err instanceof StudioError) throw err;
-        throw new StudioError('bad-image', `无法读取图片 ${value}`, [String((err as Error).message)]);
+        const file = value.split(/[\\/]/).pop() ?? value;
+        // A missing file is the usual case (a typo in a table cell): name it, not the OS error.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new StudioError('bad-image', `无法读取图片「${file}」：找不到这个文件，请核对文件名`);
+        throw new StudioError('bad-image', `无法读取图片「${file}」`, [String((err as Error).message)]);
       }
       const assetId = `${el.id}-image`;
       out.assets[assetId] = { mime, data: data.toString('base64'), name: value.split(/[\\/]/).pop() ?? value };

@@ -78,6 +78,18 @@ export class Uploads {
     return { uploadId: up.uploadId, name: up.name, path: up.path, bytes: up.bytes };
   }
 
+  /**
+   * Move an upload's file into `dir` under its own (clean) name and forget its id: photos handed
+   * over for a batch go beside the batch's table, where its image cells are resolved.
+   */
+  async adopt(uploadId: string, dir: string): Promise<string> {
+    const up = this.get(uploadId);
+    const target = join(dir, up.name);
+    await fs.rename(up.path, target);
+    this.release(uploadId);
+    return target;
+  }
+
   /** Done with it: remove the bytes. */
   release(uploadId: string): void {
     if (!this.items.delete(uploadId)) return;

@@ -9,6 +9,7 @@ import type { OutputSettings } from './cs-batch-output.js';
 import type { PublishForm } from './cs-batch-run.js';
 import './cs-batch-templates.js';
 import './cs-batch-table.js';
+import './cs-batch-images.js';
 import './cs-batch-mapping.js';
 import './cs-batch-previews.js';
 import './cs-batch-output.js';
@@ -47,6 +48,7 @@ export class CsBatch extends LitElement {
     info: { state: true },
     reading: { state: true },
     tableError: { state: true },
+    images: { state: true },
     previews: { state: true },
     previewing: { state: true },
     output: { state: true },
@@ -73,6 +75,8 @@ export class CsBatch extends LitElement {
   status: BatchStatus | null = null;
   runError = '';
   private uploaded: Uploaded | null = null;
+  /** Photos handed over for the table's image column, and what was skipped. */
+  images: { added: string[]; skipped: string[]; progress: { done: number; total: number } | null } = { added: [], skipped: [], progress: null };
   private seq = { preview: 0, plan: 0 };
   private timers: Record<'preview' | 'plan' | 'poll', ReturnType<typeof setTimeout> | undefined> = { preview: undefined, plan: undefined, poll: undefined };
   private readonly i18n = new LocaleController(this);
@@ -139,6 +143,7 @@ export class CsBatch extends LitElement {
     this.status = null;
     try {
       this.uploaded = await upload(e.detail.file);
+      this.images = { added: [], skipped: [], progress: null };
       await this.readTable();
     } catch (err) {
       this.tableError = errorMessage(err);
@@ -162,6 +167,26 @@ export class CsBatch extends LitElement {
       this.tableError = errorMessage(err);
     } finally {
       this.reading = false;
+    }
+  }
+
+  /** Photos for the image column go beside the table on the main side; then the previews are redrawn. */
+  private async onImages(e: CustomEvent<{ files: File[] }>) {
+    if (!this.uploaded) return;
+    const files = e.detail.files;
+    this.tableError = '';
+    try {
+      const ids: string[] = [];
+      for (const [k, f] of files.entries()) {
+        this.images = { ...this.images, progress: { done: k, total: files.length } };
+        ids.push((await upload(f)).uploadId);
+      }
+      const r = await call('addBatchImages', { uploadId: this.uploaded.uploadId, images: ids });
+      this.images = { added: [...new Set([...this.images.added, ...r.added])], skipped: r.skipped, progress: null };
+      this.schedule('preview', 0);
+    } catch (err) {
+      this.images = { ...this.images, progress: null };
+      this.tableError = errorMessage(err);
     }
   }
 
@@ -282,6 +307,9 @@ export class CsBatch extends LitElement {
       ${this.step(1, t('s1'), true, this.templateStep())}
       ${this.step(2, t('s2'), this.templateId !== null, this.templateId
         ? html`<cs-batch-table .info=${info} .busy=${this.reading} @table-file=${this.onFile}></cs-batch-table>
+            ${info && x?.slots.some((s) => s.type === 'image')
+              ? html`<cs-batch-images .added=${this.images.added} .skipped=${this.images.skipped} .progress=${this.images.progress} @images-pick=${this.onImages}></cs-batch-images>`
+              : ''}
             ${this.tableError ? html`<p class="error" role="alert">${this.tableError}</p>` : ''}`
         : html`<p class="muted">${t('needTemplate')}</p>`)}
       ${this.step(3, t('s3'), ready, ready

@@ -184,4 +184,29 @@ describe.skipIf(!process.env.STUDIO_E2E)('batch production in Chromium (browser 
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('a photo poster: photos handed over beside the table fill its photo column', async () => {
+    const TPL = 'poster-50x70-photo';
+    // The previous test ended in English; this one reads the Chinese text.
+    await page.evaluate(() => localStorage.setItem('campaign-studio.locale', 'zh-CN'));
+    await page.goto(url.href);
+    await page.locator('cs-app button[data-screen="batch"]').click();
+    await page.locator(`cs-batch-templates button.card[data-template="${TPL}"]`).click();
+    await page.locator(`cs-batch .chosen[data-chosen="${TPL}"]`).waitFor();
+    const csv = '单位,标语,照片\r\n城关派出所,白菜青菜油麦菜、莫给骗子当韭菜,城关.png\r\n东关派出所,乌鸡土鸡大公鸡、听说转账就挂机,东关.png\r\n';
+    await page.locator('cs-batch-table input[type="file"]').setInputFiles({ name: '照片名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('cs-batch-previews li').count()).toBe(2);
+    // Before the photos arrive both rows would fail on their missing photo.
+    await expect.poll(() => page.locator('cs-batch-previews li.bad').count()).toBe(2);
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
+    await page.locator('cs-batch-images input[name="photos"]').setInputFiles([{ name: '城关.png', mimeType: 'image/png', buffer: png }]);
+    await expect.poll(() => page.locator('cs-batch-images .status').textContent()).toContain('已添加 1 张照片');
+    await expect.poll(() => page.locator('cs-batch-previews li.bad').count()).toBe(1);
+    expect(await page.locator('cs-batch-previews li.bad').getAttribute('data-row')).toBe('2');
+    expect(await page.locator('cs-batch-previews li.bad .problem').textContent()).toContain('无法读取图片「东关.png」：找不到这个文件');
+    await shot('batch-7-photos.png');
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

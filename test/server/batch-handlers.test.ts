@@ -240,3 +240,29 @@ describe.skipIf(!existsSync(WORKER))('in a worker thread (compiled build)', () =
     expect(existsSync(jobs.folder)).toBe(false);
   });
 });
+
+describe('addBatchImages', () => {
+  it('puts photos beside the table so its image cells find them; other files are skipped', async () => {
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
+    const csv = '单位,标语,照片\r\n城关派出所,白菜青菜油麦菜、莫给骗子当韭菜,城关.png\r\n东关派出所,乌鸡土鸡大公鸡、听说转账就挂机,东关.png\r\n';
+    const uploadId = await uploadBytes('名单.csv', new TextEncoder().encode(csv));
+    const templateId = 'poster-50x70-photo';
+    const info = await ok('readBatchTable', { uploadId, templateId });
+    expect(info.mapping.slots.find((s) => s.slot === 'photo')?.column).toBe('照片');
+    // Before the photos arrive, both rows would fail on their missing image.
+    const before = await ok('previewBatchRows', { uploadId, templateId, rows: [1, 2] });
+    expect(before.map((p) => Boolean(p.problem))).toEqual([true, true]);
+
+    const images = [await uploadBytes('城关.png', png), await uploadBytes('说明.txt', new TextEncoder().encode('x')), await uploadBytes('名单.csv', new TextEncoder().encode('a,b'))];
+    expect(await ok('addBatchImages', { uploadId, images })).toEqual({ added: ['城关.png'], skipped: ['说明.txt', '名单.csv'] });
+    const after = await ok('previewBatchRows', { uploadId, templateId, rows: [1, 2] });
+    expect(after[0]!.problem).toBeUndefined();
+    expect(after[0]!.svg).toMatch(/data:image\/png;base64,/);
+    expect(after[1]!.problem).toMatch(/东关\.png」：找不到这个文件/);
+    expect(after[1]!.problem).not.toMatch(/uploads|ENOENT/);
+    // The table itself was not replaced by the second 名单.csv.
+    expect((await ok('readBatchTable', { uploadId, templateId })).rowCount).toBe(2);
+    expect(await fails('addBatchImages', { uploadId, images: [] })).toMatch(/请选择照片/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { BATCH_API } from '../../core/api-batch.js';
 import type { StudioContext } from '../context.js';
+import { addBatchImages } from './batch-images.js';
 import { BatchTables, planNames, previewRows, tableInfo, templateDesign } from './batch-tables.js';
 import { method, type Handler } from './result.js';
 
@@ -9,6 +10,7 @@ export function batchHandlers(ctx: StudioContext): Record<keyof typeof BATCH_API
   const tables = new BatchTables(ctx.uploads);
   const jobs = ctx.batch;
   return {
+    addBatchImages: method('addBatchImages', ({ uploadId, images }) => addBatchImages(ctx.uploads, uploadId, images), log),
     readBatchTable: method('readBatchTable', async ({ uploadId, templateId }) => tableInfo(await tables.get(uploadId), templateDesign(templateId)), log),
     previewBatchRows: method('previewBatchRows', async ({ uploadId, templateId, mapping, rows }) => previewRows(await tables.get(uploadId), templateDesign(templateId), mapping, rows), log),
     planBatch: method('planBatch', async ({ uploadId, templateId, settings }) => planNames(await tables.get(uploadId), templateDesign(templateId), settings), log),
