@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { API, type ApiMethod, type ApiValue } from '../../core/api.js';
+import type { API, ApiValue } from '../../core/api.js';
 import type { LIBRARY_API } from '../../core/api-library.js';
 import { DesignSchema, formatPath, parseOrThrow, StudioError, type Sample, type SampleFile } from '../../core/index.js';
 import { SAMPLE_FIELD_LABELS } from '../../core/library-search.js';
@@ -12,7 +12,7 @@ import { search, searchIds } from '../../library/search.js';
 import { stats } from '../../library/stats.js';
 import type { StudioContext } from '../context.js';
 import { LibraryJobs } from './library-jobs.js';
-import { toError, type Handler, type Logger } from './result.js';
+import { method, type FieldNames, type Handler } from './result.js';
 
 /*
  * The library methods of the contract (api-library.ts), behind the library screen. Inputs are
@@ -58,25 +58,8 @@ const relabel = (detail: string) => detail.replace(/^([A-Za-z][\w.[\]]*)：/, (w
   return last ? `${FIELD_NAMES[last]}（${p}）：` : whole;
 });
 
-function invalid(error: z.ZodError) {
-  const details = error.issues.slice(0, 20).map((i) => `${fieldLabel(i.path)}：${i.message}`);
-  return { ok: false as const, error: { code: 'invalid-input', message: `输入有误（${error.issues.length} 处）：${details.slice(0, 3).join('；')}`, details } };
-}
-
-/** Like result.ts's `method`, with Chinese field names in the messages. */
-function libraryMethod<M extends ApiMethod>(name: M, impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>, log: Logger): Handler {
-  const schema = API[name].input as z.ZodType;
-  return async (input: unknown) => {
-    const parsed = schema.safeParse(input ?? {});
-    if (!parsed.success) return invalid(parsed.error);
-    try {
-      return { ok: true, value: await impl(parsed.data as z.infer<(typeof API)[M]['input']>) };
-    } catch (err) {
-      if (err instanceof StudioError && err.details.length) return toError(new StudioError(err.code, err.message, err.details.map(relabel)), name, log);
-      return toError(err, name, log);
-    }
-  };
-}
+/** Library messages name fields as the screen labels them. */
+const FIELDS: FieldNames = { label: fieldLabel, relabel };
 
 function sampleOf(lib: Library, id: string): Sample {
   const s = lib.get(id);
@@ -110,7 +93,7 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
   /** One download id per stored file, so clicking "download" again does not grow the registry. */
   const fileDownloads = new Map<string, string>();
   const m = <M extends keyof typeof LIBRARY_API>(name: M, impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>) =>
-    libraryMethod(name, impl, log);
+    method(name, impl, log, FIELDS);
 
   return {
     publishDesign: m('publishDesign', async ({ design, meta }) => publishDesign(await lib(), design, meta)),

@@ -21,8 +21,8 @@ export function toError(err: unknown, method: string, log: Logger): ApiResult<ne
 }
 
 /** Bad input: the message names the first bad fields by path, so the user (or the UI) can fix them. */
-export function invalidInput(error: z.ZodError): ApiResult<never> {
-  const details = error.issues.slice(0, 20).map((i) => `${formatPath(i.path)}：${i.message}`);
+export function invalidInput(error: z.ZodError, label: (path: readonly PropertyKey[]) => string = formatPath): ApiResult<never> {
+  const details = error.issues.slice(0, 20).map((i) => `${label(i.path)}：${i.message}`);
   const shown = details.slice(0, 3).join('；');
   return { ok: false, error: { code: 'invalid-input', message: `输入有误（${error.issues.length} 处）：${shown}`, details } };
 }
@@ -35,15 +35,27 @@ export function method<M extends ApiMethod>(
   name: M,
   impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>,
   log: Logger,
+  fields: FieldNames = {},
 ): Handler {
   const schema = API[name].input as z.ZodType;
   return async (input: unknown) => {
     const parsed = schema.safeParse(input ?? {});
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) return invalidInput(parsed.error, fields.label);
     try {
       return { ok: true, value: await impl(parsed.data as z.infer<(typeof API)[M]['input']>) };
     } catch (err) {
+      if (fields.relabel && err instanceof StudioError && err.details.length) {
+        return toError(new StudioError(err.code, err.message, err.details.map(fields.relabel)), name, log);
+      }
       return toError(err, name, log);
     }
   };
+}
+
+/** How a group of methods names fields in its messages (the library: 标题（meta.title）). */
+export interface FieldNames {
+  /** A bad input's path as the user reads it. */
+  label?: (path: readonly PropertyKey[]) => string;
+  /** Rewrites "path：message" details that the implementation itself raised. */
+  relabel?: (detail: string) => string;
 }
