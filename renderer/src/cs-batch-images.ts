@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
-import { controls } from './shared-styles.js';
+import { controls, fileButton } from './shared-styles.js';
 
 const t = defineMessages({
   head: { zh: '照片', en: 'Photos' },
@@ -32,15 +32,13 @@ export class CsBatchImages extends LitElement {
 
   static override styles = [
     controls,
+    fileButton,
     css`
       :host { display: block; margin-top: 14px; }
       .drop { border: 2px dashed var(--cs-border); border-radius: 10px; padding: 10px 14px; background: #f8fafc; display: flex; align-items: center; gap: 14px; }
       .drop.over { border-color: var(--cs-blue); background: #eef3fb; }
       .text { flex: 1; font-size: 14px; }
       .text strong { display: block; margin-bottom: 2px; }
-      .file-btn { position: relative; }
-      input[type='file'] { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
-      .file-btn:focus-within { outline: 3px solid var(--cs-focus); outline-offset: 2px; border-radius: 6px; }
       .status { margin: 6px 0 0; font-size: 13px; }
     `,
   ];

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { BatchTableInfo } from '../../main/core/api-batch.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
-import { controls } from './shared-styles.js';
+import { controls, fileButton } from './shared-styles.js';
 
 const t = defineMessages({
   drop: { zh: '把 CSV 或 Excel（.xlsx）表格拖到这里，或', en: 'Drop a CSV or Excel (.xlsx) table here, or' },
@@ -29,6 +29,7 @@ export class CsBatchTable extends LitElement {
 
   static override styles = [
     controls,
+    fileButton,
     css`
       :host { display: block; }
       .drop {
@@ -37,9 +38,6 @@ export class CsBatchTable extends LitElement {
       }
       .drop.over { border-color: var(--cs-blue); background: #eef3fb; }
       .drop.compact { flex-direction: row; justify-content: space-between; text-align: left; padding: 10px 14px; }
-      .file-btn { position: relative; }
-      input[type='file'] { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
-      .file-btn:focus-within { outline: 3px solid var(--cs-focus); outline-offset: 2px; border-radius: 6px; }
       .summary { font-weight: 600; }
       .scroll { overflow: auto; margin-top: 12px; border: 1px solid var(--cs-border); border-radius: 8px; }
       table { border-collapse: collapse; font-size: 13px; width: 100%; }

@@ -26,3 +26,14 @@ export const controls = css`
   h2 { font-size: 17px; margin: 0 0 12px; }
   .panel { background: var(--cs-surface); border: 1px solid var(--cs-border); border-radius: 10px; padding: 20px; }
 `;
+
+/**
+ * A button that opens the file picker: the real <input type=file> lies over it, invisible, so the
+ * picker opens from a click or the keyboard and the ring shows on the focused input's wrapper.
+ * Markup: <span class="file-btn"><button tabindex="-1" aria-hidden="true">…</button><input type="file" aria-label="…"></span>
+ */
+export const fileButton = css`
+  .file-btn { position: relative; }
+  .file-btn input[type='file'] { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
+  .file-btn:focus-within { outline: 3px solid var(--cs-focus); outline-offset: 2px; border-radius: 6px; }
+`;
