@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The packaging run packs the app first: its own command, npm run test:pack.
-    exclude: ['**/node_modules/**', 'test/packaging/**'],
+    // The packaging run packs the app first, and the end-to-end run needs Chromium: their own commands.
+    exclude: ['**/node_modules/**', 'test/packaging/**', 'test/e2e/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

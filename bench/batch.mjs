@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '120' }, template: { type: 'string', default: 'banner-red-600x70' }, 'single-pdf': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '120' },
+    template: { type: 'string', default: 'banner-red-600x70' },
+    'single-pdf': { type: 'boolean', default: false },
+  },
+});
 const ROWS = Number(values.rows);
 const ROOT = resolve(import.meta.dirname, '..');
 const root = join(tmpdir(), `batch-bench-${process.pid}`);
@@ -27,7 +33,19 @@ const csv = join(root, '派出所.csv');
 writeFileSync(csv, '\uFEFF' + lines.join('\r\n') + '\r\n');
 
 const out = join(root, 'out');
-const args = [join(ROOT, 'bin', 'campaign-studio.js'), 'batch', '--template', values.template, '--data', csv, '--out', out, '--name', '{序号}-{单位}-横幅', ...(values['single-pdf'] ? ['--single-pdf'] : [])];
+const args = [
+  join(ROOT, 'bin', 'campaign-studio.js'),
+  'batch',
+  '--template',
+  values.template,
+  '--data',
+  csv,
+  '--out',
+  out,
+  '--name',
+  '{序号}-{单位}-横幅',
+  ...(values['single-pdf'] ? ['--single-pdf'] : []),
+];
 const hasTime = existsSync('/usr/bin/time');
 try {
   const t0 = process.hrtime.bigint();
@@ -42,7 +60,9 @@ try {
     console.error(`batch failed (exit ${r.status}):\n${errLines.slice(-6).join('\n')}`);
     process.exitCode = 1;
   }
-  console.log(`batch: ${ROWS} rows of ${values.template} → ${files} PDF${values['single-pdf'] ? ' (one multi-page file)' : 's'}: ${s.toFixed(2)} s (${((s * 1000) / ROWS).toFixed(0)} ms a row, whole process), peak RSS ${hasTime ? `${rssMb} MB` : 'not measured (no /usr/bin/time)'}; target ≤ 30 s`);
+  console.log(
+    `batch: ${ROWS} rows of ${values.template} → ${files} PDF${values['single-pdf'] ? ' (one multi-page file)' : 's'}: ${s.toFixed(2)} s (${((s * 1000) / ROWS).toFixed(0)} ms a row, whole process), peak RSS ${hasTime ? `${rssMb} MB` : 'not measured (no /usr/bin/time)'}; target ≤ 30 s`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -25,7 +25,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function timed(cmd, args, env = {}) {
   const full = HAS_TIME ? ['/usr/bin/time', ['-f', '%M', cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(full[0], full[1], { cwd: ROOT, env: { ...process.env, FONT, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(full[0], full[1], {
+    cwd: ROOT,
+    env: { ...process.env, FONT, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   const lines = (r.stderr ?? '').trim().split('\n');
   const rss = HAS_TIME ? Number(lines.at(-1)) / 1024 : NaN;
@@ -34,9 +39,18 @@ function timed(cmd, args, env = {}) {
 
 const ours = (args) => ['node', [join(ROOT, 'bin', 'campaign-studio.js'), 'render', ...args]];
 const peer = {
-  rsvg: (kind, dpi, out) => (existsSync('/usr/bin/rsvg-convert') ? ['bash', [join(PEERS, 'rsvg.sh'), '--kind', kind, '--dpi', String(dpi), '--out', out]] : null),
-  inkscape: (kind, dpi, out) => (existsSync('/usr/bin/inkscape') ? ['bash', [join(PEERS, 'inkscape.sh'), '--kind', kind, '--dpi', String(dpi), '--out', out]] : null),
-  chromium: (kind, dpi, out) => (existsSync('/usr/bin/chromium') && existsSync(join(ROOT, 'node_modules', 'playwright-core')) ? ['node', [join(PEERS, 'chromium.mjs'), '--kind', kind, '--dpi', String(dpi), '--out', out]] : null),
+  rsvg: (kind, dpi, out) =>
+    existsSync('/usr/bin/rsvg-convert')
+      ? ['bash', [join(PEERS, 'rsvg.sh'), '--kind', kind, '--dpi', String(dpi), '--out', out]]
+      : null,
+  inkscape: (kind, dpi, out) =>
+    existsSync('/usr/bin/inkscape')
+      ? ['bash', [join(PEERS, 'inkscape.sh'), '--kind', kind, '--dpi', String(dpi), '--out', out]]
+      : null,
+  chromium: (kind, dpi, out) =>
+    existsSync('/usr/bin/chromium') && existsSync(join(ROOT, 'node_modules', 'playwright-core'))
+      ? ['node', [join(PEERS, 'chromium.mjs'), '--kind', kind, '--dpi', String(dpi), '--out', out]]
+      : null,
 };
 
 function compare(label, slug, oursCmd, oursOut, kind, dpi, ext, withPeers = true) {
@@ -57,7 +71,8 @@ function compare(label, slug, oursCmd, oursOut, kind, dpi, ext, withPeers = true
     const rs = res[name];
     const ok = rs.every((r) => r.ok);
     return {
-      output: label, renderer: name,
+      output: label,
+      renderer: name,
       wall_s: ok ? median(rs.map((r) => r.s)).toFixed(2) : 'FAIL',
       peak_MB: ok && HAS_TIME ? Math.round(median(rs.map((r) => r.rss))) : '-',
       file_kB: ok && existsSync(out) ? Math.round(statSync(out).size / 1024) : '-',
@@ -71,24 +86,81 @@ function compare(label, slug, oursCmd, oursOut, kind, dpi, ext, withPeers = true
 const PEER_POSTER = join(ROOT, 'bench', 'peer-poster.json');
 const out = (name) => join(OUT, name);
 const rows = [
-  ...compare('A2 PNG 300 dpi, peer design', 'a2-png', ours(['--design', PEER_POSTER, '--dpi', '300', '--out', out('ours-a2.png')]), out('ours-a2.png'), 'poster', 300, 'png'),
-  ...compare('A2 PNG 300 dpi, poster-a2-red', 'a2-tpl-png', ours(['--template', 'poster-a2-red', '--dpi', '300', '--out', out('ours-a2-tpl.png')]), out('ours-a2-tpl.png'), 'poster', 300, 'png', false),
-  ...compare('banner 600×70 cm PNG 150 dpi', 'banner-png', ours(['--template', 'banner-red-600x70', '--dpi', '150', '--out', out('ours-banner.png')]), out('ours-banner.png'), 'banner', 150, 'png'),
-  ...compare('A2 PDF, peer design', 'a2-pdf', ours(['--design', PEER_POSTER, '--out', out('ours-a2.pdf')]), out('ours-a2.pdf'), 'poster', 300, 'pdf'),
-  ...compare('A2 PDF, poster-a2-red', 'a2-tpl-pdf', ours(['--template', 'poster-a2-red', '--out', out('ours-a2-tpl.pdf')]), out('ours-a2-tpl.pdf'), 'poster', 300, 'pdf', false),
-  ...compare('banner 600×70 cm PDF', 'banner-pdf', ours(['--template', 'banner-red-600x70', '--out', out('ours-banner.pdf')]), out('ours-banner.pdf'), 'banner', 150, 'pdf', false),
+  ...compare(
+    'A2 PNG 300 dpi, peer design',
+    'a2-png',
+    ours(['--design', PEER_POSTER, '--dpi', '300', '--out', out('ours-a2.png')]),
+    out('ours-a2.png'),
+    'poster',
+    300,
+    'png',
+  ),
+  ...compare(
+    'A2 PNG 300 dpi, poster-a2-red',
+    'a2-tpl-png',
+    ours(['--template', 'poster-a2-red', '--dpi', '300', '--out', out('ours-a2-tpl.png')]),
+    out('ours-a2-tpl.png'),
+    'poster',
+    300,
+    'png',
+    false,
+  ),
+  ...compare(
+    'banner 600×70 cm PNG 150 dpi',
+    'banner-png',
+    ours(['--template', 'banner-red-600x70', '--dpi', '150', '--out', out('ours-banner.png')]),
+    out('ours-banner.png'),
+    'banner',
+    150,
+    'png',
+  ),
+  ...compare(
+    'A2 PDF, peer design',
+    'a2-pdf',
+    ours(['--design', PEER_POSTER, '--out', out('ours-a2.pdf')]),
+    out('ours-a2.pdf'),
+    'poster',
+    300,
+    'pdf',
+  ),
+  ...compare(
+    'A2 PDF, poster-a2-red',
+    'a2-tpl-pdf',
+    ours(['--template', 'poster-a2-red', '--out', out('ours-a2-tpl.pdf')]),
+    out('ours-a2-tpl.pdf'),
+    'poster',
+    300,
+    'pdf',
+    false,
+  ),
+  ...compare(
+    'banner 600×70 cm PDF',
+    'banner-pdf',
+    ours(['--template', 'banner-red-600x70', '--out', out('ours-banner.pdf')]),
+    out('ours-banner.pdf'),
+    'banner',
+    150,
+    'pdf',
+    false,
+  ),
 ];
 // Against rsvg-convert where it ran: ratios hold on a machine busier or slower than the one the
 // targets were set on (peers' RESULTS.md: rsvg A2 PNG 0.76 s, A2 PDF 0.04 s).
-const rsvg = new Map(rows.filter((r) => r.renderer === 'rsvg' && r.wall_s !== 'FAIL').map((r) => [r.output, Number(r.wall_s)]));
+const rsvg = new Map(
+  rows.filter((r) => r.renderer === 'rsvg' && r.wall_s !== 'FAIL').map((r) => [r.output, Number(r.wall_s)]),
+);
 for (const r of rows) {
   const base = rsvg.get(r.output);
   r.vs_rsvg = base && r.wall_s !== 'FAIL' ? (Number(r.wall_s) / base).toFixed(2) + '×' : '';
 }
 
 const k = await keystrokeBench();
-console.log(`\nlayout + SVG per keystroke (warm, in process): ${k.map((x) => `${x.id} median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms`).join('; ')}`);
-console.log(`\nwhole process, median of ${RUNS} runs after a warm-up, alternating renderers${HAS_TIME ? '' : ' (no /usr/bin/time: peak RSS not measured)'}:`);
+console.log(
+  `\nlayout + SVG per keystroke (warm, in process): ${k.map((x) => `${x.id} median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms`).join('; ')}`,
+);
+console.log(
+  `\nwhole process, median of ${RUNS} runs after a warm-up, alternating renderers${HAS_TIME ? '' : ' (no /usr/bin/time: peak RSS not measured)'}:`,
+);
 console.table(rows);
 
 // The sample library's figures (issue #4): search over 10,000 samples, bulk photo import, bundles.

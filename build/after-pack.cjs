@@ -42,17 +42,24 @@ async function afterPack(context) {
   const platform = context.electronPlatformName;
   const binary = electronBinary(context);
   const config = fusesFor(platform);
-  await flipFuses(binary, { ...config, resetAdHocDarwinSignature: platform === 'darwin' && context.arch === 3 /* Arch.arm64 */ });
+  await flipFuses(binary, {
+    ...config,
+    resetAdHocDarwinSignature: platform === 'darwin' && context.arch === 3 /* Arch.arm64 */,
+  });
   // Read the wire back: a binary with two wires or an unexpected layout must not pass unnoticed.
   const wire = await getCurrentFuseWire(binary);
   for (const [key, want] of Object.entries(config)) {
     if (key === 'version') continue;
     const got = wire[Number(key)];
     if (got !== (want ? ON : OFF)) {
-      throw new Error(`afterPack: fuse ${FuseV1Options[Number(key)]} reads ${got} in ${binary}, wanted ${want ? 'on' : 'off'}`);
+      throw new Error(
+        `afterPack: fuse ${FuseV1Options[Number(key)]} reads ${got} in ${binary}, wanted ${want ? 'on' : 'off'}`,
+      );
     }
   }
-  console.log(`  • fuses set on ${path.basename(binary)} (${platform}): RunAsNode off, NODE_OPTIONS off, inspect off, only app.asar, cookie encryption on, asar integrity ${config[FuseV1Options.EnableEmbeddedAsarIntegrityValidation] ? 'on' : 'off (not supported on Linux)'}`);
+  console.log(
+    `  • fuses set on ${path.basename(binary)} (${platform}): RunAsNode off, NODE_OPTIONS off, inspect off, only app.asar, cookie encryption on, asar integrity ${config[FuseV1Options.EnableEmbeddedAsarIntegrityValidation] ? 'on' : 'off (not supported on Linux)'}`,
+  );
 }
 
 module.exports = afterPack;

@@ -13,7 +13,13 @@ export function run(cmd, args) {
 export function buildApp({ skipBuild = false } = {}) {
   if (!skipBuild) run('npm', ['run', '-s', 'build']);
   run(join(ROOT, 'node_modules', '.bin', 'esbuild'), [
-    'main/app/preload.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20',
-    '--external:electron', '--outfile=dist/main/app/preload.cjs', '--log-level=warning',
+    'main/app/preload.ts',
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    '--target=node20',
+    '--external:electron',
+    '--outfile=dist/main/app/preload.cjs',
+    '--log-level=warning',
   ]);
 }

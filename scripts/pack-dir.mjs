@@ -39,4 +39,6 @@ const summary = {
   packedAt: new Date().toISOString(),
 };
 writeFileSync(SUMMARY, JSON.stringify(summary, null, 2) + '\n');
-console.log(`pack:dir: ${PACK_DIR} — ${(summary.bytes / 1e6).toFixed(1)} MB; electron-builder ${summary.packSeconds} s, with build ${summary.totalSeconds} s`);
+console.log(
+  `pack:dir: ${PACK_DIR} — ${(summary.bytes / 1e6).toFixed(1)} MB; electron-builder ${summary.packSeconds} s, with build ${summary.totalSeconds} s`,
+);

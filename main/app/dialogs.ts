@@ -40,7 +40,13 @@ export const DIALOG_INPUTS = {
       /** Save to this file without asking (保存): only a path this session opened or saved. */
       filePath: z.string().min(1).max(4096).optional(),
       /** The name offered in the dialog (另存为). */
-      suggestedName: z.string().trim().min(1).max(200).regex(/^[^\\/:*?"<>|\0]+$/, '文件名不能含 \\ / : * ? " < > |').optional(),
+      suggestedName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .regex(/^[^\\/:*?"<>|\0]+$/, '文件名不能含 \\ / : * ? " < > |')
+        .optional(),
     })
     .strict(),
   saveExportFile: z.object({ downloadId: DownloadIdSchema }).strict(),
@@ -48,9 +54,7 @@ export const DIALOG_INPUTS = {
   showLibraryFolder: z.object({ id: SampleIdSchema.optional() }).strict(),
 } as const satisfies Record<DialogName, z.ZodType>;
 
-export type DialogValue =
-  | { canceled: true }
-  | { canceled: false; filePath: string; text?: string };
+export type DialogValue = { canceled: true } | { canceled: false; filePath: string; text?: string };
 
 export interface DialogDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -63,7 +67,8 @@ export interface DialogDeps {
   library?: Pick<LibraryHost, 'get'>;
 }
 
-const withDesignExt = (name: string) => (isDesignFileName(name) ? name.replace(/\.json$/i, DESIGN_EXT) : `${name}${DESIGN_EXT}`);
+const withDesignExt = (name: string) =>
+  isDesignFileName(name) ? name.replace(/\.json$/i, DESIGN_EXT) : `${name}${DESIGN_EXT}`;
 
 export function createDialogs(deps: DialogDeps): Record<DialogName, (input: never) => Promise<DialogValue>> {
   const open = (opts: Electron.OpenDialogOptions) => {
@@ -89,7 +94,11 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
         throw new StudioError('invalid-input', '只能保存到本次打开或保存过的文件：请用「另存为」选择位置');
       }
       if (target === undefined) {
-        const r = await save({ title: '保存设计', defaultPath: withDesignExt(suggestedName ?? '未命名设计'), filters: SAVE_FILTERS });
+        const r = await save({
+          title: '保存设计',
+          defaultPath: withDesignExt(suggestedName ?? '未命名设计'),
+          filters: SAVE_FILTERS,
+        });
         if (r.canceled || !r.filePath) return { canceled: true };
         target = r.filePath;
       }
@@ -102,7 +111,11 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
       if (!hit) throw new StudioError('invalid-input', '找不到导出的文件（可能已过期），请重新导出');
       const ext = hit.fileName.slice(hit.fileName.lastIndexOf('.')).toLowerCase();
       const filter = EXPORT_FILTERS[ext === '.jpeg' ? '.jpg' : ext];
-      const r = await save({ title: '保存导出文件', defaultPath: basename(hit.fileName), ...(filter ? { filters: [filter] } : {}) });
+      const r = await save({
+        title: '保存导出文件',
+        defaultPath: basename(hit.fileName),
+        ...(filter ? { filters: [filter] } : {}),
+      });
       if (r.canceled || !r.filePath) return { canceled: true };
       await fs.copyFile(hit.path, r.filePath);
       return { canceled: false, filePath: r.filePath };

@@ -31,23 +31,34 @@ type Dialogs = Record<DialogName, (input: never) => Promise<DialogValue>>;
 export const UploadInputSchema = z
   .object({
     name: z.string().min(1, '缺少文件名').max(1000),
-    data: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]).refine((d) => d.byteLength <= MAX_UPLOAD_BYTES, '文件过大：至多 1024 MB'),
+    data: z
+      .union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)])
+      .refine((d) => d.byteLength <= MAX_UPLOAD_BYTES, '文件过大：至多 1024 MB'),
   })
   .strict();
 
-export function bindIpc(ipc: Pick<IpcMain, 'handle'>, handlers: Handlers, dialogs: Dialogs, log: Logger, uploads: Pick<Uploads, 'fromBytes'>): void {
-  ipc.handle(UPLOAD_CHANNEL, async (event, input: unknown): Promise<ApiResult<{ uploadId: string; name: string; bytes: number }>> => {
-    if (!trustedSender(event)) return FORBIDDEN;
-    const parsed = UploadInputSchema.safeParse(input ?? {});
-    if (!parsed.success) return invalidInput(parsed.error);
-    try {
-      const { data } = parsed.data;
-      const up = await uploads.fromBytes(parsed.data.name, data instanceof Uint8Array ? data : new Uint8Array(data));
-      return { ok: true, value: { uploadId: up.uploadId, name: up.name, bytes: up.bytes } };
-    } catch (err) {
-      return toError(err, 'upload', log);
-    }
-  });
+export function bindIpc(
+  ipc: Pick<IpcMain, 'handle'>,
+  handlers: Handlers,
+  dialogs: Dialogs,
+  log: Logger,
+  uploads: Pick<Uploads, 'fromBytes'>,
+): void {
+  ipc.handle(
+    UPLOAD_CHANNEL,
+    async (event, input: unknown): Promise<ApiResult<{ uploadId: string; name: string; bytes: number }>> => {
+      if (!trustedSender(event)) return FORBIDDEN;
+      const parsed = UploadInputSchema.safeParse(input ?? {});
+      if (!parsed.success) return invalidInput(parsed.error);
+      try {
+        const { data } = parsed.data;
+        const up = await uploads.fromBytes(parsed.data.name, data instanceof Uint8Array ? data : new Uint8Array(data));
+        return { ok: true, value: { uploadId: up.uploadId, name: up.name, bytes: up.bytes } };
+      } catch (err) {
+        return toError(err, 'upload', log);
+      }
+    },
+  );
   for (const m of API_METHODS) {
     ipc.handle(apiChannel(m), async (event, input: unknown) => (trustedSender(event) ? handlers[m](input) : FORBIDDEN));
   }

@@ -5,7 +5,10 @@ import type { MenuCommand } from './channels.js';
  * The application menu, in Chinese. File and edit commands go to the renderer (it owns the
  * design, its undo history and the export dialog); clipboard and view items use Electron roles.
  */
-export function menuTemplate(send: (command: MenuCommand) => void, isMac = process.platform === 'darwin'): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  isMac = process.platform === 'darwin',
+): MenuItemConstructorOptions[] {
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),

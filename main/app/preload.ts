@@ -1,6 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiInput, ApiMethod, ApiResult, ApiValue } from '../core/api.js';
-import { COMMAND_CHANNEL, METHOD_NAME, UPLOAD_CHANNEL, apiChannel, dialogChannel, type DialogName, type StudioCommand } from './channels.js';
+import {
+  COMMAND_CHANNEL,
+  METHOD_NAME,
+  UPLOAD_CHANNEL,
+  apiChannel,
+  dialogChannel,
+  type DialogName,
+  type StudioCommand,
+} from './channels.js';
 import type { DialogValue } from './dialogs.js';
 
 /*
@@ -36,10 +44,12 @@ export interface UploadValue {
 }
 
 export function studioBridge(ipc: Invoke): StudioBridge {
-  const dialog = (d: DialogName, input: unknown) => ipc.invoke(dialogChannel(d), input) as Promise<ApiResult<DialogValue>>;
+  const dialog = (d: DialogName, input: unknown) =>
+    ipc.invoke(dialogChannel(d), input) as Promise<ApiResult<DialogValue>>;
   return {
     call(method, input) {
-      if (typeof method !== 'string' || !METHOD_NAME.test(method)) return Promise.reject(new Error(`没有名为「${String(method)}」的接口`));
+      if (typeof method !== 'string' || !METHOD_NAME.test(method))
+        return Promise.reject(new Error(`没有名为「${String(method)}」的接口`));
       return ipc.invoke(apiChannel(method), input);
     },
     openDesignFile: () => dialog('openDesignFile', {}),

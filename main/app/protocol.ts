@@ -18,7 +18,6 @@ export const PRIVILEGED_SCHEME: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
-
 const NOT_BUILT = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>反诈物料工作室</title></head>
 <body><h1>反诈物料工作室</h1><p>界面尚未编译：请先构建界面（renderer），然后重新启动程序。</p></body></html>
@@ -50,17 +49,30 @@ export function createProtocolHandler(root: string, resources: ResourceResolver 
     if (resource) {
       const r = await resource.catch(() => undefined);
       if (!r) return plain(404, '找不到要的文件（可能已过期或已删除）');
-      if ('data' in r) return new Response(new Uint8Array(r.data), { headers: headers(r.type, { 'Cache-Control': r.cache ?? 'no-store' }) });
+      if ('data' in r)
+        return new Response(new Uint8Array(r.data), {
+          headers: headers(r.type, { 'Cache-Control': r.cache ?? 'no-store' }),
+        });
       const body = await fs.readFile(r.path);
-      return new Response(new Uint8Array(body), { headers: headers(r.type, { 'Cache-Control': r.cache ?? 'no-store', 'Content-Disposition': attachmentHeader(r.fileName) }) });
+      return new Response(new Uint8Array(body), {
+        headers: headers(r.type, {
+          'Cache-Control': r.cache ?? 'no-store',
+          'Content-Disposition': attachmentHeader(r.fileName),
+        }),
+      });
     }
     const file = resolveInside(root, url.pathname);
     if (!file) return plain(403, '拒绝访问：只能读取界面自己的文件');
     const st = await fs.stat(file).catch(() => undefined);
     if (!st?.isFile()) {
-      const built = await fs.stat(root).then((s) => s.isDirectory()).catch(() => false);
+      const built = await fs
+        .stat(root)
+        .then((s) => s.isDirectory())
+        .catch(() => false);
       if (!built && (url.pathname === '/' || url.pathname === '/index.html')) {
-        return new Response(NOT_BUILT, { headers: headers('text/html; charset=utf-8', { 'Cache-Control': 'no-store' }) });
+        return new Response(NOT_BUILT, {
+          headers: headers('text/html; charset=utf-8', { 'Cache-Control': 'no-store' }),
+        });
       }
       return plain(404, '找不到该页面');
     }

@@ -27,12 +27,23 @@ export const webPreferencesFor = (preload: string): WebPreferences => ({
 });
 
 /** Links the user may open in their browser: https only, official anti-fraud sites only. */
-export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['www.gjfzzx.cn', 'gjfzzx.cn', 'www.mps.gov.cn', 'www.12321.cn']);
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
+  'www.gjfzzx.cn',
+  'gjfzzx.cn',
+  'www.mps.gov.cn',
+  'www.12321.cn',
+]);
 
 export function isAllowedExternal(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && EXTERNAL_HOSTS.has(u.hostname);
+    return (
+      u.protocol === 'https:' &&
+      u.username === '' &&
+      u.password === '' &&
+      u.port === '' &&
+      EXTERNAL_HOSTS.has(u.hostname)
+    );
   } catch {
     return false;
   }

@@ -1,6 +1,16 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow as Win } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type BrowserWindow as Win,
+} from 'electron';
 import { appRoot } from '../engine/paths.js';
 import { createStudioContext } from '../server/context.js';
 import { createHandlers } from '../server/handlers/index.js';
@@ -77,11 +87,24 @@ export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
   app.on('window-all-closed', () => app.quit());
 
   const ready = app.whenReady().then(() => {
-    const ctx = createStudioContext({ log, libraryDir: opts.libraryDir ?? defaultLibraryDir(app.getPath('documents')) });
+    const ctx = createStudioContext({
+      log,
+      libraryDir: opts.libraryDir ?? defaultLibraryDir(app.getPath('documents')),
+    });
     app.on('will-quit', () => void ctx.close());
     hardenSession(session.defaultSession);
-    protocol.handle(SCHEME, createProtocolHandler(opts.rendererDir ?? join(appRoot(), 'renderer', 'dist'), createResources(ctx)));
-    const dialogs = createDialogs({ dialog, window: () => win ?? null, files, downloads: ctx.downloads, shell, library: ctx.library });
+    protocol.handle(
+      SCHEME,
+      createProtocolHandler(opts.rendererDir ?? join(appRoot(), 'renderer', 'dist'), createResources(ctx)),
+    );
+    const dialogs = createDialogs({
+      dialog,
+      window: () => win ?? null,
+      files,
+      downloads: ctx.downloads,
+      shell,
+      library: ctx.library,
+    });
     bindIpc(ipcMain, createHandlers(ctx), dialogs, log, ctx.uploads);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => send({ command }))));
     win = createMainWindow(BrowserWindow, opts.preload ?? join(here, 'preload.cjs'));

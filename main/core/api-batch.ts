@@ -90,7 +90,9 @@ export const BATCH_API = {
   /** Read an uploaded CSV (UTF-8 or GBK) or XLSX and map its columns to the template's slots. */
   /** Photos for the table's image columns (cells name the files, e.g. 城关.jpg): put beside the table. */
   addBatchImages: {
-    input: z.object({ uploadId: UploadIdSchema, images: z.array(UploadIdSchema).min(1, '请选择照片').max(5000) }).strict(),
+    input: z
+      .object({ uploadId: UploadIdSchema, images: z.array(UploadIdSchema).min(1, '请选择照片').max(5000) })
+      .strict(),
     output: z.object({ added: z.array(z.string()), skipped: z.array(z.string()) }),
   },
   readBatchTable: {

@@ -5,10 +5,15 @@ import { SampleMetaPatchSchema, SampleSchema } from './library.js';
 import { LibraryStatsSchema, SearchQuerySchema, SearchResultSchema } from './library-search.js';
 
 /** A sample's id (a UUID, as the library makes them). */
-export const SampleIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '样本编号格式不对');
+export const SampleIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '样本编号格式不对');
 /** A selection: what one export, trash or restore may name at once (a whole 10,000-sample library). */
 export const MAX_SELECTION = 20_000;
-const Selection = z.array(SampleIdSchema).min(1, '请至少选择一个样本').max(MAX_SELECTION, `一次至多 ${MAX_SELECTION} 个样本`);
+const Selection = z
+  .array(SampleIdSchema)
+  .min(1, '请至少选择一个样本')
+  .max(MAX_SELECTION, `一次至多 ${MAX_SELECTION} 个样本`);
 /** Files handed over in one import (a folder of photos). */
 export const MAX_IMPORT_FILES = 10_000;
 
@@ -16,7 +21,12 @@ export const MAX_IMPORT_FILES = 10_000;
 export const sampleThumbnailPath = (id: string): string => `/library/thumbnails/${id}.jpg`;
 
 /** Filters of a query without paging: what "every result" means for select-all and export. */
-export const LibraryQuerySchema = SearchQuerySchema.omit({ offset: true, limit: true, facets: true, sort: true }).strict();
+export const LibraryQuerySchema = SearchQuerySchema.omit({
+  offset: true,
+  limit: true,
+  facets: true,
+  sort: true,
+}).strict();
 
 export const LibraryImportFailureSchema = z.object({
   /** The file's name as the user had it. */
@@ -67,11 +77,26 @@ export const LIBRARY_API = {
   },
   librarySample: { input: z.object({ id: SampleIdSchema }).strict(), output: SampleSchema },
   /** Edit metadata: only the fields given change. */
-  libraryUpdate: { input: z.object({ id: SampleIdSchema, meta: SampleMetaPatchSchema.strict() }).strict(), output: SampleSchema },
-  libraryTrash: { input: z.object({ ids: Selection }).strict(), output: z.object({ count: z.number().int() }), design: true },
-  libraryRestore: { input: z.object({ ids: Selection }).strict(), output: z.object({ count: z.number().int() }), design: true },
+  libraryUpdate: {
+    input: z.object({ id: SampleIdSchema, meta: SampleMetaPatchSchema.strict() }).strict(),
+    output: SampleSchema,
+  },
+  libraryTrash: {
+    input: z.object({ ids: Selection }).strict(),
+    output: z.object({ count: z.number().int() }),
+    design: true,
+  },
+  libraryRestore: {
+    input: z.object({ ids: Selection }).strict(),
+    output: z.object({ count: z.number().int() }),
+    design: true,
+  },
   /** Delete for good (trashed samples only). */
-  libraryPurge: { input: z.object({ ids: Selection }).strict(), output: z.object({ count: z.number().int() }), design: true },
+  libraryPurge: {
+    input: z.object({ ids: Selection }).strict(),
+    output: z.object({ count: z.number().int() }),
+    design: true,
+  },
   /** The stored design as it was published (to open it in the editor). */
   libraryOpenDesign: { input: z.object({ id: SampleIdSchema }).strict(), output: DesignSchema },
   /** The stored design as a new one, named "…（副本）". */
@@ -87,13 +112,19 @@ export const LIBRARY_API = {
   libraryImport: {
     input: z
       .object({
-        uploadIds: z.array(UploadIdSchema).min(1, '请选择要导入的文件').max(MAX_IMPORT_FILES, `一次至多导入 ${MAX_IMPORT_FILES} 个文件`),
+        uploadIds: z
+          .array(UploadIdSchema)
+          .min(1, '请选择要导入的文件')
+          .max(MAX_IMPORT_FILES, `一次至多导入 ${MAX_IMPORT_FILES} 个文件`),
         meta: SampleMetaPatchSchema.omit({ title: true }).strict().optional(),
         /** Each file's own date (File.lastModified, ms), in the order of uploadIds: it becomes the published date unless meta gives one. */
         lastModified: z.array(z.number().int().min(0).nullable()).max(MAX_IMPORT_FILES).optional(),
       })
       .strict()
-      .refine((r) => !r.lastModified || r.lastModified.length === r.uploadIds.length, { message: '文件日期的个数应与文件个数相同', path: ['lastModified'] }),
+      .refine((r) => !r.lastModified || r.lastModified.length === r.uploadIds.length, {
+        message: '文件日期的个数应与文件个数相同',
+        path: ['lastModified'],
+      }),
     output: z.object({ jobId: z.string() }),
     design: true,
   },
@@ -102,7 +133,10 @@ export const LIBRARY_API = {
     input: z
       .object({ ids: Selection.optional(), query: LibraryQuerySchema.optional() })
       .strict()
-      .refine((r) => (r.ids === undefined) !== (r.query === undefined), { message: '请给出样本编号或搜索条件（只给一个）', path: ['ids'] }),
+      .refine((r) => (r.ids === undefined) !== (r.query === undefined), {
+        message: '请给出样本编号或搜索条件（只给一个）',
+        path: ['ids'],
+      }),
     output: z.object({ jobId: z.string() }),
     design: true,
   },
@@ -111,7 +145,17 @@ export const LIBRARY_API = {
   libraryStats: { input: z.object({}).strict(), output: LibraryStatsSchema },
   /** The statistics chart the page drew (a PNG it uploaded), checked and offered as a download for the report. */
   libraryStatsImage: {
-    input: z.object({ uploadId: UploadIdSchema, fileName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|\0]+\.png$/i, '文件名应以 .png 结尾，且不含 \\ / : * ? " < > |') }).strict(),
+    input: z
+      .object({
+        uploadId: UploadIdSchema,
+        fileName: z
+          .string()
+          .trim()
+          .min(1)
+          .max(120)
+          .regex(/^[^\\/:*?"<>|\0]+\.png$/i, '文件名应以 .png 结尾，且不含 \\ / : * ? " < > |'),
+      })
+      .strict(),
     output: z.object({ downloadId: DownloadIdSchema, fileName: z.string() }),
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  DesignSchema,
-  FormatEntrySchema,
-  KindSchema,
-  PreflightReportSchema,
-} from './index.js';
+import { DesignSchema, FormatEntrySchema, KindSchema, PreflightReportSchema } from './index.js';
 import { BATCH_API } from './api-batch.js';
 import { Empty, Id, JobStatusSchema, Token } from './api-common.js';
 import { LIBRARY_API } from './api-library.js';
@@ -21,7 +16,9 @@ import { MAX_DESIGN_TEXT_CHARS, MAX_TEXT_CHARS } from './limits.js';
 
 export { MAX_DESIGN_TEXT_CHARS, MAX_TEXT_CHARS } from './limits.js';
 
-const ScriptSchema = z.enum(['traditional', 'simplified'], { message: '应为 traditional（繁体）或 simplified（简体）' });
+const ScriptSchema = z.enum(['traditional', 'simplified'], {
+  message: '应为 traditional（繁体）或 simplified（简体）',
+});
 
 const SlotSchema = z.object({ name: z.string(), label: z.string(), type: z.string() });
 
@@ -74,7 +71,9 @@ const CandidateSchema = z.object({
   score: z.number(),
 });
 
-export const ExportFormatSchema = z.enum(['pdf', 'png', 'jpeg', 'webp'], { message: '导出格式应为 pdf、png、jpeg 或 webp' });
+export const ExportFormatSchema = z.enum(['pdf', 'png', 'jpeg', 'webp'], {
+  message: '导出格式应为 pdf、png、jpeg 或 webp',
+});
 
 export const ExportRequestSchema = z
   .object({
@@ -89,9 +88,11 @@ export const ExportRequestSchema = z
     allowOverflow: z.boolean().optional(),
   })
   .strict()
-  .refine((r) => !(r.dpi !== undefined && r.widthPx !== undefined), { message: '分辨率和像素宽度只能给一个', path: ['widthPx'] });
+  .refine((r) => !(r.dpi !== undefined && r.widthPx !== undefined), {
+    message: '分辨率和像素宽度只能给一个',
+    path: ['widthPx'],
+  });
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
-
 
 export { Empty, Id, JobStatusSchema, Token, UploadIdSchema, DownloadIdSchema, type JobStatus } from './api-common.js';
 
@@ -115,7 +116,10 @@ const DESIGN_API = {
     design: true,
   },
   preflight: { input: z.object({ design: DesignSchema }).strict(), output: PreflightReportSchema, design: true },
-  checkSlogan: { input: z.object({ text: z.string().trim().min(1, '请输入标语').max(MAX_TEXT_CHARS) }).strict(), output: RhymeCheckSchema },
+  checkSlogan: {
+    input: z.object({ text: z.string().trim().min(1, '请输入标语').max(MAX_TEXT_CHARS) }).strict(),
+    output: RhymeCheckSchema,
+  },
   suggestSlogans: {
     input: z
       .object({
@@ -125,7 +129,10 @@ const DESIGN_API = {
         count: z.number().int().min(1).max(200).default(10),
       })
       .strict()
-      .refine((r) => r.goods !== undefined || r.firstHalf !== undefined, { message: '需要商品类别或前半句', path: ['goods'] }),
+      .refine((r) => r.goods !== undefined || r.firstHalf !== undefined, {
+        message: '需要商品类别或前半句',
+        path: ['goods'],
+      }),
     output: z.array(CandidateSchema),
   },
   convertScript: {
@@ -144,7 +151,11 @@ const DESIGN_API = {
     output: DesignSchema,
     design: true,
   },
-  saveDesign: { input: z.object({ design: DesignSchema }).strict(), output: z.object({ text: z.string() }), design: true },
+  saveDesign: {
+    input: z.object({ design: DesignSchema }).strict(),
+    output: z.object({ text: z.string() }),
+    design: true,
+  },
 } as const;
 
 /**

@@ -9,8 +9,8 @@ export const COLOUR_PRESETS = {
   'print-red': { rgb: '#E60012', cmyk: [0, 100, 100, 0] },
   /** Rich black for large areas; plain K looks grey on cloth and paper. */
   'rich-black': { rgb: '#1A1A1A', cmyk: [50, 50, 50, 100] },
-  'black': { rgb: '#000000', cmyk: [0, 0, 0, 100] },
-  'white': { rgb: '#FFFFFF', cmyk: [0, 0, 0, 0] },
+  black: { rgb: '#000000', cmyk: [0, 0, 0, 100] },
+  white: { rgb: '#FFFFFF', cmyk: [0, 0, 0, 0] },
   /** 金黄: the yellow of characters on red banners. */
   'banner-yellow': { rgb: '#FFE600', cmyk: [0, 0, 100, 0] },
   /** 警察蓝. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /**
  * An error a user can act on: `message` is Chinese text for the UI and CLI, `code` is stable for

@@ -3,7 +3,16 @@ import { z } from 'zod';
 /** One preflight (印前检查) finding; `elementId` names the element it is about. */
 export const PreflightFindingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
-  code: z.enum(['text-overflow', 'missing-glyph', 'outside-safe-area', 'low-image-dpi', 'text-too-small', 'low-contrast', 'font-substituted', 'empty-slot']),
+  code: z.enum([
+    'text-overflow',
+    'missing-glyph',
+    'outside-safe-area',
+    'low-image-dpi',
+    'text-too-small',
+    'low-contrast',
+    'font-substituted',
+    'empty-slot',
+  ]),
   elementId: z.string(),
   message: z.string(),
 });

@@ -3,7 +3,10 @@ import { extname } from 'node:path';
 import { DesignSchema, MAX_ASSET_BYTES, parseOrThrow, slotsOf, StudioError, type Design } from '../core/index.js';
 
 const MIME: Record<string, 'image/png' | 'image/jpeg' | 'image/webp'> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
 };
 
 /** Parse "slot=value" pairs as given on the command line. */
@@ -46,7 +49,8 @@ export async function fillSlots(design: Design, values: readonly [string, string
         if (err instanceof StudioError) throw err;
         const file = value.split(/[\\/]/).pop() ?? value;
         // A missing file is the usual case (a typo in a table cell): name it, not the OS error.
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new StudioError('bad-image', `无法读取图片「${file}」：找不到这个文件，请核对文件名`);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new StudioError('bad-image', `无法读取图片「${file}」：找不到这个文件，请核对文件名`);
         throw new StudioError('bad-image', `无法读取图片「${file}」`, [String((err as Error).message)]);
       }
       const assetId = `${el.id}-image`;

@@ -31,7 +31,11 @@ export function listFormats(): FormatEntry[] {
 export function getFormat(id: string): FormatEntry {
   const hit = listFormats().find((f) => f.id === id);
   if (!hit) {
-    throw new StudioError('invalid-input', `没有编号为「${id}」的规格`, [`可用规格：${listFormats().map((f) => f.id).join('、')}`]);
+    throw new StudioError('invalid-input', `没有编号为「${id}」的规格`, [
+      `可用规格：${listFormats()
+        .map((f) => f.id)
+        .join('、')}`,
+    ]);
   }
   return hit;
 }

@@ -34,11 +34,20 @@ export interface RenderResult {
   notes: string[];
 }
 
-const EXT: Record<string, OutputFormat> = { '.pdf': 'pdf', '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' };
+const EXT: Record<string, OutputFormat> = {
+  '.pdf': 'pdf',
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.webp': 'webp',
+};
 
 export function formatFromPath(path: string): OutputFormat {
   const f = EXT[extname(path).toLowerCase()];
-  if (!f) throw new StudioError('invalid-input', `无法从文件名 ${path} 判断输出格式`, ['请用 .pdf、.png、.jpg 或 .webp 结尾，或用 --format 指定']);
+  if (!f)
+    throw new StudioError('invalid-input', `无法从文件名 ${path} 判断输出格式`, [
+      '请用 .pdf、.png、.jpg 或 .webp 结尾，或用 --format 指定',
+    ]);
   return f;
 }
 
@@ -63,7 +72,8 @@ export async function scenesFor(designs: readonly Design[], allowOverflow: boole
 export async function renderDesigns(designs: readonly Design[], req: RenderRequest): Promise<RenderResult> {
   if (designs.length === 0) throw new StudioError('invalid-input', '没有要输出的设计');
   const format = req.format ?? formatFromPath(req.out);
-  if (req.dpi !== undefined && !(req.dpi > 0 && req.dpi <= 2400)) throw new StudioError('invalid-input', `分辨率 ${req.dpi} 无效：应在 1 到 2400 dpi 之间`);
+  if (req.dpi !== undefined && !(req.dpi > 0 && req.dpi <= 2400))
+    throw new StudioError('invalid-input', `分辨率 ${req.dpi} 无效：应在 1 到 2400 dpi 之间`);
   const scenes = await scenesFor(designs, req.allowOverflow ?? false);
   const notes = scenes.flatMap((s) => s.notes.map((n) => n.message));
   const progress = req.onProgress ? { onProgress: req.onProgress } : {};

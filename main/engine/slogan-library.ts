@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOrThrow } from '../core/index.js';
 import {
-  GoodsLexiconSchema, SloganLibrarySchema, WarningLexiconSchema,
-  type GoodsLexicon, type Slogan, type WarningLexicon,
+  GoodsLexiconSchema,
+  SloganLibrarySchema,
+  WarningLexiconSchema,
+  type GoodsLexicon,
+  type Slogan,
+  type WarningLexicon,
 } from '../core/slogan/index.js';
 import { templatesDir } from './paths.js';
 

@@ -28,7 +28,10 @@ export function listTemplates(): Template[] {
 export function getTemplate(id: string): Template {
   const hit = byId.get(id);
   if (hit) return hit;
-  const t = /^[a-z0-9][a-z0-9-]{1,63}$/.test(id) && existsSync(join(dir(), `${id}.json`)) ? readTemplate(`${id}.json`) : undefined;
+  const t =
+    /^[a-z0-9][a-z0-9-]{1,63}$/.test(id) && existsSync(join(dir(), `${id}.json`))
+      ? readTemplate(`${id}.json`)
+      : undefined;
   if (!t) {
     const ids = listTemplates().map((x) => x.id);
     throw new StudioError('unknown-template', `没有编号为「${id}」的模板`, [`可用模板：${ids.join('、')}`]);

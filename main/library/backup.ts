@@ -18,10 +18,16 @@ export async function backupLibrary(lib: Library, out: string): Promise<{ files:
     zip.addFile(snap, DB_NAME);
     for (const sha of shas) zip.addFile(lib.blobs.path(sha), `blobs/${sha.slice(0, 2)}/${sha}`, { compress: false });
     zip.end();
-    await withAtomicFile(out, (f) =>
-      new Promise<void>((ok, fail) => {
-        zip.outputStream.on('error', fail).pipe(createWriteStream(f.tempPath, { flags: 'wx' })).on('error', fail).on('close', ok);
-      }),
+    await withAtomicFile(
+      out,
+      (f) =>
+        new Promise<void>((ok, fail) => {
+          zip.outputStream
+            .on('error', fail)
+            .pipe(createWriteStream(f.tempPath, { flags: 'wx' }))
+            .on('error', fail)
+            .on('close', ok);
+        }),
     );
     return { files: shas.length };
   } finally {
@@ -35,7 +41,12 @@ export async function backupLibrary(lib: Library, out: string): Promise<{ files:
  */
 export async function restoreLibrary(zipPath: string, dir: string): Promise<{ files: number }> {
   await fs.mkdir(dir, { recursive: true });
-  if (await fs.stat(join(dir, DB_NAME)).then(() => true, () => false)) {
+  if (
+    await fs.stat(join(dir, DB_NAME)).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new StudioError('invalid-input', `${dir} 中已有样本库，恢复只能写入空文件夹`);
   }
   const blobs = new BlobStore(dir);

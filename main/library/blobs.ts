@@ -18,7 +18,10 @@ export interface BlobFs {
 export class BlobStore {
   readonly root: string;
   readonly tmp: string;
-  constructor(dir: string, private readonly io: BlobFs = fs) {
+  constructor(
+    dir: string,
+    private readonly io: BlobFs = fs,
+  ) {
     this.root = join(dir, 'blobs');
     this.tmp = join(dir, 'tmp');
   }
@@ -38,7 +41,10 @@ export class BlobStore {
   }
 
   async has(sha: string): Promise<boolean> {
-    return fs.stat(this.path(sha)).then((s) => s.isFile(), () => false);
+    return fs.stat(this.path(sha)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
   }
 
   /** Store bytes; returns their sha256. Existing content is not written again. */
@@ -75,7 +81,8 @@ export class BlobStore {
     const out: string[] = [];
     for (const d of await fs.readdir(this.root).catch(() => [] as string[])) {
       if (!/^[0-9a-f]{2}$/.test(d)) continue;
-      for (const f of await fs.readdir(join(this.root, d)).catch(() => [] as string[])) if (SHA.test(f) && f.startsWith(d)) out.push(f);
+      for (const f of await fs.readdir(join(this.root, d)).catch(() => [] as string[]))
+        if (SHA.test(f) && f.startsWith(d)) out.push(f);
     }
     return out;
   }
@@ -112,7 +119,9 @@ export async function fsyncDir(path: string): Promise<void> {
 export function storeError(e: unknown): StudioError {
   if (e instanceof StudioError) return e;
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new StudioError('output-failed', '磁盘已满，未导入任何内容，样本库保持原样', ['请腾出磁盘空间后重试']);
-  if (code === 'EACCES' || code === 'EPERM') return new StudioError('output-failed', '没有写入样本库文件夹的权限', [String((e as Error).message)]);
+  if (code === 'ENOSPC')
+    return new StudioError('output-failed', '磁盘已满，未导入任何内容，样本库保持原样', ['请腾出磁盘空间后重试']);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new StudioError('output-failed', '没有写入样本库文件夹的权限', [String((e as Error).message)]);
   return new StudioError('output-failed', '写入样本库文件失败', [String((e as Error).message)]);
 }

@@ -11,12 +11,21 @@ const STORED = /^(image\/(jpeg|png|webp)|application\/pdf)$/;
  * Write the samples to a bundle zip for another station: manifest.json plus each file once, under
  * samples/<id>-<title>/<role>-<name>, names in UTF-8 (flag set). Written atomically.
  */
-export async function exportBundle(lib: Library, samples: Sample[], out: string): Promise<{ samples: number; files: number; bytes: number }> {
+export async function exportBundle(
+  lib: Library,
+  samples: Sample[],
+  out: string,
+): Promise<{ samples: number; files: number; bytes: number }> {
   if (!samples.length) throw new StudioError('invalid-input', '没有要导出的样本');
   const yazl = await import('yazl');
   const zip = new yazl.ZipFile();
   const written = new Map<string, string>();
-  const manifest: BundleManifest = { schema: BUNDLE_SCHEMA, version: 1, createdAt: new Date().toISOString(), samples: [] };
+  const manifest: BundleManifest = {
+    schema: BUNDLE_SCHEMA,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    samples: [],
+  };
   let bytes = 0;
   for (const s of samples) {
     const folder = `samples/${s.id.slice(0, 8)}-${cleanName(s.title, 40)}`;

@@ -17,7 +17,11 @@ export interface BundleImportResult {
  * against the manifest, and only then move the new files in and commit every new sample in one
  * transaction. Any problem leaves the library exactly as it was.
  */
-export async function importBundle(lib: Library, zipPath: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<BundleImportResult> {
+export async function importBundle(
+  lib: Library,
+  zipPath: string,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<BundleImportResult> {
   const staging = lib.blobs.tempPath('bundle');
   await fs.mkdir(staging, { recursive: true });
   try {
@@ -37,12 +41,14 @@ export async function importBundle(lib: Library, zipPath: string, limits: ZipLim
       for (const f of s.files) {
         const e = byName.get(f.path);
         if (!e) throw new StudioError('invalid-input', `文件包不完整：缺少「${f.path}」，未导入任何内容`);
-        if (e.sha256 !== f.sha256 || e.size !== f.size) throw new StudioError('invalid-input', `文件包中「${f.path}」的摘要不符，文件已损坏或被改动，未导入任何内容`);
+        if (e.sha256 !== f.sha256 || e.size !== f.size)
+          throw new StudioError('invalid-input', `文件包中「${f.path}」的摘要不符，文件已损坏或被改动，未导入任何内容`);
         referenced.add(f.path);
       }
     }
     const extra = entries.filter((e) => !referenced.has(e.name));
-    if (extra.length) throw new StudioError('invalid-input', `文件包含清单之外的文件「${extra[0]!.name}」，未导入任何内容`);
+    if (extra.length)
+      throw new StudioError('invalid-input', `文件包含清单之外的文件「${extra[0]!.name}」，未导入任何内容`);
 
     const result: BundleImportResult = { added: [], skipped: [] };
     const toAdd: BundleSample[] = [];
@@ -80,4 +86,3 @@ export async function importBundle(lib: Library, zipPath: string, limits: ZipLim
     await fs.rm(staging, { recursive: true, force: true });
   }
 }
-

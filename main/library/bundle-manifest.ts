@@ -22,6 +22,13 @@ export type BundleManifest = z.infer<typeof BundleManifestSchema>;
 
 /** A name safe on Windows, Linux and in a zip: no separators, no reserved characters, not too long. */
 export function cleanName(s: string, max = 60): string {
-  const c = [...s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim()].slice(0, max).join('');
+  const c = [
+    ...s
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/^\.+/, '_')
+      .trim(),
+  ]
+    .slice(0, max)
+    .join('');
   return c || '_';
 }

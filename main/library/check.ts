@@ -34,7 +34,9 @@ export async function checkLibrary(lib: Library, opts: { quick?: boolean } = {})
   const ftsCount = db.prepare('SELECT count(*) FROM samples_fts').pluck().get() as number;
   const samples = lib.count();
   if (ftsCount !== samples) problems.push(`全文索引有 ${ftsCount} 条，样本有 ${samples} 条`);
-  const rows = db.prepare('SELECT DISTINCT f.sha256, f.size, s.id, s.title FROM files f JOIN samples s ON s.n = f.sample_n').all() as { sha256: string; size: number; id: string; title: string }[];
+  const rows = db
+    .prepare('SELECT DISTINCT f.sha256, f.size, s.id, s.title FROM files f JOIN samples s ON s.n = f.sample_n')
+    .all() as { sha256: string; size: number; id: string; title: string }[];
   const seen = new Set<string>();
   for (const r of rows) {
     if (seen.has(r.sha256)) continue;
@@ -42,10 +44,16 @@ export async function checkLibrary(lib: Library, opts: { quick?: boolean } = {})
     const p = lib.blobs.path(r.sha256);
     const st = await fs.stat(p).catch(() => null);
     if (!st) problems.push(`样本「${r.title}」(${r.id}) 缺少文件 ${r.sha256}`);
-    else if (st.size !== r.size) problems.push(`样本「${r.title}」(${r.id}) 的文件 ${r.sha256} 大小不符（${st.size}，应为 ${r.size}）`);
-    else if (!opts.quick && (await sha256File(p)) !== r.sha256) problems.push(`样本「${r.title}」(${r.id}) 的文件 ${r.sha256} 内容已损坏（摘要不符）`);
+    else if (st.size !== r.size)
+      problems.push(`样本「${r.title}」(${r.id}) 的文件 ${r.sha256} 大小不符（${st.size}，应为 ${r.size}）`);
+    else if (!opts.quick && (await sha256File(p)) !== r.sha256)
+      problems.push(`样本「${r.title}」(${r.id}) 的文件 ${r.sha256} 内容已损坏（摘要不符）`);
   }
-  const noThumb = db.prepare("SELECT id, title FROM samples s WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.sample_n = s.n AND f.role = 'thumbnail')").all() as { id: string; title: string }[];
+  const noThumb = db
+    .prepare(
+      "SELECT id, title FROM samples s WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.sample_n = s.n AND f.role = 'thumbnail')",
+    )
+    .all() as { id: string; title: string }[];
   for (const r of noThumb) problems.push(`样本「${r.title}」(${r.id}) 没有缩略图`);
   return { ok: problems.length === 0, problems, samples, files: seen.size };
 }

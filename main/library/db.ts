@@ -33,9 +33,11 @@ export function headerVersion(path: string): number | null {
 export function assertNotNewer(path: string): void {
   const v = headerVersion(path);
   if (v !== null && v > SCHEMA_VERSION) {
-    throw new StudioError('invalid-input', `样本库由更新版本的软件创建（数据版本 ${v}，本软件支持到 ${SCHEMA_VERSION}），未做任何改动`, [
-      '请升级反诈物料工作室后再打开',
-    ]);
+    throw new StudioError(
+      'invalid-input',
+      `样本库由更新版本的软件创建（数据版本 ${v}，本软件支持到 ${SCHEMA_VERSION}），未做任何改动`,
+      ['请升级反诈物料工作室后再打开'],
+    );
   }
 }
 
@@ -60,7 +62,8 @@ export async function openDatabase(path: string): Promise<Database> {
 /** Apply each pending migration in its own transaction, bumping user_version with it. */
 export function migrate(db: Database, upTo = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new StudioError('invalid-input', `样本库数据版本 ${current} 比本软件新，未做任何改动`);
+  if (current > SCHEMA_VERSION)
+    throw new StudioError('invalid-input', `样本库数据版本 ${current} 比本软件新，未做任何改动`);
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > upTo) continue;
     db.transaction(() => {

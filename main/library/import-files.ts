@@ -15,7 +15,11 @@ export interface ImportResult {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Import one external file (JPEG, PNG, WebP, TIFF, PDF), checked by content, with a thumbnail. */
-export async function importFile(lib: Library, path: string, meta: Partial<SampleMetaInput> = {}): Promise<ImportResult> {
+export async function importFile(
+  lib: Library,
+  path: string,
+  meta: Partial<SampleMetaInput> = {},
+): Promise<ImportResult> {
   const name = basename(path);
   let data: Buffer;
   try {

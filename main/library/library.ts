@@ -87,7 +87,7 @@ export class Library {
   /** Remove temporary files and blobs no row names (left by a crash between file and row). */
   async sweep(): Promise<{ temp: number; orphans: number }> {
     const temp = await this.blobs.sweepTemp();
-    const used = new Set((this.db.prepare('SELECT DISTINCT sha256 FROM files').pluck().all() as string[]));
+    const used = new Set(this.db.prepare('SELECT DISTINCT sha256 FROM files').pluck().all() as string[]);
     let orphans = 0;
     for (const sha of await this.blobs.list()) {
       if (!used.has(sha)) {
@@ -99,7 +99,12 @@ export class Library {
   }
 
   /** Store the files, then commit the row that names them (DESIGN.md §7). */
-  async add(metaInput: SampleMetaInput, files: NewFile[], id: string = randomUUID(), created?: { createdAt: string; updatedAt: string; trashedAt: string | null }): Promise<Sample> {
+  async add(
+    metaInput: SampleMetaInput,
+    files: NewFile[],
+    id: string = randomUUID(),
+    created?: { createdAt: string; updatedAt: string; trashedAt: string | null },
+  ): Promise<Sample> {
     const meta = parseOrThrow(SampleMetaSchema, metaInput, '样本信息');
     const stored: StoredFile[] = [];
     for (const f of files) stored.push({ role: f.role, mime: f.mime, name: f.name, ...(await this.blobs.put(f.data)) });
@@ -108,7 +113,12 @@ export class Library {
   }
 
   /** Insert a sample row and its file rows (files already in the blob store); call inside a transaction. */
-  insert(meta: SampleMeta, stored: StoredFile[], id: string, created?: { createdAt: string; updatedAt: string; trashedAt: string | null }): void {
+  insert(
+    meta: SampleMeta,
+    stored: StoredFile[],
+    id: string,
+    created?: { createdAt: string; updatedAt: string; trashedAt: string | null },
+  ): void {
     const now = new Date().toISOString();
     {
       const { lastInsertRowid } = this.db
@@ -127,7 +137,9 @@ export class Library {
           updatedAt: created?.updatedAt ?? now,
           trashedAt: created?.trashedAt ?? null,
         });
-      const ins = this.db.prepare('INSERT INTO files (sample_n, role, sha256, size, mime, name) VALUES (?, ?, ?, ?, ?, ?)');
+      const ins = this.db.prepare(
+        'INSERT INTO files (sample_n, role, sha256, size, mime, name) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       for (const f of stored) ins.run(lastInsertRowid, f.role, f.sha256, f.size, f.mime, f.name);
     }
   }
@@ -141,14 +153,26 @@ export class Library {
   find(idOrPrefix: string): Sample {
     const exact = this.get(idOrPrefix);
     if (exact) return exact;
-    const ids = idOrPrefix.length >= 4 ? (this.db.prepare("SELECT id FROM samples WHERE id LIKE ? || '%' LIMIT 2").pluck().all(idOrPrefix.toLowerCase()) as string[]) : [];
+    const ids =
+      idOrPrefix.length >= 4
+        ? (this.db
+            .prepare("SELECT id FROM samples WHERE id LIKE ? || '%' LIMIT 2")
+            .pluck()
+            .all(idOrPrefix.toLowerCase()) as string[])
+        : [];
     if (ids.length === 1) return this.get(ids[0]!)!;
-    throw new StudioError('invalid-input', ids.length > 1 ? `编号「${idOrPrefix}」对应多个样本，请写得更长` : `样本库中没有编号为「${idOrPrefix}」的样本`);
+    throw new StudioError(
+      'invalid-input',
+      ids.length > 1 ? `编号「${idOrPrefix}」对应多个样本，请写得更长` : `样本库中没有编号为「${idOrPrefix}」的样本`,
+    );
   }
 
   /** The sample whose file of this role has this content, if any (dedupe on import). */
   findByFile(sha256: string, role: FileRole): Sample | null {
-    const id = this.db.prepare('SELECT s.id FROM files f JOIN samples s ON s.n = f.sample_n WHERE f.sha256 = ? AND f.role = ? LIMIT 1').pluck().get(sha256, role) as string | undefined;
+    const id = this.db
+      .prepare('SELECT s.id FROM files f JOIN samples s ON s.n = f.sample_n WHERE f.sha256 = ? AND f.role = ? LIMIT 1')
+      .pluck()
+      .get(sha256, role) as string | undefined;
     return id ? this.get(id) : null;
   }
 
@@ -161,13 +185,23 @@ export class Library {
         `UPDATE samples SET title=@title, kind=@kind, format=@format, width_mm=@widthMm, height_mm=@heightMm, published_at=@publishedAt, unit=@unit,
          location=@location, channel=@channel, fraud_types=@fraudTypes, tags=@tags, slogan=@slogan, notes=@notes, updated_at=@now WHERE id=@id`,
       )
-      .run({ ...m, widthMm: m.widthMm ?? null, heightMm: m.heightMm ?? null, fraudTypes: JSON.stringify(m.fraudTypes), tags: JSON.stringify([...new Set(m.tags)]), now: new Date().toISOString(), id: cur.id });
+      .run({
+        ...m,
+        widthMm: m.widthMm ?? null,
+        heightMm: m.heightMm ?? null,
+        fraudTypes: JSON.stringify(m.fraudTypes),
+        tags: JSON.stringify([...new Set(m.tags)]),
+        now: new Date().toISOString(),
+        id: cur.id,
+      });
     return this.get(cur.id)!;
   }
 
   trash(id: string): Sample {
     const s = this.find(id);
-    this.db.prepare('UPDATE samples SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(new Date().toISOString(), s.id);
+    this.db
+      .prepare('UPDATE samples SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
+      .run(new Date().toISOString(), s.id);
     return this.get(s.id)!;
   }
 
@@ -180,7 +214,8 @@ export class Library {
   /** Delete for good: the row first, then every file no other row names. Only trashed samples. */
   async purge(id: string): Promise<void> {
     const s = this.find(id);
-    if (!s.trashedAt) throw new StudioError('invalid-input', `样本「${s.title}」不在回收站中，请先移入回收站再彻底删除`);
+    if (!s.trashedAt)
+      throw new StudioError('invalid-input', `样本「${s.title}」不在回收站中，请先移入回收站再彻底删除`);
     this.db.prepare('DELETE FROM samples WHERE id = ?').run(s.id);
     const stillUsed = this.db.prepare('SELECT 1 FROM files WHERE sha256 = ? LIMIT 1').pluck();
     for (const f of s.files) if (!stillUsed.get(f.sha256)) await this.blobs.remove(f.sha256);

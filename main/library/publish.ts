@@ -19,7 +19,12 @@ const KIND: Record<string, SampleKind> = {
 /** The slogan of a design: its `slogan` slot, else its longest text. */
 export function sloganOf(d: Design): string {
   const texts = d.elements.flatMap((e) => (e.type === 'text' ? [{ slot: e.slot, text: e.text }] : []));
-  return (texts.find((t) => t.slot === 'slogan') ?? texts.sort((a, b) => b.text.length - a.text.length)[0])?.text.replace(/\n/g, ' ') ?? '';
+  return (
+    (texts.find((t) => t.slot === 'slogan') ?? texts.sort((a, b) => b.text.length - a.text.length)[0])?.text.replace(
+      /\n/g,
+      ' ',
+    ) ?? ''
+  );
 }
 
 /** What a design says about itself as a sample: title, kind, size and slogan, published today. */
@@ -47,7 +52,11 @@ function pngDpi(d: Design): number {
  * Publish a design: render its PDF and PNG, make a thumbnail and store all four with the design
  * in one sample. The renders go to the library's tmp/ folder first; the row commits last.
  */
-export async function publishDesign(lib: Library, design: Design, meta: Partial<SampleMetaInput> = {}): Promise<Sample> {
+export async function publishDesign(
+  lib: Library,
+  design: Design,
+  meta: Partial<SampleMetaInput> = {},
+): Promise<Sample> {
   const pdfPath = join(lib.blobs.tmp, `publish-${process.pid}-${Date.now()}.pdf`);
   const pngPath = pdfPath.replace(/\.pdf$/, '.png');
   try {
@@ -57,15 +66,17 @@ export async function publishDesign(lib: Library, design: Design, meta: Partial<
     const [pdf, png] = await Promise.all([fs.readFile(pdfPath), fs.readFile(pngPath)]);
     const thumb = await imageThumbnail(png, 'PNG');
     const name = design.name || '设计';
-    return await lib.add(
-      { ...designMeta(design), ...meta },
-      [
-        { role: 'design', data: Buffer.from(JSON.stringify(design, null, 2)), mime: 'application/json', name: `${name}.json` },
-        { role: 'pdf', data: pdf, mime: 'application/pdf', name: `${name}.pdf` },
-        { role: 'png', data: png, mime: 'image/png', name: `${name}.png` },
-        { role: 'thumbnail', data: thumb.thumbnail, mime: 'image/jpeg', name: 'thumbnail.jpg' },
-      ],
-    );
+    return await lib.add({ ...designMeta(design), ...meta }, [
+      {
+        role: 'design',
+        data: Buffer.from(JSON.stringify(design, null, 2)),
+        mime: 'application/json',
+        name: `${name}.json`,
+      },
+      { role: 'pdf', data: pdf, mime: 'application/pdf', name: `${name}.pdf` },
+      { role: 'png', data: png, mime: 'image/png', name: `${name}.png` },
+      { role: 'thumbnail', data: thumb.thumbnail, mime: 'image/jpeg', name: 'thumbnail.jpg' },
+    ]);
   } finally {
     await fs.rm(pdfPath, { force: true });
     await fs.rm(pngPath, { force: true });

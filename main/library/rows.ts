@@ -31,7 +31,9 @@ interface FileRow {
 }
 
 export function filesOf(db: Database, n: number): SampleFile[] {
-  const rows = db.prepare('SELECT role, sha256, size, mime, name FROM files WHERE sample_n = ? ORDER BY role').all(n) as FileRow[];
+  const rows = db
+    .prepare('SELECT role, sha256, size, mime, name FROM files WHERE sample_n = ? ORDER BY role')
+    .all(n) as FileRow[];
   return rows.map((r) => ({ role: r.role as FileRole, sha256: r.sha256, size: r.size, mime: r.mime, name: r.name }));
 }
 

@@ -37,7 +37,11 @@ export async function imageThumbnail(data: Buffer, name: string): Promise<ImageI
   }
   if (w * h > MAX_IMAGE_PIXELS) throw bad(name, `像素过多（${w}×${h}，上限 8000 万像素），疑似图片炸弹，未导入`);
   try {
-    const thumbnail = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated', sequentialRead: true })
+    const thumbnail = await sharp(data, {
+      limitInputPixels: MAX_IMAGE_PIXELS,
+      failOn: 'truncated',
+      sequentialRead: true,
+    })
       .rotate()
       .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
@@ -67,7 +71,7 @@ export async function pdfThumbnail(data: Buffer, name: string): Promise<ImageInf
       wPt = x1 - x0;
       hPt = y1 - y0;
       if (!(wPt > 0 && hPt > 0)) throw new Error('页面尺寸无效');
-      const s = Math.min(2 * THUMB_PX / Math.max(wPt, hPt), 4);
+      const s = Math.min((2 * THUMB_PX) / Math.max(wPt, hPt), 4);
       const pix = page.toPixmap([s, 0, 0, s, 0, 0], mupdf.ColorSpace.DeviceRGB, false, true);
       png = pix.asPNG();
       pix.destroy();

@@ -3,6 +3,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Entry, ZipFile } from 'yauzl';
 import { StudioError } from '../core/index.js';
 
 /** Limits on what we extract from a zip (bundle or backup) — a USB stick's file is untrusted. */
@@ -49,10 +50,18 @@ export function safeName(name: string): string | null {
  * the first unsafe entry: absolute or `..` paths, symlinks, duplicate names, encrypted entries,
  * too many entries, too many bytes or a suspicious compression ratio, sizes that lie.
  */
-export async function extractZip(zipPath: string, staging: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ExtractedEntry[]> {
+export async function extractZip(
+  zipPath: string,
+  staging: string,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<ExtractedEntry[]> {
   const yauzl = await import('yauzl');
-  const zip = await new Promise<import('yauzl').ZipFile>((ok, fail) =>
-    yauzl.open(zipPath, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (e, z) => (e ? fail(refuse(zipPath, `无法读取 zip（${e.message}）`)) : ok(z))),
+  const zip = await new Promise<ZipFile>((ok, fail) =>
+    yauzl.open(
+      zipPath,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true },
+      (e, z) => (e ? fail(refuse(zipPath, `无法读取 zip（${e.message}）`)) : ok(z)),
+    ),
   );
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
@@ -63,11 +72,16 @@ export async function extractZip(zipPath: string, staging: string, limits: ZipLi
   let total = 0;
   try {
     await new Promise<void>((ok, fail) => {
-      zip.on('error', (e: Error) => fail(e instanceof StudioError ? e : refuse(zipPath, `zip 结构损坏（${e.message}）`)));
+      zip.on('error', (e: Error) =>
+        fail(e instanceof StudioError ? e : refuse(zipPath, `zip 结构损坏（${e.message}）`)),
+      );
       zip.on('end', ok);
-      zip.on('entry', (entry: import('yauzl').Entry) => {
+      zip.on('entry', (entry: Entry) => {
         void (async () => {
-          const name = await decodeName((entry as unknown as { fileNameRaw: Buffer }).fileNameRaw, entry.generalPurposeBitFlag);
+          const name = await decodeName(
+            (entry as unknown as { fileNameRaw: Buffer }).fileNameRaw,
+            entry.generalPurposeBitFlag,
+          );
           const safe = safeName(name);
           if (!safe) throw refuse(zipPath, `不安全的路径「${name}」`);
           const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
@@ -78,13 +92,24 @@ export async function extractZip(zipPath: string, staging: string, limits: ZipLi
           seen.add(key);
           if (safe.endsWith('/')) return zip.readEntry();
           total += entry.uncompressedSize;
-          if (total > limits.maxTotalBytes) throw refuse(zipPath, `解压后总大小超过上限 ${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB`);
-          if (entry.uncompressedSize > 1024 ** 2 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-            throw refuse(zipPath, `「${name}」压缩比异常（${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}:1），疑似压缩炸弹`);
+          if (total > limits.maxTotalBytes)
+            throw refuse(zipPath, `解压后总大小超过上限 ${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB`);
+          if (
+            entry.uncompressedSize > 1024 ** 2 &&
+            entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio
+          ) {
+            throw refuse(
+              zipPath,
+              `「${name}」压缩比异常（${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}:1），疑似压缩炸弹`,
+            );
           }
           const dest = join(staging, 'f', String(out.length));
           await fs.mkdir(dirname(dest), { recursive: true });
-          const stream = await new Promise<NodeJS.ReadableStream>((res, rej) => zip.openReadStream(entry, (e, s) => (e ? rej(refuse(zipPath, `「${name}」无法解压（${e.message}）`)) : res(s))));
+          const stream = await new Promise<NodeJS.ReadableStream>((res, rej) =>
+            zip.openReadStream(entry, (e, s) =>
+              e ? rej(refuse(zipPath, `「${name}」无法解压（${e.message}）`)) : res(s),
+            ),
+          );
           const h = createHash('sha256');
           let n = 0;
           const counter = new Transform({
@@ -98,7 +123,9 @@ export async function extractZip(zipPath: string, staging: string, limits: ZipLi
           try {
             await pipeline(stream, counter, createWriteStream(dest, { flags: 'wx' }));
           } catch (e) {
-            throw e instanceof StudioError ? e : refuse(zipPath, `「${name}」解压失败，文件包可能不完整（${(e as Error).message}）`);
+            throw e instanceof StudioError
+              ? e
+              : refuse(zipPath, `「${name}」解压失败，文件包可能不完整（${(e as Error).message}）`);
           }
           out.push({ name: safe, path: dest, size: n, sha256: h.digest('hex') });
           zip.readEntry();

@@ -32,7 +32,12 @@ export function createStudioContext(opts: StudioContextOptions = {}): StudioCont
   const library = new LibraryHost(opts.libraryDir ?? defaultLibraryDir());
   const batch = new BatchJobs({ downloads, library, log });
   return {
-    jobs, batch, downloads, uploads, library, log,
+    jobs,
+    batch,
+    downloads,
+    uploads,
+    library,
+    log,
     async close() {
       jobs.close();
       batch.close();

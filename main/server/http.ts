@@ -44,22 +44,29 @@ export interface StudioServer {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-const fail = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { ok: false, error: { code, message } });
+const fail = (res: ServerResponse, status: number, code: string, message: string) =>
+  sendJson(res, status, { ok: false, error: { code, message } });
 
 async function api(name: string, req: IncomingMessage, res: ServerResponse, handlers: Handlers): Promise<void> {
   if (req.method !== 'POST') return fail(res, 405, 'method-not-allowed', '接口只接受 POST 请求');
   if (!isApiMethod(name)) return fail(res, 404, 'unknown-method', `没有名为「${name}」的接口`);
   // JSON only: a cross-site HTML form cannot send this type without a CORS preflight we never grant.
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return fail(res, 415, 'bad-content-type', '请求应为 JSON（Content-Type: application/json）');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return fail(res, 415, 'bad-content-type', '请求应为 JSON（Content-Type: application/json）');
   let body: Buffer;
   try {
     body = await readBody(req, carriesDesign(name) ? DESIGN_BODY : SMALL_BODY);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return fail(res, 413, 'too-large', '请求内容过大：设计文件至多 64 MB，其他请求至多 64 KB');
+    if (err instanceof BodyTooLarge)
+      return fail(res, 413, 'too-large', '请求内容过大：设计文件至多 64 MB，其他请求至多 64 KB');
     throw err;
   }
   let input: unknown;
@@ -73,11 +80,21 @@ async function api(name: string, req: IncomingMessage, res: ServerResponse, hand
 
 function sendResource(r: Resource, res: ServerResponse): void {
   if ('data' in r) {
-    res.writeHead(200, { 'Content-Type': r.type, 'Content-Length': r.data.length, 'Cache-Control': r.cache ?? 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': r.type,
+      'Content-Length': r.data.length,
+      'Cache-Control': r.cache ?? 'no-store',
+    });
     return void res.end(r.data);
   }
-  res.writeHead(200, { 'Content-Type': r.type, 'Content-Disposition': attachmentHeader(r.fileName), 'Cache-Control': r.cache ?? 'no-store' });
-  createReadStream(r.path).on('error', () => res.destroy()).pipe(res);
+  res.writeHead(200, {
+    'Content-Type': r.type,
+    'Content-Disposition': attachmentHeader(r.fileName),
+    'Cache-Control': r.cache ?? 'no-store',
+  });
+  createReadStream(r.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** POST /upload, the file's name in X-File-Name (URI-encoded): its bytes wait for a method to use them. */
@@ -95,7 +112,11 @@ async function upload(req: IncomingMessage, res: ServerResponse, ctx: StudioCont
 /** Browser mode: the API, thumbnails, downloads and the built renderer, on 127.0.0.1 only. */
 export async function startStudioServer(opts: StudioServerOptions = {}): Promise<StudioServer> {
   const token = opts.token ?? newToken();
-  const ctx = createStudioContext({ ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.libraryDir ? { libraryDir: opts.libraryDir } : {}), ...(opts.log ? { log: opts.log } : {}) });
+  const ctx = createStudioContext({
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+    ...(opts.libraryDir ? { libraryDir: opts.libraryDir } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
   const { jobs, log } = ctx;
   const handlers = createHandlers(ctx);
   const resources = createResources(ctx);
@@ -111,9 +132,13 @@ export async function startStudioServer(opts: StudioServerOptions = {}): Promise
     // Everything but the renderer's own static files needs the token.
     const resource = path.startsWith('/api/') || path === '/upload' ? undefined : resources(path);
     const guarded = path.startsWith('/api/') || path === '/upload' || resource !== undefined;
-    if (guarded && !tokenOk(req, url, token)) return fail(res, 401, 'bad-token', '缺少或错误的访问令牌：请用启动时打印的完整网址打开');
+    if (guarded && !tokenOk(req, url, token))
+      return fail(res, 401, 'bad-token', '缺少或错误的访问令牌：请用启动时打印的完整网址打开');
     if (path.startsWith('/api/')) return api(path.slice(5), req, res, handlers);
-    if (path === '/upload') return req.method === 'POST' ? upload(req, res, ctx) : fail(res, 405, 'method-not-allowed', '上传只接受 POST 请求');
+    if (path === '/upload')
+      return req.method === 'POST'
+        ? upload(req, res, ctx)
+        : fail(res, 405, 'method-not-allowed', '上传只接受 POST 请求');
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method-not-allowed', '不支持的请求方式');
     if (resource) {
       const r = await resource;
@@ -139,11 +164,16 @@ export async function startStudioServer(opts: StudioServerOptions = {}): Promise
   });
   port = (server.address() as AddressInfo).port;
   return {
-    server, port, token, jobs, context: ctx,
+    server,
+    port,
+    token,
+    jobs,
+    context: ctx,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => void ctx.close().then(resolve, resolve));
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => void ctx.close().then(resolve, resolve));
+      }),
   };
 }

@@ -33,7 +33,9 @@ export function coreResources(thumb: ThumbnailSource = thumbnail): ResourceRoute
       pattern: /^\/download\/([a-f0-9]{32})$/,
       get: async (m, ctx) => {
         const hit = ctx.downloads.get(m[1]!);
-        return hit ? { type: 'application/octet-stream', path: hit.path, fileName: hit.fileName, cache: 'no-store' } : undefined;
+        return hit
+          ? { type: 'application/octet-stream', path: hit.path, fileName: hit.fileName, cache: 'no-store' }
+          : undefined;
       },
     },
   ];
@@ -45,7 +47,10 @@ export type ResourceResolver = (pathname: string) => Promise<Resource | undefine
  * The resolver for a context: undefined when no route matches the path (not a resource: try the
  * static files); a promise of undefined when a route matches but the thing does not exist (404).
  */
-export function createResources(ctx: StudioContext, routes: ResourceRoute[] = [...coreResources(), ...libraryResources()]): ResourceResolver {
+export function createResources(
+  ctx: StudioContext,
+  routes: ResourceRoute[] = [...coreResources(), ...libraryResources()],
+): ResourceResolver {
   return (pathname) => {
     for (const r of routes) {
       const m = r.pattern.exec(pathname);

@@ -17,7 +17,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const studio = await startStudioServer({ port, ...(values.library ? { libraryDir: values.library } : {}) });
 process.stdout.write(`${studio.url}\n`);
-process.stderr.write(`反诈物料工作室（浏览器模式）已启动，仅本机可访问。按 Ctrl-C 退出。${studio.jobs.usesWorker ? '' : '（导出在主线程运行）'}\n`);
+process.stderr.write(
+  `反诈物料工作室（浏览器模式）已启动，仅本机可访问。按 Ctrl-C 退出。${studio.jobs.usesWorker ? '' : '（导出在主线程运行）'}\n`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {

@@ -24,7 +24,10 @@ class TooLarge extends Error {}
 /** The base name only, so a name can never walk out of the upload folder. */
 export function cleanUploadName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\0-\x1f<>:"|?*]/g, '_').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\0-\x1f<>:"|?*]/g, '_')
+    .trim()
+    .slice(0, 200);
   return clean === '' || clean === '.' || clean === '..' ? '未命名文件' : clean;
 }
 
@@ -57,7 +60,8 @@ export class Uploads {
       );
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
-      if (e instanceof TooLarge) throw new StudioError('invalid-input', `文件「${name}」过大：至多 ${Math.round(limit / 1024 / 1024)} MB`);
+      if (e instanceof TooLarge)
+        throw new StudioError('invalid-input', `文件「${name}」过大：至多 ${Math.round(limit / 1024 / 1024)} MB`);
       throw e;
     }
     this.sweep();

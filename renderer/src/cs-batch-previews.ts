@@ -16,7 +16,11 @@ const t = defineMessages({
  * inserted as markup), each labelled with its data-row number; a row that will fail says why.
  */
 export class CsBatchPreviews extends LitElement {
-  static override properties = { previews: { attribute: false }, loading: { attribute: false }, landscape: { attribute: false } };
+  static override properties = {
+    previews: { attribute: false },
+    loading: { attribute: false },
+    landscape: { attribute: false },
+  };
   previews: BatchRowPreview[] = [];
   loading = false;
   /** Wide formats (banners) get one preview per line. */
@@ -27,24 +31,75 @@ export class CsBatchPreviews extends LitElement {
   static override styles = [
     controls,
     css`
-      :host { display: block; }
-      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; }
-      ul.portrait { grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); }
-      li { border: 1px solid var(--cs-border); border-radius: 8px; background: #fff; overflow: hidden; }
-      li.bad { border-color: var(--cs-red); }
-      .head { display: flex; justify-content: space-between; align-items: center; padding: 6px 10px; background: #f8fafc; font-size: 13px; font-weight: 600; }
-      .tag { font-size: 12px; border-radius: 10px; padding: 1px 8px; color: #fff; background: var(--cs-ok); font-weight: 600; }
-      li.bad .tag { background: var(--cs-red); }
-      .stage { background: #e9edf3; padding: 10px; display: flex; justify-content: center; }
-      img { max-width: 100%; max-height: 240px; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
-      .problem { color: var(--cs-red); font-size: 13px; padding: 6px 10px; margin: 0; }
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 12px;
+      }
+      ul.portrait {
+        grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      }
+      li {
+        border: 1px solid var(--cs-border);
+        border-radius: 8px;
+        background: #fff;
+        overflow: hidden;
+      }
+      li.bad {
+        border-color: var(--cs-red);
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        padding: 6px 10px;
+        background: #f8fafc;
+        font-size: 13px;
+        font-weight: 600;
+      }
+      .tag {
+        font-size: 12px;
+        border-radius: 10px;
+        padding: 1px 8px;
+        color: #fff;
+        background: var(--cs-ok);
+        font-weight: 600;
+      }
+      li.bad .tag {
+        background: var(--cs-red);
+      }
+      .stage {
+        background: #e9edf3;
+        padding: 10px;
+        display: flex;
+        justify-content: center;
+      }
+      img {
+        max-width: 100%;
+        max-height: 240px;
+        background: #fff;
+        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+      }
+      .problem {
+        color: var(--cs-red);
+        font-size: 13px;
+        padding: 6px 10px;
+        margin: 0;
+      }
     `,
   ];
 
   override willUpdate(changed: Map<string, unknown>) {
     if (!changed.has('previews')) return;
     this.revoke();
-    this.urls = this.previews.map((p) => (p.svg ? URL.createObjectURL(new Blob([p.svg], { type: 'image/svg+xml' })) : ''));
+    this.urls = this.previews.map((p) =>
+      p.svg ? URL.createObjectURL(new Blob([p.svg], { type: 'image/svg+xml' })) : '',
+    );
   }
 
   override disconnectedCallback() {
@@ -61,12 +116,16 @@ export class CsBatchPreviews extends LitElement {
     if (this.loading && !this.previews.length) return html`<p class="muted" aria-live="polite">${t('loading')}</p>`;
     return html`
       <ul class=${this.landscape ? '' : 'portrait'} aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.previews.map((p, k) => html`
-          <li class=${p.problem ? 'bad' : ''} data-row=${p.row}>
-            <div class="head"><span>${t('row', { n: p.row })}</span><span class="tag">${p.problem ? t('bad') : t('ok')}</span></div>
-            ${this.urls[k] ? html`<div class="stage"><img src=${this.urls[k]} alt=${t('alt', { n: p.row })}></div>` : ''}
-            ${p.problem ? html`<p class="problem">${p.problem}</p>` : ''}
-          </li>`)}
+        ${this.previews.map(
+          (p, k) =>
+            html` <li class=${p.problem ? 'bad' : ''} data-row=${p.row}>
+              <div class="head">
+                <span>${t('row', { n: p.row })}</span><span class="tag">${p.problem ? t('bad') : t('ok')}</span>
+              </div>
+              ${this.urls[k] ? html`<div class="stage"><img src=${this.urls[k]} alt=${t('alt', { n: p.row })} /></div>` : ''}
+              ${p.problem ? html`<p class="problem">${p.problem}</p>` : ''}
+            </li>`,
+        )}
       </ul>
     `;
   }

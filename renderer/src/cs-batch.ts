@@ -17,7 +17,10 @@ import './cs-batch-run.js';
 
 const t = defineMessages({
   title: { zh: '批量制作', en: 'Batch production' },
-  intro: { zh: '一个模板 + 一张表格（如 120 个派出所的名称），一次生成全部物料。', en: 'One template + one table (say, 120 police stations) → every item in one go.' },
+  intro: {
+    zh: '一个模板 + 一张表格（如 120 个派出所的名称），一次生成全部物料。',
+    en: 'One template + one table (say, 120 police stations) → every item in one go.',
+  },
   s1: { zh: '选择模板', en: 'Choose a template' },
   s2: { zh: '导入表格', en: 'Load the table' },
   s3: { zh: '对应列与槽位', en: 'Map columns to slots' },
@@ -76,28 +79,89 @@ export class CsBatch extends LitElement {
   runError = '';
   private uploaded: Uploaded | null = null;
   /** Photos handed over for the table's image column, and what was skipped. */
-  images: { added: string[]; skipped: string[]; progress: { done: number; total: number } | null } = { added: [], skipped: [], progress: null };
+  images: { added: string[]; skipped: string[]; progress: { done: number; total: number } | null } = {
+    added: [],
+    skipped: [],
+    progress: null,
+  };
   private seq = { preview: 0, plan: 0 };
-  private timers: Record<'preview' | 'plan' | 'poll', ReturnType<typeof setTimeout> | undefined> = { preview: undefined, plan: undefined, poll: undefined };
+  private timers: Record<'preview' | 'plan' | 'poll', ReturnType<typeof setTimeout> | undefined> = {
+    preview: undefined,
+    plan: undefined,
+    poll: undefined,
+  };
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
     controls,
     css`
-      :host { display: block; max-width: 1180px; margin: 0 auto; }
-      .intro { margin: -4px 0 18px; }
-      h1 { font-size: 22px; margin: 0 0 6px; }
-      section.panel { margin-bottom: 16px; }
-      section.panel.off { opacity: 0.6; }
-      h2 { display: flex; align-items: center; gap: 10px; }
-      .n { display: inline-flex; width: 26px; height: 26px; border-radius: 50%; background: var(--cs-blue); color: #fff; font-size: 14px; align-items: center; justify-content: center; flex: none; }
-      .off .n { background: var(--cs-muted); }
-      .chosen { display: flex; gap: 14px; align-items: center; }
-      .chosen .thumb { width: 150px; height: 64px; display: flex; align-items: center; justify-content: center; background: #e9edf3; border-radius: 6px; }
-      .chosen img { max-width: 140px; max-height: 56px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); }
-      .chosen .name { font-weight: 700; }
-      .chosen .spacer { flex: 1; }
-      h3 { font-size: 14px; margin: 18px 0 8px; }
+      :host {
+        display: block;
+        max-width: 1180px;
+        margin: 0 auto;
+      }
+      .intro {
+        margin: -4px 0 18px;
+      }
+      h1 {
+        font-size: 22px;
+        margin: 0 0 6px;
+      }
+      section.panel {
+        margin-bottom: 16px;
+      }
+      section.panel.off {
+        opacity: 0.6;
+      }
+      h2 {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+      }
+      .n {
+        display: inline-flex;
+        width: 26px;
+        height: 26px;
+        border-radius: 50%;
+        background: var(--cs-blue);
+        color: #fff;
+        font-size: 14px;
+        align-items: center;
+        justify-content: center;
+        flex: none;
+      }
+      .off .n {
+        background: var(--cs-muted);
+      }
+      .chosen {
+        display: flex;
+        gap: 14px;
+        align-items: center;
+      }
+      .chosen .thumb {
+        width: 150px;
+        height: 64px;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        background: #e9edf3;
+        border-radius: 6px;
+      }
+      .chosen img {
+        max-width: 140px;
+        max-height: 56px;
+        box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25);
+      }
+      .chosen .name {
+        font-weight: 700;
+      }
+      .chosen .spacer {
+        flex: 1;
+      }
+      h3 {
+        font-size: 14px;
+        margin: 18px 0 8px;
+      }
     `,
   ];
 
@@ -120,7 +184,13 @@ export class CsBatch extends LitElement {
   private settings(): BatchSettingsInput {
     const o = this.output;
     const raster = o.output !== 'pdf' && o.output !== 'single-pdf';
-    return { output: o.output, zip: o.zip, mapping: this.mappingOverride(), ...(o.namePattern.trim() ? { namePattern: o.namePattern } : {}), ...(raster ? { dpi: o.dpi } : {}) };
+    return {
+      output: o.output,
+      zip: o.zip,
+      mapping: this.mappingOverride(),
+      ...(o.namePattern.trim() ? { namePattern: o.namePattern } : {}),
+      ...(raster ? { dpi: o.dpi } : {}),
+    };
   }
 
   private async pickTemplate(e: CustomEvent<{ id: string }>) {
@@ -192,7 +262,9 @@ export class CsBatch extends LitElement {
 
   private onMapping(e: CustomEvent<{ slot: string; column: string | null }>) {
     if (!this.info) return;
-    const slots = this.info.mapping.slots.map((s) => (s.slot === e.detail.slot ? { ...s, column: e.detail.column } : s));
+    const slots = this.info.mapping.slots.map((s) =>
+      s.slot === e.detail.slot ? { ...s, column: e.detail.column } : s,
+    );
     const taken = new Set(slots.map((s) => s.column));
     this.info = { ...this.info, mapping: { slots, unusedColumns: this.info.columns.filter((c) => !taken.has(c)) } };
     this.schedule('preview', 150);
@@ -245,7 +317,19 @@ export class CsBatch extends LitElement {
         settings: this.settings(),
         ...(p.enabled ? { publish: { unit: p.unit, publishedAt: p.publishedAt } } : {}),
       });
-      this.status = { batchId, state: 'queued', rowsDone: 0, rowsTotal: this.info?.rowCount ?? 0, progress: 0, succeeded: 0, failures: [], skipped: [], published: 0, publishFailures: [], notes: [] };
+      this.status = {
+        batchId,
+        state: 'queued',
+        rowsDone: 0,
+        rowsTotal: this.info?.rowCount ?? 0,
+        progress: 0,
+        succeeded: 0,
+        failures: [],
+        skipped: [],
+        published: 0,
+        publishFailures: [],
+        notes: [],
+      };
       this.poll();
     } catch (err) {
       this.runError = errorMessage(err);
@@ -279,21 +363,36 @@ export class CsBatch extends LitElement {
   }
 
   private step(n: number, title: string, on: boolean, body: unknown) {
-    return html`<section class="panel ${on ? '' : 'off'}" aria-labelledby="step-${n}"><h2 id="step-${n}"><span class="n" aria-hidden="true">${n}</span>${title}</h2>${body}</section>`;
+    return html`<section class="panel ${on ? '' : 'off'}" aria-labelledby="step-${n}">
+      <h2 id="step-${n}"><span class="n" aria-hidden="true">${n}</span>${title}</h2>
+      ${body}
+    </section>`;
   }
 
   private templateStep() {
     const x = this.template;
     if (x && !this.picking) {
-      const size = x.widthPx && x.heightPx ? t('px', { w: x.widthPx, h: x.heightPx }) : t('mm', { w: x.widthMm / 10, h: x.heightMm / 10 });
+      const size =
+        x.widthPx && x.heightPx
+          ? t('px', { w: x.widthPx, h: x.heightPx })
+          : t('mm', { w: x.widthMm / 10, h: x.heightMm / 10 });
       return html`<div class="chosen" data-chosen=${x.id}>
-        <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt=""></span>
-        <span><div class="name">${x.title}</div><div class="muted">${size} · ${x.slots.map((s) => s.label).join('、')}</div></span>
+        <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt="" /></span>
+        <span
+          ><div class="name">${x.title}</div>
+          <div class="muted">${size} · ${x.slots.map((s) => s.label).join('、')}</div></span
+        >
         <span class="spacer"></span>
-        <button type="button" class="secondary" ?disabled=${this.running} @click=${() => (this.picking = true)}>${t('change')}</button>
+        <button type="button" class="secondary" ?disabled=${this.running} @click=${() => (this.picking = true)}>
+          ${t('change')}
+        </button>
       </div>`;
     }
-    return html`<cs-batch-templates .templates=${this.templates} .selected=${this.templateId} @template-pick=${this.pickTemplate}></cs-batch-templates>`;
+    return html`<cs-batch-templates
+      .templates=${this.templates}
+      .selected=${this.templateId}
+      @template-pick=${this.pickTemplate}
+    ></cs-batch-templates>`;
   }
 
   override render() {
@@ -305,28 +404,74 @@ export class CsBatch extends LitElement {
       <h1>${t('title')}</h1>
       <p class="muted intro">${t('intro')}</p>
       ${this.step(1, t('s1'), true, this.templateStep())}
-      ${this.step(2, t('s2'), this.templateId !== null, this.templateId
-        ? html`<cs-batch-table .info=${info} .busy=${this.reading} @table-file=${this.onFile}></cs-batch-table>
-            ${info && x?.slots.some((s) => s.type === 'image')
-              ? html`<cs-batch-images .added=${this.images.added} .skipped=${this.images.skipped} .progress=${this.images.progress} @images-pick=${this.onImages}></cs-batch-images>`
-              : ''}
-            ${this.tableError ? html`<p class="error" role="alert">${this.tableError}</p>` : ''}`
-        : html`<p class="muted">${t('needTemplate')}</p>`)}
-      ${this.step(3, t('s3'), ready, ready
-        ? html`<cs-batch-mapping .mapping=${info.mapping} .columns=${info.columns} @mapping-change=${this.onMapping}></cs-batch-mapping>
-            <h3>${t('previews', { n: Math.min(PREVIEW_ROWS, info.rowCount) })}</h3>
-            <cs-batch-previews .previews=${this.previews} .loading=${this.previewing} .landscape=${!x || x.widthMm >= x.heightMm * 1.6}></cs-batch-previews>`
-        : html`<p class="muted">${t('needTable')}</p>`)}
-      ${this.step(4, t('s4'), ready, ready
-        ? html`<cs-batch-output .settings=${this.output} .columns=${info.columns} .recommendedDpi=${this.recommendedDpi} .plan=${this.plan} .planError=${this.planError}
-            .disabled=${this.running} @settings-change=${this.onSettings}></cs-batch-output>`
-        : html`<p class="muted">${t('needTable')}</p>`)}
-      ${this.step(5, t('s5'), ready, ready
-        ? html`<cs-batch-run .status=${this.status} .canStart=${mapped && !this.planError && !this.reading} .publish=${this.publish}
-            @publish-change=${(e: CustomEvent<{ patch: Partial<PublishForm> }>) => (this.publish = { ...this.publish, ...e.detail.patch })}
-            @batch-start=${this.start} @batch-cancel=${this.cancel}></cs-batch-run>
-            ${this.runError ? html`<p class="error" role="alert">${this.runError}</p>` : ''}`
-        : html`<p class="muted">${t('needTable')}</p>`)}
+      ${this.step(
+        2,
+        t('s2'),
+        this.templateId !== null,
+        this.templateId
+          ? html`<cs-batch-table .info=${info} .busy=${this.reading} @table-file=${this.onFile}></cs-batch-table> ${
+                info && x?.slots.some((s) => s.type === 'image')
+                  ? html`<cs-batch-images
+                      .added=${this.images.added}
+                      .skipped=${this.images.skipped}
+                      .progress=${this.images.progress}
+                      @images-pick=${this.onImages}
+                    ></cs-batch-images>`
+                  : ''
+              }
+              ${this.tableError ? html`<p class="error" role="alert">${this.tableError}</p>` : ''}`
+          : html`<p class="muted">${t('needTemplate')}</p>`,
+      )}
+      ${this.step(
+        3,
+        t('s3'),
+        ready,
+        ready
+          ? html`<cs-batch-mapping
+                .mapping=${info.mapping}
+                .columns=${info.columns}
+                @mapping-change=${this.onMapping}
+              ></cs-batch-mapping>
+              <h3>${t('previews', { n: Math.min(PREVIEW_ROWS, info.rowCount) })}</h3>
+              <cs-batch-previews
+                .previews=${this.previews}
+                .loading=${this.previewing}
+                .landscape=${!x || x.widthMm >= x.heightMm * 1.6}
+              ></cs-batch-previews>`
+          : html`<p class="muted">${t('needTable')}</p>`,
+      )}
+      ${this.step(
+        4,
+        t('s4'),
+        ready,
+        ready
+          ? html`<cs-batch-output
+              .settings=${this.output}
+              .columns=${info.columns}
+              .recommendedDpi=${this.recommendedDpi}
+              .plan=${this.plan}
+              .planError=${this.planError}
+              .disabled=${this.running}
+              @settings-change=${this.onSettings}
+            ></cs-batch-output>`
+          : html`<p class="muted">${t('needTable')}</p>`,
+      )}
+      ${this.step(
+        5,
+        t('s5'),
+        ready,
+        ready
+          ? html`<cs-batch-run
+                .status=${this.status}
+                .canStart=${mapped && !this.planError && !this.reading}
+                .publish=${this.publish}
+                @publish-change=${(e: CustomEvent<{ patch: Partial<PublishForm> }>) => (this.publish = { ...this.publish, ...e.detail.patch })}
+                @batch-start=${this.start}
+                @batch-cancel=${this.cancel}
+              ></cs-batch-run>
+              ${this.runError ? html`<p class="error" role="alert">${this.runError}</p>` : ''}`
+          : html`<p class="muted">${t('needTable')}</p>`,
+      )}
     `;
   }
 }

@@ -7,7 +7,10 @@ import { controls } from './shared-styles.js';
 
 const t = defineMessages({
   heading: { zh: '选择模板', en: 'Pick a template' },
-  intro: { zh: '选一个版式开始，或打开保存过的设计文件。', en: 'Start from a format, or open a design file you saved.' },
+  intro: {
+    zh: '选一个版式开始，或打开保存过的设计文件。',
+    en: 'Start from a format, or open a design file you saved.',
+  },
   open: { zh: '打开设计文件…', en: 'Open design file…' },
   px: { zh: '{w}×{h} 像素', en: '{w}×{h} px' },
   cm: { zh: '{w}×{h} 厘米', en: '{w}×{h} cm' },
@@ -28,24 +31,86 @@ export class CsGallery extends LitElement {
   static override styles = [
     controls,
     css`
-      section { margin-bottom: 36px; }
-      h2 { font-size: 18px; border-left: 4px solid var(--cs-blue); padding-left: 10px; }
-      ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 20px; }
-      button.card {
-        all: unset; box-sizing: border-box; display: flex; flex-direction: column; width: 100%; height: 100%;
-        background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; overflow: hidden; cursor: pointer;
-        transition: box-shadow 0.15s, transform 0.15s;
+      section {
+        margin-bottom: 36px;
       }
-      button.card:hover { box-shadow: 0 6px 18px rgba(11, 61, 145, 0.18); transform: translateY(-2px); }
-      button.card:focus-visible { outline: 3px solid var(--cs-focus); outline-offset: 2px; }
-      .thumb { height: 150px; display: flex; align-items: center; justify-content: center; background: #e9edf3; padding: 10px; }
-      .thumb img { max-width: 100%; max-height: 100%; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
-      .meta { padding: 12px 14px; }
-      .title { font-weight: 600; }
-      .desc { color: var(--cs-muted); font-size: 13px; margin-top: 4px; }
-      .intro { display: flex; align-items: center; gap: 16px; margin-bottom: 24px; flex-wrap: wrap; }
-      .intro h1 { font-size: 22px; margin: 0; }
-      .intro p { margin: 0; flex: 1; color: var(--cs-muted); }
+      h2 {
+        font-size: 18px;
+        border-left: 4px solid var(--cs-blue);
+        padding-left: 10px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+        gap: 20px;
+      }
+      button.card {
+        all: unset;
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+        width: 100%;
+        height: 100%;
+        background: #fff;
+        border: 1px solid var(--cs-border);
+        border-radius: 10px;
+        overflow: hidden;
+        cursor: pointer;
+        transition:
+          box-shadow 0.15s,
+          transform 0.15s;
+      }
+      button.card:hover {
+        box-shadow: 0 6px 18px rgba(11, 61, 145, 0.18);
+        transform: translateY(-2px);
+      }
+      button.card:focus-visible {
+        outline: 3px solid var(--cs-focus);
+        outline-offset: 2px;
+      }
+      .thumb {
+        height: 150px;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        background: #e9edf3;
+        padding: 10px;
+      }
+      .thumb img {
+        max-width: 100%;
+        max-height: 100%;
+        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+      }
+      .meta {
+        padding: 12px 14px;
+      }
+      .title {
+        font-weight: 600;
+      }
+      .desc {
+        color: var(--cs-muted);
+        font-size: 13px;
+        margin-top: 4px;
+      }
+      .intro {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        margin-bottom: 24px;
+        flex-wrap: wrap;
+      }
+      .intro h1 {
+        font-size: 22px;
+        margin: 0;
+      }
+      .intro p {
+        margin: 0;
+        flex: 1;
+        color: var(--cs-muted);
+      }
     `,
   ];
 
@@ -54,13 +119,20 @@ export class CsGallery extends LitElement {
   }
 
   override render() {
-    const groups = KIND_ORDER.map((k) => [k, this.templates.filter((s) => s.kind === k)] as const).filter(([, ts]) => ts.length);
+    const groups = KIND_ORDER.map((k) => [k, this.templates.filter((s) => s.kind === k)] as const).filter(
+      ([, ts]) => ts.length,
+    );
     return html`
       <div class="intro">
         <h1>${t('heading')}</h1>
         <p>${t('intro')}</p>
-        <button type="button" class="secondary open-file"
-          @click=${() => this.dispatchEvent(new CustomEvent('doc-command', { detail: { command: 'open' }, bubbles: true, composed: true }))}>${t('open')}</button>
+        <button
+          type="button"
+          class="secondary open-file"
+          @click=${() => this.dispatchEvent(new CustomEvent('doc-command', { detail: { command: 'open' }, bubbles: true, composed: true }))}
+        >
+          ${t('open')}
+        </button>
       </div>
       ${groups.map(
         ([kind, ts]) => html`
@@ -70,8 +142,14 @@ export class CsGallery extends LitElement {
               ${ts.map(
                 (s) => html`
                   <li>
-                    <button class="card" type="button" data-template=${s.id} aria-label="${s.title}, ${sizeText(s)}" @click=${() => this.open(s.id)}>
-                      <span class="thumb"><img src=${resourceUrl(s.thumbnail)} alt="" loading="lazy"></span>
+                    <button
+                      class="card"
+                      type="button"
+                      data-template=${s.id}
+                      aria-label="${s.title}, ${sizeText(s)}"
+                      @click=${() => this.open(s.id)}
+                    >
+                      <span class="thumb"><img src=${resourceUrl(s.thumbnail)} alt="" loading="lazy" /></span>
                       <span class="meta">
                         <span class="title">${s.title}</span>
                         <div class="desc">${sizeText(s)}${s.description ? ` · ${s.description}` : ''}</div>

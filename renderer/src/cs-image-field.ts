@@ -1,6 +1,16 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Design } from '../../main/core/index.js';
-import { LARGE_IMAGE_BYTES, base64Bytes, embedImage, embeddedBytes, findElement, formatBytes, imageAsset, refuseImageFile, removeImage } from './data/design-edit.js';
+import {
+  LARGE_IMAGE_BYTES,
+  base64Bytes,
+  embedImage,
+  embeddedBytes,
+  findElement,
+  formatBytes,
+  imageAsset,
+  refuseImageFile,
+  removeImage,
+} from './data/design-edit.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -75,21 +85,82 @@ export class CsImageField extends LitElement {
   static override styles = [
     controls,
     css`
-      :host { display: block; }
-      .drop { display: flex; gap: 12px; align-items: center; border: 1px dashed var(--cs-border); border-radius: 8px; padding: 10px; background: #fafbfd; }
-      .drop.over { border: 2px dashed var(--cs-blue); background: #eef3fb; padding: 9px; }
-      .thumb { width: 72px; height: 72px; flex: none; border-radius: 6px; background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 12px 12px; display: grid; place-items: center; overflow: hidden; border: 1px solid var(--cs-border); }
-      .thumb img { width: 100%; height: 100%; object-fit: cover; display: block; }
-      .thumb span { font-size: 26px; color: #9aa5b4; }
-      .info { min-width: 0; flex: 1; display: flex; flex-direction: column; gap: 4px; }
-      .meta { font-size: 12px; font-variant-numeric: tabular-nums; }
-      .actions { margin: 2px 0; }
-      .name { font-size: 14px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      .actions { display: flex; gap: 8px; }
-      .actions button { min-height: 32px; padding: 4px 12px; }
-      input[type='file'] { display: none; }
-      .note { margin: 6px 0 0; font-size: 13px; }
-      .warn { color: var(--cs-warn); }
+      :host {
+        display: block;
+      }
+      .drop {
+        display: flex;
+        gap: 12px;
+        align-items: center;
+        border: 1px dashed var(--cs-border);
+        border-radius: 8px;
+        padding: 10px;
+        background: #fafbfd;
+      }
+      .drop.over {
+        border: 2px dashed var(--cs-blue);
+        background: #eef3fb;
+        padding: 9px;
+      }
+      .thumb {
+        width: 72px;
+        height: 72px;
+        flex: none;
+        border-radius: 6px;
+        background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 12px 12px;
+        display: grid;
+        place-items: center;
+        overflow: hidden;
+        border: 1px solid var(--cs-border);
+      }
+      .thumb img {
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+        display: block;
+      }
+      .thumb span {
+        font-size: 26px;
+        color: #9aa5b4;
+      }
+      .info {
+        min-width: 0;
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+      }
+      .meta {
+        font-size: 12px;
+        font-variant-numeric: tabular-nums;
+      }
+      .actions {
+        margin: 2px 0;
+      }
+      .name {
+        font-size: 14px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .actions {
+        display: flex;
+        gap: 8px;
+      }
+      .actions button {
+        min-height: 32px;
+        padding: 4px 12px;
+      }
+      input[type='file'] {
+        display: none;
+      }
+      .note {
+        margin: 6px 0 0;
+        font-size: 13px;
+      }
+      .warn {
+        color: var(--cs-warn);
+      }
     `,
   ];
 
@@ -146,13 +217,21 @@ export class CsImageField extends LitElement {
       const data = await readBase64(file);
       const base = this.design;
       const design = embedImage(base, this.elementId, { name: file.name, data });
-      if (base64Bytes(data) > LARGE_IMAGE_BYTES) this.warning = t('large', { name: file.name, size: formatBytes(base64Bytes(data)), total: formatBytes(embeddedBytes(design)) });
+      if (base64Bytes(data) > LARGE_IMAGE_BYTES)
+        this.warning = t('large', {
+          name: file.name,
+          size: formatBytes(base64Bytes(data)),
+          total: formatBytes(embeddedBytes(design)),
+        });
       this.showThumb(this.keyOf(design), URL.createObjectURL(file));
       this.busy = '';
       // Painted first (a frame, not just a render): a big photo makes the editor's next steps slow.
       await this.updateComplete;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-      this.emit(this.design === base ? design : embedImage(this.design, this.elementId, { name: file.name, data }), t('eReplace'));
+      this.emit(
+        this.design === base ? design : embedImage(this.design, this.elementId, { name: file.name, data }),
+        t('eReplace'),
+      );
     } catch (e) {
       this.error = e instanceof Error && e.name === 'StudioError' ? e.message : t('readFailed', { name: file.name });
     } finally {
@@ -205,22 +284,35 @@ export class CsImageField extends LitElement {
   override render() {
     const a = this.asset;
     return html`
-      <div class="drop ${this.over ? 'over' : ''}" @dragenter=${this.onDrag} @dragover=${this.onDrag} @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>
+      <div
+        class="drop ${this.over ? 'over' : ''}"
+        @dragenter=${this.onDrag}
+        @dragover=${this.onDrag}
+        @dragleave=${() => (this.over = false)}
+        @drop=${this.onDrop}
+      >
         <div class="thumb">
-          ${this.thumbUrl ? html`<img src=${this.thumbUrl} alt=${t('thumb', { label: this.label })} @load=${this.onThumb}>` : html`<span aria-hidden="true">＋</span>`}
+          ${this.thumbUrl ? html`<img src=${this.thumbUrl} alt=${t('thumb', { label: this.label })} @load=${this.onThumb} />` : html`<span aria-hidden="true">＋</span>`}
         </div>
         <div class="info">
           <div class="name" aria-live="polite">
-            ${this.busy ? t('reading', { name: this.busy }) : a ? a.name ?? '' : html`<span class="muted">${t('empty')}</span>`}
+            ${this.busy ? t('reading', { name: this.busy }) : a ? (a.name ?? '') : html`<span class="muted">${t('empty')}</span>`}
           </div>
           ${a && !this.busy ? html`<div class="meta muted">${formatBytes(base64Bytes(a.data))}${this.dims ? ` · ${this.pixelsText()}` : ''}</div>` : nothing}
           <div class="actions">
-            <button type="button" class="secondary pick" ?disabled=${!!this.busy} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>${a ? t('replace') : t('choose')}</button>
+            <button
+              type="button"
+              class="secondary pick"
+              ?disabled=${!!this.busy}
+              @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
+            >
+              ${a ? t('replace') : t('choose')}
+            </button>
             ${a ? html`<button type="button" class="secondary remove" @click=${this.clear}>${t('remove')}</button>` : nothing}
           </div>
           <div class="muted">${this.over ? t('dropNow') : t('drop')}</div>
         </div>
-        <input type="file" accept=${ACCEPT} aria-label="${this.label} · ${t('choose')}" @change=${this.onPick}>
+        <input type="file" accept=${ACCEPT} aria-label="${this.label} · ${t('choose')}" @change=${this.onPick} />
       </div>
       ${this.error ? html`<p class="note error" role="alert">${this.error}</p>` : nothing}
       ${this.warning ? html`<p class="note warn" role="status">${this.warning}</p>` : nothing}

@@ -18,7 +18,10 @@ const t = defineMessages({
   unfilled: { zh: '（未填）', en: '(not filled)' },
   pngFailed: { zh: 'PNG 编码失败', en: 'PNG encoding failed' },
   reportTitle: { zh: '反诈宣传物料统计', en: 'Anti-fraud campaign material statistics' },
-  reportSub: { zh: '截至 {y}年{m}月{d}日 · 共 {n} 个样本 · 反诈物料工作室', en: 'As of {y}-{mm}-{dd} · {n} samples · Anti-Fraud Campaign Studio' },
+  reportSub: {
+    zh: '截至 {y}年{m}月{d}日 · 共 {n} 个样本 · 反诈物料工作室',
+    en: 'As of {y}-{mm}-{dd} · {n} samples · Anti-Fraud Campaign Studio',
+  },
   fileName: { zh: '素材统计-{month}.png', en: 'library-statistics-{ym}.png' },
   exported: { zh: '已导出 {name}（{size}）', en: 'Exported {name} ({size})' },
   exportFailed: { zh: '导出图片失败：{why}', en: 'Could not export the image: {why}' },
@@ -66,8 +69,10 @@ function monthChart(bars: Bar[], width = W * 2) {
     <title id="t-month">${t('perMonth')}</title>
     <rect width=${width} height=${h} fill="#ffffff"></rect>
     <text x="0" y="22" font-size="18" font-weight="700" fill=${INK}>${t('perMonth')}</text>
-    ${axis.values.map((v) => svg`<line x1=${left} x2=${width - 16} y1=${y(v)} y2=${y(v)} stroke=${GRID} stroke-width="1"></line>
-      <text x=${left - 8} y=${y(v) + 4} font-size="12" text-anchor="end" fill=${MUTED}>${v}</text>`)}
+    ${axis.values.map(
+      (v) => svg`<line x1=${left} x2=${width - 16} y1=${y(v)} y2=${y(v)} stroke=${GRID} stroke-width="1"></line>
+      <text x=${left - 8} y=${y(v) + 4} font-size="12" text-anchor="end" fill=${MUTED}>${v}</text>`,
+    )}
     ${bars.map((b, i) => {
       const x = left + i * slot + (slot - bw) / 2;
       const [yy, mm] = b.key.split('-');
@@ -105,7 +110,20 @@ function barChart(id: string, title: string, bars: Bar[], colour = BLUE, width =
 
 /** A data table for each chart (screen readers, and anyone who wants the numbers). */
 function table(caption: string, bars: Bar[]) {
-  return html`<table><caption>${caption}</caption><tbody>${bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${b.value}</td></tr>`)}</tbody></table>`;
+  return html`<table>
+    <caption>
+      ${caption}
+    </caption>
+    <tbody>
+      ${bars.map(
+        (b) =>
+          html`<tr>
+            <th scope="row">${b.label}</th>
+            <td>${b.value}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** Draw an SVG document on a canvas and give back PNG bytes. */
@@ -122,7 +140,9 @@ async function svgToPng(svgText: string, width: number, height: number, scale: n
     g.fillStyle = '#ffffff';
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error(t('pngFailed')))), 'image/png'));
+    return await new Promise<Blob>((ok, fail) =>
+      canvas.toBlob((b) => (b ? ok(b) : fail(new Error(t('pngFailed')))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -133,7 +153,12 @@ async function svgToPng(svgText: string, width: number, height: number, scale: n
  * with a button that saves them as one PNG for the monthly report.
  */
 export class CsLibraryStats extends LitElement {
-  static override properties = { stats: { state: true }, error: { state: true }, busy: { state: true }, message: { state: true } };
+  static override properties = {
+    stats: { state: true },
+    error: { state: true },
+    busy: { state: true },
+    message: { state: true },
+  };
   stats: LibraryStats | null = null;
   error = '';
   busy = false;
@@ -143,22 +168,85 @@ export class CsLibraryStats extends LitElement {
   static override styles = [
     controls,
     css`
-      :host { display: block; overflow-y: auto; min-height: 0; }
-      .head { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; margin-bottom: 12px; }
-      .head h2 { margin: 0; }
-      .head .spacer { flex: 1; }
-      .numbers { display: flex; gap: 24px; flex-wrap: wrap; margin: 0 0 16px; }
-      .numbers div { background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 10px 18px; }
-      .numbers b { display: block; font-size: 24px; color: var(--cs-blue); font-variant-numeric: tabular-nums; }
-      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 16px; }
-      .card { background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 14px; }
-      .card.wide { grid-column: 1 / -1; }
-      svg.chart { width: 100%; height: auto; display: block; }
-      details { margin-top: 16px; }
-      table { border-collapse: collapse; margin: 8px 16px 8px 0; display: inline-table; vertical-align: top; font-size: 14px; }
-      caption { text-align: left; font-weight: 700; }
-      th, td { border: 1px solid var(--cs-border); padding: 2px 8px; text-align: left; font-weight: normal; }
-      .ok { color: var(--cs-ok); }
+      :host {
+        display: block;
+        overflow-y: auto;
+        min-height: 0;
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        flex-wrap: wrap;
+        margin-bottom: 12px;
+      }
+      .head h2 {
+        margin: 0;
+      }
+      .head .spacer {
+        flex: 1;
+      }
+      .numbers {
+        display: flex;
+        gap: 24px;
+        flex-wrap: wrap;
+        margin: 0 0 16px;
+      }
+      .numbers div {
+        background: #fff;
+        border: 1px solid var(--cs-border);
+        border-radius: 10px;
+        padding: 10px 18px;
+      }
+      .numbers b {
+        display: block;
+        font-size: 24px;
+        color: var(--cs-blue);
+        font-variant-numeric: tabular-nums;
+      }
+      .charts {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(480px, 1fr));
+        gap: 16px;
+      }
+      .card {
+        background: #fff;
+        border: 1px solid var(--cs-border);
+        border-radius: 10px;
+        padding: 14px;
+      }
+      .card.wide {
+        grid-column: 1 / -1;
+      }
+      svg.chart {
+        width: 100%;
+        height: auto;
+        display: block;
+      }
+      details {
+        margin-top: 16px;
+      }
+      table {
+        border-collapse: collapse;
+        margin: 8px 16px 8px 0;
+        display: inline-table;
+        vertical-align: top;
+        font-size: 14px;
+      }
+      caption {
+        text-align: left;
+        font-weight: 700;
+      }
+      th,
+      td {
+        border: 1px solid var(--cs-border);
+        padding: 2px 8px;
+        text-align: left;
+        font-weight: normal;
+      }
+      .ok {
+        color: var(--cs-ok);
+      }
     `,
   ];
 
@@ -206,14 +294,28 @@ export class CsLibraryStats extends LitElement {
       doc.append(bg);
       const text = (x: number, y: number, size: number, content: string, fill = INK, weight = '400') => {
         const t = document.createElementNS(ns, 'text');
-        for (const [k, v] of Object.entries({ x, y, 'font-size': size, fill, 'font-weight': weight })) t.setAttribute(k, String(v));
+        for (const [k, v] of Object.entries({ x, y, 'font-size': size, fill, 'font-weight': weight }))
+          t.setAttribute(k, String(v));
         t.textContent = content;
         doc.append(t);
       };
       const now = new Date();
       const p2 = (n: number) => String(n).padStart(2, '0');
       text(margin, 56, 30, t('reportTitle'), RED, '700');
-      text(margin, 90, 16, t('reportSub', { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate(), mm: p2(now.getMonth() + 1), dd: p2(now.getDate()), n: this.stats.total }), MUTED);
+      text(
+        margin,
+        90,
+        16,
+        t('reportSub', {
+          y: now.getFullYear(),
+          m: now.getMonth() + 1,
+          d: now.getDate(),
+          mm: p2(now.getMonth() + 1),
+          dd: p2(now.getDate()),
+          n: this.stats.total,
+        }),
+        MUTED,
+      );
       let y = 120;
       const inner = width - 2 * margin;
       // The month chart across the page, then the rankings two by two.
@@ -252,7 +354,8 @@ export class CsLibraryStats extends LitElement {
       const fileName = t('fileName', { month: monthTitle(now), ym: `${now.getFullYear()}-${p2(now.getMonth() + 1)}` });
       const up = await upload(new File([png], fileName, { type: 'image/png' }));
       const r = await call('libraryStatsImage', { uploadId: up.uploadId, fileName });
-      if (await saveDownload(r.downloadId)) this.message = t('exported', { name: r.fileName, size: sizeText(png.size) });
+      if (await saveDownload(r.downloadId))
+        this.message = t('exported', { name: r.fileName, size: sizeText(png.size) });
     } catch (e) {
       this.error = e instanceof Error && !('code' in e) ? t('exportFailed', { why: e.message }) : errorMessage(e);
     } finally {
@@ -262,13 +365,16 @@ export class CsLibraryStats extends LitElement {
 
   override render() {
     const s = this.stats;
-    if (!s) return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted">${t('counting')}</p>`}`;
+    if (!s)
+      return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted">${t('counting')}</p>`}`;
     const d = this.series(s);
     return html`
       <div class="head">
         <h2>${t('heading')}</h2>
         <span class="spacer"></span>
-        <button type="button" class="export-png" ?disabled=${this.busy || s.total === 0} @click=${this.exportPng}>${this.busy ? t('making') : t('export')}</button>
+        <button type="button" class="export-png" ?disabled=${this.busy || s.total === 0} @click=${this.exportPng}>
+          ${this.busy ? t('making') : t('export')}
+        </button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
@@ -286,7 +392,8 @@ export class CsLibraryStats extends LitElement {
       </div>
       <details>
         <summary>${t('table')}</summary>
-        ${table(t('perMonth'), d.month)} ${table(t('byKind'), d.kind)} ${table(t('byFraud'), d.fraud)} ${table(t('byUnit'), d.unit)}
+        ${table(t('perMonth'), d.month)} ${table(t('byKind'), d.kind)} ${table(t('byFraud'), d.fraud)}
+        ${table(t('byUnit'), d.unit)}
       </details>
     `;
   }

@@ -24,18 +24,28 @@ const t = defineMessages({
   bleedKey: { zh: '出血 {mm}', en: 'Bleed {mm}' },
   noBleed: { zh: '无出血', en: 'No bleed' },
   safeKey: { zh: '安全边距 {mm}', en: 'Safe margin {mm}' },
-  stage: { zh: '预览区：点击元素可选中它，Ctrl 加 +/− 缩放', en: 'Preview: click an element to select it, Ctrl +/− to zoom' },
+  stage: {
+    zh: '预览区：点击元素可选中它，Ctrl 加 +/− 缩放',
+    en: 'Preview: click an element to select it, Ctrl +/− to zoom',
+  },
 });
 
 /** CSS px per mm at 100 % (96 px per inch). */
 const PX_PER_MM = 96 / 25.4;
 /** Zoom levels the +/− buttons step through, as fractions of actual size. */
-const STEPS = [0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.125, 0.167, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4];
+const STEPS = [
+  0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.125, 0.167, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4,
+];
 /** Longest displayed side: Chromium paints an SVG image in tiles, but past this it is only slow. */
 const MAX_SIDE_PX = 32_000;
 const STAGE_PAD = 24;
 
-interface Rect { x: number; y: number; w: number; h: number }
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /** Sets an element's position and size through the CSSOM (the CSP forbids style attributes). */
 class PlaceDirective extends Directive {
@@ -112,38 +122,146 @@ export class CsPreview extends LitElement {
   static override styles = [
     controls,
     css`
-      .head { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 12px; }
-      .head h2 { margin: 0; flex: 1; }
-      .tools { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
-      .tools button { min-height: 32px; padding: 4px 10px; }
-      .tools .icon { width: 32px; padding: 0; font-size: 18px; line-height: 1; }
-      .level { min-width: 56px; text-align: center; font-variant-numeric: tabular-nums; font-size: 14px; }
-      .sep { width: 1px; align-self: stretch; background: var(--cs-border); margin: 0 6px; }
-      .toggle { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; margin: 0; font-size: 14px; cursor: pointer; }
-      .toggle input { margin: 0; width: 16px; height: 16px; }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        flex-wrap: wrap;
+        margin-bottom: 12px;
+      }
+      .head h2 {
+        margin: 0;
+        flex: 1;
+      }
+      .tools {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        flex-wrap: wrap;
+      }
+      .tools button {
+        min-height: 32px;
+        padding: 4px 10px;
+      }
+      .tools .icon {
+        width: 32px;
+        padding: 0;
+        font-size: 18px;
+        line-height: 1;
+      }
+      .level {
+        min-width: 56px;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+        font-size: 14px;
+      }
+      .sep {
+        width: 1px;
+        align-self: stretch;
+        background: var(--cs-border);
+        margin: 0 6px;
+      }
+      .toggle {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        font-weight: 400;
+        margin: 0;
+        font-size: 14px;
+        cursor: pointer;
+      }
+      .toggle input {
+        margin: 0;
+        width: 16px;
+        height: 16px;
+      }
       .stage {
         background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 20px 20px;
-        border-radius: 8px; padding: ${STAGE_PAD}px; display: flex; overflow: auto; max-height: 72vh; min-height: 160px;
+        border-radius: 8px;
+        padding: ${STAGE_PAD}px;
+        display: flex;
+        overflow: auto;
+        max-height: 72vh;
+        min-height: 160px;
       }
-      .sheet { position: relative; margin: auto; flex: none; cursor: default; }
-      .sheet.hot { cursor: pointer; }
-      .sheet img { position: absolute; display: block; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; user-select: none; -webkit-user-drag: none; }
-      .g { position: absolute; pointer-events: none; }
-      .trim { outline: 1px solid rgba(0, 0, 0, 0.55); }
-      .bleed { border: 1px dashed #d4145a; }
-      .safe { border: 1px dashed #00a0e9; }
-      .hover { outline: 1px solid rgba(11, 61, 145, 0.7); }
-      .sel { outline: 2px solid var(--cs-focus); box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.45), inset 0 0 0 1px rgba(0, 0, 0, 0.45); }
+      .sheet {
+        position: relative;
+        margin: auto;
+        flex: none;
+        cursor: default;
+      }
+      .sheet.hot {
+        cursor: pointer;
+      }
+      .sheet img {
+        position: absolute;
+        display: block;
+        box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25);
+        background: #fff;
+        user-select: none;
+        -webkit-user-drag: none;
+      }
+      .g {
+        position: absolute;
+        pointer-events: none;
+      }
+      .trim {
+        outline: 1px solid rgba(0, 0, 0, 0.55);
+      }
+      .bleed {
+        border: 1px dashed #d4145a;
+      }
+      .safe {
+        border: 1px dashed #00a0e9;
+      }
+      .hover {
+        outline: 1px solid rgba(11, 61, 145, 0.7);
+      }
+      .sel {
+        outline: 2px solid var(--cs-focus);
+        box-shadow:
+          0 0 0 1px rgba(0, 0, 0, 0.45),
+          inset 0 0 0 1px rgba(0, 0, 0, 0.45);
+      }
       .sel-tag {
-        position: absolute; left: -2px; bottom: 100%; margin-bottom: 2px; white-space: nowrap;
-        background: var(--cs-focus); color: #1b2430; font-size: 12px; line-height: 18px; padding: 0 6px; border-radius: 3px 3px 0 0;
+        position: absolute;
+        left: -2px;
+        bottom: 100%;
+        margin-bottom: 2px;
+        white-space: nowrap;
+        background: var(--cs-focus);
+        color: #1b2430;
+        font-size: 12px;
+        line-height: 18px;
+        padding: 0 6px;
+        border-radius: 3px 3px 0 0;
       }
-      .loading { margin: auto; }
-      .caption { margin-top: 8px; display: flex; gap: 16px; flex-wrap: wrap; align-items: center; }
-      .key { display: inline-flex; align-items: center; gap: 6px; }
-      .key::before { content: ''; width: 18px; border-top: 1px solid rgba(0, 0, 0, 0.55); }
-      .key.b::before { border-top: 1px dashed #d4145a; }
-      .key.s::before { border-top: 1px dashed #00a0e9; }
+      .loading {
+        margin: auto;
+      }
+      .caption {
+        margin-top: 8px;
+        display: flex;
+        gap: 16px;
+        flex-wrap: wrap;
+        align-items: center;
+      }
+      .key {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .key::before {
+        content: '';
+        width: 18px;
+        border-top: 1px solid rgba(0, 0, 0, 0.55);
+      }
+      .key.b::before {
+        border-top: 1px dashed #d4145a;
+      }
+      .key.s::before {
+        border-top: 1px dashed #00a0e9;
+      }
     `,
   ];
 
@@ -185,7 +303,12 @@ export class CsPreview extends LitElement {
 
   private get trim() {
     const f = this.design?.format;
-    return { w: f?.widthMm ?? this.widthMm, h: f?.heightMm ?? this.heightMm, bleed: f?.bleedMm ?? 0, safe: f?.safeMm ?? 0 };
+    return {
+      w: f?.widthMm ?? this.widthMm,
+      h: f?.heightMm ?? this.heightMm,
+      bleed: f?.bleedMm ?? 0,
+      safe: f?.safeMm ?? 0,
+    };
   }
 
   /** The sheet in mm: the trim plus its bleed on every side. */
@@ -241,8 +364,12 @@ export class CsPreview extends LitElement {
   private onKey(e: KeyboardEvent) {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
     const act: Record<string, () => void> = {
-      '+': () => this.step(1), '=': () => this.step(1), '-': () => this.step(-1), _: () => this.step(-1),
-      '0': () => this.setZoom('fit'), '1': () => this.setZoom(1),
+      '+': () => this.step(1),
+      '=': () => this.step(1),
+      '-': () => this.step(-1),
+      _: () => this.step(-1),
+      '0': () => this.setZoom('fit'),
+      '1': () => this.setZoom(1),
     };
     const f = act[e.key];
     if (!f) return;
@@ -256,7 +383,9 @@ export class CsPreview extends LitElement {
     const r = sheet.getBoundingClientRect();
     const o = this.sheetMm();
     if (!this.design) return '';
-    return elementAt(this.design, (e.clientX - r.left) / this.scale + o.x, (e.clientY - r.top) / this.scale + o.y)?.id ?? '';
+    return (
+      elementAt(this.design, (e.clientX - r.left) / this.scale + o.x, (e.clientY - r.top) / this.scale + o.y)?.id ?? ''
+    );
   }
 
   private onClick(e: MouseEvent) {
@@ -272,7 +401,10 @@ export class CsPreview extends LitElement {
     const { w, h, bleed, safe } = this.trim;
     const design = this.design;
     const sel = design?.elements.find((e) => e.id === this.selectedId);
-    const hov = this.hoverId && this.hoverId !== this.selectedId ? design?.elements.find((e) => e.id === this.hoverId) : undefined;
+    const hov =
+      this.hoverId && this.hoverId !== this.selectedId
+        ? design?.elements.find((e) => e.id === this.hoverId)
+        : undefined;
     return html`
       <div class="g trim" ${place(this.px({ x: 0, y: 0, w, h }))}></div>
       ${this.showBleed && bleed > 0 ? html`<div class="g bleed" data-guide="bleed" ${place(this.px(this.sheetMm()))}></div>` : nothing}
@@ -282,6 +414,8 @@ export class CsPreview extends LitElement {
     `;
   }
 
+  // The stage takes the keys (Tab, arrows, Enter); the sheet inside it takes pointer clicks.
+  /* eslint-disable lit-a11y/click-events-have-key-events */
   override render() {
     const { w, h, bleed, safe } = this.trim;
     const sheet = this.sheetPx();
@@ -293,28 +427,86 @@ export class CsPreview extends LitElement {
         <div class="head">
           <h2 id="pv-h">${t('title')}</h2>
           <div class="tools" role="toolbar" aria-label=${t('tools')}>
-            <button type="button" class="secondary icon zoom-out" title=${t('zoomOut')} aria-label=${t('zoomOut')} @click=${() => this.step(-1)}>−</button>
-            <span class="level" aria-label=${t('zoomLevel')} aria-live="polite" data-zoom=${pct.toFixed(2)}>${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%</span>
-            <button type="button" class="secondary icon zoom-in" title=${t('zoomIn')} aria-label=${t('zoomIn')} @click=${() => this.step(1)}>+</button>
-            <button type="button" class="secondary zoom-actual" title=${t('actualHint')} @click=${() => this.setZoom(1)}>${t('actual')}</button>
-            <button type="button" class="secondary zoom-fit" title=${t('fitHint')} aria-pressed=${this.zoom === 'fit'} @click=${() => this.setZoom('fit')}>${t('fit')}</button>
+            <button
+              type="button"
+              class="secondary icon zoom-out"
+              title=${t('zoomOut')}
+              aria-label=${t('zoomOut')}
+              @click=${() => this.step(-1)}
+            >
+              −
+            </button>
+            <span class="level" aria-label=${t('zoomLevel')} aria-live="polite" data-zoom=${pct.toFixed(2)}
+              >${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%</span
+            >
+            <button
+              type="button"
+              class="secondary icon zoom-in"
+              title=${t('zoomIn')}
+              aria-label=${t('zoomIn')}
+              @click=${() => this.step(1)}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              class="secondary zoom-actual"
+              title=${t('actualHint')}
+              @click=${() => this.setZoom(1)}
+            >
+              ${t('actual')}
+            </button>
+            <button
+              type="button"
+              class="secondary zoom-fit"
+              title=${t('fitHint')}
+              aria-pressed=${this.zoom === 'fit'}
+              @click=${() => this.setZoom('fit')}
+            >
+              ${t('fit')}
+            </button>
             <span class="sep" aria-hidden="true"></span>
             <label class="toggle" title=${bleed > 0 ? t('bleedKey', { mm: `${bleed} mm` }) : t('noBleed')}>
-              <input type="checkbox" name="bleed" .checked=${this.showBleed} ?disabled=${bleed <= 0} @change=${(e: Event) => (this.showBleed = (e.target as HTMLInputElement).checked)}>${t('bleed')}
+              <input
+                type="checkbox"
+                name="bleed"
+                .checked=${this.showBleed}
+                ?disabled=${bleed <= 0}
+                @change=${(e: Event) => (this.showBleed = (e.target as HTMLInputElement).checked)}
+              />${t('bleed')}
             </label>
             <label class="toggle">
-              <input type="checkbox" name="safe" .checked=${this.showSafe} ?disabled=${safe <= 0} @change=${(e: Event) => (this.showSafe = (e.target as HTMLInputElement).checked)}>${t('safe')}
+              <input
+                type="checkbox"
+                name="safe"
+                .checked=${this.showSafe}
+                ?disabled=${safe <= 0}
+                @change=${(e: Event) => (this.showSafe = (e.target as HTMLInputElement).checked)}
+              />${t('safe')}
             </label>
           </div>
         </div>
         <div class="stage" tabindex="0" aria-label=${t('stage')} @keydown=${this.onKey}>
-          ${this.url
-            ? html`<div class="sheet ${this.hoverId ? 'hot' : ''}" ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
-                  @click=${this.onClick} @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))} @pointerleave=${() => (this.hoverId = '')}>
-                <img src=${this.url} alt=${t('alt', size)} draggable="false" @load=${this.loaded} ${place(this.px(region))}>
-                ${this.renderGuides()}
-              </div>`
-            : html`<p class="muted loading">${t('loading')}</p>`}
+          ${
+            this.url
+              ? html`<div
+                  class="sheet ${this.hoverId ? 'hot' : ''}"
+                  ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
+                  @click=${this.onClick}
+                  @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))}
+                  @pointerleave=${() => (this.hoverId = '')}
+                >
+                  <img
+                    src=${this.url}
+                    alt=${t('alt', size)}
+                    draggable="false"
+                    @load=${this.loaded}
+                    ${place(this.px(region))}
+                  />
+                  ${this.renderGuides()}
+                </div>`
+              : html`<p class="muted loading">${t('loading')}</p>`
+          }
         </div>
         <div class="caption muted">
           <span>${t('size', size)}</span>
@@ -325,5 +517,6 @@ export class CsPreview extends LitElement {
       </section>
     `;
   }
+  /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 customElements.define('cs-preview', CsPreview);

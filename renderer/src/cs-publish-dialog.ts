@@ -10,7 +10,10 @@ import { controls } from './shared-styles.js';
 
 const t = defineMessages({
   heading: { zh: '发布到素材库', en: 'Publish to the library' },
-  intro: { zh: '发布后，素材库中会保存这份设计及其 PDF 和 PNG，同事可以检索和复用。', en: 'The library keeps this design with its PDF and PNG, so colleagues can find and reuse it.' },
+  intro: {
+    zh: '发布后，素材库中会保存这份设计及其 PDF 和 PNG，同事可以检索和复用。',
+    en: 'The library keeps this design with its PDF and PNG, so colleagues can find and reuse it.',
+  },
   title: { zh: '标题', en: 'Title' },
   unit: { zh: '单位', en: 'Unit' },
   unitHint: { zh: '例如：某某派出所', en: 'e.g. the police station' },
@@ -21,7 +24,10 @@ const t = defineMessages({
   tags: { zh: '标签', en: 'Tags' },
   tagsHint: { zh: '用逗号或顿号分隔，例如：集市、鱼摊', en: 'Separated by commas, e.g. market, fish stall' },
   publish: { zh: '发布', en: 'Publish' },
-  busy: { zh: '正在生成 PDF 和 PNG 并存入素材库，横幅可能需要几秒钟…', en: 'Rendering the PDF and PNG and storing them; a banner can take a few seconds…' },
+  busy: {
+    zh: '正在生成 PDF 和 PNG 并存入素材库，横幅可能需要几秒钟…',
+    en: 'Rendering the PDF and PNG and storing them; a banner can take a few seconds…',
+  },
   done: { zh: '已发布「{title}」到素材库。', en: 'Published “{title}” to the library.' },
   show: { zh: '在素材库中查看', en: 'View in the library' },
   close: { zh: '关闭', en: 'Close' },
@@ -36,7 +42,14 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_00
 
 /** Tags as typed: commas (full or half width), 顿号 or semicolons between them. */
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\n]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The sample's metadata for publishDesign; fields left empty are left to the design's defaults. */
@@ -59,18 +72,68 @@ export class CsPublishDialog extends LitElement {
     controls,
     dialogStyles,
     css`
-      dialog { width: min(620px, 94vw); }
-      form { padding: 20px 24px 0; display: grid; grid-template-columns: 1fr 1fr; gap: 14px 18px; max-height: 70vh; overflow: auto; }
-      .wide { grid-column: 1 / -1; }
-      input[type='date'] { border: 1px solid var(--cs-border); border-radius: 6px; padding: 7px 10px; background: #fff; width: 100%; }
-      .intro { margin: 0; }
-      fieldset { border: 1px solid var(--cs-border); border-radius: 8px; padding: 8px 14px 12px; margin: 0; }
-      legend { font-weight: 600; padding: 0 4px; }
-      .checks { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 14px; }
-      .check { display: flex; gap: 8px; align-items: center; font-weight: normal; margin: 0; font-size: 14px; }
-      .status { padding: 12px 24px 0; }
-      .ok { color: var(--cs-ok); font-weight: 600; margin: 0; }
-      .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 16px 24px 22px; flex-wrap: wrap; }
+      dialog {
+        width: min(620px, 94vw);
+      }
+      form {
+        padding: 20px 24px 0;
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 14px 18px;
+        max-height: 70vh;
+        overflow: auto;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      input[type='date'] {
+        border: 1px solid var(--cs-border);
+        border-radius: 6px;
+        padding: 7px 10px;
+        background: #fff;
+        width: 100%;
+      }
+      .intro {
+        margin: 0;
+      }
+      fieldset {
+        border: 1px solid var(--cs-border);
+        border-radius: 8px;
+        padding: 8px 14px 12px;
+        margin: 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 4px;
+      }
+      .checks {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 4px 14px;
+      }
+      .check {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        font-weight: normal;
+        margin: 0;
+        font-size: 14px;
+      }
+      .status {
+        padding: 12px 24px 0;
+      }
+      .ok {
+        color: var(--cs-ok);
+        font-weight: 600;
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        gap: 12px;
+        justify-content: flex-end;
+        padding: 16px 24px 22px;
+        flex-wrap: wrap;
+      }
     `,
   ];
 
@@ -101,7 +164,10 @@ export class CsPublishDialog extends LitElement {
   }
 
   private meta(): SampleMetaPatch {
-    const meta: SampleMetaPatch = { title: this.value('title') || this.design.name, publishedAt: this.value('date') || today() };
+    const meta: SampleMetaPatch = {
+      title: this.value('title') || this.design.name,
+      publishedAt: this.value('date') || today(),
+    };
     for (const k of ['unit', 'location', 'channel'] as const) if (this.value(k)) meta[k] = this.value(k);
     if (this.fraud.size) meta.fraudTypes = [...this.fraud];
     const tags = splitTags(this.value('tags'));
@@ -119,7 +185,10 @@ export class CsPublishDialog extends LitElement {
     try {
       this.published = await call('publishDesign', { design: this.design, meta });
       try {
-        localStorage.setItem(REMEMBER_KEY, JSON.stringify({ unit: meta.unit, location: meta.location, channel: meta.channel }));
+        localStorage.setItem(
+          REMEMBER_KEY,
+          JSON.stringify({ unit: meta.unit, location: meta.location, channel: meta.channel }),
+        );
       } catch {
         // Only a convenience for the next publish.
       }
@@ -146,30 +215,70 @@ export class CsPublishDialog extends LitElement {
   override render() {
     const r = this.remembered();
     const field = (name: string, label: string, value: string, extra = '') =>
-      html`<div><label for="pub-${name}">${label}</label><input id="pub-${name}" type="text" name=${name} .value=${value} ?disabled=${this.busy}
-        placeholder=${extra} list=${name === 'channel' ? 'channels' : ''}></div>`;
+      html`<div>
+        <label for="pub-${name}">${label}</label
+        ><input
+          id="pub-${name}"
+          type="text"
+          name=${name}
+          .value=${value}
+          ?disabled=${this.busy}
+          placeholder=${extra}
+          list=${name === 'channel' ? 'channels' : ''}
+        />
+      </div>`;
     return html`
-      <dialog aria-labelledby="pub-h" @cancel=${(e: Event) => { e.preventDefault(); this.close(); }}>
+      <dialog
+        aria-labelledby="pub-h"
+        @cancel=${(e: Event) => {
+          e.preventDefault();
+          this.close();
+        }}
+      >
         <header id="pub-h">${t('heading')}</header>
         <form id="pub-form" @submit=${this.publish}>
           <p class="intro muted wide">${t('intro')}</p>
-          <div class="wide"><label for="pub-title">${t('title')}</label>
-            <input id="pub-title" type="text" name="title" required maxlength="200" .value=${this.design?.name ?? ''} ?disabled=${this.busy}></div>
-          ${field('unit', t('unit'), r.unit ?? '', t('unitHint'))}
-          ${field('location', t('location'), r.location ?? '')}
+          <div class="wide">
+            <label for="pub-title">${t('title')}</label>
+            <input
+              id="pub-title"
+              type="text"
+              name="title"
+              required
+              maxlength="200"
+              .value=${this.design?.name ?? ''}
+              ?disabled=${this.busy}
+            />
+          </div>
+          ${field('unit', t('unit'), r.unit ?? '', t('unitHint'))} ${field('location', t('location'), r.location ?? '')}
           ${field('channel', t('channel'), r.channel ?? '')}
           <datalist id="channels">${SAMPLE_CHANNELS.map((c) => html`<option value=${c}></option>`)}</datalist>
-          <div><label for="pub-date">${t('date')}</label><input id="pub-date" type="date" name="date" .value=${today()} ?disabled=${this.busy}></div>
+          <div>
+            <label for="pub-date">${t('date')}</label
+            ><input id="pub-date" type="date" name="date" .value=${today()} ?disabled=${this.busy} />
+          </div>
           <fieldset class="wide" ?disabled=${this.busy}>
             <legend>${t('fraud')}</legend>
             <div class="checks">
-              ${Object.entries(FRAUD_TYPES).map(([id, label]) => html`<label class="check"><input type="checkbox" name="fraud" value=${id}
-                .checked=${this.fraud.has(id as FraudType)} @change=${(e: Event) => this.toggleFraud(id as FraudType, (e.target as HTMLInputElement).checked)}>${label}</label>`)}
+              ${Object.entries(FRAUD_TYPES).map(
+                ([id, label]) =>
+                  html`<label class="check"
+                    ><input
+                      type="checkbox"
+                      name="fraud"
+                      value=${id}
+                      .checked=${this.fraud.has(id as FraudType)}
+                      @change=${(e: Event) => this.toggleFraud(id as FraudType, (e.target as HTMLInputElement).checked)}
+                    />${label}</label
+                  >`,
+              )}
             </div>
           </fieldset>
-          <div class="wide"><label for="pub-tags">${t('tags')}</label>
-            <input id="pub-tags" type="text" name="tags" aria-describedby="pub-tags-hint" ?disabled=${this.busy}>
-            <div class="muted" id="pub-tags-hint">${t('tagsHint')}</div></div>
+          <div class="wide">
+            <label for="pub-tags">${t('tags')}</label>
+            <input id="pub-tags" type="text" name="tags" aria-describedby="pub-tags-hint" ?disabled=${this.busy} />
+            <div class="muted" id="pub-tags-hint">${t('tagsHint')}</div>
+          </div>
         </form>
         <div class="status" aria-live="polite">
           ${this.busy ? html`<p class="muted busy"><progress aria-label=${t('busy')}></progress> ${t('busy')}</p>` : ''}
@@ -177,11 +286,15 @@ export class CsPublishDialog extends LitElement {
         </div>
         ${this.error ? html`<p class="error status" role="alert">${this.error}</p>` : ''}
         <div class="actions">
-          ${this.published
-            ? html`<button type="button" class="show-library" @click=${this.showInLibrary}>${t('show')}</button>
-                <button type="button" class="secondary" @click=${this.close}>${t('close')}</button>`
-            : html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${this.close}>${t('cancel')}</button>
-                <button type="submit" form="pub-form" class="publish" ?disabled=${this.busy}>${t('publish')}</button>`}
+          ${
+            this.published
+              ? html`<button type="button" class="show-library" @click=${this.showInLibrary}>${t('show')}</button>
+                  <button type="button" class="secondary" @click=${this.close}>${t('close')}</button>`
+              : html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${this.close}>
+                    ${t('cancel')}
+                  </button>
+                  <button type="submit" form="pub-form" class="publish" ?disabled=${this.busy}>${t('publish')}</button>`
+          }
         </div>
       </dialog>
     `;

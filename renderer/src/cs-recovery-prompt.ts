@@ -6,7 +6,10 @@ import { controls } from './shared-styles.js';
 
 const t = defineMessages({
   title: { zh: '恢复未保存的设计', en: 'Recover unsaved design' },
-  found: { zh: '发现上次未保存的设计「{name}」（{ago}），是否恢复？', en: 'Found the unsaved design “{name}” from last time ({ago}). Recover it?' },
+  found: {
+    zh: '发现上次未保存的设计「{name}」（{ago}），是否恢复？',
+    en: 'Found the unsaved design “{name}” from last time ({ago}). Recover it?',
+  },
   justNow: { zh: '刚刚', en: 'just now' },
   minutes: { zh: '{n} 分钟前', en: '{n} min ago' },
   hours: { zh: '{n} 小时前', en: '{n} h ago' },
@@ -33,10 +36,21 @@ export class CsRecoveryPrompt extends LitElement {
     controls,
     dialogStyles,
     css`
-      dialog { width: min(480px, 92vw); }
-      .body { padding: 22px 24px 8px; }
-      .body p { margin: 0 0 8px; }
-      .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 12px 24px 22px; }
+      dialog {
+        width: min(480px, 92vw);
+      }
+      .body {
+        padding: 22px 24px 8px;
+      }
+      .body p {
+        margin: 0 0 8px;
+      }
+      .actions {
+        display: flex;
+        gap: 12px;
+        justify-content: flex-end;
+        padding: 12px 24px 22px;
+      }
     `,
   ];
 
@@ -61,8 +75,10 @@ export class CsRecoveryPrompt extends LitElement {
           <p class="muted">${t('hint')}</p>
         </div>
         <div class="actions">
-          <button type="button" class="secondary discard" @click=${() => this.fire('recovery-discard')}>${t('discard')}</button>
-          <button type="button" class="restore" autofocus @click=${() => this.fire('recovery-restore')}>${t('restore')}</button>
+          <button type="button" class="secondary discard" @click=${() => this.fire('recovery-discard')}>
+            ${t('discard')}
+          </button>
+          <button type="button" class="restore" @click=${() => this.fire('recovery-restore')}>${t('restore')}</button>
         </div>
       </dialog>
     `;

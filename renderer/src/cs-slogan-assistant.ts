@@ -1,7 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ApiValue } from '../../main/core/api.js';
 import type { Design } from '../../main/core/index.js';
-import { FRAUD_TYPES, GOODS_CATEGORIES, type FraudType, type GoodsCategory } from '../../main/core/slogan/vocabulary.js';
+import {
+  FRAUD_TYPES,
+  GOODS_CATEGORIES,
+  type FraudType,
+  type GoodsCategory,
+} from '../../main/core/slogan/vocabulary.js';
 import { call, errorMessage } from './data/api-client.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
@@ -32,15 +37,33 @@ const t = defineMessages({
 
 /** English names for the slogan library's categories (the library itself is Chinese). */
 const GOODS_EN: Record<GoodsCategory, string> = {
-  fish: 'Fish', seafood: 'Seafood', vegetables: 'Vegetables', poultry: 'Poultry', eggs: 'Eggs', fruit: 'Fruit', melons: 'Melons',
-  meat: 'Meat', mushrooms: 'Mushrooms', seasonings: 'Seasonings', 'grain-oil': 'Grain and oil', 'dry-goods': 'Dry goods',
-  snacks: 'Snacks', tofu: 'Tofu products',
+  fish: 'Fish',
+  seafood: 'Seafood',
+  vegetables: 'Vegetables',
+  poultry: 'Poultry',
+  eggs: 'Eggs',
+  fruit: 'Fruit',
+  melons: 'Melons',
+  meat: 'Meat',
+  mushrooms: 'Mushrooms',
+  seasonings: 'Seasonings',
+  'grain-oil': 'Grain and oil',
+  'dry-goods': 'Dry goods',
+  snacks: 'Snacks',
+  tofu: 'Tofu products',
 };
 const FRAUD_EN: Record<FraudType, string> = {
-  rebate: 'Click-farming rebates', investment: 'Fake online investment', shopping: 'Fake shopping and services',
-  'fake-service': 'Fake e-commerce or courier support', loan: 'Fake loans', credit: 'Fake credit repair',
-  'fake-acquaintance': 'Posing as a boss or acquaintance', 'fake-officials': 'Posing as police or officials',
-  romance: 'Online romance', gaming: 'Fake game trading', general: 'General reminders',
+  rebate: 'Click-farming rebates',
+  investment: 'Fake online investment',
+  shopping: 'Fake shopping and services',
+  'fake-service': 'Fake e-commerce or courier support',
+  loan: 'Fake loans',
+  credit: 'Fake credit repair',
+  'fake-acquaintance': 'Posing as a boss or acquaintance',
+  'fake-officials': 'Posing as police or officials',
+  romance: 'Online romance',
+  gaming: 'Fake game trading',
+  general: 'General reminders',
 };
 const goodsName = (g: GoodsCategory) => (locale() === 'en' ? GOODS_EN[g] : GOODS_CATEGORIES[g]);
 const fraudName = (f: FraudType) => (locale() === 'en' ? FRAUD_EN[f] : FRAUD_TYPES[f]);
@@ -87,17 +110,68 @@ export class CsSloganAssistant extends LitElement {
   static override styles = [
     controls,
     css`
-      .verdict { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; margin-bottom: 6px; }
-      .tag { font-weight: 700; padding: 2px 10px; border-radius: 999px; color: #fff; background: var(--cs-ok); }
-      .tag.none { background: var(--cs-warn); }
-      .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 16px 0 12px; }
-      ul { list-style: none; padding: 0; margin: 12px 0 0; display: flex; flex-direction: column; gap: 6px; }
-      li button { width: 100%; text-align: left; background: #f5f8fd; color: var(--cs-text); border-color: var(--cs-border); display: flex; justify-content: space-between; gap: 8px; }
-      li button:hover { background: #e6eefb; }
-      .kind { color: var(--cs-muted); font-size: 12px; white-space: nowrap; }
-      h3 { font-size: 15px; margin: 18px 0 0; }
-      .script { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 10px; }
-      .script-note { margin: 6px 0 0; }
+      .verdict {
+        display: flex;
+        align-items: baseline;
+        gap: 10px;
+        flex-wrap: wrap;
+        margin-bottom: 6px;
+      }
+      .tag {
+        font-weight: 700;
+        padding: 2px 10px;
+        border-radius: 999px;
+        color: #fff;
+        background: var(--cs-ok);
+      }
+      .tag.none {
+        background: var(--cs-warn);
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 12px;
+        margin: 16px 0 12px;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 12px 0 0;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+      }
+      li button {
+        width: 100%;
+        text-align: left;
+        background: #f5f8fd;
+        color: var(--cs-text);
+        border-color: var(--cs-border);
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+      }
+      li button:hover {
+        background: #e6eefb;
+      }
+      .kind {
+        color: var(--cs-muted);
+        font-size: 12px;
+        white-space: nowrap;
+      }
+      h3 {
+        font-size: 15px;
+        margin: 18px 0 0;
+      }
+      .script {
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+        margin-top: 10px;
+      }
+      .script-note {
+        margin: 6px 0 0;
+      }
     `,
   ];
 
@@ -159,7 +233,9 @@ export class CsSloganAssistant extends LitElement {
       }
       this.scriptNote = t('done');
       const label = to === 'traditional' ? t('toTraditional') : t('toSimplified');
-      this.dispatchEvent(new CustomEvent('design-change', { detail: { design: r.design, label }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('design-change', { detail: { design: r.design, label }, bubbles: true, composed: true }),
+      );
     } catch (e) {
       this.scriptNote = errorMessage(e);
     } finally {
@@ -195,32 +271,69 @@ export class CsSloganAssistant extends LitElement {
         <div class="row">
           <div>
             <label for="goods">${t('goods')}</label>
-            <select id="goods" .value=${this.goods} @change=${(e: Event) => (this.goods = (e.target as HTMLSelectElement).value as GoodsCategory)}>
+            <select
+              id="goods"
+              .value=${this.goods}
+              @change=${(e: Event) => (this.goods = (e.target as HTMLSelectElement).value as GoodsCategory)}
+            >
               ${(Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((id) => html`<option value=${id} ?selected=${id === this.goods}>${goodsName(id)}</option>`)}
             </select>
           </div>
           <div>
             <label for="fraud">${t('fraud')}</label>
-            <select id="fraud" .value=${this.fraud} @change=${(e: Event) => (this.fraud = (e.target as HTMLSelectElement).value as FraudType)}>
+            <select
+              id="fraud"
+              .value=${this.fraud}
+              @change=${(e: Event) => (this.fraud = (e.target as HTMLSelectElement).value as FraudType)}
+            >
               ${(Object.keys(FRAUD_TYPES) as FraudType[]).map((id) => html`<option value=${id} ?selected=${id === this.fraud}>${fraudName(id)}</option>`)}
             </select>
           </div>
         </div>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.suggest}>${this.busy ? t('suggesting') : t('suggest')}</button>
+        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.suggest}>
+          ${this.busy ? t('suggesting') : t('suggest')}
+        </button>
         ${this.suggestError ? html`<p class="muted">${this.suggestError}</p>` : ''}
-        ${this.suggestions.length
-          ? html`<ul aria-label=${t('listLabel')}>
-              ${this.suggestions.map((s) => html`<li><button type="button" class="suggestion" @click=${() => this.insert(s.text)}><span>${s.text}</span><span class="kind">${t(s.rhyme)}</span></button></li>`)}
-            </ul>`
-          : ''}
-        ${this.design
-          ? html`<h3>${t('script')}</h3>
-            <div class="script" role="group" aria-label=${t('script')} aria-describedby="script-hint">
-              <button type="button" class="secondary to-traditional" ?disabled=${this.converting} @click=${() => this.convert('traditional')}>${t('toTraditional')}</button>
-              <button type="button" class="secondary to-simplified" ?disabled=${this.converting} @click=${() => this.convert('simplified')}>${t('toSimplified')}</button>
-            </div>
-            <p class="muted script-note" id="script-hint" aria-live="polite">${this.converting ? t('converting') : this.scriptNote || t('scriptHint')}</p>`
-          : nothing}
+        ${
+          this.suggestions.length
+            ? html`<ul aria-label=${t('listLabel')}>
+                ${this.suggestions.map(
+                  (s) =>
+                    html`<li>
+                      <button type="button" class="suggestion" @click=${() => this.insert(s.text)}>
+                        <span>${s.text}</span><span class="kind">${t(s.rhyme)}</span>
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : ''
+        }
+        ${
+          this.design
+            ? html`<h3>${t('script')}</h3>
+                <div class="script" role="group" aria-label=${t('script')} aria-describedby="script-hint">
+                  <button
+                    type="button"
+                    class="secondary to-traditional"
+                    ?disabled=${this.converting}
+                    @click=${() => this.convert('traditional')}
+                  >
+                    ${t('toTraditional')}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary to-simplified"
+                    ?disabled=${this.converting}
+                    @click=${() => this.convert('simplified')}
+                  >
+                    ${t('toSimplified')}
+                  </button>
+                </div>
+                <p class="muted script-note" id="script-hint" aria-live="polite">
+                  ${this.converting ? t('converting') : this.scriptNote || t('scriptHint')}
+                </p>`
+            : nothing
+        }
       </section>
     `;
   }

@@ -18,7 +18,9 @@ let d: ReturnType<typeof createDialogs>;
 beforeEach(() => {
   vi.clearAllMocks();
   files = new FileAccess();
-  const downloads = { get: (id: string) => (id === 'a'.repeat(32) ? { path: exported, fileName: '鱼市横幅.pdf' } : undefined) };
+  const downloads = {
+    get: (id: string) => (id === 'a'.repeat(32) ? { path: exported, fileName: '鱼市横幅.pdf' } : undefined),
+  };
   d = createDialogs({ dialog: dialog as any, window: () => null, files, downloads });
 });
 const call = (name: keyof typeof d, input: unknown) => (d[name] as (i: unknown) => Promise<any>)(input);
@@ -39,7 +41,10 @@ describe('native dialogs', () => {
     const p = join(dir, 'saved.csdesign');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: p });
     expect(await call('saveDesignFile', { text, suggestedName: '鱼市横幅' })).toEqual({ canceled: false, filePath: p });
-    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: '鱼市横幅.csdesign', filters: [{ extensions: ['csdesign'] }] });
+    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({
+      defaultPath: '鱼市横幅.csdesign',
+      filters: [{ extensions: ['csdesign'] }],
+    });
     expect(readFileSync(p, 'utf8')).toBe(text);
     await call('saveDesignFile', { text, filePath: p });
     expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
@@ -55,7 +60,10 @@ describe('native dialogs', () => {
     const p = join(dir, 'out.pdf');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: p });
     expect(await call('saveExportFile', { downloadId: 'a'.repeat(32) })).toEqual({ canceled: false, filePath: p });
-    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: '鱼市横幅.pdf', filters: [{ extensions: ['pdf'] }] });
+    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({
+      defaultPath: '鱼市横幅.pdf',
+      filters: [{ extensions: ['pdf'] }],
+    });
     expect(readFileSync(p, 'utf8')).toBe('%PDF-1.7 test');
     await expect(call('saveExportFile', { downloadId: 'b'.repeat(32) })).rejects.toThrow(/重新导出/);
   });
@@ -65,6 +73,8 @@ describe('native dialogs', () => {
     const q = join(dir, '横幅.CSDESIGN');
     writeFileSync(p, text);
     writeFileSync(q, text);
-    expect(await designFilesIn(['--flag', 'dist/main/app/main.js', 'cli.json', 'missing.json', 'notes.txt', p, q], dir)).toEqual([p, q]);
+    expect(
+      await designFilesIn(['--flag', 'dist/main/app/main.js', 'cli.json', 'missing.json', 'notes.txt', p, q], dir),
+    ).toEqual([p, q]);
   });
 });

@@ -67,9 +67,17 @@ export const ipcMain = {
 
 export const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
 export const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() };
-export const shell = { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn(), openPath: vi.fn(async (_path: string) => '') };
+export const shell = {
+  openExternal: vi.fn(async () => undefined),
+  showItemInFolder: vi.fn(),
+  openPath: vi.fn(async (_path: string) => ''),
+};
 export const contextBridge = { exposeInMainWorld: vi.fn() };
-export const ipcRenderer = { invoke: vi.fn(async (..._a: unknown[]) => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() };
+export const ipcRenderer = {
+  invoke: vi.fn(async (..._a: unknown[]) => ({ ok: true, value: null })),
+  on: vi.fn(),
+  removeListener: vi.fn(),
+};
 
 export function resetElectron(): void {
   app.removeAllListeners();

@@ -18,7 +18,13 @@ const dialogs = {
   saveExportFile: vi.fn(async () => ({ canceled: true as const })),
   showLibraryFolder: vi.fn(async () => ({ canceled: true as const })),
 };
-bindIpc({ handle: (c: string, h: any) => void channels.set(c, h) } as any, createHandlers(ctx), dialogs, (m) => logged.push(m), ctx.uploads);
+bindIpc(
+  { handle: (c: string, h: any) => void channels.set(c, h) } as any,
+  createHandlers(ctx),
+  dialogs,
+  (m) => logged.push(m),
+  ctx.uploads,
+);
 
 const GOOD = eventFrom('app://studio/index.html');
 const WRONG = [
@@ -30,12 +36,19 @@ const WRONG = [
   { senderFrame: null },
 ];
 const SLOGAN = '白菜青菜油麦菜、莫给骗子当韭菜';
-const small = () => design({ name: '小样', format: { widthMm: 60, heightMm: 40, dpi: 72 }, elements: [textEl({ text: SLOGAN, box: { x: 2, y: 2, w: 56, h: 36 } })] });
+const small = () =>
+  design({
+    name: '小样',
+    format: { widthMm: 60, heightMm: 40, dpi: 72 },
+    elements: [textEl({ text: SLOGAN, box: { x: 2, y: 2, w: 56, h: 36 } })],
+  });
 const call = (channel: string, event: unknown, input?: unknown) => channels.get(channel)!(event, input);
 
 describe('IPC binding', () => {
   it('covers every API method and dialog, one channel each', () => {
-    expect([...channels.keys()].sort()).toEqual([...API_METHODS.map(apiChannel), ...DIALOG_NAMES.map(dialogChannel), UPLOAD_CHANNEL].sort());
+    expect([...channels.keys()].sort()).toEqual(
+      [...API_METHODS.map(apiChannel), ...DIALOG_NAMES.map(dialogChannel), UPLOAD_CHANNEL].sort(),
+    );
   });
 
   it('trustedSender: only the top frame of app://studio', () => {
@@ -78,7 +91,10 @@ describe('IPC binding', () => {
 
   it('answers good inputs through the same handlers as browser mode', async () => {
     const r = await call(apiChannel('checkSlogan'), GOOD, { text: SLOGAN });
-    expect(resultSchema('checkSlogan').parse(r)).toMatchObject({ ok: true, value: { halves: ['白菜青菜油麦菜', '莫给骗子当韭菜'] } });
+    expect(resultSchema('checkSlogan').parse(r)).toMatchObject({
+      ok: true,
+      value: { halves: ['白菜青菜油麦菜', '莫给骗子当韭菜'] },
+    });
     const p = await call(apiChannel('previewSvg'), GOOD, { design: small() });
     expect(p.ok).toBe(true);
     expect(p.value.svg).toMatch(/^<svg/);
@@ -89,7 +105,11 @@ describe('IPC binding', () => {
   });
 
   it('upload: sender checked, input parsed, bytes stored', async () => {
-    for (const e of WRONG) expect(await call(UPLOAD_CHANNEL, e, { name: 'a.csv', data: new Uint8Array([1]) })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    for (const e of WRONG)
+      expect(await call(UPLOAD_CHANNEL, e, { name: 'a.csv', data: new Uint8Array([1]) })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
     const bad = await call(UPLOAD_CHANNEL, GOOD, { name: 'a.csv', data: 'not bytes' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(bad.error.details.join()).toMatch(/data/);

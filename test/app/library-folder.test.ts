@@ -16,9 +16,22 @@ import { eventFrom, shell } from './electron-mock.js';
 const ctx = testContext();
 afterAll(() => ctx.dispose());
 const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
-const dialogs = createDialogs({ dialog: dialog as any, window: () => null, files: new FileAccess(), downloads: ctx.downloads, shell, library: ctx.library });
+const dialogs = createDialogs({
+  dialog: dialog as any,
+  window: () => null,
+  files: new FileAccess(),
+  downloads: ctx.downloads,
+  shell,
+  library: ctx.library,
+});
 const channels = new Map<string, (event: unknown, input?: unknown) => Promise<any>>();
-bindIpc({ handle: (c: string, h: any) => void channels.set(c, h) } as any, createHandlers(ctx), dialogs, () => undefined, ctx.uploads);
+bindIpc(
+  { handle: (c: string, h: any) => void channels.set(c, h) } as any,
+  createHandlers(ctx),
+  dialogs,
+  () => undefined,
+  ctx.uploads,
+);
 const show = (event: unknown, input: unknown) => channels.get(dialogChannel('showLibraryFolder'))!(event, input);
 const GOOD = eventFrom('app://studio/index.html');
 
@@ -47,7 +60,10 @@ describe('showLibraryFolder', () => {
   });
 
   it('refuses other senders and anything but a sample id (never a path)', async () => {
-    expect(await show(eventFrom('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await show(eventFrom('https://evil.example/'), {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     for (const bad of [{ id: '/etc' }, { path: '/etc/passwd' }, { id: '../..' }]) {
       const r = await show(GOOD, bad);
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -65,7 +81,12 @@ describe('showLibraryFolder', () => {
   });
 
   it('without a shell (tests, other hosts) it says so instead of failing oddly', async () => {
-    const plain = createDialogs({ dialog: dialog as any, window: () => null, files: new FileAccess(), downloads: ctx.downloads });
+    const plain = createDialogs({
+      dialog: dialog as any,
+      window: () => null,
+      files: new FileAccess(),
+      downloads: ctx.downloads,
+    });
     await expect(plain.showLibraryFolder({} as never)).rejects.toThrow(/不能打开文件夹/);
   });
 });

@@ -5,7 +5,17 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { COMMAND_CHANNEL, apiChannel } from '../../main/app/channels.js';
 import { startStudioApp } from '../../main/app/studio-app.js';
 import { design } from '../helpers/designs.js';
-import { app, BrowserWindow, eventFrom, FakeWebContents, ipcMain, Menu, protocol, resetElectron, session } from './electron-mock.js';
+import {
+  app,
+  BrowserWindow,
+  eventFrom,
+  FakeWebContents,
+  ipcMain,
+  Menu,
+  protocol,
+  resetElectron,
+  session,
+} from './electron-mock.js';
 
 vi.mock('electron', () => import('./electron-mock.js'));
 
@@ -24,19 +34,28 @@ async function started(argv: string[] = ['electron', 'main.js']) {
   const win = (await s.ready) as unknown as BrowserWindow;
   return { s, win };
 }
-const sent = (win: BrowserWindow) => win.webContents.send.mock.calls.filter((c) => c[0] === COMMAND_CHANNEL).map((c) => c[1]);
+const sent = (win: BrowserWindow) =>
+  win.webContents.send.mock.calls.filter((c) => c[0] === COMMAND_CHANNEL).map((c) => c[1]);
 
 describe('the desktop shell', () => {
   it('registers app:// as privileged before ready, then wires protocol, session, IPC, menu and window', async () => {
     const { win } = await started();
-    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
-    expect(protocol.registerSchemesAsPrivileged.mock.calls[0]![0]).toEqual([expect.objectContaining({ scheme: 'app' })]);
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0]!,
+    );
+    expect(protocol.registerSchemesAsPrivileged.mock.calls[0]![0]).toEqual([
+      expect.objectContaining({ scheme: 'app' }),
+    ]);
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(ipcMain.handlers.has(apiChannel('checkSlogan'))).toBe(true);
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
     expect(BrowserWindow.instances).toHaveLength(1);
-    expect(win.options.webPreferences).toMatchObject({ preload: '/p/preload.cjs', sandbox: true, contextIsolation: true });
+    expect(win.options.webPreferences).toMatchObject({
+      preload: '/p/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+    });
   });
 
   it('hardens every web contents created', async () => {
@@ -50,8 +69,13 @@ describe('the desktop shell', () => {
   it('the IPC handlers answer the window and refuse others', async () => {
     await started();
     const h = ipcMain.handlers.get(apiChannel('checkSlogan'))!;
-    expect(await h(eventFrom('app://studio/index.html'), { text: '乌鸡土鸡大公鸡、听说转账就挂机' })).toMatchObject({ ok: true });
-    expect(await h(eventFrom('https://evil.example/'), { text: '乌鸡土鸡大公鸡、听说转账就挂机' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await h(eventFrom('app://studio/index.html'), { text: '乌鸡土鸡大公鸡、听说转账就挂机' })).toMatchObject({
+      ok: true,
+    });
+    expect(await h(eventFrom('https://evil.example/'), { text: '乌鸡土鸡大公鸡、听说转账就挂机' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
   });
 
   it('opens a design file given on the command line once the renderer has loaded', async () => {

@@ -58,7 +58,13 @@ describe('web contents and session hardening', () => {
     const c = new FakeWebContents();
     const open = vi.fn(async () => undefined);
     hardenContents(c as any, open);
-    for (const url of ['https://www.gjfzzx.cn/', 'https://evil.example/', 'http://www.gjfzzx.cn/', 'file:///etc/passwd', 'app://studio/x']) {
+    for (const url of [
+      'https://www.gjfzzx.cn/',
+      'https://evil.example/',
+      'http://www.gjfzzx.cn/',
+      'file:///etc/passwd',
+      'app://studio/x',
+    ]) {
       expect(c.openHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(open.mock.calls).toEqual([['https://www.gjfzzx.cn/']]);
@@ -74,9 +80,16 @@ describe('web contents and session hardening', () => {
   });
 
   it('refuses every permission request and check, and downloads', () => {
-    const s = Object.assign(new EventEmitter(), { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() });
+    const s = Object.assign(new EventEmitter(), {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+    });
     hardenSession(s as any);
-    const handler = s.setPermissionRequestHandler.mock.calls[0]![0] as (w: unknown, p: string, cb: (b: boolean) => void) => void;
+    const handler = s.setPermissionRequestHandler.mock.calls[0]![0] as (
+      w: unknown,
+      p: string,
+      cb: (b: boolean) => void,
+    ) => void;
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const cb = vi.fn();
       handler({}, p, cb);

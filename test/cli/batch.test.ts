@@ -24,7 +24,11 @@ describe('campaign-studio batch', () => {
     expect(r.stderr).toContain('有 1 行失败');
     expect(r.stderr).toContain('第 2 行（表格第 3 行）：「标语」为空（列「标语」）');
     expect(r.stdout).toContain('已生成 3 行（共 4 行数据）');
-    expect(readdirSync(out('gbk')).sort()).toEqual(['南湖派出所-横幅.pdf', '城关派出所-横幅.pdf', '西城派出所-横幅.pdf']);
+    expect(readdirSync(out('gbk')).sort()).toEqual([
+      '南湖派出所-横幅.pdf',
+      '城关派出所-横幅.pdf',
+      '西城派出所-横幅.pdf',
+    ]);
     const pdf = PdfReader.open(join(out('gbk'), '西城派出所-横幅.pdf'));
     expect(pdf.text().replace(/\s/g, '')).toContain('西城派出所');
     pdf.close();
@@ -35,7 +39,12 @@ describe('campaign-studio batch', () => {
     writeFileSync(
       xlsx,
       await makeXlsx({
-        sheets: [{ name: '名单', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c></row>' }],
+        sheets: [
+          {
+            name: '名单',
+            rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c></row>',
+          },
+        ],
         sharedStrings: ['标语', '单位名称', '白菜青菜油麦菜、莫给骗子当韭菜', '城关派出所'],
       }),
     );
@@ -63,7 +72,19 @@ describe('campaign-studio batch', () => {
     const z = await studio([...BANNER, '--data', GBK, '--out', out('zip'), '--zip']);
     expect(z.code).toBe(1);
     expect(readdirSync(out('zip'))).toEqual([expect.stringMatching(/-批量\.zip$/)]);
-    const p = await studio(['batch', '--template', 'sticker-round-red-40', '--data', GBK, '--out', out('png'), '--format', 'png', '--dpi', '100']);
+    const p = await studio([
+      'batch',
+      '--template',
+      'sticker-round-red-40',
+      '--data',
+      GBK,
+      '--out',
+      out('png'),
+      '--format',
+      'png',
+      '--dpi',
+      '100',
+    ]);
     expect(p.code).toBe(1);
     expect(readdirSync(out('png')).filter((f) => f.endsWith('.png'))).toHaveLength(3);
   });

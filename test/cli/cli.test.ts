@@ -20,11 +20,27 @@ describe('campaign-studio templates', () => {
   it('--json lists id, kind, size and slots', async () => {
     const r = await studio(['templates', '--json']);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as { id: string; kind: string; widthMm: number; heightMm: number; slots: { name: string }[] }[];
+    const list = JSON.parse(r.stdout) as {
+      id: string;
+      kind: string;
+      widthMm: number;
+      heightMm: number;
+      slots: { name: string }[];
+    }[];
     const banner = list.find((t) => t.id === 'banner-red-600x70')!;
     expect(banner).toMatchObject({ kind: 'banner', widthMm: 6000, heightMm: 700 });
     for (const t of list) {
-      expect(['banner', 'vertical-banner', 'poster', 'rollup', 'x-stand', 'table-card', 'sign', 'sticker', 'wechat']).toContain(t.kind);
+      expect([
+        'banner',
+        'vertical-banner',
+        'poster',
+        'rollup',
+        'x-stand',
+        'table-card',
+        'sign',
+        'sticker',
+        'wechat',
+      ]).toContain(t.kind);
       expect(t.slots.map((s) => s.name)).toContain('slogan');
     }
   });
@@ -38,7 +54,15 @@ describe('campaign-studio templates', () => {
 describe('campaign-studio render', () => {
   it('renders the A2 poster as a PDF with the slogan set, exact A2 trim and searchable text', async () => {
     const out = p('poster.pdf');
-    const r = await studio(['render', '--template', 'poster-a2-red', '--set', 'slogan=乌鸡土鸡大公鸡、听说转账就挂机', '--out', out]);
+    const r = await studio([
+      'render',
+      '--template',
+      'poster-a2-red',
+      '--set',
+      'slogan=乌鸡土鸡大公鸡、听说转账就挂机',
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const pdf = PdfReader.open(out);
@@ -69,27 +93,51 @@ describe('campaign-studio render', () => {
     const r = await studio(['render', '--template', 'poster-a2-red', '--width', '900', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const m = await sharp(out).metadata();
-    expect([m.format, m.width, m.height]).toEqual(['webp', 900, Math.ceil(900 * 594 / 420)]);
+    expect([m.format, m.width, m.height]).toEqual(['webp', 900, Math.ceil((900 * 594) / 420)]);
   });
 
   it('fills a photo slot from an image file', async () => {
     // The poster has no photo slot yet: a design file with one is written here.
     const img = p('photo.png');
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#2E7D32' } }).png().toFile(img);
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#2E7D32' } })
+      .png()
+      .toFile(img);
     const d = {
-      schema: 'campaign-studio/design', version: 1, format: { widthMm: 100, heightMm: 100, dpi: 100 },
+      schema: 'campaign-studio/design',
+      version: 1,
+      format: { widthMm: 100, heightMm: 100, dpi: 100 },
       elements: [{ id: 'photo', slot: 'photo', type: 'image', box: { x: 0, y: 0, w: 100, h: 100 } }],
     };
     writeFileSync(p('photo-design.json'), JSON.stringify(d));
-    const r = await studio(['render', '--design', p('photo-design.json'), '--set', `photo=${img}`, '--out', p('photo-out.png')]);
+    const r = await studio([
+      'render',
+      '--design',
+      p('photo-design.json'),
+      '--set',
+      `photo=${img}`,
+      '--out',
+      p('photo-out.png'),
+    ]);
     expect(r.code).toBe(0);
     const { data } = await sharp(p('photo-out.png')).raw().toBuffer({ resolveWithObject: true });
     expect([...data.subarray(0, 3)]).toEqual([0x2e, 0x7d, 0x32]);
   });
 
   it('makes a multi-page PDF from several designs', async () => {
-    const d = (t: string) => ({ schema: 'campaign-studio/design', version: 1, format: { widthMm: 100, heightMm: 50 },
-      elements: [{ id: 's', type: 'text', text: t, box: { x: 5, y: 5, w: 90, h: 40 }, size: { mode: 'fit', minMm: 3, maxMm: 30 } }] });
+    const d = (t: string) => ({
+      schema: 'campaign-studio/design',
+      version: 1,
+      format: { widthMm: 100, heightMm: 50 },
+      elements: [
+        {
+          id: 's',
+          type: 'text',
+          text: t,
+          box: { x: 5, y: 5, w: 90, h: 40 },
+          size: { mode: 'fit', minMm: 3, maxMm: 30 },
+        },
+      ],
+    });
     writeFileSync(p('a.json'), JSON.stringify(d('城东派出所')));
     writeFileSync(p('b.json'), JSON.stringify(d('城西派出所')));
     const r = await studio(['render', '--design', p('a.json'), '--design', p('b.json'), '--out', p('batch.pdf')]);
@@ -123,24 +171,59 @@ describe('bad input', () => {
 
   it('an unknown template or slot lists what exists', async () => {
     await fails(['render', '--template', 'nope', '--out', p('x.pdf')], 1, '没有编号为「nope」的模板', 'poster-a2-red');
-    await fails(['render', '--template', 'poster-a2-red', '--set', 'slgan=白菜', '--out', p('x.pdf')], 1, '没有名为「slgan」的槽位', 'slogan');
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--set', 'slgan=白菜', '--out', p('x.pdf')],
+      1,
+      '没有名为「slgan」的槽位',
+      'slogan',
+    );
   });
 
   it('an unreadable or corrupt image names the file or slot', async () => {
-    writeFileSync(p('photo-design2.json'), JSON.stringify({ schema: 'campaign-studio/design', version: 1, format: { widthMm: 100, heightMm: 100 },
-      elements: [{ id: 'photo', slot: 'photo', type: 'image', box: { x: 0, y: 0, w: 100, h: 100 } }] }));
-    await fails(['render', '--design', p('photo-design2.json'), '--set', `photo=${p('missing.png')}`, '--out', p('x.png')], 1, '无法读取图片');
+    writeFileSync(
+      p('photo-design2.json'),
+      JSON.stringify({
+        schema: 'campaign-studio/design',
+        version: 1,
+        format: { widthMm: 100, heightMm: 100 },
+        elements: [{ id: 'photo', slot: 'photo', type: 'image', box: { x: 0, y: 0, w: 100, h: 100 } }],
+      }),
+    );
+    await fails(
+      ['render', '--design', p('photo-design2.json'), '--set', `photo=${p('missing.png')}`, '--out', p('x.png')],
+      1,
+      '无法读取图片',
+    );
     writeFileSync(p('corrupt.jpg'), Buffer.from('\xff\xd8\xff\xe0 this is not really a jpeg', 'latin1'));
-    await fails(['render', '--design', p('photo-design2.json'), '--set', `photo=${p('corrupt.jpg')}`, '--out', p('x.png')], 1, /图片「photo-image」无法使用/);
+    await fails(
+      ['render', '--design', p('photo-design2.json'), '--set', `photo=${p('corrupt.jpg')}`, '--out', p('x.png')],
+      1,
+      /图片「photo-image」无法使用/,
+    );
   });
 
   it('text that cannot fit stops the render and leaves the existing output intact', async () => {
     const out = p('keep.pdf');
     writeFileSync(out, 'previous file');
     const long = '白菜青菜油麦菜莫给骗子当韭菜'.repeat(12);
-    await fails(['render', '--template', 'poster-a2-red', '--set', `hotline=${long}`, '--out', out], 1, '文字放不下', 'hotline', '--allow-overflow');
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--set', `hotline=${long}`, '--out', out],
+      1,
+      '文字放不下',
+      'hotline',
+      '--allow-overflow',
+    );
     expect(readFileSync(out, 'utf8')).toBe('previous file');
-    const r = await studio(['render', '--template', 'poster-a2-red', '--set', `hotline=${long}`, '--out', out, '--allow-overflow']);
+    const r = await studio([
+      'render',
+      '--template',
+      'poster-a2-red',
+      '--set',
+      `hotline=${long}`,
+      '--out',
+      out,
+      '--allow-overflow',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('超出文本框');
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -181,7 +264,20 @@ describe('interrupted renders', () => {
     const { spawn } = await import('node:child_process');
     const out = p('interrupted.png');
     writeFileSync(out, 'previous file');
-    const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/campaign-studio.js'), 'render', '--template', 'banner-red-600x70', '--dpi', '150', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(import.meta.dirname, '../../bin/campaign-studio.js'),
+        'render',
+        '--template',
+        'banner-red-600x70',
+        '--dpi',
+        '150',
+        '--out',
+        out,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // Wait for the first progress line: the temporary file exists by then.

@@ -18,7 +18,11 @@ beforeAll(() => {
 describe('contact sheet layout', () => {
   it('puts cells in rows, wide formats spanning two cells or the row, labels lined up', () => {
     const poster = { widthMm: 420, heightMm: 594 };
-    const plan = planContactSheet([poster, { widthMm: 3000, heightMm: 700 }, poster, { widthMm: 10000, heightMm: 700 }, poster], 3, 200);
+    const plan = planContactSheet(
+      [poster, { widthMm: 3000, heightMm: 700 }, poster, { widthMm: 10000, heightMm: 700 }, poster],
+      3,
+      200,
+    );
     // margin 25, gap 20: 3 × 200 + 2 × 20 + 2 × 25
     expect(plan.widthPx).toBe(690);
     const [a, b, c, d, e] = plan.cells;
@@ -50,7 +54,11 @@ describe('contact sheet layout', () => {
     const out = p('two.png');
     const r = await renderContactSheet(ts, { out, columns: 2, cellPx: 200 });
     expect(r.templates).toBe(2);
-    const plan = planContactSheet(sheetOrder(ts).map((t) => t.format), 2, 200);
+    const plan = planContactSheet(
+      sheetOrder(ts).map((t) => t.format),
+      2,
+      200,
+    );
     expect([r.widthPx, r.heightPx]).toEqual([plan.widthPx, plan.heightPx]);
     const { data, info } = await sharp(out).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const px = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];

@@ -13,7 +13,11 @@ beforeAll(async () => {
   dir = freshDir('cli');
   photos = join(dir, 'photos');
   mkdirSync(photos);
-  for (let i = 0; i < 12; i++) writeFileSync(join(photos, `鱼市-${i}.jpg`), await jpeg(900, 700, `#${(i * 20).toString(16).padStart(2, '0')}3355`));
+  for (let i = 0; i < 12; i++)
+    writeFileSync(
+      join(photos, `鱼市-${i}.jpg`),
+      await jpeg(900, 700, `#${(i * 20).toString(16).padStart(2, '0')}3355`),
+    );
   writeFileSync(join(photos, 'bad.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
 });
 
@@ -21,7 +25,18 @@ describe('campaign-studio library', () => {
   it('imports, publishes, searches, shows, exports, imports a bundle, reports stats, checks and backs up', async () => {
     const lib = join(dir, 'lib');
     const L = (...a: string[]) => studio(['library', '--dir', lib, ...a]);
-    const imp = await L('import', photos, '--fraud-type', '刷单返利', '--unit', '城关派出所', '--tags', '鱼市,春季', '--slogan', '鲫鱼草鱼多宝鱼、不做骗子的网中鱼');
+    const imp = await L(
+      'import',
+      photos,
+      '--fraud-type',
+      '刷单返利',
+      '--unit',
+      '城关派出所',
+      '--tags',
+      '鱼市,春季',
+      '--slogan',
+      '鲫鱼草鱼多宝鱼、不做骗子的网中鱼',
+    );
     expect(imp.code).toBe(1); // one bad file
     expect(imp.stdout).toContain('导入 12，已存在 0，失败 1');
     expect(imp.stderr).toContain('bad.jpg');
@@ -47,7 +62,9 @@ describe('campaign-studio library', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/错误：找不到/);
     expect((await studio(['library', 'search', 'x'])).code).toBe(2);
-    expect((await studio(['library', '--dir', join(dir, 'lib2'), 'import-bundle', DESIGN])).stderr).toMatch(/不安全或已损坏/);
+    expect((await studio(['library', '--dir', join(dir, 'lib2'), 'import-bundle', DESIGN])).stderr).toMatch(
+      /不安全或已损坏/,
+    );
   });
 });
 
@@ -55,11 +72,13 @@ describe('SIGKILL during import and publish', () => {
   it('leaves a library that checks clean, with every reported import complete', async () => {
     const lib = join(dir, 'killed');
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const reported = new Set<string>();
     for (let i = 0; i < 8; i++) {
       const args = i % 3 === 2 ? ['publish', DESIGN] : ['import', photos];
-      const child = spawn(process.execPath, [BIN, 'library', '--dir', lib, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [BIN, 'library', '--dir', lib, ...args], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
       const delay = 250 + rand() * 900;
@@ -72,7 +91,9 @@ describe('SIGKILL during import and publish', () => {
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
     for (const id of reported) {
-      const show = JSON.parse((await studio(['library', '--dir', lib, 'show', id, '--json'])).stdout) as { files: { role: string }[] };
+      const show = JSON.parse((await studio(['library', '--dir', lib, 'show', id, '--json'])).stdout) as {
+        files: { role: string }[];
+      };
       expect(show.files.map((f) => f.role)).toContain('thumbnail');
     }
   }, 60_000);

@@ -25,7 +25,17 @@ describe('campaign-studio slogan', () => {
   });
 
   it('suggest composes rhyming jingles for goods and a fraud type (ids or Chinese names)', async () => {
-    const r = await studio(['slogan', 'suggest', '--goods', '蔬菜', '--fraud-type', 'rebate', '--count', '5', '--json']);
+    const r = await studio([
+      'slogan',
+      'suggest',
+      '--goods',
+      '蔬菜',
+      '--fraud-type',
+      'rebate',
+      '--count',
+      '5',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const list = JSON.parse(r.stdout) as { text: string; rhyme: string }[];
     expect(list.length).toBeGreaterThan(0);
@@ -66,8 +76,23 @@ describe('campaign-studio convert', () => {
     const dir = join(OUT_DIR, 'convert');
     mkdirSync(dir, { recursive: true });
     const src = join(dir, 'in.json');
-    writeFileSync(src, JSON.stringify({ schema: 'campaign-studio/design', version: 1, format: { widthMm: 100, heightMm: 50 },
-      elements: [{ id: 's', type: 'text', text: '听说转账就挂机', box: { x: 0, y: 0, w: 100, h: 50 }, size: { mode: 'fixed', mm: 8 } }] }));
+    writeFileSync(
+      src,
+      JSON.stringify({
+        schema: 'campaign-studio/design',
+        version: 1,
+        format: { widthMm: 100, heightMm: 50 },
+        elements: [
+          {
+            id: 's',
+            type: 'text',
+            text: '听说转账就挂机',
+            box: { x: 0, y: 0, w: 100, h: 50 },
+            size: { mode: 'fixed', mm: 8 },
+          },
+        ],
+      }),
+    );
     const r = await studio(['convert', '--design', src, '--out', join(dir, 'out.json'), '--to', 'traditional']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toContain('聽說轉賬就掛機');

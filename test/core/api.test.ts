@@ -4,7 +4,10 @@ import { formatPath } from '../../main/core/index.js';
 import { design, textEl } from '../helpers/designs.js';
 
 /** The paths of every issue zod finds, as the user reads them. */
-function paths(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, input: unknown): string[] {
+function paths(
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } },
+  input: unknown,
+): string[] {
   const r = schema.safeParse(input);
   expect(r.success).toBe(false);
   return r.error!.issues.map((i) => formatPath(i.path));
@@ -14,10 +17,24 @@ const poster = () => design({ elements: [textEl({ text: '白菜青菜油麦菜�
 
 describe('API contract', () => {
   it('lists every method the design flow calls (library and batch groups add theirs)', () => {
-    expect(API_METHODS).toEqual(expect.arrayContaining([
-      'cancelJob', 'checkSlogan', 'convertScript', 'exportDesign', 'getTemplate', 'jobStatus', 'listFormats',
-      'listTemplates', 'newDesignFromFormat', 'openDesign', 'preflight', 'previewSvg', 'saveDesign', 'suggestSlogans',
-    ]));
+    expect(API_METHODS).toEqual(
+      expect.arrayContaining([
+        'cancelJob',
+        'checkSlogan',
+        'convertScript',
+        'exportDesign',
+        'getTemplate',
+        'jobStatus',
+        'listFormats',
+        'listTemplates',
+        'newDesignFromFormat',
+        'openDesign',
+        'preflight',
+        'previewSvg',
+        'saveDesign',
+        'suggestSlogans',
+      ]),
+    );
     expect(isApiMethod('previewSvg')).toBe(true);
     expect(isApiMethod('constructor')).toBe(false);
     expect(carriesDesign('previewSvg')).toBe(true);
@@ -28,7 +45,10 @@ describe('API contract', () => {
     expect(API.exportDesign.input.parse({ design: poster(), format: 'pdf', cmyk: true }).format).toBe('pdf');
     expect(API.previewSvg.input.parse({ design: poster() }).design.elements).toHaveLength(1);
     expect(API.suggestSlogans.input.parse({ goods: 'vegetables' }).count).toBe(10);
-    expect(API.convertScript.input.parse({ text: '骗子', to: 'traditional' })).toEqual({ text: '骗子', to: 'traditional' });
+    expect(API.convertScript.input.parse({ text: '骗子', to: 'traditional' })).toEqual({
+      text: '骗子',
+      to: 'traditional',
+    });
     expect(API.listTemplates.input.parse({})).toEqual({});
   });
 
@@ -42,7 +62,9 @@ describe('API contract', () => {
   it('rejects bad options by name', () => {
     expect(paths(API.exportDesign.input, { design: poster(), format: 'gif' })).toEqual(['format']);
     expect(paths(API.exportDesign.input, { design: poster(), format: 'png', dpi: 5000 })).toEqual(['dpi']);
-    expect(paths(API.exportDesign.input, { design: poster(), format: 'png', dpi: 100, widthPx: 800 })).toEqual(['widthPx']);
+    expect(paths(API.exportDesign.input, { design: poster(), format: 'png', dpi: 100, widthPx: 800 })).toEqual([
+      'widthPx',
+    ]);
     expect(paths(API.exportDesign.input, { design: poster(), format: 'png', evil: 1 })).toEqual(['(根)']);
     expect(paths(API.suggestSlogans.input, { goods: 'cars' })).toEqual(['goods']);
     expect(paths(API.suggestSlogans.input, { fraudTypes: ['rebate'] })).toEqual(['goods']);
@@ -62,7 +84,9 @@ describe('API contract', () => {
 
   it('result envelopes', () => {
     expect(resultSchema('cancelJob').safeParse({ ok: true, value: { cancelled: true } }).success).toBe(true);
-    expect(resultSchema('cancelJob').safeParse({ ok: false, error: { code: 'x', message: '错误' } }).success).toBe(true);
+    expect(resultSchema('cancelJob').safeParse({ ok: false, error: { code: 'x', message: '错误' } }).success).toBe(
+      true,
+    );
     expect(resultSchema('cancelJob').safeParse({ ok: true, value: { cancelled: 'yes' } }).success).toBe(false);
   });
 });
@@ -71,6 +95,8 @@ describe('sample metadata edits', () => {
   it('a patch keeps absent fields absent, so publishing or editing never blanks them', async () => {
     const { SampleMetaPatchSchema } = await import('../../main/core/library.js');
     expect(SampleMetaPatchSchema.parse({ title: '新标题' })).toEqual({ title: '新标题' });
-    expect(API.publishDesign.input.parse({ design: poster(), meta: { unit: '城关派出所' } }).meta).toEqual({ unit: '城关派出所' });
+    expect(API.publishDesign.input.parse({ design: poster(), meta: { unit: '城关派出所' } }).meta).toEqual({
+      unit: '城关派出所',
+    });
   });
 });

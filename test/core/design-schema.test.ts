@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { DesignSchema, parseOrThrow, StudioError, toCmyk, ColourSchema, formatPath, TemplateSchema, slotsOf } from '../../main/core/index.js';
+import {
+  DesignSchema,
+  parseOrThrow,
+  StudioError,
+  toCmyk,
+  ColourSchema,
+  formatPath,
+  TemplateSchema,
+  slotsOf,
+} from '../../main/core/index.js';
 import { listTemplates } from '../../main/engine/templates.js';
 
 const base = {
   schema: 'campaign-studio/design',
   version: 1,
   format: { widthMm: 420, heightMm: 594, bleedMm: 3 },
-  elements: [{ id: 'slogan', slot: 'slogan', type: 'text', box: { x: 10, y: 10, w: 400, h: 200 }, text: '白菜', size: { mode: 'fixed', mm: 20 } }],
+  elements: [
+    {
+      id: 'slogan',
+      slot: 'slogan',
+      type: 'text',
+      box: { x: 10, y: 10, w: 400, h: 200 },
+      text: '白菜',
+      size: { mode: 'fixed', mm: 20 },
+    },
+  ],
 };
 
 function errorOf(input: unknown): StudioError {

@@ -13,7 +13,10 @@ import { ARTIFACTS, startStudio, type Studio } from './harness.js';
  */
 
 /** A photo stand-in of one colour. */
-const png = (w: number, h: number, background: string) => sharp({ create: { width: w, height: h, channels: 3, background } }).png().toBuffer();
+const png = (w: number, h: number, background: string) =>
+  sharp({ create: { width: w, height: h, channels: 3, background } })
+    .png()
+    .toBuffer();
 
 describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', () => {
   let studio: Studio;
@@ -55,7 +58,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     // Fit by default: the whole 6 m across the stage, no horizontal scroll.
     const fitWidth = await imgWidth();
     const stageBox = (await stage.boundingBox())!;
-    console.log(`[e2e] 6 m banner fit: ${fitWidth.toFixed(0)} px wide in a ${stageBox.width.toFixed(0)} px stage, zoom ${(await zoomPct()).toFixed(2)} %`);
+    console.log(
+      `[e2e] 6 m banner fit: ${fitWidth.toFixed(0)} px wide in a ${stageBox.width.toFixed(0)} px stage, zoom ${(await zoomPct()).toFixed(2)} %`,
+    );
     expect(fitWidth).toBeGreaterThan(stageBox.width * 0.85);
     expect(fitWidth).toBeLessThanOrEqual(stageBox.width);
     expect(await page.locator('cs-preview button.zoom-fit').getAttribute('aria-pressed')).toBe('true');
@@ -102,7 +107,11 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await expect.poll(() => styleSelect().inputValue()).toBe('slogan');
     expect(await page.locator('cs-style-panel .grid').getAttribute('data-type')).toBe('text');
     expect(await page.locator('cs-style-panel select#font').inputValue()).toBe('Noto Sans SC');
-    expect(await page.locator('cs-style-panel .seg[data-name="size-mode"] button[aria-pressed="true"]').getAttribute('data-value')).toBe('fit');
+    expect(
+      await page
+        .locator('cs-style-panel .seg[data-name="size-mode"] button[aria-pressed="true"]')
+        .getAttribute('data-value'),
+    ).toBe('fit');
     await page.locator('cs-style-panel').screenshot({ path: resolve(ARTIFACTS, 'style-1-panel-text.png') });
 
     // Fonts installed on this PC come after the bundled ones (CI installs fonts-noto-cjk and DejaVu).
@@ -123,7 +132,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await yellow.click();
     await expect.poll(src).not.toBe(before);
     expect(await yellow.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.locator('cs-style-panel cs-colour-field .readout').first().textContent()).toContain('C0 M0 Y100 K0');
+    await expect
+      .poll(() => page.locator('cs-style-panel cs-colour-field .readout').first().textContent())
+      .toContain('C0 M0 Y100 K0');
 
     // Stroke on, then vertical writing.
     before = await src();
@@ -141,13 +152,17 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await page.locator('cs-style-panel .seg[data-name="size-mode"] button[data-value="fit"]').waitFor();
     await page.locator('cs-style-panel input#size-min').fill('900');
     await page.locator('cs-style-panel input#size-min').press('Enter');
-    await expect.poll(() => page.locator('cs-style-panel [role="alert"]').textContent()).toContain('最小字号不能大于最大字号');
+    await expect
+      .poll(() => page.locator('cs-style-panel [role="alert"]').textContent())
+      .toContain('最小字号不能大于最大字号');
     await expect.poll(() => page.locator('cs-style-panel input#size-min').inputValue()).toBe('120');
     await page.locator('cs-style-panel').screenshot({ path: resolve(ARTIFACTS, 'style-2-panel-edited.png') });
 
     // 转为繁体: every text of the design, the slogan field follows.
     await page.locator('cs-slogan-assistant button.to-traditional').click();
-    await expect.poll(() => page.locator('cs-slogan-assistant .script-note').textContent(), { timeout: 15_000 }).toContain('已转换');
+    await expect
+      .poll(() => page.locator('cs-slogan-assistant .script-note').textContent(), { timeout: 15_000 })
+      .toContain('已转换');
     const slogan = page.locator('cs-slot-form textarea[name="slogan"]');
     await expect.poll(() => slogan.inputValue(), { timeout: 15_000 }).toContain('騙子');
     await page.locator('cs-slogan-assistant button.to-simplified').click();
@@ -191,7 +206,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
 
     // File picker.
     let before = await src();
-    await field.locator('input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: await png(300, 200, '#1e78c8') });
+    await field
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: await png(300, 200, '#1e78c8') });
     await field.locator('.thumb img').waitFor();
     await expect.poll(src).not.toBe(before);
     await expect.poll(() => field.locator('.name').textContent()).toContain('现场照片.png');
@@ -200,11 +217,15 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     // Drag and drop: a synthetic drop of another picture replaces it.
     before = await src();
     const drop = async (name: string, type: string, bytes: number[]) => {
-      await field.locator('.drop').evaluate((el, f) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-        for (const type of ['dragenter', 'dragover', 'drop']) el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, { name, type, bytes });
+      await field.locator('.drop').evaluate(
+        (el, f) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        { name, type, bytes },
+      );
     };
     await drop('民警合影.png', 'image/png', [...(await png(240, 240, '#c83c28'))]);
     await expect.poll(src).not.toBe(before);
@@ -242,14 +263,28 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await openTemplate('poster-50x70-photo');
     const field = page.locator('cs-slot-form cs-image-field[data-slot="photo"]');
     // A photo over 20 MB goes in with a warning that names its size.
-    const noisy = await sharp({ create: { width: 2700, height: 2700, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 80 } } }).png({ compressionLevel: 0 }).toBuffer();
+    const noisy = await sharp({
+      create: {
+        width: 2700,
+        height: 2700,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 80 },
+      },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     // From disk: a local Chromium reads the path itself, where a buffer would cross the protocol.
     const bigPath = join(studio.library, '大照片.png');
     writeFileSync(bigPath, noisy);
     const t0 = Date.now();
     await field.locator('input[type="file"]').setInputFiles(bigPath);
-    await expect.poll(() => field.locator('[role="status"]').textContent(), { timeout: 60_000 }).toMatch(/「大照片\.png」有 2\d\.\d MB，会原样存进设计文件/);
-    console.log(`[e2e] ${(noisy.length / 1024 / 1024).toFixed(1)} MB photo: warning seen by the test after ${Date.now() - t0} ms (the page then sends the whole design, photo included, to preview, preflight and autosave)`);
+    await expect
+      .poll(() => field.locator('[role="status"]').textContent(), { timeout: 60_000 })
+      .toMatch(/「大照片\.png」有 2\d\.\d MB，会原样存进设计文件/);
+    console.log(
+      `[e2e] ${(noisy.length / 1024 / 1024).toFixed(1)} MB photo: warning seen by the test after ${Date.now() - t0} ms (the page then sends the whole design, photo included, to preview, preflight and autosave)`,
+    );
 
     expect(studio.pageErrors).toEqual([]);
   }, 180_000); // the photo travels with every preview call: slow on a loaded machine

@@ -28,10 +28,14 @@ export interface Studio {
 export async function startStudio(): Promise<Studio> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const library = mkdtempSync(join(tmpdir(), 'cs-studio-e2e-'));
-  const server: ChildProcess = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', library], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['dist/main/server/serve.js', '--port', '0', '--library', library],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const first = await new Promise<string>((ok, fail) => {
     createInterface({ input: server.stdout! }).once('line', ok);
     server.once('exit', (code) => fail(new Error(`server exited (${code}) before printing its URL`)));
@@ -39,7 +43,15 @@ export async function startStudio(): Promise<Studio> {
   const url = new URL(first.trim());
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const foreign: string[] = [];
   const pageErrors: string[] = [];
@@ -50,7 +62,11 @@ export async function startStudio(): Promise<Studio> {
     foreign,
     pageErrors,
     async newPage(locale = 'zh-CN') {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, acceptDownloads: true, locale });
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 960 },
+        acceptDownloads: true,
+        locale,
+      });
       const page = await context.newPage();
       await page.route('**/*', (route) => {
         const u = new URL(route.request().url());
@@ -75,5 +91,9 @@ export async function startStudio(): Promise<Studio> {
 /** Median and 90th percentile of a sample. */
 export function percentiles(values: number[]): { median: number; p90: number; max: number } {
   const s = [...values].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)]!, p90: s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)]!, max: s.at(-1)! };
+  return {
+    median: s[Math.floor(s.length / 2)]!,
+    p90: s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)]!,
+    max: s.at(-1)!,
+  };
 }

@@ -29,7 +29,10 @@ interface Server {
   url: URL;
 }
 async function serve(libraryDir: string): Promise<Server> {
-  const proc = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', libraryDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', libraryDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const first = await new Promise<string>((ok, fail) => {
     createInterface({ input: proc.stdout! }).once('line', ok);
     proc.once('exit', (code) => fail(new Error(`server exited (${code}) before printing its URL`)));
@@ -41,7 +44,9 @@ async function serve(libraryDir: string): Promise<Server> {
 async function samplesIn(dir: string): Promise<Sample[]> {
   const lib = await Library.open(dir);
   try {
-    return (lib.db.prepare('SELECT id FROM samples WHERE trashed_at IS NULL').pluck().all() as string[]).map((id) => lib.get(id)!);
+    return (lib.db.prepare('SELECT id FROM samples WHERE trashed_at IS NULL').pluck().all() as string[]).map((id) =>
+      lib.get(id)!,
+    );
   } finally {
     lib.close();
   }
@@ -49,7 +54,9 @@ async function samplesIn(dir: string): Promise<Sample[]> {
 /** What the search should find: every word a substring of some searched field. */
 const matching = (all: Sample[], text: string) => {
   const words = text.split(/\s+/).filter(Boolean);
-  return all.filter((s) => words.every((w) => [s.title, s.slogan, s.tags.join(' '), s.unit, s.location, s.notes].some((f) => f.includes(w))));
+  return all.filter((s) =>
+    words.every((w) => [s.title, s.slogan, s.tags.join(' '), s.unit, s.location, s.notes].some((f) => f.includes(w))),
+  );
 };
 
 describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mode)', () => {
@@ -71,8 +78,16 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     mkdirSync(ARTIFACTS, { recursive: true });
     await seedLibrary(dirs.small, SMALL);
     const lib = await Library.open(dirs.small);
-    const tpl = TemplateSchema.parse(JSON.parse(readFileSync(join(ROOT, 'templates/designs/sticker-round-red-40.json'), 'utf8')));
-    published = await publishDesign(lib, designFromTemplate(tpl), { title: '多宝鱼防骗贴纸', unit: '城关派出所', tags: ['鱼市'], fraudTypes: ['rebate'], publishedAt: '2026-01-05' });
+    const tpl = TemplateSchema.parse(
+      JSON.parse(readFileSync(join(ROOT, 'templates/designs/sticker-round-red-40.json'), 'utf8')),
+    );
+    published = await publishDesign(lib, designFromTemplate(tpl), {
+      title: '多宝鱼防骗贴纸',
+      unit: '城关派出所',
+      tags: ['鱼市'],
+      fraudTypes: ['rebate'],
+      publishedAt: '2026-01-05',
+    });
     lib.close();
     all = await samplesIn(dirs.small);
     const t0 = Date.now();
@@ -84,9 +99,21 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
-    context = await browser.newContext({ viewport: { width: 1440, height: 960 }, acceptDownloads: true, locale: 'zh-CN' });
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 960 },
+      acceptDownloads: true,
+      locale: 'zh-CN',
+    });
     page = await context.newPage();
     const origins = new Set(Object.values(servers).map((s) => s.url.origin));
     await page.route('**/*', (route) => {
@@ -96,11 +123,14 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
       return route.abort('blockedbyclient');
     });
     page.on('request', (r) => {
-      if (r.url().includes('/api/librarySearch')) searches.push(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>);
+      if (r.url().includes('/api/librarySearch'))
+        searches.push(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>);
     });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     // The browser's own favicon probe is not the page's doing.
-    page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) pageErrors.push(m.text());
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -192,9 +222,16 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     await page.screenshot({ path: resolve(ARTIFACTS, 'library-3-detail.png') });
 
     // A stored file, saved through the download registry.
-    const [download] = await Promise.all([page.waitForEvent('download'), detail.locator('button.download[data-role="pdf"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      detail.locator('button.download[data-role="pdf"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    expect(readFileSync((await download.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     // Browser mode cannot open a file manager: it shows where the file is.
     await detail.locator('button.folder').click();
@@ -204,21 +241,34 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     await detail.locator('button.duplicate').click();
     await page.locator('cs-editor').waitFor();
     // The app keeps the open design in its document session (older builds: a `design` field).
-    await expect.poll(() => page.evaluate(() => {
-      const app = document.querySelector('cs-app') as unknown as { doc?: { session?: { design: { name: string } } }; design?: { name: string } };
-      return (app.doc?.session?.design ?? app.design)?.name;
-    })).toBe('圆形贴纸 40 mm「防骗」（红）（副本）');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const app = document.querySelector('cs-app') as unknown as {
+            doc?: { session?: { design: { name: string } } };
+            design?: { name: string };
+          };
+          return (app.doc?.session?.design ?? app.design)?.name;
+        }),
+      )
+      .toBe('圆形贴纸 40 mm「防骗」（红）（副本）');
   });
 
   it('shows newly published samples when the tab opens; imports files (one broken, one not an image), a folder, and a drop', async () => {
     // Publish from the editor's side (the API the publish dialog calls) while the editor is open.
     const published2 = await page.evaluate(async () => {
       const token = new URLSearchParams(location.search).get('token')!;
-      const design = (document.querySelector('cs-app') as unknown as { doc?: { session?: { design: unknown } }; design?: unknown });
+      const design = document.querySelector('cs-app') as unknown as {
+        doc?: { session?: { design: unknown } };
+        design?: unknown;
+      };
       const res = await fetch('/api/publishDesign', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token },
-        body: JSON.stringify({ design: design.doc?.session?.design ?? design.design, meta: { title: '刚发布的贴纸', unit: '城关派出所' } }),
+        body: JSON.stringify({
+          design: design.doc?.session?.design ?? design.design,
+          meta: { title: '刚发布的贴纸', unit: '城关派出所' },
+        }),
       });
       return ((await res.json()) as { ok: boolean; value: { id: string } }).value.id;
     });
@@ -228,7 +278,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     expect(await grid().evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toContain(published2);
     let known = all.length + 1;
 
-    const good = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#0b3d91' } }).jpeg().toBuffer();
+    const good = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#0b3d91' } })
+      .jpeg()
+      .toBuffer();
     await page.locator('input.pick-files').setInputFiles([
       { name: '集市宣传现场.jpg', mimeType: 'image/jpeg', buffer: good },
       { name: '坏照片.jpg', mimeType: 'image/jpeg', buffer: good.subarray(0, 700) },
@@ -248,7 +300,12 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     const folder = join(tmp, '春季集市照片');
     mkdirSync(join(folder, '第二批'), { recursive: true });
     for (const [i, c] of ['#1b7f3b', '#b35c00'].entries()) {
-      writeFileSync(join(i ? join(folder, '第二批') : folder, `现场-${i + 1}.jpg`), await sharp({ create: { width: 320 + i, height: 240, channels: 3, background: c } }).jpeg().toBuffer());
+      writeFileSync(
+        join(i ? join(folder, '第二批') : folder, `现场-${i + 1}.jpg`),
+        await sharp({ create: { width: 320 + i, height: 240, channels: 3, background: c } })
+          .jpeg()
+          .toBuffer(),
+      );
     }
     writeFileSync(join(folder, 'Thumbs.db'), 'x');
     await page.locator('input.pick-folder').setInputFiles(folder);
@@ -261,32 +318,43 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     await fromFolder.locator('button.dismiss').click();
 
     // Drop a file on the screen (a DataTransfer made in the page, as a drag from the desktop gives).
-    const png = (await sharp({ create: { width: 300, height: 300, channels: 3, background: '#c8102e' } }).png().toBuffer()).toString('base64');
+    const png = (
+      await sharp({ create: { width: 300, height: 300, channels: 3, background: '#c8102e' } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
     await page.evaluate((b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
       dt.items.add(new File([bytes], '拖进来的海报.png', { type: 'image/png' }));
       const target = document.querySelector('cs-app')!.shadowRoot!.querySelector('cs-library')!;
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, png);
     const dropped = page.locator('cs-library-job').last();
     await dropped.locator('.summary').waitFor({ timeout: 60_000 });
     expect(await dropped.locator('.n-imported').textContent()).toBe('1');
-    await expect.poll(count).toBe(`共 ${++known} 个`);
+    await expect.poll(count).toBe(`共 ${known + 1} 个`);
     await dropped.locator('button.dismiss').click();
   });
 
   it('a multi-selection (click, Shift-click, Ctrl-click, keyboard) exported as a bundle, imported into an empty library', async () => {
     await grid().nth(5).waitFor();
     await grid().nth(0).click();
-    await grid().nth(3).click({ modifiers: ['Shift'] });
-    await grid().nth(5).click({ modifiers: ['Control'] });
+    await grid()
+      .nth(3)
+      .click({ modifiers: ['Shift'] });
+    await grid()
+      .nth(5)
+      .click({ modifiers: ['Control'] });
     await expect.poll(() => page.locator('.selbar .n-selected').textContent()).toBe('5');
     await page.keyboard.press('Space'); // focus is on card 5: Space takes it out again…
     await expect.poll(() => page.locator('.selbar .n-selected').textContent()).toBe('4');
     await page.keyboard.press('Space'); // …and back in
     await expect.poll(() => page.locator('.selbar .n-selected').textContent()).toBe('5');
-    const chosen = await page.locator('cs-library-grid .card.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const chosen = await page
+      .locator('cs-library-grid .card.selected')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(chosen).toHaveLength(5);
     await page.screenshot({ path: resolve(ARTIFACTS, 'library-5-selection.png') });
     await page.locator('.selbar button.export-selected').click();
@@ -330,7 +398,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     await page.locator('cs-library .lib-notice button.undo').click();
     await expect.poll(count).toBe('共 5 个');
     await grid().nth(1).click();
-    await grid().nth(2).click({ modifiers: ['Shift'] });
+    await grid()
+      .nth(2)
+      .click({ modifiers: ['Shift'] });
     await page.locator('.selbar button.trash-selected').click();
     await expect.poll(count).toBe('共 3 个');
     await page.locator('button[data-view="trash"]').click();
@@ -363,7 +433,10 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     expect(await page.locator('cs-library-stats svg.chart').count()).toBe(4);
     expect(await page.locator('cs-library-stats .n-total').textContent()).toBe(String(all.length + 5));
     await page.screenshot({ path: resolve(ARTIFACTS, 'library-8-stats.png') });
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('cs-library-stats button.export-png').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator('cs-library-stats button.export-png').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^素材统计-\d{4}年\d{1,2}月\.png$/);
     const png = readFileSync((await download.path())!);
     writeFileSync(resolve(ARTIFACTS, 'library-9-stats-export.png'), png);
@@ -402,37 +475,53 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     await page.waitForTimeout(500);
     // In the page: scroll from top to bottom at `step` px a frame, recording each frame's length
     // (requestAnimationFrame) and how many cards exist (virtualisation keeps that small).
-    const scroll = (step: number, maxFrames: number) => page.evaluate(async ({ step, maxFrames }) => {
-      const grid = document.querySelector('cs-app')!.shadowRoot!.querySelector('cs-library')!.shadowRoot!.querySelector('cs-library-grid')!;
-      const scroller = grid.shadowRoot!.querySelector('.scroller') as HTMLElement;
-      scroller.scrollTop = 0;
-      await new Promise((r) => setTimeout(r, 300));
-      const frames: number[] = [];
-      let maxCards = 0;
-      await new Promise<void>((done) => {
-        let last = performance.now();
-        const frame = (t: number) => {
-          frames.push(t - last);
-          last = t;
-          maxCards = Math.max(maxCards, grid.shadowRoot!.querySelectorAll('.card').length);
-          if (frames.length > maxFrames || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return done();
-          scroller.scrollTop += step;
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-      // Wherever it stopped, the cards on screen arrive (with their thumbnails once it settles).
-      const lastIndex = await new Promise<number>((ok) => {
-        const check = () => {
-          const shown = Array.from(grid.shadowRoot!.querySelectorAll('.card[data-id]')).map((c) => Number((c as HTMLElement).dataset.index));
-          const imgs = Array.from(grid.shadowRoot!.querySelectorAll('.card[data-id] img')) as HTMLImageElement[];
-          if (shown.length && imgs.length && imgs.every((i) => i.complete)) ok(Math.max(...shown));
-          else setTimeout(check, 50);
-        };
-        check();
-      });
-      return { frames: frames.slice(1), maxCards, lastIndex, height: scroller.scrollHeight, columns: (grid as unknown as { columns: number }).columns };
-    }, { step, maxFrames });
+    const scroll = (step: number, maxFrames: number) =>
+      page.evaluate(
+        async ({ step, maxFrames }) => {
+          const grid = document
+            .querySelector('cs-app')!
+            .shadowRoot!.querySelector('cs-library')!
+            .shadowRoot!.querySelector('cs-library-grid')!;
+          const scroller = grid.shadowRoot!.querySelector('.scroller') as HTMLElement;
+          scroller.scrollTop = 0;
+          await new Promise((r) => setTimeout(r, 300));
+          const frames: number[] = [];
+          let maxCards = 0;
+          await new Promise<void>((done) => {
+            let last = performance.now();
+            const frame = (t: number) => {
+              frames.push(t - last);
+              last = t;
+              maxCards = Math.max(maxCards, grid.shadowRoot!.querySelectorAll('.card').length);
+              if (frames.length > maxFrames || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1)
+                return done();
+              scroller.scrollTop += step;
+              requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+          });
+          // Wherever it stopped, the cards on screen arrive (with their thumbnails once it settles).
+          const lastIndex = await new Promise<number>((ok) => {
+            const check = () => {
+              const shown = Array.from(grid.shadowRoot!.querySelectorAll('.card[data-id]')).map((c) =>
+                Number((c as HTMLElement).dataset.index),
+              );
+              const imgs = Array.from(grid.shadowRoot!.querySelectorAll('.card[data-id] img')) as HTMLImageElement[];
+              if (shown.length && imgs.length && imgs.every((i) => i.complete)) ok(Math.max(...shown));
+              else setTimeout(check, 50);
+            };
+            check();
+          });
+          return {
+            frames: frames.slice(1),
+            maxCards,
+            lastIndex,
+            height: scroller.scrollHeight,
+            columns: (grid as unknown as { columns: number }).columns,
+          };
+        },
+        { step, maxFrames },
+      );
     const stats = (frames: number[]) => {
       const s = [...frames].sort((a, b) => a - b);
       return { max: s.at(-1)!, p95: s[Math.floor(s.length * 0.95)]!, median: s[Math.floor(s.length / 2)]! };
@@ -441,7 +530,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     const r = await scroll(500, 10_000);
     const { max, p95, median } = stats(r.frames);
     const fetched = searches.slice(first);
-    console.log(`[e2e] library grid: max frame ${max.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${r.frames.length} frames (median ${median.toFixed(1)} ms; ${BIG} samples scrolled top to bottom at 500 px a frame, ${r.columns} columns, ${r.height} px, at most ${r.maxCards} cards in the DOM, ${fetched.length} page requests)`);
+    console.log(
+      `[e2e] library grid: max frame ${max.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${r.frames.length} frames (median ${median.toFixed(1)} ms; ${BIG} samples scrolled top to bottom at 500 px a frame, ${r.columns} columns, ${r.height} px, at most ${r.maxCards} cards in the DOM, ${fetched.length} page requests)`,
+    );
     await page.screenshot({ path: resolve(ARTIFACTS, 'library-10-grid-end.png') });
     expect(r.lastIndex).toBe(BIG - 1);
     expect(r.maxCards).toBeLessThanOrEqual(r.columns * 12);
@@ -452,10 +543,14 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
     // A steady scroll (60 px a frame, ~3,600 px/s) with thumbnails loading as cards arrive.
     const slow = await scroll(60, 900);
     const sl = stats(slow.frames);
-    console.log(`[e2e] library grid, steady scroll with thumbnails: max frame ${sl.max.toFixed(1)} ms, p95 ${sl.p95.toFixed(1)} ms over ${slow.frames.length} frames (median ${sl.median.toFixed(1)} ms)`);
+    console.log(
+      `[e2e] library grid, steady scroll with thumbnails: max frame ${sl.max.toFixed(1)} ms, p95 ${sl.p95.toFixed(1)} ms over ${slow.frames.length} frames (median ${sl.median.toFixed(1)} ms)`,
+    );
     // The target is no frame over 50 ms. On this shared 2-core machine other jobs preempt the
     // browser now and then, so the hard check is p95 (at most one dropped frame); max is printed.
-    console.log(`[e2e] library grid target (no frame over 50 ms): ${Math.max(max, sl.max) <= 50 ? 'met' : 'NOT met in this run'}`);
+    console.log(
+      `[e2e] library grid target (no frame over 50 ms): ${Math.max(max, sl.max) <= 50 ? 'met' : 'NOT met in this run'}`,
+    );
     expect(p95).toBeLessThanOrEqual(34);
     expect(sl.p95).toBeLessThanOrEqual(34);
     expect(median).toBeLessThanOrEqual(17);

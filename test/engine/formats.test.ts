@@ -32,11 +32,31 @@ describe('format catalogue (templates/formats.json)', () => {
     const sizes = new Set(formats.map(size));
     const expected = [
       // cloth banners 70 cm × 3, 5, 6, 8, 10 m and 1 m × 10 m; vertical banner
-      '3000x700', '5000x700', '6000x700', '8000x700', '10000x700', '10000x1000', '600x3000',
+      '3000x700',
+      '5000x700',
+      '6000x700',
+      '8000x700',
+      '10000x700',
+      '10000x1000',
+      '600x3000',
       // posters A3, A2, A1, 42×57, 50×70, 60×90, 70×100 cm
-      '297x420', '420x594', '594x841', '420x570', '500x700', '600x900', '700x1000',
+      '297x420',
+      '420x594',
+      '594x841',
+      '420x570',
+      '500x700',
+      '600x900',
+      '700x1000',
       // roll-ups, X stand, table cards, stall signs, round stickers
-      '800x2000', '850x2000', '600x1600', '200x100', '210x140', '300x200', '30x30', '40x40', '50x50',
+      '800x2000',
+      '850x2000',
+      '600x1600',
+      '200x100',
+      '210x140',
+      '300x200',
+      '30x30',
+      '40x40',
+      '50x50',
     ];
     for (const s of expected) expect(sizes, s).toContain(s);
     const px = formats.filter((f) => f.pixels).map((f) => `${f.pixels!.width}x${f.pixels!.height}`);
@@ -101,7 +121,13 @@ describe('format catalogue (templates/formats.json)', () => {
       expect(f.pixels, f.id).toBeDefined();
       expect(f.widthMm).toBeCloseTo(screenPxToMm(f.pixels!.width), 4);
       expect(f.heightMm).toBeCloseTo(screenPxToMm(f.pixels!.height), 4);
-      expect([f.colourMode, f.dpi, f.bleedMm, f.cropMarks, f.viewingDistanceM], f.id).toEqual(['rgb', 96, 0, false, 0.4]);
+      expect([f.colourMode, f.dpi, f.bleedMm, f.cropMarks, f.viewingDistanceM], f.id).toEqual([
+        'rgb',
+        96,
+        0,
+        false,
+        0.4,
+      ]);
     }
     for (const f of formats.filter((x) => x.kind !== 'wechat')) expect(f.pixels, f.id).toBeUndefined();
   });
@@ -126,7 +152,15 @@ describe('format catalogue (templates/formats.json)', () => {
 });
 
 describe('format catalogue schema', () => {
-  const entry = { id: 'poster-a4', kind: 'poster', title: '海报 A4', widthMm: 210, heightMm: 297, bleedMm: 3, safeMm: 5 };
+  const entry = {
+    id: 'poster-a4',
+    kind: 'poster',
+    title: '海报 A4',
+    widthMm: 210,
+    heightMm: 297,
+    bleedMm: 3,
+    safeMm: 5,
+  };
 
   it('fills the FormatSchema defaults and keeps its rules', () => {
     const e = FormatEntrySchema.parse(entry);
@@ -138,7 +172,9 @@ describe('format catalogue schema', () => {
 
   it('requires screen sizes in mm to follow the pixels', () => {
     const screen = { id: 'square-500', kind: 'wechat', title: '方图', pixels: { width: 500, height: 500 } };
-    expect(FormatEntrySchema.safeParse({ ...screen, widthMm: screenPxToMm(500), heightMm: screenPxToMm(500) }).success).toBe(true);
+    expect(
+      FormatEntrySchema.safeParse({ ...screen, widthMm: screenPxToMm(500), heightMm: screenPxToMm(500) }).success,
+    ).toBe(true);
     const r = FormatEntrySchema.safeParse({ ...screen, widthMm: 130, heightMm: screenPxToMm(500) });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['widthMm']);
@@ -158,7 +194,12 @@ describe('campaign-studio formats', () => {
     expect(r.code, r.stderr).toBe(0);
     const list = JSON.parse(r.stdout) as FormatEntry[];
     expect(list.map((f) => f.id)).toEqual(formats.map((f) => f.id));
-    expect(list.find((f) => f.id === 'rollup-80x200')).toMatchObject({ kind: 'rollup', widthMm: 800, heightMm: 2000, bleedMm: 3 });
+    expect(list.find((f) => f.id === 'rollup-80x200')).toMatchObject({
+      kind: 'rollup',
+      widthMm: 800,
+      heightMm: 2000,
+      bleedMm: 3,
+    });
   });
 
   it('prints a readable table without --json', async () => {

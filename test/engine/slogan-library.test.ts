@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlogan, FRAUD_TYPES, GOODS_CATEGORIES, type FraudType, type GoodsCategory } from '../../main/core/slogan/index.js';
+import {
+  checkSlogan,
+  FRAUD_TYPES,
+  GOODS_CATEGORIES,
+  type FraudType,
+  type GoodsCategory,
+} from '../../main/core/slogan/index.js';
 import { sloganLexicon, sloganLibrary } from '../../main/engine/slogan-library.js';
 
 describe('the shipped slogan library', () => {
@@ -10,11 +16,19 @@ describe('the shipped slogan library', () => {
     expect(new Set(lib.map((s) => s.id)).size).toBe(lib.length);
     expect(new Set(lib.map((s) => s.text)).size).toBe(lib.length);
     const texts = lib.map((s) => s.text);
-    for (const t of ['鲫鱼草鱼多宝鱼、不做骗子的网中鱼', '白菜青菜油麦菜、莫给骗子当韭菜', '乌鸡土鸡大公鸡、听说转账就挂机']) expect(texts).toContain(t);
+    for (const t of [
+      '鲫鱼草鱼多宝鱼、不做骗子的网中鱼',
+      '白菜青菜油麦菜、莫给骗子当韭菜',
+      '乌鸡土鸡大公鸡、听说转账就挂机',
+    ])
+      expect(texts).toContain(t);
   });
 
   it('every slogan rhymes', () => {
-    const bad = lib.map((s) => checkSlogan(s.text)).filter((r) => r.rhyme === 'none').map((r) => `${r.text}: ${r.explanation}`);
+    const bad = lib
+      .map((s) => checkSlogan(s.text))
+      .filter((r) => r.rhyme === 'none')
+      .map((r) => `${r.text}: ${r.explanation}`);
     expect(bad).toEqual([]);
   });
 
@@ -24,8 +38,10 @@ describe('the shipped slogan library', () => {
   });
 
   it('covers every fraud type and goods category', () => {
-    for (const t of Object.keys(FRAUD_TYPES) as FraudType[]) expect(lib.filter((s) => s.fraudTypes.includes(t)).length, t).toBeGreaterThanOrEqual(3);
-    for (const g of Object.keys(GOODS_CATEGORIES) as GoodsCategory[]) expect(lib.filter((s) => s.goods.includes(g)).length, g).toBeGreaterThanOrEqual(2);
+    for (const t of Object.keys(FRAUD_TYPES) as FraudType[])
+      expect(lib.filter((s) => s.fraudTypes.includes(t)).length, t).toBeGreaterThanOrEqual(3);
+    for (const g of Object.keys(GOODS_CATEGORIES) as GoodsCategory[])
+      expect(lib.filter((s) => s.goods.includes(g)).length, g).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -41,6 +57,7 @@ describe('the composer lexicons', () => {
   });
 
   it('have warning halves for every fraud type', () => {
-    for (const t of Object.keys(FRAUD_TYPES) as FraudType[]) expect((warnings[t] ?? []).length, t).toBeGreaterThanOrEqual(5);
+    for (const t of Object.keys(FRAUD_TYPES) as FraudType[])
+      expect((warnings[t] ?? []).length, t).toBeGreaterThanOrEqual(5);
   });
 });

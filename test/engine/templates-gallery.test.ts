@@ -29,7 +29,9 @@ describe('template gallery', () => {
     const vertical = templates.find((t) => t.kind === 'vertical-banner')!;
     const slogan = vertical.elements.find((e) => e.slot === 'slogan');
     expect(slogan?.type === 'text' && slogan.writing).toBe('vertical');
-    expect(templates.some((t) => t.kind === 'poster' && t.elements.some((e) => e.type === 'image' && e.slot === 'photo'))).toBe(true);
+    expect(
+      templates.some((t) => t.kind === 'poster' && t.elements.some((e) => e.type === 'image' && e.slot === 'photo')),
+    ).toBe(true);
   });
 });
 
@@ -40,8 +42,12 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (id, t) =
     expect(t.kind).toBe(entry!.kind);
     const { safeMm, dpi, colourMode, cropMarks, viewingDistanceM, pixels } = t.format;
     expect({ safeMm, dpi, colourMode, cropMarks, viewingDistanceM, pixels }).toEqual({
-      safeMm: entry!.safeMm, dpi: entry!.dpi, colourMode: entry!.colourMode, cropMarks: entry!.cropMarks,
-      viewingDistanceM: entry!.viewingDistanceM, pixels: entry!.pixels,
+      safeMm: entry!.safeMm,
+      dpi: entry!.dpi,
+      colourMode: entry!.colourMode,
+      cropMarks: entry!.cropMarks,
+      viewingDistanceM: entry!.viewingDistanceM,
+      pixels: entry!.pixels,
     });
   });
 
@@ -59,8 +65,9 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (id, t) =
   it('uses only the bundled fonts', () => {
     for (const el of t.elements) {
       if (el.type !== 'text') continue;
-      const ok = (el.font.family === 'Noto Sans SC' && [400, 700, 900].includes(el.font.weight))
-        || (el.font.family === 'Noto Serif SC' && [700, 900].includes(el.font.weight));
+      const ok =
+        (el.font.family === 'Noto Sans SC' && [400, 700, 900].includes(el.font.weight)) ||
+        (el.font.family === 'Noto Serif SC' && [700, 900].includes(el.font.weight));
       expect(ok, `${el.id}: ${el.font.family} ${el.font.weight}`).toBe(true);
     }
   });

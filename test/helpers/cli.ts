@@ -12,7 +12,10 @@ export interface CliResult {
 /** Run the real CLI (the compiled build, as a user would) in a child process. */
 export function studio(args: string[], opts: { env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -8,7 +8,9 @@ import type { JobManagerOptions } from '../../main/server/handlers/jobs.js';
  * A studio context for handler tests: exports in-process, a library in a fresh temp folder
  * (never the user's), and whatever gets logged collected. `dispose` removes it all.
  */
-export function testContext(jobs: JobManagerOptions = {}): StudioContext & { logged: string[]; libraryDir: string; dispose(): Promise<void> } {
+export function testContext(
+  jobs: JobManagerOptions = {},
+): StudioContext & { logged: string[]; libraryDir: string; dispose(): Promise<void> } {
   const logged: string[] = [];
   const libraryDir = mkdtempSync(join(tmpdir(), 'studio-test-library-'));
   const ctx = createStudioContext({ jobs: { workerFile: null, ...jobs }, libraryDir, log: (m) => logged.push(m) });

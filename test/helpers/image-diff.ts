@@ -6,7 +6,16 @@ export interface Diff {
   badShare: number;
 }
 
-export function diff(a: Uint8Array | Uint8ClampedArray, aChannels: number, b: Uint8Array | Uint8ClampedArray, bChannels: number, width: number, height: number, aStride = width, bStride = width): Diff {
+export function diff(
+  a: Uint8Array | Uint8ClampedArray,
+  aChannels: number,
+  b: Uint8Array | Uint8ClampedArray,
+  bChannels: number,
+  width: number,
+  height: number,
+  aStride = width,
+  bStride = width,
+): Diff {
   let sum = 0;
   let bad = 0;
   for (let y = 0; y < height; y++) {

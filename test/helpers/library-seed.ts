@@ -13,12 +13,52 @@ import { Library } from '../../main/library/library.js';
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const SEED_UNITS = ['城关派出所', '东关派出所', '西城派出所', '反诈中心', '南湖派出所', '北山派出所', '河口派出所', '新区派出所'];
+export const SEED_UNITS = [
+  '城关派出所',
+  '东关派出所',
+  '西城派出所',
+  '反诈中心',
+  '南湖派出所',
+  '北山派出所',
+  '河口派出所',
+  '新区派出所',
+];
 const PLACES = ['菜市场', '鱼市', '水果批发市场', '农贸市场', '步行街', '社区广场'];
 const KINDS: SampleKind[] = ['banner', 'poster', 'rollup', 'sticker', 'wechat'];
-const KIND_WORD: Record<string, string> = { banner: '横幅', poster: '海报', rollup: '易拉宝', sticker: '贴纸', wechat: '微信图' };
-const FRAUD: FraudType[] = ['rebate', 'investment', 'shopping', 'fake-service', 'loan', 'credit', 'fake-acquaintance', 'fake-officials', 'romance', 'gaming', 'general'];
-const COLOURS = ['#c8102e', '#0b3d91', '#1b7f3b', '#b35c00', '#6a1b9a', '#00838f', '#ad1457', '#455a64', '#f9a825', '#2e7d32', '#283593', '#d84315'];
+const KIND_WORD: Record<string, string> = {
+  banner: '横幅',
+  poster: '海报',
+  rollup: '易拉宝',
+  sticker: '贴纸',
+  wechat: '微信图',
+};
+const FRAUD: FraudType[] = [
+  'rebate',
+  'investment',
+  'shopping',
+  'fake-service',
+  'loan',
+  'credit',
+  'fake-acquaintance',
+  'fake-officials',
+  'romance',
+  'gaming',
+  'general',
+];
+const COLOURS = [
+  '#c8102e',
+  '#0b3d91',
+  '#1b7f3b',
+  '#b35c00',
+  '#6a1b9a',
+  '#00838f',
+  '#ad1457',
+  '#455a64',
+  '#f9a825',
+  '#2e7d32',
+  '#283593',
+  '#d84315',
+];
 
 /** What sample i of a seeded library looks like (tests predict counts from it). */
 let slogans: { text: string }[] | undefined;
@@ -47,7 +87,13 @@ async function thumbnails(): Promise<Buffer[]> {
   return Promise.all(
     COLOURS.map((c, i) =>
       sharp({ create: { width: 160, height: i % 3 === 0 ? 40 : 120, channels: 3, background: c } })
-        .composite([{ input: { create: { width: 120, height: 12, channels: 3, background: '#ffffff' } }, top: i % 3 === 0 ? 14 : 54, left: 20 }])
+        .composite([
+          {
+            input: { create: { width: 120, height: 12, channels: 3, background: '#ffffff' } },
+            top: i % 3 === 0 ? 14 : 54,
+            left: 20,
+          },
+        ])
         .jpeg({ quality: 70 })
         .toBuffer(),
     ),
@@ -65,7 +111,11 @@ export async function seedLibrary(dir: string, n: number, offset = 0): Promise<s
       for (let i = offset; i < offset + n; i++) {
         const id = randomUUID();
         const t = thumbs[(i * 5 + Math.floor(i / 60)) % thumbs.length]!;
-        lib.insert(seedMeta(i), [{ role: 'thumbnail', sha256: t.sha256, size: t.size, mime: 'image/jpeg', name: 'thumbnail.jpg' }], id);
+        lib.insert(
+          seedMeta(i),
+          [{ role: 'thumbnail', sha256: t.sha256, size: t.size, mime: 'image/jpeg', name: 'thumbnail.jpg' }],
+          id,
+        );
         ids.push(id);
       }
     })();

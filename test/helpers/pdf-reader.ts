@@ -114,11 +114,20 @@ export class PdfReader {
    */
   chars(i: number): { c: string; x: number; y: number; font: string; sizeMm: number }[] {
     const out: { c: string; x: number; y: number; font: string; sizeMm: number }[] = [];
-    this.doc.loadPage(i).toStructuredText('preserve-whitespace').walk({
-      onChar(c, origin, font, size) {
-        out.push({ c, x: origin[0] / PT_PER_MM, y: origin[1] / PT_PER_MM, font: font.getName(), sizeMm: size / PT_PER_MM });
-      },
-    });
+    this.doc
+      .loadPage(i)
+      .toStructuredText('preserve-whitespace')
+      .walk({
+        onChar(c, origin, font, size) {
+          out.push({
+            c,
+            x: origin[0] / PT_PER_MM,
+            y: origin[1] / PT_PER_MM,
+            font: font.getName(),
+            sizeMm: size / PT_PER_MM,
+          });
+        },
+      });
     return out;
   }
 
@@ -151,9 +160,16 @@ export class PdfReader {
     const addFont = (f: mupdf.PDFObject): void => {
       const name = f.get('BaseFont').isName() ? f.get('BaseFont').asName() : '';
       const subtype = f.get('Subtype').isName() ? f.get('Subtype').asName() : '';
-      const desc = subtype === 'Type0' ? f.get('DescendantFonts').get(0).get('FontDescriptor') : f.get('FontDescriptor');
+      const desc =
+        subtype === 'Type0' ? f.get('DescendantFonts').get(0).get('FontDescriptor') : f.get('FontDescriptor');
       const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => desc.isDictionary() && !desc.get(k).isNull());
-      seen.set(name, { name, subtype, subset: /^[A-Z]{6}\+/.test(name), embedded, toUnicode: !f.get('ToUnicode').isNull() });
+      seen.set(name, {
+        name,
+        subtype,
+        subset: /^[A-Z]{6}\+/.test(name),
+        embedded,
+        toUnicode: !f.get('ToUnicode').isNull(),
+      });
     };
     for (let i = 0; i < this.pageCount; i++) walkResources(this.pageObj(i).getInheritable('Resources'));
     return [...seen.values()];
@@ -165,16 +181,32 @@ export class PdfReader {
    * rectangle given in mm from that box's top-left corner, so a detail can be checked at high dpi
    * without rendering the whole page.
    */
-  rasterise(i: number, dpi: number, opts: { box?: PageBoxName; alpha?: boolean; regionMm?: { x: number; y: number; w: number; h: number } } = {}): Raster {
+  rasterise(
+    i: number,
+    dpi: number,
+    opts: { box?: PageBoxName; alpha?: boolean; regionMm?: { x: number; y: number; w: number; h: number } } = {},
+  ): Raster {
     const page = this.doc.loadPage(i);
     const k = dpi / 72;
     const [bx0, by0, bx1, by1] = page.getBounds(opts.box ?? 'MediaBox');
     const g = opts.regionMm;
-    const r = g ? [bx0 + g.x * PT_PER_MM, by0 + g.y * PT_PER_MM, bx0 + (g.x + g.w) * PT_PER_MM, by0 + (g.y + g.h) * PT_PER_MM] : [bx0, by0, bx1, by1];
-    const [rx0, ry0, rx1, ry1] = (r as [number, number, number, number]).map((v) => v * k) as [number, number, number, number];
+    const r = g
+      ? [bx0 + g.x * PT_PER_MM, by0 + g.y * PT_PER_MM, bx0 + (g.x + g.w) * PT_PER_MM, by0 + (g.y + g.h) * PT_PER_MM]
+      : [bx0, by0, bx1, by1];
+    const [rx0, ry0, rx1, ry1] = (r as [number, number, number, number]).map((v) => v * k) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     // Pixel (0, 0) starts exactly at the area's top-left corner, as a raster of that area would;
     // the last row and column cover what is left (rounded up).
-    const ibox: mupdf.Rect = [0, 0, Math.max(1, Math.ceil(rx1 - rx0 - 0.001)), Math.max(1, Math.ceil(ry1 - ry0 - 0.001))];
+    const ibox: mupdf.Rect = [
+      0,
+      0,
+      Math.max(1, Math.ceil(rx1 - rx0 - 0.001)),
+      Math.max(1, Math.ceil(ry1 - ry0 - 0.001)),
+    ];
     const alpha = opts.alpha ?? false;
     const pix = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, ibox, alpha);
     pix.clear(alpha ? 0 : 255);
@@ -216,7 +248,14 @@ export class PdfReader {
   /** A page as PNG bytes at `dpi`, to look at. */
   png(i: number, dpi: number, box: PageBoxName = 'MediaBox'): Uint8Array {
     const page = this.doc.loadPage(i);
-    const pix = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true, 'View', box);
+    const pix = page.toPixmap(
+      mupdf.Matrix.scale(dpi / 72, dpi / 72),
+      mupdf.ColorSpace.DeviceRGB,
+      false,
+      true,
+      'View',
+      box,
+    );
     const png = pix.asPNG();
     pix.destroy();
     return png;

@@ -49,7 +49,12 @@ export function textRun(text: string, o: RunOptions): TextRunItem {
     let pen = o.x;
     run.glyphs.forEach((g, i) => {
       const p = run.positions[i];
-      glyphs.push({ gid: g.id, x: pen + (p?.xOffset ?? 0) * s, y: o.y - (p?.yOffset ?? 0) * s, text: String.fromCodePoint(...g.codePoints) });
+      glyphs.push({
+        gid: g.id,
+        x: pen + (p?.xOffset ?? 0) * s,
+        y: o.y - (p?.yOffset ?? 0) * s,
+        text: String.fromCodePoint(...g.codePoints),
+      });
       pen += (p?.xAdvance ?? 0) * s + spacing;
     });
   }
@@ -104,14 +109,33 @@ export function background(s: Pick<Scene, 'widthMm' | 'heightMm' | 'bleedMm'>, f
 /** The market poster: red ground, a yellow slogan with a white outline, a smaller line below. */
 export function sloganPoster(over: Partial<Scene> = {}): Scene {
   const base = scene(over);
-  const big = textRun('白菜青菜油麦菜', { x: 35, y: 200, sizeMm: 50, face: face(900), fill: YELLOW, stroke: { colour: WHITE, widthMm: 3 } });
+  const big = textRun('白菜青菜油麦菜', {
+    x: 35,
+    y: 200,
+    sizeMm: 50,
+    face: face(900),
+    fill: YELLOW,
+    stroke: { colour: WHITE, widthMm: 3 },
+  });
   const small = textRun('陌生来电不轻信 96110', { x: 60, y: 300, sizeMm: 25, fill: WHITE, spacingMm: 1 });
   return { ...base, items: [background(base, RED), big, small, ...(over.items ?? [])] };
 }
 
 /** A solid-colour image, PNG (with alpha) or JPEG, ready for an ImageItem. */
-export async function solidImage(width: number, height: number, rgb: [number, number, number], format: 'png' | 'jpeg' = 'png'): Promise<PreparedImage> {
-  const img = sharp({ create: { width, height, channels: format === 'png' ? 4 : 3, background: { r: rgb[0], g: rgb[1], b: rgb[2], alpha: 1 } } });
+export async function solidImage(
+  width: number,
+  height: number,
+  rgb: [number, number, number],
+  format: 'png' | 'jpeg' = 'png',
+): Promise<PreparedImage> {
+  const img = sharp({
+    create: {
+      width,
+      height,
+      channels: format === 'png' ? 4 : 3,
+      background: { r: rgb[0], g: rgb[1], b: rgb[2], alpha: 1 },
+    },
+  });
   const data = format === 'png' ? await img.png().toBuffer() : await img.jpeg({ quality: 95 }).toBuffer();
   return {
     assetId: `solid-${rgb.join('-')}`,

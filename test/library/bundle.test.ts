@@ -8,7 +8,7 @@ import { importBundle } from '../../main/library/bundle-import.js';
 import { checkLibrary } from '../../main/library/check.js';
 import { Library } from '../../main/library/library.js';
 import { decodeName, extractZip } from '../../main/library/zip-read.js';
-import { freshDir, jpeg, rawZip, type RawEntry } from './fixtures.js';
+import { freshDir, jpeg, rawZip } from './fixtures.js';
 
 let src: Library;
 let dst: Library;
@@ -26,7 +26,15 @@ beforeAll(async () => {
     ]);
   }
   bundle = join(dir, '样本.zip');
-  await exportBundle(src, src.db.prepare('SELECT id FROM samples').pluck().all().map((id) => src.get(id as string)!), bundle);
+  await exportBundle(
+    src,
+    src.db
+      .prepare('SELECT id FROM samples')
+      .pluck()
+      .all()
+      .map((id) => src.get(id as string)!),
+    bundle,
+  );
 });
 afterAll(() => {
   src.close();
@@ -34,7 +42,11 @@ afterAll(() => {
 });
 
 /** The library's content, to show a refused bundle changed nothing. */
-const snapshot = (l: Library) => ({ rows: l.db.prepare('SELECT id, title FROM samples ORDER BY id').all(), blobs: readdirSync(l.blobs.root).sort(), tmp: readdirSync(l.blobs.tmp) });
+const snapshot = (l: Library) => ({
+  rows: l.db.prepare('SELECT id, title FROM samples ORDER BY id').all(),
+  blobs: readdirSync(l.blobs.root).sort(),
+  tmp: readdirSync(l.blobs.tmp),
+});
 
 describe('bundles', () => {
   it('round-trips samples with their files and metadata; a second import adds nothing', async () => {
@@ -48,7 +60,10 @@ describe('bundles', () => {
     const other = await Library.open(freshDir('bundle-other'));
     const s = src.get(src.db.prepare('SELECT id FROM samples LIMIT 1').pluck().get() as string)!;
     const data = await src.read(s.files[0]!.sha256);
-    await other.add({ title: '另一个编号', publishedAt: '2025-01-01' }, [{ role: 'original', data, mime: 'image/jpeg', name: 'x.jpg' }, { role: 'thumbnail', data, mime: 'image/jpeg', name: 't.jpg' }]);
+    await other.add({ title: '另一个编号', publishedAt: '2025-01-01' }, [
+      { role: 'original', data, mime: 'image/jpeg', name: 'x.jpg' },
+      { role: 'thumbnail', data, mime: 'image/jpeg', name: 't.jpg' },
+    ]);
     const r = await importBundle(other, bundle);
     expect(r).toMatchObject({ added: expect.any(Array), skipped: expect.any(Array) });
     expect(r.added).toHaveLength(2);
@@ -62,19 +77,48 @@ describe('bundles', () => {
     ['Windows drive path', () => rawZip([{ name: 'C:/evil', data: Buffer.from('x') }]), /不安全的路径/],
     ['backslash path', () => rawZip([{ name: '..\\evil', data: Buffer.from('x') }]), /不安全的路径/],
     ['symlink', () => rawZip([{ name: 'link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }]), /符号链接/],
-    ['duplicate names', () => rawZip([{ name: 'a.txt', data: Buffer.from('1') }, { name: 'A.txt', data: Buffer.from('2') }]), /重复/],
-    ['huge compression ratio', () => rawZip([{ name: 'zeros', data: Buffer.alloc(50 * 1024 * 1024), deflate: true }]), /压缩比/],
-    ['size that lies', () => rawZip([{ name: 'a', data: Buffer.alloc(10_000, 1), declaredSize: 100 }]), /大小|损坏|解压/],
+    [
+      'duplicate names',
+      () =>
+        rawZip([
+          { name: 'a.txt', data: Buffer.from('1') },
+          { name: 'A.txt', data: Buffer.from('2') },
+        ]),
+      /重复/,
+    ],
+    [
+      'huge compression ratio',
+      () => rawZip([{ name: 'zeros', data: Buffer.alloc(50 * 1024 * 1024), deflate: true }]),
+      /压缩比/,
+    ],
+    [
+      'size that lies',
+      () => rawZip([{ name: 'a', data: Buffer.alloc(10_000, 1), declaredSize: 100 }]),
+      /大小|损坏|解压/,
+    ],
     ['truncated zip', () => readFileSync(bundle).subarray(0, 2000), /损坏|无法读取/],
     ['not a bundle', () => rawZip([{ name: 'hello.txt', data: Buffer.from('x') }]), /缺少 manifest/],
-    ['tampered file', () => {
-      const files = extracted();
-      const m = JSON.parse(files.get('manifest.json')!.toString());
-      const first = m.samples[0].files[0].path;
-      files.set(first, Buffer.concat([files.get(first)!, Buffer.from('!')]));
-      return rawZip([...files].map(([name, data]) => ({ name, data })));
-    }, /摘要不符/],
-    ['extra file', () => rawZip([...extracted()].map(([name, data]) => ({ name, data })).concat([{ name: 'samples/x/evil.exe', data: Buffer.from('MZ') }])), /清单之外/],
+    [
+      'tampered file',
+      () => {
+        const files = extracted();
+        const m = JSON.parse(files.get('manifest.json')!.toString());
+        const first = m.samples[0].files[0].path;
+        files.set(first, Buffer.concat([files.get(first)!, Buffer.from('!')]));
+        return rawZip([...files].map(([name, data]) => ({ name, data })));
+      },
+      /摘要不符/,
+    ],
+    [
+      'extra file',
+      () =>
+        rawZip(
+          [...extracted()]
+            .map(([name, data]) => ({ name, data }))
+            .concat([{ name: 'samples/x/evil.exe', data: Buffer.from('MZ') }]),
+        ),
+      /清单之外/,
+    ],
   ])('refuses a malicious bundle (%s) and leaves the library as it was', async (_n, make, message) => {
     const before = snapshot(dst);
     const p = join(dir, 'bad.zip');

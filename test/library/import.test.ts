@@ -23,9 +23,15 @@ function pngBomb(w: number, h: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; ihdr[9] = 2;
+  ihdr[8] = 8;
+  ihdr[9] = 2;
   const idat = deflateSync(Buffer.alloc(4 * 1024 * 1024));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 let lib: Library;
@@ -44,7 +50,10 @@ const put = (name: string, data: Buffer | string) => {
 async function pdf(): Promise<Buffer> {
   const out = join(files, 'rendered.pdf');
   const { renderDesigns } = await import('../../main/engine/render.js');
-  await renderDesigns([design({ format: { widthMm: 100, heightMm: 70 }, elements: [textEl({ text: '莫给骗子当韭菜' })] })], { out });
+  await renderDesigns(
+    [design({ format: { widthMm: 100, heightMm: 70 }, elements: [textEl({ text: '莫给骗子当韭菜' })] })],
+    { out },
+  );
   const { readFileSync } = await import('node:fs');
   return readFileSync(out);
 }
@@ -54,8 +63,12 @@ describe('importing external files', () => {
     const inputs = {
       'a.jpg': await jpeg(800, 600),
       'b.png': await png(),
-      'c.webp': await sharp({ create: { width: 50, height: 50, channels: 3, background: '#00f' } }).webp().toBuffer(),
-      'd.tif': await sharp({ create: { width: 50, height: 50, channels: 3, background: '#0f0' } }).tiff().toBuffer(),
+      'c.webp': await sharp({ create: { width: 50, height: 50, channels: 3, background: '#00f' } })
+        .webp()
+        .toBuffer(),
+      'd.tif': await sharp({ create: { width: 50, height: 50, channels: 3, background: '#0f0' } })
+        .tiff()
+        .toBuffer(),
       'e.pdf': await pdf(),
     };
     for (const [name, data] of Object.entries(inputs)) {
@@ -88,8 +101,18 @@ describe('importing external files', () => {
     await expect(importFile(lib, put('cut.png', p.subarray(0, 60)))).rejects.toThrow(/损坏|不完整/);
     const d = await pdf();
     await expect(importFile(lib, put('cut.pdf', d.subarray(0, d.length / 2)))).rejects.toThrow(/PDF 文件不完整/);
-    await expect(importFile(lib, put('junk.pdf', '%PDF-1.7\ngarbage garbage\n%%EOF\n'))).rejects.toThrow(/PDF 无法打开/);
-    await expect(importFile(lib, put('x.png', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><image href="http://evil/x.png"/></svg>'))).rejects.toThrow(/SVG/);
+    await expect(importFile(lib, put('junk.pdf', '%PDF-1.7\ngarbage garbage\n%%EOF\n'))).rejects.toThrow(
+      /PDF 无法打开/,
+    );
+    await expect(
+      importFile(
+        lib,
+        put(
+          'x.png',
+          '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><image href="http://evil/x.png"/></svg>',
+        ),
+      ),
+    ).rejects.toThrow(/SVG/);
     await expect(importFile(lib, put('notes.jpg', 'just text'))).rejects.toThrow(/不是支持的文件类型/);
     await expect(importFile(lib, put('empty.jpg', ''))).rejects.toThrow(/为空/);
     expect(readdirSync(lib.blobs.tmp)).toEqual([]);
@@ -110,9 +133,19 @@ describe('importing external files', () => {
 
 describe('publishing a design', () => {
   it('stores the design, its PDF, PNG and thumbnail in one sample; duplicate gives a new editable design', async () => {
-    const d = design({ name: '韭菜海报', kind: 'poster', format: { widthMm: 100, heightMm: 140 }, elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', slot: 'slogan' })] });
+    const d = design({
+      name: '韭菜海报',
+      kind: 'poster',
+      format: { widthMm: 100, heightMm: 140 },
+      elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', slot: 'slogan' })],
+    });
     const s = await publishDesign(lib, d, { unit: '城关派出所', fraudTypes: ['rebate'] });
-    expect(s).toMatchObject({ title: '韭菜海报', kind: 'poster', slogan: '白菜青菜油麦菜、莫给骗子当韭菜', format: '10×14 cm' });
+    expect(s).toMatchObject({
+      title: '韭菜海报',
+      kind: 'poster',
+      slogan: '白菜青菜油麦菜、莫给骗子当韭菜',
+      format: '10×14 cm',
+    });
     expect(s.files.map((f) => f.role).sort()).toEqual(['design', 'pdf', 'png', 'thumbnail']);
     expect((await lib.read(s.files.find((f) => f.role === 'pdf')!.sha256)).subarray(0, 5).toString()).toBe('%PDF-');
     const copy = await duplicateAsDesign(lib, s.id);

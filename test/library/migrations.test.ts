@@ -13,13 +13,17 @@ describe('migrations (one file each, by user_version)', () => {
     migrate(db, 1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").pluck().all();
-    expect(names).toEqual(expect.arrayContaining(['samples', 'files', 'samples_fts', 'samples_ai', 'samples_ad', 'samples_au']));
+    expect(names).toEqual(
+      expect.arrayContaining(['samples', 'files', 'samples_fts', 'samples_ai', 'samples_ad', 'samples_au']),
+    );
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'samples_fts'").pluck().get()).toContain('trigram');
     db.close();
   });
   it('are numbered 1..N in order, each in its own file', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    const files = readdirSync(join(import.meta.dirname, '../../main/library/migrations')).filter((f) => /^\d{3}-/.test(f));
+    const files = readdirSync(join(import.meta.dirname, '../../main/library/migrations')).filter((f) =>
+      /^\d{3}-/.test(f),
+    );
     expect(files.map((f) => f.replace(/\.ts$/, ''))).toEqual(MIGRATIONS.map((m) => m.name));
   });
   it('opens with WAL, synchronous=FULL and foreign keys on', async () => {

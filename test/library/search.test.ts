@@ -8,9 +8,44 @@ let lib: Library;
 const thumb = (s: string) => [{ role: 'thumbnail' as const, data: Buffer.from(s), mime: 'image/jpeg', name: 't.jpg' }];
 beforeAll(async () => {
   lib = await Library.open(freshDir('search'));
-  await lib.add({ title: '鱼市横幅', kind: 'banner', publishedAt: '2025-04-02', unit: '城关派出所', channel: '集市横幅', fraudTypes: ['rebate'], tags: ['春季', '鱼市'], slogan: '鲫鱼草鱼多宝鱼、不做骗子的网中鱼' }, thumb('1'));
-  await lib.add({ title: '韭菜海报', kind: 'poster', publishedAt: '2025-05-10', unit: '城关派出所', channel: '网格微信群', fraudTypes: ['rebate', 'loan'], tags: ['蔬菜'], slogan: '白菜青菜油麦菜、莫给骗子当韭菜' }, thumb('2'));
-  await lib.add({ title: '挂机提醒', kind: 'wechat', publishedAt: '2024-12-01', unit: '东关派出所', fraudTypes: ['fake-officials'], slogan: '乌鸡土鸡大公鸡、听说转账就挂机', notes: '刷单返利专题' }, thumb('3'));
+  await lib.add(
+    {
+      title: '鱼市横幅',
+      kind: 'banner',
+      publishedAt: '2025-04-02',
+      unit: '城关派出所',
+      channel: '集市横幅',
+      fraudTypes: ['rebate'],
+      tags: ['春季', '鱼市'],
+      slogan: '鲫鱼草鱼多宝鱼、不做骗子的网中鱼',
+    },
+    thumb('1'),
+  );
+  await lib.add(
+    {
+      title: '韭菜海报',
+      kind: 'poster',
+      publishedAt: '2025-05-10',
+      unit: '城关派出所',
+      channel: '网格微信群',
+      fraudTypes: ['rebate', 'loan'],
+      tags: ['蔬菜'],
+      slogan: '白菜青菜油麦菜、莫给骗子当韭菜',
+    },
+    thumb('2'),
+  );
+  await lib.add(
+    {
+      title: '挂机提醒',
+      kind: 'wechat',
+      publishedAt: '2024-12-01',
+      unit: '东关派出所',
+      fraudTypes: ['fake-officials'],
+      slogan: '乌鸡土鸡大公鸡、听说转账就挂机',
+      notes: '刷单返利专题',
+    },
+    thumb('3'),
+  );
   const gone = await lib.add({ title: '旧鱼海报', kind: 'poster', publishedAt: '2023-01-01' }, thumb('4'));
   lib.trash(gone.id);
 });
@@ -34,7 +69,9 @@ describe('search', () => {
   it('combines words (AND) and highlights every match', () => {
     const r = search(lib, { text: '鱼 城关派出所' });
     expect(r.total).toBe(1);
-    expect(r.hits[0]!.highlights.slogan).toBe('鲫<mark>鱼</mark>草<mark>鱼</mark>多宝<mark>鱼</mark>、不做骗子的网中<mark>鱼</mark>');
+    expect(r.hits[0]!.highlights.slogan).toBe(
+      '鲫<mark>鱼</mark>草<mark>鱼</mark>多宝<mark>鱼</mark>、不做骗子的网中<mark>鱼</mark>',
+    );
     expect(r.hits[0]!.highlights.unit).toBe('<mark>城关派出所</mark>');
     expect(highlight('<b>鱼</b>', ['鱼'])).toBe('&lt;b&gt;<mark>鱼</mark>&lt;/b&gt;');
   });

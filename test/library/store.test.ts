@@ -21,7 +21,10 @@ describe('blob store and sample rows', () => {
   it('stores files by sha256 and reads them back; check passes', async () => {
     const l = await lib('store-basic');
     const data = await jpeg();
-    const s = await l.add(meta, [{ role: 'original', data, mime: 'image/jpeg', name: 'a.jpg' }, { role: 'thumbnail', data, mime: 'image/jpeg', name: 't.jpg' }]);
+    const s = await l.add(meta, [
+      { role: 'original', data, mime: 'image/jpeg', name: 'a.jpg' },
+      { role: 'thumbnail', data, mime: 'image/jpeg', name: 't.jpg' },
+    ]);
     expect(s.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await l.read(s.files[0]!.sha256)).equals(data)).toBe(true);
     expect(existsSync(l.blobs.path(s.files[0]!.sha256))).toBe(true);
@@ -30,9 +33,18 @@ describe('blob store and sample rows', () => {
 
   it('edits metadata, trashes, restores; purge deletes the row then the file no one else uses', async () => {
     const l = await lib('store-trash');
-    const a = await l.add(meta, [{ role: 'original', data: Buffer.from('a'), mime: 'x', name: 'a' }, { role: 'thumbnail', data: Buffer.from('shared'), mime: 'x', name: 't' }]);
-    const b = await l.add({ ...meta, title: 'b' }, [{ role: 'original', data: Buffer.from('b'), mime: 'x', name: 'b' }, { role: 'thumbnail', data: Buffer.from('shared'), mime: 'x', name: 't' }]);
-    expect(l.update(a.id, { title: '新标题', tags: ['鱼', '鱼', '春季'] })).toMatchObject({ title: '新标题', tags: ['鱼', '春季'] });
+    const a = await l.add(meta, [
+      { role: 'original', data: Buffer.from('a'), mime: 'x', name: 'a' },
+      { role: 'thumbnail', data: Buffer.from('shared'), mime: 'x', name: 't' },
+    ]);
+    const b = await l.add({ ...meta, title: 'b' }, [
+      { role: 'original', data: Buffer.from('b'), mime: 'x', name: 'b' },
+      { role: 'thumbnail', data: Buffer.from('shared'), mime: 'x', name: 't' },
+    ]);
+    expect(l.update(a.id, { title: '新标题', tags: ['鱼', '鱼', '春季'] })).toMatchObject({
+      title: '新标题',
+      tags: ['鱼', '春季'],
+    });
     expect(() => l.update(a.id, { publishedAt: '去年' })).toThrow(/样本信息有误/);
     await expect(l.purge(a.id)).rejects.toThrow(/回收站/);
     expect(l.trash(a.id).trashedAt).not.toBeNull();
@@ -81,7 +93,9 @@ describe('blob store and sample rows', () => {
       rename: fs.rename,
     };
     const l = await lib('store-full', { fs: failing });
-    await expect(l.add(meta, [{ role: 'original', data: Buffer.from('x'.repeat(100)), mime: 'x', name: 'a' }])).rejects.toThrow(/磁盘已满/);
+    await expect(
+      l.add(meta, [{ role: 'original', data: Buffer.from('x'.repeat(100)), mime: 'x', name: 'a' }]),
+    ).rejects.toThrow(/磁盘已满/);
     expect(l.count()).toBe(0);
     expect(await l.blobs.list()).toEqual([]);
     expect(readdirSync(l.blobs.tmp)).toEqual([]);

@@ -3,7 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_OUT, ASAR, asarEntries, isUnpacked, packSummary, readPacked, RESOURCES, ROOT, treeBytes, UNPACKED } from './packed.js';
+import {
+  APP_OUT,
+  ASAR,
+  asarEntries,
+  isUnpacked,
+  packSummary,
+  readPacked,
+  RESOURCES,
+  ROOT,
+  treeBytes,
+  UNPACKED,
+} from './packed.js';
 
 /**
  * What the app itself puts in resources/ (app.asar + app.asar.unpacked), Linux x64, measured at
@@ -28,7 +39,15 @@ beforeAll(() => {
 
 describe('app.asar', () => {
   it('holds the built main process, the preload bundle and the renderer', () => {
-    for (const f of ['package.json', 'dist/main/app/main.js', 'dist/main/app/preload.cjs', 'dist/main/app/studio-app.js', 'dist/main/server/handlers/export-worker.js', 'renderer/dist/index.html', 'renderer/dist/app.js']) {
+    for (const f of [
+      'package.json',
+      'dist/main/app/main.js',
+      'dist/main/app/preload.cjs',
+      'dist/main/app/studio-app.js',
+      'dist/main/server/handlers/export-worker.js',
+      'renderer/dist/index.html',
+      'renderer/dist/app.js',
+    ]) {
       expect(entries, f).toContain(f);
     }
     const index = readPacked('renderer/dist/index.html').toString('utf8');
@@ -40,7 +59,12 @@ describe('app.asar', () => {
   });
 
   it('has a package.json that names the Electron entry and keeps the name appRoot() looks for', () => {
-    const pkg = JSON.parse(readPacked('package.json').toString('utf8')) as { name?: string; main?: string; type?: string; desktopName?: string };
+    const pkg = JSON.parse(readPacked('package.json').toString('utf8')) as {
+      name?: string;
+      main?: string;
+      type?: string;
+      desktopName?: string;
+    };
     expect(pkg.name).toBe('campaign-studio');
     expect(pkg.main).toBe('dist/main/app/main.js');
     expect(pkg.desktopName).toBe('campaign-studio.desktop');
@@ -55,14 +79,23 @@ describe('app.asar', () => {
       expect(entries, entry).toContain(entry);
       expect(readPacked(entry).equals(readFileSync(join(ROOT, entry)))).toBe(true);
     }
-    for (const f of ['templates/formats.json', 'templates/slogans/slogans.json', 'templates/slogans/goods.json', 'templates/slogans/warnings.json']) {
+    for (const f of [
+      'templates/formats.json',
+      'templates/slogans/slogans.json',
+      'templates/slogans/goods.json',
+      'templates/slogans/warnings.json',
+    ]) {
       expect(() => JSON.parse(readPacked(f).toString('utf8')) as unknown, f).not.toThrow();
     }
   });
 
   it('carries no tests, sources, docs, source maps or the CLI', () => {
     const bad = [...entries].filter(
-      (e) => /^(test|main|docs|bench|bin|scripts|build)\//.test(e) || /^dist\/(cli\.cjs|main\/cli\/)/.test(e) || (/\.(ts|map)$/.test(e) && !e.endsWith('.d.ts')) || /^[^/]+\.md$/.test(e),
+      (e) =>
+        /^(test|main|docs|bench|bin|scripts|build)\//.test(e) ||
+        /^dist\/(cli\.cjs|main\/cli\/)/.test(e) ||
+        (/\.(ts|map)$/.test(e) && !e.endsWith('.d.ts')) ||
+        /^[^/]+\.md$/.test(e),
     );
     expect(bad).toEqual([]);
   });
@@ -72,7 +105,8 @@ describe('app.asar', () => {
       files?: Record<string, Node>;
       integrity?: { algorithm: string; hash: string; blocks: string[] };
     }
-    const at = (path: string): Node | undefined => path.split('/').reduce<Node | undefined>((n, part) => n?.files?.[part], asar.getRawHeader(ASAR).header as Node);
+    const at = (path: string): Node | undefined =>
+      path.split('/').reduce<Node | undefined>((n, part) => n?.files?.[part], asar.getRawHeader(ASAR).header as Node);
     for (const f of ['dist/main/app/main.js', 'renderer/dist/index.html', 'templates/formats.json']) {
       const integrity = at(f)?.integrity;
       expect(integrity?.algorithm, f).toBe('SHA256');
@@ -88,7 +122,9 @@ describe('native modules and fonts', () => {
     expect(readFileSync(join(UNPACKED, sqlite)).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
     const img = readdirSync(join(UNPACKED, 'node_modules', '@img'));
     expect(img).toEqual(expect.arrayContaining(['sharp-linux-x64', 'sharp-libvips-linux-x64']));
-    const libvips = readdirSync(join(UNPACKED, 'node_modules/@img/sharp-libvips-linux-x64/lib')).filter((f) => f.startsWith('libvips-cpp.so'));
+    const libvips = readdirSync(join(UNPACKED, 'node_modules/@img/sharp-libvips-linux-x64/lib')).filter((f) =>
+      f.startsWith('libvips-cpp.so'),
+    );
     expect(libvips.length).toBe(1);
   });
 
@@ -124,17 +160,30 @@ describe('dependencies', () => {
         .map((p) => relative(ROOT, p).split(sep).join('/')),
     );
     // Every package folder in the archive (node_modules/x or node_modules/@s/x, nested too).
-    const packed = new Set([...entries].map((e) => /^(.*node_modules\/(?:@[^/]+\/[^/]+|[^@/][^/]*))\//.exec(e)?.[1]).filter((p): p is string => p !== undefined));
+    const packed = new Set(
+      [...entries]
+        .map((e) => /^(.*node_modules\/(?:@[^/]+\/[^/]+|[^@/][^/]*))\//.exec(e)?.[1])
+        .filter((p): p is string => p !== undefined),
+    );
     expect([...packed].filter((p) => !prod.has(p))).toEqual([]);
     expect(packed.size).toBeGreaterThan(20);
   });
 
   it('has none of the dev tools', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-    const dev = [...Object.keys(pkg.devDependencies), 'app-builder-lib', 'app-builder-bin', '@electron/rebuild', 'vite'];
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const dev = [
+      ...Object.keys(pkg.devDependencies),
+      'app-builder-lib',
+      'app-builder-bin',
+      '@electron/rebuild',
+      'vite',
+    ];
     const top = new Set([...entries].map((e) => /^node_modules\/(@[^/]+\/[^/]+|[^@/][^/]*)/.exec(e)?.[1]));
     expect(dev.filter((d) => top.has(d))).toEqual([]);
-    for (const d of ['electron', 'vitest', 'typescript', 'esbuild', 'playwright-core', 'jsqr', 'electron-builder']) expect(dev).toContain(d);
+    for (const d of ['electron', 'vitest', 'typescript', 'esbuild', 'playwright-core', 'jsqr', 'electron-builder'])
+      expect(dev).toContain(d);
   });
 });
 
@@ -150,7 +199,9 @@ describe('the package around the archive', () => {
   it(`stays within the size budget (${RESOURCES_BUDGET_BYTES / 1e6} MB for resources/)`, () => {
     const bytes = treeBytes(RESOURCES);
     const s = packSummary();
-    console.log(`packaging: resources/ ${(bytes / 1e6).toFixed(1)} MB (budget ${RESOURCES_BUDGET_BYTES / 1e6} MB); pack ${s.packSeconds} s, build + pack ${s.totalSeconds} s`);
+    console.log(
+      `packaging: resources/ ${(bytes / 1e6).toFixed(1)} MB (budget ${RESOURCES_BUDGET_BYTES / 1e6} MB); pack ${s.packSeconds} s, build + pack ${s.totalSeconds} s`,
+    );
     expect(bytes).toBeLessThanOrEqual(RESOURCES_BUDGET_BYTES);
   });
 });

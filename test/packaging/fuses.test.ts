@@ -42,7 +42,12 @@ describe('Electron fuses', () => {
     const exe = join(dir, 'campaign-studio.exe');
     // A Windows build renames electron.exe; the wire format is the same on every platform.
     renameSync(join(dir, 'electron'), exe);
-    await afterPack({ appOutDir: dir, electronPlatformName: 'win32', arch: 1, packager: { appInfo: { productFilename: 'campaign-studio' } } });
+    await afterPack({
+      appOutDir: dir,
+      electronPlatformName: 'win32',
+      arch: 1,
+      packager: { appInfo: { productFilename: 'campaign-studio' } },
+    });
     const wire = await getCurrentFuseWire(exe);
     for (const [fuse, want] of HARDENED) expect(wire[fuse], name(fuse)).toBe(want);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ON);
@@ -51,6 +56,13 @@ describe('Electron fuses', () => {
   it('stop the build when the binary has no fuse wire', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fuses-none-'));
     writeFileSync(join(dir, 'campaign-studio'), 'not electron');
-    await expect(afterPack({ appOutDir: dir, electronPlatformName: 'linux', arch: 1, packager: { executableName: 'campaign-studio', appInfo: { productFilename: 'x' } } })).rejects.toThrow(/sentinel/);
+    await expect(
+      afterPack({
+        appOutDir: dir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { executableName: 'campaign-studio', appInfo: { productFilename: 'x' } },
+      }),
+    ).rejects.toThrow(/sentinel/);
   });
 });

@@ -48,7 +48,11 @@ interface SmokeResult {
 describe('the packed app tree', () => {
   it('renders a template to PDF and PNG and opens a library, using only what is packed', () => {
     // A fresh process with the packed tree as its only node_modules: no fallback to the repo's.
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, dir], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: '' },
+    });
     const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as SmokeResult;
     expect(r.appRoot).toBe(dir);
     expect(r.templates).toBeGreaterThan(20);

@@ -1,9 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Design } from '../../main/core/index.js';
-import { Autosaver, recoveryOffer, type AutosaveRecord, type AutosaveState, type AutosaveStore } from '../../renderer/src/data/autosave.js';
+import {
+  Autosaver,
+  recoveryOffer,
+  type AutosaveRecord,
+  type AutosaveState,
+  type AutosaveStore,
+} from '../../renderer/src/data/autosave.js';
 
 const design = (name: string) => ({ name, elements: [] }) as unknown as Design;
-const record = (name: string, unsaved = true, savedAt = 0): AutosaveRecord => ({ design: design(name), unsaved, savedAt });
+const record = (name: string, unsaved = true, savedAt = 0): AutosaveRecord => ({
+  design: design(name),
+  unsaved,
+  savedAt,
+});
 
 /** A store in memory whose writes can be made to fail, like a full disk. */
 function memoryStore() {

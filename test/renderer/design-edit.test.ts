@@ -1,15 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DesignSchema, MAX_ASSET_BYTES, StudioError, TemplateSchema, designFromTemplate, type Design } from '../../main/core/index.js';
 import {
-  elementAt, embedImage, embeddedBytes, findElement, hexColour, imageAsset, patchElement, presetColour, presetOf,
-  refuseImageFile, removeImage, sniffImage,
+  DesignSchema,
+  MAX_ASSET_BYTES,
+  StudioError,
+  TemplateSchema,
+  designFromTemplate,
+  type Design,
+} from '../../main/core/index.js';
+import {
+  elementAt,
+  embedImage,
+  embeddedBytes,
+  findElement,
+  hexColour,
+  imageAsset,
+  patchElement,
+  presetColour,
+  presetOf,
+  refuseImageFile,
+  removeImage,
+  sniffImage,
 } from '../../renderer/src/data/design-edit.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 function template(id: string): Design {
-  return designFromTemplate(TemplateSchema.parse(JSON.parse(readFileSync(resolve(ROOT, 'templates/designs', `${id}.json`), 'utf8'))));
+  return designFromTemplate(
+    TemplateSchema.parse(JSON.parse(readFileSync(resolve(ROOT, 'templates/designs', `${id}.json`), 'utf8'))),
+  );
 }
 /** A valid 2×2 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==';
@@ -49,7 +68,9 @@ describe('style edits', () => {
   });
 
   it('refuses values the schema refuses, with the element named in Chinese', () => {
-    expect(() => patchElement(banner, 'slogan', 'text', { size: { mode: 'fit', minMm: 400, maxMm: 100 } })).toThrow(/「标语」：最小字号不能大于最大字号/);
+    expect(() => patchElement(banner, 'slogan', 'text', { size: { mode: 'fit', minMm: 400, maxMm: 100 } })).toThrow(
+      /「标语」：最小字号不能大于最大字号/,
+    );
     expect(() => patchElement(banner, 'slogan', 'text', { size: { mode: 'fixed', mm: 0 } })).toThrow(StudioError);
     expect(() => patchElement(banner, 'nope', 'text', { writing: 'vertical' })).toThrow(/没有元素「nope」/);
     expect(() => patchElement(banner, 'slogan', 'qr', { content: 'x' })).toThrow(/不是二维码/);
@@ -118,7 +139,9 @@ describe('images', () => {
 
   it('refuses SVG and non-images, naming the file, and leaves the design as it was', () => {
     expect(() => embedImage(poster, 'photo', { name: 'logo.svg', data: SVG })).toThrow(/「logo\.svg」是 SVG/);
-    expect(() => embedImage(poster, 'photo', { name: '通知.pdf', data: btoa('%PDF-1.7 rest') })).toThrow(/「通知\.pdf」不是 PNG、JPEG 或 WebP/);
+    expect(() => embedImage(poster, 'photo', { name: '通知.pdf', data: btoa('%PDF-1.7 rest') })).toThrow(
+      /「通知\.pdf」不是 PNG、JPEG 或 WebP/,
+    );
     expect(() => embedImage(poster, 'slogan', { name: 'a.png', data: PNG })).toThrow(/不是图片/);
     expect(poster.assets).toEqual({});
   });
@@ -126,14 +149,18 @@ describe('images', () => {
   it('refuses an image that would make the design file too big to save', () => {
     // 49.5 MB: under the 50 MB image limit, but 66 M characters of base64 are over the 64 MB file.
     const big = PNG.slice(0, 12) + 'A'.repeat(66 * 1024 * 1024);
-    expect(() => embedImage(poster, 'photo', { name: '航拍.png', data: big })).toThrow(/放入「航拍\.png」.*设计文件会超过 64\.0 MB/);
+    expect(() => embedImage(poster, 'photo', { name: '航拍.png', data: big })).toThrow(
+      /放入「航拍\.png」.*设计文件会超过 64\.0 MB/,
+    );
   });
 
   it('refuses files before reading them: SVG by name or type, empty, over the limit', () => {
     expect(refuseImageFile({ name: 'a.svg', size: 10, type: '' })).toMatch(/「a\.svg」是 SVG/);
     expect(refuseImageFile({ name: 'a', size: 10, type: 'image/svg+xml' })).toMatch(/SVG/);
     expect(refuseImageFile({ name: 'a.png', size: 0, type: 'image/png' })).toMatch(/空文件/);
-    expect(refuseImageFile({ name: '大图.jpg', size: MAX_ASSET_BYTES + 1, type: 'image/jpeg' })).toMatch(/「大图\.jpg」有 50\.0 MB，超过 50\.0 MB/);
+    expect(refuseImageFile({ name: '大图.jpg', size: MAX_ASSET_BYTES + 1, type: 'image/jpeg' })).toMatch(
+      /「大图\.jpg」有 50\.0 MB，超过 50\.0 MB/,
+    );
     expect(refuseImageFile({ name: 'ok.jpg', size: 30 * 1024 * 1024, type: 'image/jpeg' })).toBeUndefined();
   });
 });

@@ -18,7 +18,15 @@ function fakeSearch(total: number) {
   const fetch = (offset: number, limit: number) =>
     new Promise<SearchResult>((ok) => {
       asked.push(offset);
-      pending.push(() => ok({ total, hits: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({ sample: sample(offset + k), highlights: {} })) }));
+      pending.push(() =>
+        ok({
+          total,
+          hits: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({
+            sample: sample(offset + k),
+            highlights: {},
+          })),
+        }),
+      );
     });
   const answer = async () => {
     for (const p of pending.splice(0)) p();
@@ -69,10 +77,14 @@ describe('ResultPages', () => {
   it('shows a failure and asks again later', async () => {
     let fail = true;
     let changes = 0;
-    const pages = new ResultPages(async () => {
-      if (fail) throw new Error('无法连接工作室服务');
-      return { total: 1, hits: [{ sample: sample(0), highlights: {} }] };
-    }, () => changes++, 10);
+    const pages = new ResultPages(
+      async () => {
+        if (fail) throw new Error('无法连接工作室服务');
+        return { total: 1, hits: [{ sample: sample(0), highlights: {} }] };
+      },
+      () => changes++,
+      10,
+    );
     pages.want(0, 0);
     await new Promise((r) => setTimeout(r, 0));
     expect(pages.error).toBe('无法连接工作室服务');
@@ -121,7 +133,12 @@ describe('GridSelection', () => {
 
 describe('chart data', () => {
   it('months with gaps filled, the last 24 at most', () => {
-    expect(monthSeries({ '2025-11': 2, '2026-02': 5, bad: 9 }).map((b) => [b.label, b.value])).toEqual([['2025-11', 2], ['2025-12', 0], ['2026-01', 0], ['2026-02', 5]]);
+    expect(monthSeries({ '2025-11': 2, '2026-02': 5, bad: 9 }).map((b) => [b.label, b.value])).toEqual([
+      ['2025-11', 2],
+      ['2025-12', 0],
+      ['2026-01', 0],
+      ['2026-02', 5],
+    ]);
     const long = monthSeries({ '2020-01': 1, '2025-12': 1 });
     expect(long).toHaveLength(24);
     expect(long[0]!.key).toBe('2024-01');
@@ -130,7 +147,11 @@ describe('chart data', () => {
 
   it('top bars with labels, the rest summed as 其他', () => {
     const bars = topBars({ a: 5, b: 9, c: 1, d: 2 }, { b: '乙' }, 2);
-    expect(bars.map((b) => [b.label, b.value])).toEqual([['乙', 9], ['a', 5], ['其他（2 项）', 3]]);
+    expect(bars.map((b) => [b.label, b.value])).toEqual([
+      ['乙', 9],
+      ['a', 5],
+      ['其他（2 项）', 3],
+    ]);
   });
 
   it('a round axis', () => {

@@ -17,7 +17,11 @@ import { zipEntries } from '../helpers/zip-entries.js';
  * mapping and previews, a 20-row run with a bad row → one zip, cancel, publishing to the library.
  */
 const TEMPLATE = 'banner-yellow-500x70'; // slots: slogan 标语, unit 单位名称
-const SLOGANS = ['白菜青菜油麦菜、莫给骗子当韭菜', '乌鸡土鸡大公鸡、听说转账就挂机', '鲫鱼草鱼多宝鱼、不做骗子的网中鱼'];
+const SLOGANS = [
+  '白菜青菜油麦菜、莫给骗子当韭菜',
+  '乌鸡土鸡大公鸡、听说转账就挂机',
+  '鲫鱼草鱼多宝鱼、不做骗子的网中鱼',
+];
 const unitOf = (row: number) => `城关第${row}派出所`;
 
 /** `n` stations; `badRow` (1-based) has an empty slogan. */
@@ -77,7 +81,12 @@ describe('readBatchTable', () => {
 
   it('reads an XLSX with shared strings', async () => {
     const xlsx = await makeXlsx({
-      sheets: [{ name: '名单', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>' }],
+      sheets: [
+        {
+          name: '名单',
+          rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>',
+        },
+      ],
       sharedStrings: ['派出所', '宣传标语', '东关派出所', SLOGANS[0]!],
     });
     const info = await ok('readBatchTable', { uploadId: await uploadBytes('名单.xlsx', xlsx), templateId: TEMPLATE });
@@ -88,17 +97,33 @@ describe('readBatchTable', () => {
   });
 
   it('says in Chinese what is wrong with bad input', async () => {
-    expect(await fails('readBatchTable', { uploadId: 'f'.repeat(32), templateId: TEMPLATE })).toMatch(/找不到上传的文件/);
+    expect(await fails('readBatchTable', { uploadId: 'f'.repeat(32), templateId: TEMPLATE })).toMatch(
+      /找不到上传的文件/,
+    );
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]);
-    expect(await fails('readBatchTable', { uploadId: await uploadBytes('旧表.xls', xls), templateId: TEMPLATE })).toMatch(/旧版 Excel/);
-    expect(await fails('readBatchTable', { uploadId: await uploadBytes('空.csv', new Uint8Array()), templateId: TEMPLATE })).toMatch(/空文件/);
+    expect(
+      await fails('readBatchTable', { uploadId: await uploadBytes('旧表.xls', xls), templateId: TEMPLATE }),
+    ).toMatch(/旧版 Excel/);
+    expect(
+      await fails('readBatchTable', { uploadId: await uploadBytes('空.csv', new Uint8Array()), templateId: TEMPLATE }),
+    ).toMatch(/空文件/);
     const headerOnly = await uploadBytes('表头.csv', Buffer.from('单位,标语\n'));
     expect(await fails('readBatchTable', { uploadId: headerOnly, templateId: TEMPLATE })).toMatch(/没有数据行/);
     const good = await uploadBytes('ok.csv', Buffer.from(stationsCsv(2)));
-    expect(await fails('readBatchTable', { uploadId: good, templateId: 'no-such-template' })).toMatch(/没有编号为「no-such-template」的模板/);
-    expect(await fails('planBatch', { uploadId: good, templateId: TEMPLATE, settings: { namePattern: '{派出所}' } })).toMatch(/\{派出所\} 不是表格的列名/);
+    expect(await fails('readBatchTable', { uploadId: good, templateId: 'no-such-template' })).toMatch(
+      /没有编号为「no-such-template」的模板/,
+    );
+    expect(
+      await fails('planBatch', { uploadId: good, templateId: TEMPLATE, settings: { namePattern: '{派出所}' } }),
+    ).toMatch(/\{派出所\} 不是表格的列名/);
     expect(await fails('previewBatchRows', { uploadId: good, templateId: TEMPLATE, rows: [9] })).toMatch(/没有第 9 行/);
-    expect(await fails('startBatch', { uploadId: good, templateId: TEMPLATE, settings: { mapping: { slogan: null, unit: null } } })).toMatch(/没有一列能对应/);
+    expect(
+      await fails('startBatch', {
+        uploadId: good,
+        templateId: TEMPLATE,
+        settings: { mapping: { slogan: null, unit: null } },
+      }),
+    ).toMatch(/没有一列能对应/);
   });
 });
 
@@ -113,7 +138,11 @@ describe('previews and names', () => {
     // Mapping override: the unit slot keeps the template's text.
     const [kept] = await ok('previewBatchRows', { uploadId, templateId: TEMPLATE, rows: [1], mapping: { unit: null } });
     expect(kept!.svg).toBeTruthy();
-    const plan = await ok('planBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'png', namePattern: '{单位}-横幅' } });
+    const plan = await ok('planBatch', {
+      uploadId,
+      templateId: TEMPLATE,
+      settings: { output: 'png', namePattern: '{单位}-横幅' },
+    });
     expect(plan.examples[0]).toEqual({ row: 1, fileName: `${unitOf(1)}-横幅.png` });
     expect(plan.downloadName).toMatch(/\.zip$/);
     const single = await ok('planBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'single-pdf' } });
@@ -134,9 +163,15 @@ describe('startBatch', () => {
   it('20 rows with one bad row → one zip of 19 PDFs and 报告.txt, the failure named by its row, a failure CSV', async () => {
     const uploadId = await uploadBytes('二十个所.csv', iconv.encode(stationsCsv(20, 7), 'gbk'));
     const t0 = performance.now();
-    const { batchId } = await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'pdf', namePattern: '{序号}-{单位}-横幅' } });
+    const { batchId } = await ok('startBatch', {
+      uploadId,
+      templateId: TEMPLATE,
+      settings: { output: 'pdf', namePattern: '{序号}-{单位}-横幅' },
+    });
     const s = await finished(batchId);
-    console.log(`[batch handlers] 20 rows → zip: ${((performance.now() - t0) / 1000).toFixed(2)} s (in-process runner)`);
+    console.log(
+      `[batch handlers] 20 rows → zip: ${((performance.now() - t0) / 1000).toFixed(2)} s (in-process runner)`,
+    );
     expect(s.state).toBe('done');
     expect(s.rowsDone).toBe(20);
     expect(s.succeeded).toBe(19);
@@ -157,12 +192,18 @@ describe('startBatch', () => {
     expect(csv).toContain(`7,8,「标语」为空（列「标语」）,${unitOf(7)},,96110`);
     // Only the zip and the CSV stay in the job's folder.
     const [jobDir] = readdirSync(ctx.batch.folder);
-    expect(readdirSync(`${ctx.batch.folder}/${jobDir}`).filter((f) => f !== 'tmp').sort()).toEqual([s.fileName, s.failureReportName].sort());
+    expect(
+      readdirSync(`${ctx.batch.folder}/${jobDir}`)
+        .filter((f) => f !== 'tmp')
+        .sort(),
+    ).toEqual([s.fileName, s.failureReportName].sort());
   });
 
   it('single-pdf: one multi-page PDF as the download, a page per good row', async () => {
     const uploadId = await uploadBytes('s.csv', Buffer.from(stationsCsv(4, 2)));
-    const s = await finished((await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'single-pdf' } })).batchId);
+    const s = await finished(
+      (await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'single-pdf' } })).batchId,
+    );
     expect(s.state).toBe('done');
     expect(s.fileName).toMatch(/\.pdf$/);
     const pdf = PdfReader.open(ctx.downloads.get(s.downloadId!)!.path);
@@ -173,7 +214,8 @@ describe('startBatch', () => {
   it('cancel mid-run: no download and no files left', async () => {
     const uploadId = await uploadBytes('c.csv', Buffer.from(stationsCsv(20)));
     const { batchId } = await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: {} });
-    for (let i = 0; i < 400 && (await ok('batchStatus', { batchId })).rowsDone < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 400 && (await ok('batchStatus', { batchId })).rowsDone < 2; i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect((await ok('cancelBatch', { batchId })).cancelled).toBe(true);
     const s = await finished(batchId);
     expect(s.state).toBe('cancelled');
@@ -185,7 +227,16 @@ describe('startBatch', () => {
 
   it('publish: every made row becomes a library sample with its unit, file and thumbnail', async () => {
     const uploadId = await uploadBytes('p.csv', Buffer.from(stationsCsv(4, 3)));
-    const s = await finished((await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'png', dpi: 10 }, publish: { unit: '某某市公安局', publishedAt: '2026-03-15' } })).batchId);
+    const s = await finished(
+      (
+        await ok('startBatch', {
+          uploadId,
+          templateId: TEMPLATE,
+          settings: { output: 'png', dpi: 10 },
+          publish: { unit: '某某市公安局', publishedAt: '2026-03-15' },
+        })
+      ).batchId,
+    );
     expect(s.state).toBe('done');
     expect(s.published).toBe(3);
     expect(s.publishFailures).toEqual([]);
@@ -244,8 +295,11 @@ describe.skipIf(!existsSync(WORKER))('in a worker thread (compiled build)', () =
 describe('addBatchImages', () => {
   it('puts photos beside the table so its image cells find them; other files are skipped', async () => {
     const sharp = (await import('sharp')).default;
-    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
-    const csv = '单位,标语,照片\r\n城关派出所,白菜青菜油麦菜、莫给骗子当韭菜,城关.png\r\n东关派出所,乌鸡土鸡大公鸡、听说转账就挂机,东关.png\r\n';
+    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 30, g: 90, b: 200 } } })
+      .png()
+      .toBuffer();
+    const csv =
+      '单位,标语,照片\r\n城关派出所,白菜青菜油麦菜、莫给骗子当韭菜,城关.png\r\n东关派出所,乌鸡土鸡大公鸡、听说转账就挂机,东关.png\r\n';
     const uploadId = await uploadBytes('名单.csv', new TextEncoder().encode(csv));
     const templateId = 'poster-50x70-photo';
     const info = await ok('readBatchTable', { uploadId, templateId });
@@ -254,8 +308,15 @@ describe('addBatchImages', () => {
     const before = await ok('previewBatchRows', { uploadId, templateId, rows: [1, 2] });
     expect(before.map((p) => Boolean(p.problem))).toEqual([true, true]);
 
-    const images = [await uploadBytes('城关.png', png), await uploadBytes('说明.txt', new TextEncoder().encode('x')), await uploadBytes('名单.csv', new TextEncoder().encode('a,b'))];
-    expect(await ok('addBatchImages', { uploadId, images })).toEqual({ added: ['城关.png'], skipped: ['说明.txt', '名单.csv'] });
+    const images = [
+      await uploadBytes('城关.png', png),
+      await uploadBytes('说明.txt', new TextEncoder().encode('x')),
+      await uploadBytes('名单.csv', new TextEncoder().encode('a,b')),
+    ];
+    expect(await ok('addBatchImages', { uploadId, images })).toEqual({
+      added: ['城关.png'],
+      skipped: ['说明.txt', '名单.csv'],
+    });
     const after = await ok('previewBatchRows', { uploadId, templateId, rows: [1, 2] });
     expect(after[0]!.problem).toBeUndefined();
     expect(after[0]!.svg).toMatch(/data:image\/png;base64,/);

@@ -19,7 +19,12 @@ let jobs: JobManager;
 beforeAll(async () => {
   await build({
     entryPoints: [join(import.meta.dirname, '../../main/server/handlers/export-worker.ts')],
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: workerFile, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: workerFile,
+    logLevel: 'warning',
     external: ['sharp', 'pinyin-pro', 'opencc-js', 'mupdf', 'better-sqlite3'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
@@ -40,7 +45,11 @@ const finished = (s: { state: string }) => !['queued', 'running'].includes(s.sta
 describe('exports in a worker thread', () => {
   it('renders a PNG off the event loop, reporting progress', async () => {
     expect(jobs.usesWorker).toBe(true);
-    const d = design({ name: '工人', format: { widthMm: 80, heightMm: 50, dpi: 96 }, elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', box: { x: 2, y: 2, w: 76, h: 46 } })] });
+    const d = design({
+      name: '工人',
+      format: { widthMm: 80, heightMm: 50, dpi: 96 },
+      elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', box: { x: 2, y: 2, w: 76, h: 46 } })],
+    });
     const id = jobs.start(API.exportDesign.input.parse({ design: d, format: 'png' }));
     // The event loop stays free while the worker renders: timers keep firing.
     let ticks = 0;
@@ -49,11 +58,22 @@ describe('exports in a worker thread', () => {
     clearInterval(t);
     expect(s).toMatchObject({ state: 'done', progress: 1, fileName: '工人.png' });
     expect(ticks).toBeGreaterThan(0);
-    expect(await sharp(jobs.download(s.downloadId!)!.path).metadata()).toMatchObject({ format: 'png', width: Math.ceil((80 / 25.4) * 96) });
+    expect(await sharp(jobs.download(s.downloadId!)!.path).metadata()).toMatchObject({
+      format: 'png',
+      width: Math.ceil((80 / 25.4) * 96),
+    });
   });
 
   it('reports engine errors in Chinese', async () => {
-    const d = design({ elements: [textEl({ text: '白菜'.repeat(300), box: { x: 0, y: 0, w: 5, h: 5 }, size: { mode: 'fit', minMm: 4, maxMm: 5 } })] });
+    const d = design({
+      elements: [
+        textEl({
+          text: '白菜'.repeat(300),
+          box: { x: 0, y: 0, w: 5, h: 5 },
+          size: { mode: 'fit', minMm: 4, maxMm: 5 },
+        }),
+      ],
+    });
     const s = await wait(jobs.start(API.exportDesign.input.parse({ design: d, format: 'pdf' })), finished);
     expect(s.state).toBe('error');
     expect(s.error).toMatch(/文字放不下/);

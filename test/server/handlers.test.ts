@@ -30,7 +30,12 @@ async function bad<M extends ApiMethod>(m: M, input: unknown) {
 }
 
 const SLOGAN = '白菜青菜油麦菜、莫给骗子当韭菜';
-const small = () => design({ name: '小样', format: { widthMm: 60, heightMm: 40, dpi: 72 }, elements: [textEl({ text: SLOGAN, box: { x: 2, y: 2, w: 56, h: 36 } })] });
+const small = () =>
+  design({
+    name: '小样',
+    format: { widthMm: 60, heightMm: 40, dpi: 72 },
+    elements: [textEl({ text: SLOGAN, box: { x: 2, y: 2, w: 56, h: 36 } })],
+  });
 
 async function until(id: string, done: (s: any) => boolean) {
   for (let i = 0; i < 600; i++) {
@@ -63,8 +68,12 @@ describe('handlers', () => {
 
   it('listFonts: the bundled families with their weights, then what this PC has', async () => {
     const fonts = await ok('listFonts', {});
-    expect(fonts.filter((f: any) => f.bundled).map((f: any) => f.family)).toEqual(expect.arrayContaining(['Noto Sans SC', 'Noto Serif SC']));
-    expect(fonts.find((f: any) => f.family === 'Noto Sans SC').weights).toEqual(expect.arrayContaining([400, 700, 900]));
+    expect(fonts.filter((f: any) => f.bundled).map((f: any) => f.family)).toEqual(
+      expect.arrayContaining(['Noto Sans SC', 'Noto Serif SC']),
+    );
+    expect(fonts.find((f: any) => f.family === 'Noto Sans SC').weights).toEqual(
+      expect.arrayContaining([400, 700, 900]),
+    );
     expect(new Set(fonts.map((f: any) => f.family)).size).toBe(fonts.length);
   });
 
@@ -72,7 +81,15 @@ describe('handlers', () => {
     const p = await ok('previewSvg', { design: small() });
     expect(p.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(p.svg).not.toMatch(/<script|<foreignObject/i);
-    const over = design({ elements: [textEl({ text: SLOGAN.repeat(20), box: { x: 0, y: 0, w: 10, h: 5 }, size: { mode: 'fit', minMm: 5, maxMm: 6 } })] });
+    const over = design({
+      elements: [
+        textEl({
+          text: SLOGAN.repeat(20),
+          box: { x: 0, y: 0, w: 10, h: 5 },
+          size: { mode: 'fit', minMm: 5, maxMm: 6 },
+        }),
+      ],
+    });
     expect((await ok('previewSvg', { design: over })).notes[0]).toMatchObject({ elementId: 't', kind: 'overflow' });
     const err = await bad('previewSvg', { design: { ...small(), format: { widthMm: -1, heightMm: 10 } } });
     expect(err.code).toBe('invalid-input');
@@ -103,7 +120,9 @@ describe('handlers', () => {
     expect((await ok('openDesign', { text })).name).toBe('小样');
     expect((await ok('openDesign', { text: '\uFEFF' + text })).name).toBe('小样');
     expect((await bad('openDesign', { text: '{not json' })).code).toBe('invalid-design');
-    const wrong = await bad('openDesign', { text: JSON.stringify({ ...small(), elements: [{ id: 'a', type: 'text' }] }) });
+    const wrong = await bad('openDesign', {
+      text: JSON.stringify({ ...small(), elements: [{ id: 'a', type: 'text' }] }),
+    });
     expect(wrong.details?.join('\n')).toMatch(/elements\[0\]/);
     expect((await bad('openDesign', { text: 'x'.repeat(64 * 1024 * 1024 + 1) })).message).toMatch(/64 MB/);
     await bad('saveDesign', { design: null });
@@ -121,7 +140,15 @@ describe('handlers', () => {
   });
 
   it('an export that cannot fit its text fails with the engine message', async () => {
-    const over = design({ elements: [textEl({ text: SLOGAN.repeat(20), box: { x: 0, y: 0, w: 10, h: 5 }, size: { mode: 'fit', minMm: 5, maxMm: 6 } })] });
+    const over = design({
+      elements: [
+        textEl({
+          text: SLOGAN.repeat(20),
+          box: { x: 0, y: 0, w: 10, h: 5 },
+          size: { mode: 'fit', minMm: 5, maxMm: 6 },
+        }),
+      ],
+    });
     const { jobId } = await ok('exportDesign', { design: over, format: 'pdf' });
     const s = await until(jobId, (x) => x.state === 'error');
     expect(s.error).toMatch(/文字放不下/);
@@ -129,9 +156,13 @@ describe('handlers', () => {
   });
 
   it('maps unexpected errors to a generic Chinese message and logs them', async () => {
-    const boom = method('listFormats', () => {
-      throw new TypeError('secret internals');
-    }, (m) => logged.push(m));
+    const boom = method(
+      'listFormats',
+      () => {
+        throw new TypeError('secret internals');
+      },
+      (m) => logged.push(m),
+    );
     const r = await boom({});
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(r)).not.toContain('secret');

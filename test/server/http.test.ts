@@ -8,7 +8,12 @@ import { PdfReader } from '../helpers/pdf-reader.js';
 import { api, request, waitJob } from './http-client.js';
 
 const SLOGAN = '乌鸡土鸡大公鸡、听说转账就挂机';
-const small = () => design({ name: '挂机海报', format: { widthMm: 100, heightMm: 70, dpi: 72, bleedMm: 3, cropMarks: true }, elements: [textEl({ text: SLOGAN, box: { x: 5, y: 5, w: 90, h: 60 } })] });
+const small = () =>
+  design({
+    name: '挂机海报',
+    format: { widthMm: 100, heightMm: 70, dpi: 72, bleedMm: 3, cropMarks: true },
+    elements: [textEl({ text: SLOGAN, box: { x: 5, y: 5, w: 90, h: 60 } })],
+  });
 
 let s: StudioServer;
 const staticDir = join(OUT_DIR, 'server-static');
@@ -29,10 +34,18 @@ describe('browser-mode HTTP server', () => {
 
   it('refuses an API request without the token, or with a wrong one (401)', async () => {
     const body = JSON.stringify({ text: SLOGAN });
-    const none = await request(s.port, '/api/checkSlogan', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const none = await request(s.port, '/api/checkSlogan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(none.status).toBe(401);
     expect(none.json().error.message).toMatch(/令牌/);
-    const wrong = await request(s.port, '/api/checkSlogan', { method: 'POST', headers: { 'content-type': 'application/json', 'x-studio-token': 'a'.repeat(64) }, body });
+    const wrong = await request(s.port, '/api/checkSlogan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-studio-token': 'a'.repeat(64) },
+      body,
+    });
     expect(wrong.status).toBe(401);
     expect((await request(s.port, '/thumbnails/poster-a2-red.png')).status).toBe(401);
     expect((await request(s.port, `/download/${'a'.repeat(32)}`)).status).toBe(401);
@@ -40,13 +53,25 @@ describe('browser-mode HTTP server', () => {
 
   it('refuses a foreign Host header (403), token or not', async () => {
     for (const host of ['evil.example:' + s.port, `127.0.0.1:${s.port + 1}`, 'localhost', 'LOCALHOST.:' + s.port]) {
-      const r = await request(s.port, `/api/listFormats?token=${s.token}`, { method: 'POST', headers: { host, 'content-type': 'application/json' }, body: '{}' });
+      const r = await request(s.port, `/api/listFormats?token=${s.token}`, {
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(r.status).toBe(403);
     }
     expect((await request(s.port, '/', { headers: { host: 'rebind.attacker.test' } })).status).toBe(403);
-    const ok = await request(s.port, `/api/listFormats?token=${s.token}`, { method: 'POST', headers: { host: `localhost:${s.port}`, 'content-type': 'application/json' }, body: '{}' });
+    const ok = await request(s.port, `/api/listFormats?token=${s.token}`, {
+      method: 'POST',
+      headers: { host: `localhost:${s.port}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(ok.status).toBe(200);
-    const cross = await request(s.port, `/api/listFormats?token=${s.token}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' });
+    const cross = await request(s.port, `/api/listFormats?token=${s.token}`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(cross.status).toBe(403);
   });
 
@@ -67,7 +92,11 @@ describe('browser-mode HTTP server', () => {
   });
 
   it('shows a Chinese page when the renderer is not built', async () => {
-    const bare = await startStudioServer({ staticDir: join(OUT_DIR, 'no-such-renderer'), jobs: { workerFile: null }, log: () => undefined });
+    const bare = await startStudioServer({
+      staticDir: join(OUT_DIR, 'no-such-renderer'),
+      jobs: { workerFile: null },
+      log: () => undefined,
+    });
     try {
       const r = await request(bare.port, '/');
       expect(r.status).toBe(200);
@@ -81,10 +110,38 @@ describe('browser-mode HTTP server', () => {
   it('rejects wrong verbs, types, bodies and methods', async () => {
     const h = { 'x-studio-token': s.token };
     expect((await request(s.port, '/api/checkSlogan', { headers: h })).status).toBe(405);
-    expect((await request(s.port, '/api/checkSlogan', { method: 'POST', headers: { ...h, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    expect((await request(s.port, '/api/checkSlogan', { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: '{nope' })).status).toBe(400);
-    expect((await request(s.port, '/api/hack', { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
-    const big = await request(s.port, '/api/checkSlogan', { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(100_000) }) });
+    expect(
+      (
+        await request(s.port, '/api/checkSlogan', {
+          method: 'POST',
+          headers: { ...h, 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await request(s.port, '/api/checkSlogan', {
+          method: 'POST',
+          headers: { ...h, 'content-type': 'application/json' },
+          body: '{nope',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(s.port, '/api/hack', {
+          method: 'POST',
+          headers: { ...h, 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(404);
+    const big = await request(s.port, '/api/checkSlogan', {
+      method: 'POST',
+      headers: { ...h, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(100_000) }),
+    });
     expect(big.status).toBe(413);
     const badInput = await api(s.port, s.token, 'checkSlogan', { text: 7 });
     expect(badInput).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -141,7 +198,8 @@ describe('browser-mode HTTP server', () => {
     expect((await api(s.port, s.token, 'cancelJob', queued.value)).value).toEqual({ cancelled: true });
     expect((await api(s.port, s.token, 'jobStatus', queued.value)).value.state).toBe('cancelled');
     // Let the long one get going, then stop it between strips.
-    for (let i = 0; i < 200 && (await api(s.port, s.token, 'jobStatus', long.value)).value.progress === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && (await api(s.port, s.token, 'jobStatus', long.value)).value.progress === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect((await api(s.port, s.token, 'cancelJob', long.value)).value).toEqual({ cancelled: true });
     const st = await waitJob(s.port, s.token, long.value.jobId);
     expect(st.state).toBe('cancelled');

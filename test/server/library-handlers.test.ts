@@ -29,7 +29,8 @@ type Result = { ok: true; value: any } | { ok: false; error: { code: string; mes
 async function call<M extends ApiMethod>(m: M, input: unknown, handlers = h): Promise<Result> {
   const r = await handlers[m](input);
   const parsed = resultSchema(m).safeParse(r);
-  if (!parsed.success) throw new Error(`${m}: result does not match the contract: ${parsed.error.message.slice(0, 400)}`);
+  if (!parsed.success)
+    throw new Error(`${m}: result does not match the contract: ${parsed.error.message.slice(0, 400)}`);
   return r as Result;
 }
 async function ok<M extends ApiMethod>(m: M, input: unknown, handlers = h) {
@@ -51,31 +52,59 @@ async function until(id: string, handlers = h) {
   }
   throw new Error('job did not finish');
 }
-const upload = async (name: string, data: Buffer | string, c = ctx) => (await c.uploads.fromBytes(name, typeof data === 'string' ? Buffer.from(data) : data)).uploadId;
+const upload = async (name: string, data: Buffer | string, c = ctx) =>
+  (await c.uploads.fromBytes(name, typeof data === 'string' ? Buffer.from(data) : data)).uploadId;
 /** Rows and blobs of a library, to show a refused file changed nothing. */
 const snapshot = async (c = ctx) => {
   const lib = await c.library.get();
-  return { rows: lib.db.prepare('SELECT id, title, updated_at FROM samples ORDER BY id').all(), blobs: readdirSync(lib.blobs.root).sort() };
+  return {
+    rows: lib.db.prepare('SELECT id, title, updated_at FROM samples ORDER BY id').all(),
+    blobs: readdirSync(lib.blobs.root).sort(),
+  };
 };
 
 const SLOGAN = '鲫鱼草鱼多宝鱼、不做骗子的网中鱼';
-const small = (name: string) => design({ name, kind: 'banner', format: { widthMm: 60, heightMm: 20, dpi: 72 }, elements: [textEl({ text: SLOGAN, box: { x: 1, y: 1, w: 58, h: 18 } })] });
+const small = (name: string) =>
+  design({
+    name,
+    kind: 'banner',
+    format: { widthMm: 60, heightMm: 20, dpi: 72 },
+    elements: [textEl({ text: SLOGAN, box: { x: 1, y: 1, w: 58, h: 18 } })],
+  });
 let fish: any;
 let cabbage: any;
 let photo: any;
 
 beforeAll(async () => {
-  fish = await ok('publishDesign', { design: small('鱼市横幅'), meta: { unit: '城关派出所', channel: '集市横幅', fraudTypes: ['rebate'], tags: ['春季', '鱼市'], publishedAt: '2025-04-02' } });
+  fish = await ok('publishDesign', {
+    design: small('鱼市横幅'),
+    meta: {
+      unit: '城关派出所',
+      channel: '集市横幅',
+      fraudTypes: ['rebate'],
+      tags: ['春季', '鱼市'],
+      publishedAt: '2025-04-02',
+    },
+  });
   cabbage = await ok('publishDesign', {
     design: small('韭菜海报'),
-    meta: { kind: 'poster', unit: '东关派出所', fraudTypes: ['loan'], slogan: '白菜青菜油麦菜、莫给骗子当韭菜', publishedAt: '2024-11-20' },
+    meta: {
+      kind: 'poster',
+      unit: '东关派出所',
+      fraudTypes: ['loan'],
+      slogan: '白菜青菜油麦菜、莫给骗子当韭菜',
+      publishedAt: '2024-11-20',
+    },
   });
   const lib = await ctx.library.get();
   const data = await jpeg(120, 90, '#36c');
-  photo = await lib.add({ title: '集市现场照片', kind: 'wechat', publishedAt: '2025-05-01', unit: '城关派出所', notes: '<b>鱼</b>摊位' }, [
-    { role: 'original', data, mime: 'image/jpeg', name: '现场.jpg' },
-    { role: 'thumbnail', data, mime: 'image/jpeg', name: 'thumbnail.jpg' },
-  ]);
+  photo = await lib.add(
+    { title: '集市现场照片', kind: 'wechat', publishedAt: '2025-05-01', unit: '城关派出所', notes: '<b>鱼</b>摊位' },
+    [
+      { role: 'original', data, mime: 'image/jpeg', name: '现场.jpg' },
+      { role: 'thumbnail', data, mime: 'image/jpeg', name: 'thumbnail.jpg' },
+    ],
+  );
 });
 
 describe('library methods', () => {
@@ -95,11 +124,15 @@ describe('library methods', () => {
     expect(f.facets.unit).toEqual({ 城关派出所: 2, 东关派出所: 1 });
     expect(f.facets.year).toEqual({ 2025: 2 });
     expect(f.facets.kind).toEqual({ banner: 1, wechat: 1 });
-    expect((await ok('librarySearch', { from: '2025-01', to: '2025-04' })).hits.map((x: any) => x.sample.title)).toEqual(['鱼市横幅']);
+    expect(
+      (await ok('librarySearch', { from: '2025-01', to: '2025-04' })).hits.map((x: any) => x.sample.title),
+    ).toEqual(['鱼市横幅']);
   });
 
   it('librarySearch: bad input is refused, naming the field in Chinese', async () => {
-    expect((await bad('librarySearch', { text: 'x'.repeat(201) })).details?.[0]).toBe('搜索词（text）：搜索词不能超过 200 个字');
+    expect((await bad('librarySearch', { text: 'x'.repeat(201) })).details?.[0]).toBe(
+      '搜索词（text）：搜索词不能超过 200 个字',
+    );
     expect((await bad('librarySearch', { sort: 'size' })).details?.[0]).toMatch(/^排序（sort）：/);
     expect((await bad('librarySearch', { kind: ['tank'] })).details?.[0]).toMatch(/^类型（kind\[0\]）：样本类型应为/);
     expect((await bad('librarySearch', { limit: 5000 })).details?.[0]).toMatch(/^每页数量（limit）：/);
@@ -116,15 +149,33 @@ describe('library methods', () => {
   it('librarySample and libraryUpdate: edits only the given fields; bad values named in Chinese', async () => {
     expect((await ok('librarySample', { id: fish.id })).title).toBe('鱼市横幅');
     expect((await bad('librarySample', { id: 'nope' })).details?.[0]).toBe('样本编号（id）：样本编号格式不对');
-    expect((await bad('librarySample', { id: '00000000-0000-4000-8000-000000000000' })).message).toMatch(/没有这个样本/);
-    const u = await ok('libraryUpdate', { id: fish.id, meta: { title: '鱼市大横幅', tags: ['春季', '鱼市', '重点'], location: '南门鱼市' } });
-    expect(u).toMatchObject({ title: '鱼市大横幅', unit: '城关派出所', location: '南门鱼市', tags: ['春季', '鱼市', '重点'] });
+    expect((await bad('librarySample', { id: '00000000-0000-4000-8000-000000000000' })).message).toMatch(
+      /没有这个样本/,
+    );
+    const u = await ok('libraryUpdate', {
+      id: fish.id,
+      meta: { title: '鱼市大横幅', tags: ['春季', '鱼市', '重点'], location: '南门鱼市' },
+    });
+    expect(u).toMatchObject({
+      title: '鱼市大横幅',
+      unit: '城关派出所',
+      location: '南门鱼市',
+      tags: ['春季', '鱼市', '重点'],
+    });
     expect((await ok('librarySearch', { text: '南门鱼市' })).hits[0].highlights.location).toEqual(['', '南门鱼市', '']);
     const before = await snapshot();
-    expect((await bad('libraryUpdate', { id: fish.id, meta: { title: '  ' } })).details?.[0]).toBe('标题（meta.title）：标题不能为空');
-    expect((await bad('libraryUpdate', { id: fish.id, meta: { publishedAt: '2025/4/2' } })).details?.[0]).toBe('发布日期（meta.publishedAt）：发布日期应为 YYYY-MM-DD');
-    expect((await bad('libraryUpdate', { id: fish.id, meta: { fraudTypes: ['aliens'] } })).details?.[0]).toMatch(/^诈骗类型（meta\.fraudTypes\[0\]）：诈骗类型应为/);
-    expect((await bad('libraryUpdate', { id: fish.id, meta: { widthMm: -1 } })).details?.[0]).toMatch(/^宽度（meta\.widthMm）：/);
+    expect((await bad('libraryUpdate', { id: fish.id, meta: { title: '  ' } })).details?.[0]).toBe(
+      '标题（meta.title）：标题不能为空',
+    );
+    expect((await bad('libraryUpdate', { id: fish.id, meta: { publishedAt: '2025/4/2' } })).details?.[0]).toBe(
+      '发布日期（meta.publishedAt）：发布日期应为 YYYY-MM-DD',
+    );
+    expect((await bad('libraryUpdate', { id: fish.id, meta: { fraudTypes: ['aliens'] } })).details?.[0]).toMatch(
+      /^诈骗类型（meta\.fraudTypes\[0\]）：诈骗类型应为/,
+    );
+    expect((await bad('libraryUpdate', { id: fish.id, meta: { widthMm: -1 } })).details?.[0]).toMatch(
+      /^宽度（meta\.widthMm）：/,
+    );
     expect((await bad('libraryUpdate', { id: fish.id, meta: { owner: 'x' } })).code).toBe('invalid-input');
     expect(await snapshot()).toEqual(before);
     expect(fieldLabel(['meta', 'tags', 2])).toBe('标签（meta.tags[2]）');
@@ -172,13 +223,17 @@ describe('library methods', () => {
     const thumb = cabbage.files.find((f: any) => f.role === 'thumbnail');
     expect((await ok('libraryFile', { id: cabbage.id, sha256: thumb.sha256 })).fileName).toBe('韭菜海报-缩略图.jpg');
     expect((await bad('libraryFile', { id: cabbage.id, sha256: 'a'.repeat(64) })).message).toMatch(/没有这个文件/);
-    expect((await bad('libraryFile', { id: cabbage.id, sha256: '../x' })).details?.[0]).toMatch(/^文件摘要（sha256）：/);
+    expect((await bad('libraryFile', { id: cabbage.id, sha256: '../x' })).details?.[0]).toMatch(
+      /^文件摘要（sha256）：/,
+    );
   });
 
-  it('libraryLocation: the folder, and where a sample\'s main file is', async () => {
+  it("libraryLocation: the folder, and where a sample's main file is", async () => {
     expect(await ok('libraryLocation', {})).toEqual({ folder: ctx.libraryDir });
     const r = await ok('libraryLocation', { id: photo.id });
-    expect(r.file).toBe((await ctx.library.get()).blobs.path(photo.files.find((f: any) => f.role === 'original').sha256));
+    expect(r.file).toBe(
+      (await ctx.library.get()).blobs.path(photo.files.find((f: any) => f.role === 'original').sha256),
+    );
     await bad('libraryLocation', { id: 5 });
   });
 
@@ -193,13 +248,26 @@ describe('library methods', () => {
 
   it('libraryStats; libraryStatsImage accepts a PNG only', async () => {
     const s = await ok('libraryStats', {});
-    expect(s).toMatchObject({ total: 3, trashed: 0, byKind: { banner: 1, poster: 1, wechat: 1 }, byUnit: { 城关派出所: 2, 东关派出所: 1 } });
+    expect(s).toMatchObject({
+      total: 3,
+      trashed: 0,
+      byKind: { banner: 1, poster: 1, wechat: 1 },
+      byUnit: { 城关派出所: 2, 东关派出所: 1 },
+    });
     expect(s.byMonth).toEqual({ '2024-11': 1, '2025-04': 1, '2025-05': 1 });
-    const img = await ok('libraryStatsImage', { uploadId: await upload('chart.png', await png(200, 100)), fileName: '素材统计-2025年5月.png' });
+    const img = await ok('libraryStatsImage', {
+      uploadId: await upload('chart.png', await png(200, 100)),
+      fileName: '素材统计-2025年5月.png',
+    });
     expect(img.fileName).toBe('素材统计-2025年5月.png');
     expect((await sharp(ctx.downloads.get(img.downloadId)!.path).metadata()).width).toBe(200);
-    expect((await bad('libraryStatsImage', { uploadId: await upload('chart.png', await jpeg()), fileName: 'a.png' })).message).toMatch(/不是有效的 PNG/);
-    expect((await bad('libraryStatsImage', { uploadId: 'a'.repeat(32), fileName: 'a/b.png' })).details?.[0]).toMatch(/^文件名（fileName）：/);
+    expect(
+      (await bad('libraryStatsImage', { uploadId: await upload('chart.png', await jpeg()), fileName: 'a.png' }))
+        .message,
+    ).toMatch(/不是有效的 PNG/);
+    expect((await bad('libraryStatsImage', { uploadId: 'a'.repeat(32), fileName: 'a/b.png' })).details?.[0]).toMatch(
+      /^文件名（fileName）：/,
+    );
     await bad('libraryStats', { x: 1 });
   });
 });
@@ -213,22 +281,40 @@ describe('import and bundles', () => {
       await upload('集市宣传照.jpg', good),
       await upload('坏照片.jpg', truncated),
       await upload('伪装.pdf', await png(50, 50, '#0c0')),
-      await upload('外链.svg', '<svg xmlns="http://www.w3.org/2000/svg"><image href="http://example.com/x.png"/></svg>'),
+      await upload(
+        '外链.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="http://example.com/x.png"/></svg>',
+      ),
       await upload('说明.txt', '这不是图片'),
       await upload('集市宣传照-重复.jpg', good),
     ];
     const lib = await ctx.library.get();
     const rows = lib.count();
-    const { jobId } = await ok('libraryImport', { uploadIds: ids, meta: { unit: '西城派出所', tags: ['导入'] }, lastModified: [Date.UTC(2024, 2, 15), null, null, null, null, null] });
+    const { jobId } = await ok('libraryImport', {
+      uploadIds: ids,
+      meta: { unit: '西城派出所', tags: ['导入'] },
+      lastModified: [Date.UTC(2024, 2, 15), null, null, null, null, null],
+    });
     const s = await until(jobId);
-    expect(s).toMatchObject({ kind: 'import', state: 'done', progress: 1, done: 6, total: 6, imported: 2, duplicates: 1 });
+    expect(s).toMatchObject({
+      kind: 'import',
+      state: 'done',
+      progress: 1,
+      done: 6,
+      total: 6,
+      imported: 2,
+      duplicates: 1,
+    });
     expect(s.failed.map((f: any) => f.name)).toEqual(['坏照片.jpg', '外链.svg']);
     expect(s.failed[0].reason).toMatch(/^解码失败/);
     expect(s.failed[1].reason).toMatch(/不接受 SVG/);
     expect(s.skipped).toEqual([{ name: '说明.txt', reason: expect.stringMatching(/不是图片、PDF/) }]);
     expect(lib.count()).toBe(rows + 2);
     const added = s.added.map((id: string) => lib.get(id)!);
-    expect(added.map((x: any) => [x.title, x.unit, x.tags])).toEqual([['集市宣传照', '西城派出所', ['导入']], ['伪装', '西城派出所', ['导入']]]);
+    expect(added.map((x: any) => [x.title, x.unit, x.tags])).toEqual([
+      ['集市宣传照', '西城派出所', ['导入']],
+      ['伪装', '西城派出所', ['导入']],
+    ]);
     expect(added[0].publishedAt).toBe('2024-03-15');
     expect(added[1].files.find((f: any) => f.role === 'original').mime).toBe('image/png');
     expect((await ok('librarySearch', {})).total).toBe(before + 2);
@@ -239,11 +325,19 @@ describe('import and bundles', () => {
   });
 
   it('libraryImport: bad input', async () => {
-    expect((await bad('libraryImport', { uploadIds: [] })).details?.[0]).toBe('上传的文件（uploadIds）：请选择要导入的文件');
+    expect((await bad('libraryImport', { uploadIds: [] })).details?.[0]).toBe(
+      '上传的文件（uploadIds）：请选择要导入的文件',
+    );
     expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)] })).message).toMatch(/找不到上传的文件/);
-    expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], meta: { title: '全部同名' } })).code).toBe('invalid-input');
-    expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], meta: { kind: 'tank' } })).details?.[0]).toMatch(/^类型（meta\.kind）：/);
-    expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], lastModified: [1, 2] })).details?.[0]).toMatch(/^文件日期（lastModified）：/);
+    expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], meta: { title: '全部同名' } })).code).toBe(
+      'invalid-input',
+    );
+    expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], meta: { kind: 'tank' } })).details?.[0]).toMatch(
+      /^类型（meta\.kind）：/,
+    );
+    expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], lastModified: [1, 2] })).details?.[0]).toMatch(
+      /^文件日期（lastModified）：/,
+    );
     expect((await bad('libraryJobStatus', { jobId: 'c'.repeat(32) })).message).toMatch(/找不到这个任务/);
     expect((await bad('libraryCancelJob', { jobId: '../x' })).details?.[0]).toMatch(/^任务编号（jobId）：/);
   });
@@ -257,7 +351,11 @@ describe('import and bundles', () => {
     expect(s.bytes).toBe(zip.length);
 
     const before = await snapshot(other);
-    const broken = await ok('libraryImport', { uploadIds: [await upload('坏包.zip', zip.subarray(0, zip.length - 300), other)] }, h2);
+    const broken = await ok(
+      'libraryImport',
+      { uploadIds: [await upload('坏包.zip', zip.subarray(0, zip.length - 300), other)] },
+      h2,
+    );
     const b = await until(broken.jobId, h2);
     expect(b).toMatchObject({ state: 'done', imported: 0 });
     expect(b.failed[0].name).toBe('坏包.zip');
@@ -271,7 +369,10 @@ describe('import and bundles', () => {
     const original = await ok('librarySample', { id: fish.id });
     expect(copied).toEqual(original);
     expect((await ok('libraryDuplicate', { id: fish.id }, h2)).name).toBe('鱼市横幅（副本）'); // the design's own name
-    const again = await until((await ok('libraryImport', { uploadIds: [await upload('素材.zip', zip, other)] }, h2)).jobId, h2);
+    const again = await until(
+      (await ok('libraryImport', { uploadIds: [await upload('素材.zip', zip, other)] }, h2)).jobId,
+      h2,
+    );
     expect(again).toMatchObject({ imported: 0, duplicates: 2 });
     expect((await checkLibrary(await other.library.get())).ok).toBe(true);
   });
@@ -283,7 +384,9 @@ describe('import and bundles', () => {
     expect(none).toMatchObject({ state: 'error', error: '没有要导出的样本' });
     expect((await bad('libraryExportBundle', {})).details?.[0]).toMatch(/^样本编号（ids）：请给出样本编号或搜索条件/);
     expect((await bad('libraryExportBundle', { ids: [fish.id], query: {} })).code).toBe('invalid-input');
-    const gone = await until((await ok('libraryExportBundle', { ids: ['00000000-0000-4000-8000-000000000000'] })).jobId);
+    const gone = await until(
+      (await ok('libraryExportBundle', { ids: ['00000000-0000-4000-8000-000000000000'] })).jobId,
+    );
     expect(gone.error).toMatch(/没有这个样本/);
   });
 

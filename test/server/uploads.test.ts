@@ -40,7 +40,11 @@ describe('uploads', () => {
     const headers = { 'x-file-name': encodeURIComponent('名单.csv'), 'content-type': 'application/octet-stream' };
     expect((await request(s.port, '/upload', { method: 'POST', headers, body })).status).toBe(401);
     expect((await request(s.port, `/upload?token=${s.token}`)).status).toBe(405);
-    const r = await request(s.port, '/upload', { method: 'POST', headers: { ...headers, 'x-studio-token': s.token }, body });
+    const r = await request(s.port, '/upload', {
+      method: 'POST',
+      headers: { ...headers, 'x-studio-token': s.token },
+      body,
+    });
     expect(r.status).toBe(200);
     const v = r.json().value;
     expect(v).toMatchObject({ name: '名单.csv', bytes: body.length });

@@ -35,7 +35,8 @@ export async function batchCommand(argv: string[]): Promise<number> {
   if (!format) throw new UsageError(`--format 应为 pdf、png、jpeg 或 webp，收到「${v.format}」`);
   if (v['single-pdf'] && format !== 'pdf') throw new UsageError('--single-pdf 只能与 PDF 格式一起使用');
   const dpi = number('--dpi', v.dpi);
-  if (dpi !== undefined && format === 'pdf') throw new UsageError('--dpi 只用于图片格式（png、jpeg、webp）；PDF 是矢量的');
+  if (dpi !== undefined && format === 'pdf')
+    throw new UsageError('--dpi 只用于图片格式（png、jpeg、webp）；PDF 是矢量的');
   const designs = await designsFromArgs(v);
   if (designs.length !== 1) throw new UsageError('批量生成只能用一个模板或设计文件');
 
@@ -77,6 +78,7 @@ function summary(r: BatchReport, outDir: string): string {
 function failureSummary(r: BatchReport): string {
   const lines = failureLines(r);
   const shown = lines.slice(0, MAX_LISTED).map((l) => `  ${l}`);
-  if (lines.length > MAX_LISTED) shown.push(`  ……另有 ${lines.length - MAX_LISTED} 行失败（加 --json 或 --zip 可得完整列表）`);
+  if (lines.length > MAX_LISTED)
+    shown.push(`  ……另有 ${lines.length - MAX_LISTED} 行失败（加 --json 或 --zip 可得完整列表）`);
   return `有 ${r.failures.length} 行失败：\n${shown.join('\n')}`;
 }

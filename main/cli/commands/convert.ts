@@ -7,16 +7,24 @@ import { out, UsageError } from '../io.js';
 
 /** campaign-studio convert (--text TEXT | --design FILE --out FILE) [--to traditional|simplified] */
 export async function convertCommand(argv: string[]): Promise<number> {
-  const { values: v } = parse(argv, { text: { type: 'string' }, design: { type: 'string' }, out: { type: 'string', short: 'o' }, to: { type: 'string' } });
+  const { values: v } = parse(argv, {
+    text: { type: 'string' },
+    design: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    to: { type: 'string' },
+  });
   const to = (v.to ?? 'traditional') as Script;
-  if (to !== 'traditional' && to !== 'simplified') throw new UsageError('--to 应为 traditional（繁体）或 simplified（简体）');
+  if (to !== 'traditional' && to !== 'simplified')
+    throw new UsageError('--to 应为 traditional（繁体）或 simplified（简体）');
   if (v.text !== undefined) {
     out(await convertText(v.text, to));
     return 0;
   }
   if (!v.design || !v.out) throw new UsageError('需要 --text 文字，或 --design 设计文件 与 --out 输出文件');
   const converted = await convertDesign(await readDesignFile(v.design), to);
-  await withAtomicFile(v.out, (f) => fs.writeFile(f.tempPath, JSON.stringify(converted, null, 2) + '\n', { flag: 'wx' }));
+  await withAtomicFile(v.out, (f) =>
+    fs.writeFile(f.tempPath, JSON.stringify(converted, null, 2) + '\n', { flag: 'wx' }),
+  );
   out(`已输出 ${v.out}`);
   return 0;
 }

@@ -7,7 +7,14 @@ import { parse } from '../args.js';
 import { err, out, UsageError } from '../io.js';
 import { fraudId, kindId, metaFrom } from './library.js';
 
-const mark = (s: string) => s.replace(/<mark>/g, '【').replace(/<\/mark>/g, '】').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const mark = (s: string) =>
+  s
+    .replace(/<mark>/g, '【')
+    .replace(/<\/mark>/g, '】')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const fraudName = (id: string) => (FRAUD_TYPES as Record<string, string>)[id] ?? id;
 
 function describe(s: Sample): string {
@@ -23,32 +30,68 @@ function describe(s: Sample): string {
 }
 
 /** The searched fields as users know them. */
-const FIELD_LABELS: Record<string, string> = { slogan: '标语', tags: '标签', unit: '单位', location: '地点', notes: '备注', title: '标题' };
+const FIELD_LABELS: Record<string, string> = {
+  slogan: '标语',
+  tags: '标签',
+  unit: '单位',
+  location: '地点',
+  notes: '备注',
+  title: '标题',
+};
 
 export async function libraryShareCommand(lib: Library, sub: string, args: string[]): Promise<number> {
   switch (sub) {
     case 'search': {
-      const { values, positionals } = parse(args, {
-        kind: { type: 'string', multiple: true }, 'fraud-type': { type: 'string', multiple: true }, unit: { type: 'string', multiple: true },
-        channel: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true }, from: { type: 'string' }, to: { type: 'string' },
-        sort: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, trashed: { type: 'boolean' }, json: { type: 'boolean' },
-      }, true);
+      const { values, positionals } = parse(
+        args,
+        {
+          kind: { type: 'string', multiple: true },
+          'fraud-type': { type: 'string', multiple: true },
+          unit: { type: 'string', multiple: true },
+          channel: { type: 'string', multiple: true },
+          tag: { type: 'string', multiple: true },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          sort: { type: 'string' },
+          limit: { type: 'string' },
+          offset: { type: 'string' },
+          trashed: { type: 'boolean' },
+          json: { type: 'boolean' },
+        },
+        true,
+      );
       const r = search(lib, {
         text: positionals.join(' '),
-        kind: (values.kind ?? []).map(kindId) as never, fraudType: (values['fraud-type'] ?? []).map(fraudId) as never,
-        unit: values.unit ?? [], channel: values.channel ?? [], tags: values.tag ?? [],
-        ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}),
-        ...(values.sort ? { sort: values.sort as 'date' } : {}), limit: Number(values.limit ?? 50), offset: Number(values.offset ?? 0),
-        trashed: values.trashed ?? false, facets: !values.json,
+        kind: (values.kind ?? []).map(kindId) as never,
+        fraudType: (values['fraud-type'] ?? []).map(fraudId) as never,
+        unit: values.unit ?? [],
+        channel: values.channel ?? [],
+        tags: values.tag ?? [],
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.sort ? { sort: values.sort as 'date' } : {}),
+        limit: Number(values.limit ?? 50),
+        offset: Number(values.offset ?? 0),
+        trashed: values.trashed ?? false,
+        facets: !values.json,
       });
       if (values.json) {
-        out(JSON.stringify(r.hits.map((h) => ({ ...h.sample, highlights: h.highlights })), null, 2));
+        out(
+          JSON.stringify(
+            r.hits.map((h) => ({ ...h.sample, highlights: h.highlights })),
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       out(`找到 ${r.total} 个样本${r.total > r.hits.length ? `，显示 ${r.hits.length} 个` : ''}`);
       for (const h of r.hits) {
-        out(`${h.sample.id.slice(0, 8)}  ${h.sample.publishedAt}  ${SAMPLE_KINDS[h.sample.kind]}  ${mark(h.highlights.title ?? h.sample.title)}`);
-        for (const [f, v] of Object.entries(h.highlights)) if (f !== 'title') out(`          ${FIELD_LABELS[f] ?? f}：${mark(v)}`);
+        out(
+          `${h.sample.id.slice(0, 8)}  ${h.sample.publishedAt}  ${SAMPLE_KINDS[h.sample.kind]}  ${mark(h.highlights.title ?? h.sample.title)}`,
+        );
+        for (const [f, v] of Object.entries(h.highlights))
+          if (f !== 'title') out(`          ${FIELD_LABELS[f] ?? f}：${mark(v)}`);
       }
       return 0;
     }
@@ -60,7 +103,22 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
       return 0;
     }
     case 'edit': {
-      const { values, positionals } = parse(args, { title: { type: 'string' }, slogan: { type: 'string' }, kind: { type: 'string' }, 'fraud-type': { type: 'string', multiple: true }, unit: { type: 'string' }, location: { type: 'string' }, channel: { type: 'string' }, date: { type: 'string' }, tags: { type: 'string' }, notes: { type: 'string' } }, true);
+      const { values, positionals } = parse(
+        args,
+        {
+          title: { type: 'string' },
+          slogan: { type: 'string' },
+          kind: { type: 'string' },
+          'fraud-type': { type: 'string', multiple: true },
+          unit: { type: 'string' },
+          location: { type: 'string' },
+          channel: { type: 'string' },
+          date: { type: 'string' },
+          tags: { type: 'string' },
+          notes: { type: 'string' },
+        },
+        true,
+      );
       if (positionals.length !== 1) throw new UsageError('edit 需要一个样本编号');
       out(describe(lib.update(positionals[0]!, metaFrom(values))));
       return 0;
@@ -72,7 +130,8 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
       if (!positionals.length) throw new UsageError(`${sub} 需要样本编号`);
       for (const id of positionals) {
         if (sub === 'purge') await lib.purge(id);
-        else (sub === 'trash' ? lib.trash(id) : lib.restore(id));
+        else if (sub === 'trash') lib.trash(id);
+        else lib.restore(id);
         out(`${sub === 'trash' ? '已移入回收站' : sub === 'purge' ? '已彻底删除' : '已还原'} ${id}`);
       }
       return 0;
@@ -111,8 +170,17 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
       const s = stats(lib);
       if (values.json) out(JSON.stringify(s, null, 2));
       else {
-        out(`样本 ${s.total} 个（回收站 ${s.trashed} 个），文件 ${s.files} 个，共 ${(s.bytes / 1024 ** 2).toFixed(1)} MB`);
-        const line = (label: string, m: Record<string, number>, name = (k: string) => k) => out(`${label}：${Object.entries(m).map(([k, v]) => `${name(k)} ${v}`).join('，') || '—'}`);
+        out(
+          `样本 ${s.total} 个（回收站 ${s.trashed} 个），文件 ${s.files} 个，共 ${(s.bytes / 1024 ** 2).toFixed(1)} MB`,
+        );
+        const line = (label: string, m: Record<string, number>, name = (k: string) => k) =>
+          out(
+            `${label}：${
+              Object.entries(m)
+                .map(([k, v]) => `${name(k)} ${v}`)
+                .join('，') || '—'
+            }`,
+          );
         line('按月', s.byMonth);
         line('按类型', s.byKind, (k) => (SAMPLE_KINDS as Record<string, string>)[k] ?? k);
         line('按诈骗类型', s.byFraudType, fraudName);

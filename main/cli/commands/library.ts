@@ -1,5 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { parseOrThrow, SAMPLE_KINDS, SampleMetaPatchSchema, StudioError, type SampleMetaInput } from '../../core/index.js';
+import {
+  parseOrThrow,
+  SAMPLE_KINDS,
+  SampleMetaPatchSchema,
+  StudioError,
+  type SampleMetaInput,
+} from '../../core/index.js';
 import { FRAUD_TYPES } from '../../core/slogan/vocabulary.js';
 import { readDesignFile } from '../../engine/load-design.js';
 import { Library } from '../../library/library.js';
@@ -23,20 +29,30 @@ const META = {
 type MetaValues = { [K in keyof typeof META]?: (typeof META)[K] extends { multiple: true } ? string[] : string };
 
 /** A fraud type or sample kind by id or Chinese name. */
-export const fraudId = (s: string) => Object.entries(FRAUD_TYPES).find(([id, name]) => id === s || name === s)?.[0] ?? s;
-export const kindId = (s: string) => Object.entries(SAMPLE_KINDS).find(([id, name]) => id === s || name === s)?.[0] ?? s;
+export const fraudId = (s: string) =>
+  Object.entries(FRAUD_TYPES).find(([id, name]) => id === s || name === s)?.[0] ?? s;
+export const kindId = (s: string) =>
+  Object.entries(SAMPLE_KINDS).find(([id, name]) => id === s || name === s)?.[0] ?? s;
 
 export function metaFrom(v: MetaValues): Partial<SampleMetaInput> {
   const m: Record<string, unknown> = {};
   if (v.title !== undefined) m.title = v.title;
   if (v.slogan !== undefined) m.slogan = v.slogan;
   if (v.kind !== undefined) m.kind = kindId(v.kind);
-  if (v['fraud-type']?.length) m.fraudTypes = v['fraud-type'].flatMap((s) => s.split(/[,，]/)).filter(Boolean).map(fraudId);
+  if (v['fraud-type']?.length)
+    m.fraudTypes = v['fraud-type']
+      .flatMap((s) => s.split(/[,，]/))
+      .filter(Boolean)
+      .map(fraudId);
   if (v.unit !== undefined) m.unit = v.unit;
   if (v.location !== undefined) m.location = v.location;
   if (v.channel !== undefined) m.channel = v.channel;
   if (v.date !== undefined) m.publishedAt = v.date;
-  if (v.tags !== undefined) m.tags = v.tags.split(/[,，]/).map((t) => t.trim()).filter(Boolean);
+  if (v.tags !== undefined)
+    m.tags = v.tags
+      .split(/[,，]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
   if (v.notes !== undefined) m.notes = v.notes;
   parseOrThrow(SampleMetaPatchSchema, m, '样本信息');
   return m as Partial<SampleMetaInput>;
@@ -54,7 +70,10 @@ export async function libraryCommand(argv: string[]): Promise<number> {
   }
   const [sub, ...args] = rest;
   if (!dir) throw new UsageError('library 需要 --dir 样本库文件夹');
-  if (!sub) throw new UsageError('library 需要子命令：import、publish、search、show、export、import-bundle、stats、check、backup、restore、edit、trash、restore-sample、purge、duplicate');
+  if (!sub)
+    throw new UsageError(
+      'library 需要子命令：import、publish、search、show、export、import-bundle、stats、check、backup、restore、edit、trash、restore-sample、purge、duplicate',
+    );
   if (sub === 'restore') {
     const { values } = parse(args, { from: { type: 'string' } });
     if (!values.from) throw new UsageError('restore 需要 --from 备份文件.zip');

@@ -24,8 +24,10 @@ export async function renderCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (!v.out) throw new UsageError('需要 --out 输出文件');
-  if (v.format && !FORMATS.includes(v.format)) throw new UsageError(`--format 应为 pdf、png、jpeg 或 webp，收到「${v.format}」`);
-  if (v['large-page'] && !['userunit', 'scale'].includes(v['large-page'])) throw new UsageError('--large-page 应为 userunit 或 scale');
+  if (v.format && !FORMATS.includes(v.format))
+    throw new UsageError(`--format 应为 pdf、png、jpeg 或 webp，收到「${v.format}」`);
+  if (v['large-page'] && !['userunit', 'scale'].includes(v['large-page']))
+    throw new UsageError('--large-page 应为 userunit 或 scale');
   if (v.tile && !['a4', 'a3'].includes(v.tile)) throw new UsageError('--tile 应为 a4 或 a3');
   if (v.cmyk && v.rgb) throw new UsageError('--cmyk 与 --rgb 只能选一个');
   if (v.dpi !== undefined && v.width !== undefined) throw new UsageError('--dpi 与 --width 只能选一个');

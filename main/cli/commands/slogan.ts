@@ -9,7 +9,9 @@ export async function sloganCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'check') return check(rest);
   if (sub === 'suggest') return suggest(rest);
-  throw new UsageError('用法：slogan check 标语 [--json] 或 slogan suggest [--goods 类别] [--fraud-type 类型] [--first-half 前半句] [--count N] [--json]');
+  throw new UsageError(
+    '用法：slogan check 标语 [--json] 或 slogan suggest [--goods 类别] [--fraud-type 类型] [--first-half 前半句] [--count N] [--json]',
+  );
 }
 
 function check(argv: string[]): number {
@@ -35,7 +37,9 @@ function suggest(argv: string[]): number {
   });
   const count = number('--count', v.count) ?? 10;
   if (!Number.isInteger(count) || count < 1 || count > 200) throw new UsageError('--count 应为 1 到 200 的整数');
-  const types: FraudType[] = v['fraud-type']?.length ? v['fraud-type'].map(fraudTypeOption) : (Object.keys(FRAUD_TYPES) as FraudType[]);
+  const types: FraudType[] = v['fraud-type']?.length
+    ? v['fraud-type'].map(fraudTypeOption)
+    : (Object.keys(FRAUD_TYPES) as FraudType[]);
   const lex = sloganLexicon();
   let list;
   if (v['first-half']) list = suggestWarnings(v['first-half'], types, lex.warnings, count);

@@ -21,14 +21,19 @@ const DesignShape = {
 };
 
 /** Checks that need the whole document: unique ids and slots, assets that exist. */
-function checkReferences(d: { elements: Element[]; assets: Record<string, unknown>; background: z.infer<typeof BackgroundSchema> }, ctx: z.RefinementCtx) {
+function checkReferences(
+  d: { elements: Element[]; assets: Record<string, unknown>; background: z.infer<typeof BackgroundSchema> },
+  ctx: z.RefinementCtx,
+) {
   const ids = new Set<string>();
   const slots = new Set<string>();
   d.elements.forEach((el, i) => {
-    if (ids.has(el.id)) ctx.addIssue({ code: 'custom', path: ['elements', i, 'id'], message: `元素编号 "${el.id}" 重复` });
+    if (ids.has(el.id))
+      ctx.addIssue({ code: 'custom', path: ['elements', i, 'id'], message: `元素编号 "${el.id}" 重复` });
     ids.add(el.id);
     if (el.slot) {
-      if (slots.has(el.slot)) ctx.addIssue({ code: 'custom', path: ['elements', i, 'slot'], message: `槽位 "${el.slot}" 重复` });
+      if (slots.has(el.slot))
+        ctx.addIssue({ code: 'custom', path: ['elements', i, 'slot'], message: `槽位 "${el.slot}" 重复` });
       slots.add(el.slot);
     }
     if (el.type === 'image' && el.asset && !(el.asset in d.assets)) {
@@ -36,7 +41,11 @@ function checkReferences(d: { elements: Element[]; assets: Record<string, unknow
     }
   });
   if (d.background.type === 'image' && !(d.background.asset in d.assets)) {
-    ctx.addIssue({ code: 'custom', path: ['background', 'asset'], message: `素材 "${d.background.asset}" 不在设计文件中` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['background', 'asset'],
+      message: `素材 "${d.background.asset}" 不在设计文件中`,
+    });
   }
 }
 

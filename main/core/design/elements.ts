@@ -18,7 +18,10 @@ export const AssetIdSchema = z.string().regex(ID, '素材编号只能含字母�
 const Common = {
   id: z.string().regex(ID, '元素编号只能含字母、数字、- 和 _（至多 64 个）'),
   /** A named slot that a user (or --set) fills. */
-  slot: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '槽位名应为小写字母开头').optional(),
+  slot: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, '槽位名应为小写字母开头')
+    .optional(),
   /** Human label of the slot in the UI, e.g. 标语. */
   label: z.string().max(40).optional(),
 };
@@ -31,7 +34,12 @@ export type FontRef = z.infer<typeof FontRefSchema>;
 
 export const TextSizeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('fixed'), mm: z.number().positive().max(20_000) }),
-  z.object({ mode: z.literal('fit'), minMm: z.number().positive().max(20_000), maxMm: z.number().positive().max(20_000) })
+  z
+    .object({
+      mode: z.literal('fit'),
+      minMm: z.number().positive().max(20_000),
+      maxMm: z.number().positive().max(20_000),
+    })
     .refine((s) => s.minMm <= s.maxMm, { message: '最小字号不能大于最大字号', path: ['minMm'] }),
 ]);
 
@@ -64,10 +72,15 @@ export const ImageElementSchema = z.object({
   asset: AssetIdSchema.optional(),
   fit: z.enum(['cover', 'contain']).default('cover'),
   /** Part of the source to use, as fractions of its width and height. */
-  crop: z.object({
-    x: z.number().min(0).max(1), y: z.number().min(0).max(1),
-    w: z.number().positive().max(1), h: z.number().positive().max(1),
-  }).refine((c) => c.x + c.w <= 1 + 1e-9 && c.y + c.h <= 1 + 1e-9, '裁切范围超出图片').optional(),
+  crop: z
+    .object({
+      x: z.number().min(0).max(1),
+      y: z.number().min(0).max(1),
+      w: z.number().positive().max(1),
+      h: z.number().positive().max(1),
+    })
+    .refine((c) => c.x + c.w <= 1 + 1e-9 && c.y + c.h <= 1 + 1e-9, '裁切范围超出图片')
+    .optional(),
   radiusMm: z.number().min(0).default(0),
 });
 export type ImageElement = z.infer<typeof ImageElementSchema>;
@@ -113,6 +126,11 @@ export type EllipseElement = z.infer<typeof EllipseElementSchema>;
 export type LineElement = z.infer<typeof LineElementSchema>;
 
 export const ElementSchema = z.discriminatedUnion('type', [
-  TextElementSchema, ImageElementSchema, QrElementSchema, RectElementSchema, EllipseElementSchema, LineElementSchema,
+  TextElementSchema,
+  ImageElementSchema,
+  QrElementSchema,
+  RectElementSchema,
+  EllipseElementSchema,
+  LineElementSchema,
 ]);
 export type Element = z.infer<typeof ElementSchema>;

@@ -36,9 +36,16 @@ export const FormatEntrySchema = FormatSchema.safeExtend({
   notes: z.string().max(400).default(''),
 }).superRefine((f, ctx) => {
   if (f.pixels) {
-    for (const [side, px] of [['widthMm', f.pixels.width], ['heightMm', f.pixels.height]] as const) {
+    for (const [side, px] of [
+      ['widthMm', f.pixels.width],
+      ['heightMm', f.pixels.height],
+    ] as const) {
       if (Math.abs(f[side] - screenPxToMm(px)) > FORMAT_MATCH_TOLERANCE_MM) {
-        ctx.addIssue({ code: 'custom', path: [side], message: `屏幕规格的毫米尺寸应为 像素 × 25.4 / ${SCREEN_DPI}（${screenPxToMm(px).toFixed(4)}）` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [side],
+          message: `屏幕规格的毫米尺寸应为 像素 × 25.4 / ${SCREEN_DPI}（${screenPxToMm(px).toFixed(4)}）`,
+        });
       }
     }
   }
@@ -48,14 +55,19 @@ export type FormatEntryInput = z.input<typeof FormatEntrySchema>;
 
 export const FormatCatalogueSchema = z
   .object({
-    schema: z.literal(FORMAT_CATALOGUE_SCHEMA_ID, { message: `不是规格目录文件（schema 应为 "${FORMAT_CATALOGUE_SCHEMA_ID}"）` }),
-    version: z.literal(FORMAT_CATALOGUE_VERSION, { message: `不支持的规格目录版本（本程序读取版本 ${FORMAT_CATALOGUE_VERSION}）` }),
+    schema: z.literal(FORMAT_CATALOGUE_SCHEMA_ID, {
+      message: `不是规格目录文件（schema 应为 "${FORMAT_CATALOGUE_SCHEMA_ID}"）`,
+    }),
+    version: z.literal(FORMAT_CATALOGUE_VERSION, {
+      message: `不支持的规格目录版本（本程序读取版本 ${FORMAT_CATALOGUE_VERSION}）`,
+    }),
     formats: z.array(FormatEntrySchema).min(1),
   })
   .superRefine((c, ctx) => {
     const ids = new Set<string>();
     c.formats.forEach((f, i) => {
-      if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['formats', i, 'id'], message: `规格编号 "${f.id}" 重复` });
+      if (ids.has(f.id))
+        ctx.addIssue({ code: 'custom', path: ['formats', i, 'id'], message: `规格编号 "${f.id}" 重复` });
       ids.add(f.id);
     });
   });
@@ -68,7 +80,12 @@ export function formatOfEntry(entry: FormatEntry): Format {
 }
 
 /** The catalogue entry a format is (same trim and bleed), if any. */
-export function matchFormat(entries: readonly FormatEntry[], format: Pick<Format, 'widthMm' | 'heightMm' | 'bleedMm'>): FormatEntry | undefined {
+export function matchFormat(
+  entries: readonly FormatEntry[],
+  format: Pick<Format, 'widthMm' | 'heightMm' | 'bleedMm'>,
+): FormatEntry | undefined {
   const near = (a: number, b: number) => Math.abs(a - b) <= FORMAT_MATCH_TOLERANCE_MM;
-  return entries.find((e) => near(e.widthMm, format.widthMm) && near(e.heightMm, format.heightMm) && near(e.bleedMm, format.bleedMm));
+  return entries.find(
+    (e) => near(e.widthMm, format.widthMm) && near(e.heightMm, format.heightMm) && near(e.bleedMm, format.bleedMm),
+  );
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 /** The material families a template is made for (DESIGN.md §5). */
-export const KINDS = ['banner', 'vertical-banner', 'poster', 'rollup', 'x-stand', 'table-card', 'sign', 'sticker', 'wechat'] as const;
+export const KINDS = [
+  'banner',
+  'vertical-banner',
+  'poster',
+  'rollup',
+  'x-stand',
+  'table-card',
+  'sign',
+  'sticker',
+  'wechat',
+] as const;
 export const KindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof KindSchema>;
 

@@ -5,7 +5,12 @@ export const RHYME_KINDS = ['same-character', 'homophone', 'rhyme-group', 'none'
 export type RhymeKind = (typeof RHYME_KINDS)[number];
 
 /** How strong each kind of rhyme is, for ranking suggestions. */
-export const RHYME_STRENGTH: Record<RhymeKind, number> = { 'same-character': 3, 'homophone': 2, 'rhyme-group': 1, 'none': 0 };
+export const RHYME_STRENGTH: Record<RhymeKind, number> = {
+  'same-character': 3,
+  homophone: 2,
+  'rhyme-group': 1,
+  none: 0,
+};
 
 const SEPARATOR = /[，,、;；\s]+/u;
 const HAN = /\p{Script=Han}/u;
@@ -26,9 +31,16 @@ export interface RhymeCheck {
 
 /** The two halves of a slogan, split at its separator (，,、；space or line break). */
 export function splitHalves(text: string): [string, string] {
-  const parts = text.trim().replace(/[。！!？?…]+$/u, '').split(SEPARATOR).filter((p) => HAN.test(p));
+  const parts = text
+    .trim()
+    .replace(/[。！!？?…]+$/u, '')
+    .split(SEPARATOR)
+    .filter((p) => HAN.test(p));
   if (parts.length !== 2) {
-    throw new StudioError('invalid-input', `标语「${text}」应为两半，中间用 ，、 空格或换行分开（现在是 ${parts.length} 段）`);
+    throw new StudioError(
+      'invalid-input',
+      `标语「${text}」应为两半，中间用 ，、 空格或换行分开（现在是 ${parts.length} 段）`,
+    );
   }
   return [parts[0]!, parts[1]!];
 }
@@ -44,9 +56,9 @@ export function rhymeBetween(a: Syllable, b: Syllable): RhymeKind {
 const GROUP = (s: Syllable) => (s.group ? `${s.group}韵` : '无韵部');
 const SAY: Record<RhymeKind, string> = {
   'same-character': '同字相押',
-  'homophone': '同音相押',
+  homophone: '同音相押',
   'rhyme-group': '同韵相押',
-  'none': '不押韵',
+  none: '不押韵',
 };
 
 function lastSyllable(half: string): Syllable {

@@ -36,7 +36,13 @@ function candidate(first: string, warning: string): Candidate | null {
   if (rhyme === 'none') return null;
   const n1 = hanCount(first);
   const n2 = hanCount(warning);
-  return { text: `${first}、${warning}`, halves: [first, warning], form: `${n1}+${n2}`, rhyme, score: score(rhyme, n1, n2) };
+  return {
+    text: `${first}、${warning}`,
+    halves: [first, warning],
+    form: `${n1}+${n2}`,
+    rhyme,
+    score: score(rhyme, n1, n2),
+  };
 }
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.text.localeCompare(b.text, 'zh');
@@ -45,10 +51,18 @@ const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.text.loca
  * Warning halves for a given first half (three goods): every warning of the fraud type whose last
  * syllable rhymes with the first half's, strongest rhyme and best form first.
  */
-export function suggestWarnings(firstHalf: string, fraudTypes: readonly FraudType[], warnings: WarningLexicon, count: number): Candidate[] {
+export function suggestWarnings(
+  firstHalf: string,
+  fraudTypes: readonly FraudType[],
+  warnings: WarningLexicon,
+  count: number,
+): Candidate[] {
   const first = firstHalf.trim().replace(/[，,、;；\s]+$/u, '');
   const pool = [...new Set(fraudTypes.flatMap((t) => warnings[t] ?? []))];
-  return pool.flatMap((w) => candidate(first, w) ?? []).sort(byScore).slice(0, count);
+  return pool
+    .flatMap((w) => candidate(first, w) ?? [])
+    .sort(byScore)
+    .slice(0, count);
 }
 
 /**

@@ -12,7 +12,9 @@ const converters = new Map<Script, Promise<Convert>>();
 export function converter(to: Script): Promise<Convert> {
   let c = converters.get(to);
   if (!c) {
-    c = import('opencc-js').then((OpenCC) => (to === 'traditional' ? OpenCC.Converter({ from: 'cn', to: 't' }) : OpenCC.Converter({ from: 't', to: 'cn' })));
+    c = import('opencc-js').then((OpenCC) =>
+      to === 'traditional' ? OpenCC.Converter({ from: 'cn', to: 't' }) : OpenCC.Converter({ from: 't', to: 'cn' }),
+    );
     converters.set(to, c);
   }
   return c;

@@ -3,7 +3,12 @@ import { rhymeGroupOf, splitSyllable, type RhymeGroup } from './rhyme-groups.js'
 
 // Readings pinyin-pro gets wrong in anti-fraud wording (还钱 is huán qián, not hái qián).
 customPinyin({
-  还钱: 'huán qián', 还款: 'huán kuǎn', 还贷: 'huán dài', 还债: 'huán zhài', 还清: 'huán qīng', 数数: 'shǔ shù',
+  还钱: 'huán qián',
+  还款: 'huán kuǎn',
+  还贷: 'huán dài',
+  还债: 'huán zhài',
+  还清: 'huán qīng',
+  数数: 'shǔ shù',
 });
 
 export interface Syllable {

@@ -49,9 +49,13 @@ export async function prepareImage(assetId: string, asset: Asset): Promise<Prepa
   try {
     // Decode fully once: a truncated file fails here, not halfway through a 6 m banner.
     const pipeline = sharp(raw, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
-    if (meta.format === 'jpeg' && !oriented && meta.space !== 'cmyk') await pipeline.clone().raw().toBuffer({ resolveWithObject: false });
+    if (meta.format === 'jpeg' && !oriented && meta.space !== 'cmyk')
+      await pipeline.clone().raw().toBuffer({ resolveWithObject: false });
     else {
-      data = meta.format === 'jpeg' ? await pipeline.toColourspace('srgb').jpeg({ quality: 92 }).toBuffer() : await pipeline.png().toBuffer();
+      data =
+        meta.format === 'jpeg'
+          ? await pipeline.toColourspace('srgb').jpeg({ quality: 92 }).toBuffer()
+          : await pipeline.png().toBuffer();
       mime = meta.format === 'jpeg' ? 'image/jpeg' : 'image/png';
     }
   } catch (err) {

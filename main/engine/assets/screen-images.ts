@@ -14,7 +14,9 @@ const MAX_CACHED = 32;
 async function shrink(img: PreparedImage, maxPx: number): Promise<Buffer> {
   const sharp = (await import('sharp')).default;
   const pipeline = sharp(img.data).resize({ width: maxPx, height: maxPx, fit: 'inside', withoutEnlargement: true });
-  return img.mime === 'image/jpeg' ? pipeline.jpeg({ quality: 82 }).toBuffer() : pipeline.png({ compressionLevel: 6 }).toBuffer();
+  return img.mime === 'image/jpeg'
+    ? pipeline.jpeg({ quality: 82 }).toBuffer()
+    : pipeline.png({ compressionLevel: 6 }).toBuffer();
 }
 
 /**
@@ -22,7 +24,10 @@ async function shrink(img: PreparedImage, maxPx: number): Promise<Buffer> {
  * placement and crop (and preflight's dpi) are computed from them, and the SVG stretches the
  * smaller bitmap over the same box, so the preview is laid out exactly as the print.
  */
-export async function screenImages(images: Map<string, PreparedImage>, maxPx = SCREEN_IMAGE_PX): Promise<Map<string, PreparedImage>> {
+export async function screenImages(
+  images: Map<string, PreparedImage>,
+  maxPx = SCREEN_IMAGE_PX,
+): Promise<Map<string, PreparedImage>> {
   const out = new Map<string, PreparedImage>();
   for (const [id, img] of images) {
     if (Math.max(img.widthPx, img.heightPx) <= maxPx) {

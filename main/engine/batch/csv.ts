@@ -43,7 +43,10 @@ export function parseCsv(text: string, delimiter: Delimiter, what: string, maxRe
       i++;
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) throw new StudioError('invalid-input', `${what} 第 ${line} 行的引号没有闭合`, ['以 " 开头的内容必须以 " 结束；内容中的 " 应写成 ""']);
+        if (q < 0)
+          throw new StudioError('invalid-input', `${what} 第 ${line} 行的引号没有闭合`, [
+            '以 " 开头的内容必须以 " 结束；内容中的 " 应写成 ""',
+          ]);
         field += text.slice(i, q);
         i = q + 1;
         if (text[i] !== '"') break;

@@ -11,8 +11,10 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export async function decodeText(bytes: Uint8Array, what: string): Promise<{ text: string; encoding: TextEncoding }> {
   const b = bytes;
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: utf8(b.subarray(3), what), encoding: 'utf-8' };
-  if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
-  if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  if (b[0] === 0xff && b[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
   } catch {
@@ -27,6 +29,8 @@ function utf8(b: Uint8Array, what: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    throw new StudioError('invalid-input', `${what} 标明为 UTF-8 编码，但内容不是有效的 UTF-8`, ['请在 Excel 或 WPS 中重新另存为「CSV UTF-8（逗号分隔）」']);
+    throw new StudioError('invalid-input', `${what} 标明为 UTF-8 编码，但内容不是有效的 UTF-8`, [
+      '请在 Excel 或 WPS 中重新另存为「CSV UTF-8（逗号分隔）」',
+    ]);
   }
 }

@@ -7,7 +7,6 @@ import { StudioError } from '../../core/index.js';
  */
 
 /** Characters Windows refuses in a name, and control characters. */
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 /** Names Windows reserves for devices, with or without an extension. */
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -18,7 +17,11 @@ const MAX_NAME_BYTES = 200;
 
 /** A string made safe as one path component (no extension added); '' when nothing is left. */
 export function safeFileName(raw: string): string {
-  let s = raw.normalize('NFC').replace(/[\r\n\t]+/g, ' ').replace(ILLEGAL, '_').replace(/\s+/g, ' ');
+  let s = raw
+    .normalize('NFC')
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(ILLEGAL, '_')
+    .replace(/\s+/g, ' ');
   // Windows drops trailing dots and spaces; a leading dot hides the file on Linux.
   s = s.replace(/^[.\s]+|[.\s]+$/g, '');
   let out = '';
@@ -37,14 +40,22 @@ export function safeFileName(raw: string): string {
 export function checkNamePattern(pattern: string, columns: readonly string[]): void {
   const unknown = patternTokens(pattern).filter((t) => t !== ROW_NUMBER_TOKEN && !columns.includes(t));
   if (unknown.length) {
-    throw new StudioError('invalid-input', `文件名规则「${pattern}」中的 ${unknown.map((t) => `{${t}}`).join('、')} 不是表格的列名`, [
-      `可用：{${ROW_NUMBER_TOKEN}}（行号）${columns.map((c) => `、{${c}}`).join('')}`,
-    ]);
+    throw new StudioError(
+      'invalid-input',
+      `文件名规则「${pattern}」中的 ${unknown.map((t) => `{${t}}`).join('、')} 不是表格的列名`,
+      [`可用：{${ROW_NUMBER_TOKEN}}（行号）${columns.map((c) => `、{${c}}`).join('')}`],
+    );
   }
 }
 
 /** Expand a pattern for one data row (row is 1-based; {序号} is zero-padded to the table's size). */
-export function expandPattern(pattern: string, columns: readonly string[], row: readonly string[], rowNumber: number, totalRows: number): string {
+export function expandPattern(
+  pattern: string,
+  columns: readonly string[],
+  row: readonly string[],
+  rowNumber: number,
+  totalRows: number,
+): string {
   return pattern.replace(/\{([^{}]+)\}/g, (_, t: string) => {
     const name = t.trim();
     const col = columns.indexOf(name);
@@ -72,7 +83,15 @@ export class UniqueNames {
 }
 
 /** A row's file name: the pattern expanded and made safe, or 第N行 when that leaves nothing. */
-export function rowFileName(names: UniqueNames, pattern: string, columns: readonly string[], row: readonly string[], rowNumber: number, totalRows: number, ext: string): string {
+export function rowFileName(
+  names: UniqueNames,
+  pattern: string,
+  columns: readonly string[],
+  row: readonly string[],
+  rowNumber: number,
+  totalRows: number,
+  ext: string,
+): string {
   const base = safeFileName(expandPattern(pattern, columns, row, rowNumber, totalRows)) || `第${rowNumber}行`;
   return names.claim(base, ext);
 }

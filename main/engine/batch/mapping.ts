@@ -27,7 +27,11 @@ const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').toLo
 type Fillable = SlotMapping['type'];
 const FILLABLE: readonly string[] = ['text', 'image', 'qr'] satisfies Fillable[];
 
-export function resolveMapping(design: Design, table: Pick<BatchTable, 'columns'>, override: BatchSettings['mapping'] = {}): BatchMapping {
+export function resolveMapping(
+  design: Design,
+  table: Pick<BatchTable, 'columns'>,
+  override: BatchSettings['mapping'] = {},
+): BatchMapping {
   const slots = slotsOf(design).filter((s) => FILLABLE.includes(s.type));
   const byNorm = new Map(table.columns.map((c) => [norm(c), c]));
   const used = new Set<string>();
@@ -45,20 +49,33 @@ export function resolveMapping(design: Design, table: Pick<BatchTable, 'columns'
   const names = new Set(slots.map((s) => s.name));
   for (const [slot, col] of Object.entries(override)) {
     if (!names.has(slot)) {
-      throw new StudioError('unknown-slot', `设计中没有名为「${slot}」的可填写槽位`, [`可用槽位：${slots.map((s) => `${s.name}（${s.label}）`).join('、')}`]);
+      throw new StudioError('unknown-slot', `设计中没有名为「${slot}」的可填写槽位`, [
+        `可用槽位：${slots.map((s) => `${s.name}（${s.label}）`).join('、')}`,
+      ]);
     }
     if (col !== null && !table.columns.includes(col)) {
-      throw new StudioError('invalid-input', `表格中没有名为「${col}」的列（槽位「${slot}」）`, [`表格的列：${table.columns.join('、')}`]);
+      throw new StudioError('invalid-input', `表格中没有名为「${col}」的列（槽位「${slot}」）`, [
+        `表格的列：${table.columns.join('、')}`,
+      ]);
     }
     auto.set(slot, col);
   }
-  const result = slots.map((s): SlotMapping => ({ slot: s.name, label: s.label, type: s.type as Fillable, column: auto.get(s.name) ?? null }));
+  const result = slots.map((s): SlotMapping => ({
+    slot: s.name,
+    label: s.label,
+    type: s.type as Fillable,
+    column: auto.get(s.name) ?? null,
+  }));
   const taken = new Set(result.map((s) => s.column));
   return { slots: result, unusedColumns: table.columns.filter((c) => !taken.has(c)) };
 }
 
 /** One row's slot values under a mapping, as fillSlots takes them. */
-export function rowAssignments(mapping: BatchMapping, columns: readonly string[], row: readonly string[]): [SlotMapping, string][] {
+export function rowAssignments(
+  mapping: BatchMapping,
+  columns: readonly string[],
+  row: readonly string[],
+): [SlotMapping, string][] {
   const out: [SlotMapping, string][] = [];
   for (const s of mapping.slots) {
     if (s.column === null) continue;

@@ -25,11 +25,15 @@ export async function readTable(src: TableSource): Promise<BatchTable> {
   if (data.length === 0) throw new StudioError('invalid-input', `${what} 是空文件`);
   if (data[0] === 0x50 && data[1] === 0x4b) return tableFromRecords(await readXlsx(data, what), what);
   if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
-    throw new StudioError('invalid-input', `${what} 是旧版 Excel（.xls）或 WPS 格式，不能直接读取`, ['请在 Excel 或 WPS 中另存为 .xlsx 或 CSV']);
+    throw new StudioError('invalid-input', `${what} 是旧版 Excel（.xls）或 WPS 格式，不能直接读取`, [
+      '请在 Excel 或 WPS 中另存为 .xlsx 或 CSV',
+    ]);
   }
-  if (['.xlsx', '.xlsm'].includes(extname(fileName).toLowerCase())) throw new StudioError('invalid-input', `${what} 不是有效的 XLSX 文件`);
+  if (['.xlsx', '.xlsm'].includes(extname(fileName).toLowerCase()))
+    throw new StudioError('invalid-input', `${what} 不是有效的 XLSX 文件`);
   const { text } = await decodeText(data, what);
-  if (text.includes('\u0000')) throw new StudioError('invalid-input', `${what} 不是文本表格（含有二进制内容）`, ['请使用 CSV 或 XLSX 文件']);
+  if (text.includes('\u0000'))
+    throw new StudioError('invalid-input', `${what} 不是文本表格（含有二进制内容）`, ['请使用 CSV 或 XLSX 文件']);
   // One record more than allowed (the header) plus one, so "too many rows" is still detected.
   return tableFromRecords(parseCsv(text, sniffDelimiter(text), what, MAX_BATCH_ROWS + 2), what);
 }

@@ -20,7 +20,10 @@ export function reportText(report: BatchReport, source: { design: string; table:
   if (report.failures.length) lines.push('失败的行：', ...failureLines(report).map((l) => `  ${l}`), '');
   if (report.skipped.length) lines.push(`空行（已跳过）：${report.skipped.join('、')}`, '');
   if (report.notes.length) lines.push('注意：', ...report.notes.map((n) => `  ${n}`), '');
-  lines.push('输出文件：', ...report.outputs.map((o) => `  第 ${o.row} 行 → ${o.fileName}${o.page ? `（第 ${o.page} 页）` : ''}`));
+  lines.push(
+    '输出文件：',
+    ...report.outputs.map((o) => `  第 ${o.row} 行 → ${o.fileName}${o.page ? `（第 ${o.page} 页）` : ''}`),
+  );
   // CRLF and a BOM: Notepad on the users' Windows PCs shows it right.
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -19,10 +19,17 @@ export const REQUIRED_SLOT = 'slogan';
  * text slot (so a placeholder 某某派出所 is never printed by mistake) except the slogan, which
  * fails the row; an empty image or QR cell leaves the template's own.
  */
-export async function designForRow(base: Design, mapping: BatchMapping, table: BatchTable, rowIndex: number, baseDir: string): Promise<Design> {
+export async function designForRow(
+  base: Design,
+  mapping: BatchMapping,
+  table: BatchTable,
+  rowIndex: number,
+  baseDir: string,
+): Promise<Design> {
   const values: [string, string][] = [];
   for (const [slot, value] of rowAssignments(mapping, table.columns, table.rows[rowIndex]!)) {
-    if (value === '' && slot.slot === REQUIRED_SLOT) throw new RowProblem(`「${slot.label}」为空（列「${slot.column}」）`);
+    if (value === '' && slot.slot === REQUIRED_SLOT)
+      throw new RowProblem(`「${slot.label}」为空（列「${slot.column}」）`);
     if (value === '' && slot.type !== 'text') continue;
     values.push([slot.slot, slot.type === 'image' && !isAbsolute(value) ? resolve(baseDir, value) : value]);
   }
@@ -44,7 +51,8 @@ export async function sceneForRow(design: Design): Promise<{ scene: Scene; notes
   const problems: string[] = [];
   for (const n of scene.notes) {
     if (n.kind === 'overflow') problems.push(`「${labelOf(design, n.elementId)}」的文字太长，缩到最小字号仍放不下`);
-    if (n.kind === 'missing-glyph') problems.push(n.message.replace(`文字「${n.elementId}」`, `「${labelOf(design, n.elementId)}」`));
+    if (n.kind === 'missing-glyph')
+      problems.push(n.message.replace(`文字「${n.elementId}」`, `「${labelOf(design, n.elementId)}」`));
   }
   if (problems.length) throw new RowProblem(problems.join('；'));
   return { scene, notes: scene.notes.map((n) => n.message) };

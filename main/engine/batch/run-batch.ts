@@ -97,7 +97,14 @@ export async function runBatch(opts: RunBatchOptions, hooks: RunBatchHooks = {})
     if (single && scenes.length && !report.cancelled) {
       const fileName = `${plan.bundleName}.pdf`;
       const path = join(dir, fileName);
-      if (await write(scenes.map((s) => s.scene), path, plan, step(n, n))) {
+      if (
+        await write(
+          scenes.map((s) => s.scene),
+          path,
+          plan,
+          step(n, n),
+        )
+      ) {
         if (!staging) report.pdfPath = path;
         for (const [k, s] of scenes.entries()) {
           const out: BatchOutputFile = { row: s.row, path: staging ? fileName : path, fileName, page: k + 1 };
@@ -109,8 +116,14 @@ export async function runBatch(opts: RunBatchOptions, hooks: RunBatchHooks = {})
     report.notes = [...notes];
     if (staging && !report.cancelled && report.outputs.length + report.failures.length > 0) {
       report.zipPath = join(opts.outDir, `${plan.bundleName}.zip`);
-      const files = [...new Set(report.outputs.map((o) => o.fileName))].map((name) => ({ name, path: join(staging, name) }));
-      const text = reportText(report, { design: opts.design.name, table: opts.tableName ? basename(opts.tableName) : '（未命名）' });
+      const files = [...new Set(report.outputs.map((o) => o.fileName))].map((name) => ({
+        name,
+        path: join(staging, name),
+      }));
+      const text = reportText(report, {
+        design: opts.design.name,
+        table: opts.tableName ? basename(opts.tableName) : '（未命名）',
+      });
       await writeZip(report.zipPath, files, [{ name: '报告.txt', text }]);
     }
     if (!report.cancelled) progress(total);
@@ -120,7 +133,12 @@ export async function runBatch(opts: RunBatchOptions, hooks: RunBatchHooks = {})
   }
 
   /** Write, or false when cancelled meanwhile; any other failure is the whole run's. */
-  async function write(sc: Scene[], path: string, p: BatchPlan, onStep: (d: number, t: number) => void): Promise<boolean> {
+  async function write(
+    sc: Scene[],
+    path: string,
+    p: BatchPlan,
+    onStep: (d: number, t: number) => void,
+  ): Promise<boolean> {
     try {
       await writeScenes(sc, path, p.settings.output, { dpi: p.settings.dpi, step: onStep });
       return true;
@@ -133,7 +151,12 @@ export async function runBatch(opts: RunBatchOptions, hooks: RunBatchHooks = {})
 }
 
 /** A row's scene, or the reason it cannot be made; notes that hold for the whole run are collected. */
-async function buildRow(opts: RunBatchOptions, plan: BatchPlan, i: number, notes: Set<string>): Promise<{ scene: Scene } | { reason: string }> {
+async function buildRow(
+  opts: RunBatchOptions,
+  plan: BatchPlan,
+  i: number,
+  notes: Set<string>,
+): Promise<{ scene: Scene } | { reason: string }> {
   try {
     const design = await designForRow(opts.design, plan.mapping, opts.table, i, opts.baseDir ?? process.cwd());
     const r = await sceneForRow(design);

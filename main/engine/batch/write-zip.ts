@@ -9,7 +9,11 @@ const STORED = /\.(pdf|png|jpe?g|webp)$/i;
  * the zip appears whole or not at all. Names are UTF-8 with the zip's UTF-8 flag set, which the
  * Windows 10+ Explorer, 7-Zip and Linux unzip tools honour.
  */
-export async function writeZip(out: string, files: readonly { path: string; name: string }[], texts: readonly { name: string; text: string }[]): Promise<void> {
+export async function writeZip(
+  out: string,
+  files: readonly { path: string; name: string }[],
+  texts: readonly { name: string; text: string }[],
+): Promise<void> {
   const yazl = await import('yazl');
   const zip = new yazl.ZipFile();
   for (const f of files) zip.addFile(f.path, f.name, { compress: !STORED.test(f.name) });

@@ -10,7 +10,8 @@ export type DateKind = 'date' | 'month-day' | 'time' | 'date-time';
 
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30, with the CJK ids). */
 function builtinKind(id: number): DateKind | null {
-  if ((id >= 14 && id <= 17) || id === 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58)) return id === 22 ? 'date-time' : 'date';
+  if ((id >= 14 && id <= 17) || id === 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58))
+    return id === 22 ? 'date-time' : 'date';
   if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47)) return 'time';
   return null;
 }
@@ -32,7 +33,8 @@ export function dateStyles(stylesXml: string | undefined): Map<number, DateKind>
   let inXfs = false;
   let xf = 0;
   for (const ev of xmlEvents(stylesXml)) {
-    if (ev.type === 'open' && ev.name === 'numFmt') custom.set(Number(ev.attrs.numFmtId), codeKind(ev.attrs.formatCode ?? ''));
+    if (ev.type === 'open' && ev.name === 'numFmt')
+      custom.set(Number(ev.attrs.numFmtId), codeKind(ev.attrs.formatCode ?? ''));
     else if (ev.type === 'open' && ev.name === 'cellXfs') inXfs = !ev.selfClosing;
     else if (ev.type === 'close' && ev.name === 'cellXfs') inXfs = false;
     else if (inXfs && ev.type === 'open' && ev.name === 'xf') {

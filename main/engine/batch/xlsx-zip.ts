@@ -17,9 +17,16 @@ export const XLSX_LIMITS = {
 };
 
 /** Read the named parts (names as in the zip, no leading /); absent ones are simply missing. */
-export async function readZipParts(data: Buffer, wanted: (name: string) => boolean, what: string): Promise<Map<string, string>> {
+export async function readZipParts(
+  data: Buffer,
+  wanted: (name: string) => boolean,
+  what: string,
+): Promise<Map<string, string>> {
   const yauzl = await import('yauzl');
-  const bad = (why: string) => new StudioError('invalid-input', `${what} 不是有效的 XLSX 文件：${why}`, ['请在 Excel 或 WPS 中重新另存为 .xlsx，或另存为 CSV']);
+  const bad = (why: string) =>
+    new StudioError('invalid-input', `${what} 不是有效的 XLSX 文件：${why}`, [
+      '请在 Excel 或 WPS 中重新另存为 .xlsx，或另存为 CSV',
+    ]);
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true });
@@ -39,12 +46,18 @@ export async function readZipParts(data: Buffer, wanted: (name: string) => boole
           const size = entry.uncompressedSize;
           total += size;
           if (size > XLSX_LIMITS.maxPartBytes || total > XLSX_LIMITS.maxTotalBytes) throw bad(`「${name}」解压后过大`);
-          if (size > 1024 ** 2 && size / Math.max(1, entry.compressedSize) > XLSX_LIMITS.maxRatio) throw bad(`「${name}」压缩比异常，疑似压缩炸弹`);
+          if (size > 1024 ** 2 && size / Math.max(1, entry.compressedSize) > XLSX_LIMITS.maxRatio)
+            throw bad(`「${name}」压缩比异常，疑似压缩炸弹`);
           if (entry.isEncrypted()) throw bad('文件已加密；请先在 Excel 中取消密码');
           const stream = await zip.openReadStreamPromise(entry);
           const chunks: Buffer[] = [];
           for await (const c of stream) chunks.push(c as Buffer);
-          parts.set(name, Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
+          parts.set(
+            name,
+            Buffer.concat(chunks)
+              .toString('utf8')
+              .replace(/^\uFEFF/, ''),
+          );
         }
         zip.readEntry();
       })().catch((e: unknown) => {

@@ -42,8 +42,10 @@ function collectStrings(events: Iterable<XmlEvent>, item: string): string[] {
       else if (ev.name === 'rPh') inPhonetic = !ev.selfClosing;
       else if (ev.name === 't') inT = !ev.selfClosing;
     } else if (ev.type === 'close') {
-      if (ev.name === item && cur !== null) (out.push(cur), (cur = null));
-      else if (ev.name === 'rPh') inPhonetic = false;
+      if (ev.name === item && cur !== null) {
+        out.push(cur);
+        cur = null;
+      } else if (ev.name === 'rPh') inPhonetic = false;
       else if (ev.name === 't') inT = false;
     } else if (inT && !inPhonetic && cur !== null) cur += ev.text;
   }
@@ -103,13 +105,25 @@ function cellText(type: string, value: string, inline: string, style: number, ct
 
 /** Rows of the first worksheet, from row 1, as dense arrays of text (gaps are ''). */
 export async function readXlsx(data: Buffer, what: string): Promise<string[][]> {
-  const sheetCandidates = (n: string) => n.startsWith('xl/worksheets/') || n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml' || n === 'xl/styles.xml';
+  const sheetCandidates = (n: string) =>
+    n.startsWith('xl/worksheets/') ||
+    n === 'xl/workbook.xml' ||
+    n === 'xl/_rels/workbook.xml.rels' ||
+    n === 'xl/sharedStrings.xml' ||
+    n === 'xl/styles.xml';
   const parts = await readZipParts(data, sheetCandidates, what);
-  if (!parts.has('xl/workbook.xml')) throw new StudioError('invalid-input', `${what} 不是 Excel 工作簿（缺少 xl/workbook.xml）`, ['请在 Excel 或 WPS 中另存为 .xlsx，或另存为 CSV']);
+  if (!parts.has('xl/workbook.xml'))
+    throw new StudioError('invalid-input', `${what} 不是 Excel 工作簿（缺少 xl/workbook.xml）`, [
+      '请在 Excel 或 WPS 中另存为 .xlsx，或另存为 CSV',
+    ]);
   const { path, date1904 } = firstSheetPath(parts.get('xl/workbook.xml'), parts.get('xl/_rels/workbook.xml.rels'));
   const sheet = parts.get(path);
   if (sheet === undefined) throw new StudioError('invalid-input', `${what} 中找不到第一个工作表（${path}）`);
-  const ctx: CellCtx = { shared: collectStrings(xmlEvents(parts.get('xl/sharedStrings.xml') ?? ''), 'si'), dates: dateStyles(parts.get('xl/styles.xml')), date1904 };
+  const ctx: CellCtx = {
+    shared: collectStrings(xmlEvents(parts.get('xl/sharedStrings.xml') ?? ''), 'si'),
+    dates: dateStyles(parts.get('xl/styles.xml')),
+    date1904,
+  };
   return sheetRows(sheet, ctx, what);
 }
 
@@ -124,8 +138,17 @@ function sheetRows(sheet: string, ctx: CellCtx, what: string): string[][] {
   const put = (r: number, c: number, text: string) => {
     if (text === '') return; // empty styled cells (whole formatted columns) cost nothing
     // Only content past the caps is refused: Excel writes formatting far beyond the data.
-    if (r > MAX_BATCH_ROWS) throw new StudioError('too-large', `${what} 数据行过多：第 ${r + 1} 行仍有内容（至多 ${MAX_BATCH_ROWS} 行数据）`, ['请把表格分成几个文件分批生成']);
-    if (c >= MAX_BATCH_COLUMNS) throw new StudioError('too-large', `${what} 列数过多：${columnLetters(c + 1)} 列仍有内容（至多 ${MAX_BATCH_COLUMNS} 列）`);
+    if (r > MAX_BATCH_ROWS)
+      throw new StudioError(
+        'too-large',
+        `${what} 数据行过多：第 ${r + 1} 行仍有内容（至多 ${MAX_BATCH_ROWS} 行数据）`,
+        ['请把表格分成几个文件分批生成'],
+      );
+    if (c >= MAX_BATCH_COLUMNS)
+      throw new StudioError(
+        'too-large',
+        `${what} 列数过多：${columnLetters(c + 1)} 列仍有内容（至多 ${MAX_BATCH_COLUMNS} 列）`,
+      );
     let row = rows.get(r);
     if (!row) rows.set(r, (row = []));
     while (row.length < c) row.push('');
@@ -141,7 +164,9 @@ function sheetRows(sheet: string, ctx: CellCtx, what: string): string[][] {
         const m = /^([A-Za-z]+)(\d*)$/.exec(ev.attrs.r ?? '');
         const c = m ? columnNumber(m[1]!) : NaN;
         colIdx = Number.isFinite(c) ? c - 1 : colIdx + 1;
-        cell = ev.selfClosing ? null : { type: ev.attrs.t ?? 'n', style: Number(ev.attrs.s ?? 0), value: '', inline: '' };
+        cell = ev.selfClosing
+          ? null
+          : { type: ev.attrs.t ?? 'n', style: Number(ev.attrs.s ?? 0), value: '', inline: '' };
       } else if (ev.name === 'v') inV = !ev.selfClosing;
       else if (ev.name === 'is') {
         inInline = !ev.selfClosing;

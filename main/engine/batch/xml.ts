@@ -24,7 +24,8 @@ const localName = (n: string): string => n.slice(n.indexOf(':') + 1);
 
 function parseAttrs(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of s.matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[localName(m[1]!)] = decodeEntities(m[2] ?? m[3] ?? '');
+  for (const m of s.matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out[localName(m[1]!)] = decodeEntities(m[2] ?? m[3] ?? '');
   return out;
 }
 

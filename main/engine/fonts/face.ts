@@ -28,7 +28,10 @@ export interface Face {
  * (tens of thousands of entries in a CJK face) and the glyph's outline box on first use.
  */
 function hmtxReader(font: fontkit.Font): (gid: number) => number {
-  const raw = font as unknown as { stream: { buffer: Buffer }; directory: { tables: Record<string, { offset: number } | undefined> } };
+  const raw = font as unknown as {
+    stream: { buffer: Buffer };
+    directory: { tables: Record<string, { offset: number } | undefined> };
+  };
   const hmtx = raw.directory.tables.hmtx;
   const n = font.hhea.numberOfMetrics;
   if (!hmtx || !n) return (gid) => font.getGlyph(gid).advanceWidth;
@@ -58,13 +61,21 @@ export function openFace(src: FaceSource): Face {
     // for a single font, so it is passed only for .ttc/.otc files.
     const collection = /\.(ttc|otc)$/i.test(src.path);
     const lazy = collection ? null : openOnDemand(src.path);
-    const opened = lazy ? fontkit.create(lazy.buffer) : collection ? fontkit.openSync(src.path, src.postscriptName) : fontkit.openSync(src.path);
+    const opened = lazy
+      ? fontkit.create(lazy.buffer)
+      : collection
+        ? fontkit.openSync(src.path, src.postscriptName)
+        : fontkit.openSync(src.path);
     font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
     if (lazy) {
       ensureGlyphs = lazy.ensure;
       // fontkit decodes loca entry by entry (30 ms for 30,000 glyphs) the first time any outline or
       // glyph box is read, and pdfkit reads one for every face it embeds: hand it the offsets.
-      (font as unknown as { _tables: Record<string, unknown> })._tables.loca = { version: 1, offsets: lazy.locaOffsets, _processed: true };
+      (font as unknown as { _tables: Record<string, unknown> })._tables.loca = {
+        version: 1,
+        offsets: lazy.locaOffsets,
+        _processed: true,
+      };
     }
   } catch (err) {
     throw new StudioError('missing-font', `字体文件无法读取：${src.path}`, [String((err as Error).message)]);

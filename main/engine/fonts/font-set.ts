@@ -59,13 +59,18 @@ export function resolveFont(ref: FontRef): ResolvedFont {
   const primarySrc = nearestWeight(sources, ref.weight);
   if (!primarySrc) throw new StudioError('missing-font', `找不到字体：${ref.family}`);
   const primary = openFace(primarySrc);
-  const families = isSerifFamily(primary.family) ? ['Noto Serif SC', DEFAULT_FAMILY] : [DEFAULT_FAMILY, 'Noto Serif SC'];
+  const families = isSerifFamily(primary.family)
+    ? ['Noto Serif SC', DEFAULT_FAMILY]
+    : [DEFAULT_FAMILY, 'Noto Serif SC'];
   let fallbacks: Face[] | undefined;
   const r: ResolvedFont = {
     primary,
     fallbacks: () =>
       (fallbacks ??= families.flatMap((fam) => {
-        const src = nearestWeight(bundled.filter((s) => s.family === fam), ref.weight);
+        const src = nearestWeight(
+          bundled.filter((s) => s.family === fam),
+          ref.weight,
+        );
         return src && src.path !== primarySrc.path ? [openFace(src)] : [];
       })),
     ...(substituted ? { substituted } : {}),

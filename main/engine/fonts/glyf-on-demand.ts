@@ -52,8 +52,14 @@ export function openOnDemand(path: string): OnDemandFont | null {
     const numGlyphs = loca.length / (longLoca ? 4 : 2) - 1;
     const loaded = new Set<number>();
     const locaOffsets = new Uint32Array(numGlyphs + 1);
-    for (let i = 0; i <= numGlyphs; i++) locaOffsets[i] = longLoca ? buffer.readUInt32BE(loca.offset + i * 4) : buffer.readUInt16BE(loca.offset + i * 2) * 2;
-    const range = (gid: number): [number, number] => [glyf.offset + locaOffsets[gid]!, glyf.offset + locaOffsets[gid + 1]!];
+    for (let i = 0; i <= numGlyphs; i++)
+      locaOffsets[i] = longLoca
+        ? buffer.readUInt32BE(loca.offset + i * 4)
+        : buffer.readUInt16BE(loca.offset + i * 2) * 2;
+    const range = (gid: number): [number, number] => [
+      glyf.offset + locaOffsets[gid]!,
+      glyf.offset + locaOffsets[gid + 1]!,
+    ];
     const ensureOne = (gid: number): void => {
       if (loaded.has(gid) || gid < 0 || gid >= numGlyphs) return;
       loaded.add(gid);
@@ -63,7 +69,13 @@ export function openOnDemand(path: string): OnDemandFont | null {
       if (buffer.readInt16BE(start) < 0) for (const c of components(buffer, start + 10, end)) ensureOne(c);
     };
     keepOpen = true;
-    const font: OnDemandFont = { buffer, locaOffsets, ensure: (gids) => { for (const g of gids) ensureOne(g); } };
+    const font: OnDemandFont = {
+      buffer,
+      locaOffsets,
+      ensure: (gids) => {
+        for (const g of gids) ensureOne(g);
+      },
+    };
     font.ensure([0]); // .notdef: drawn for missing characters, always in a pdfkit subset
     return font;
   } finally {
@@ -80,8 +92,10 @@ function components(buf: Buffer, at: number, end: number): number[] {
     const flags = buf.readUInt16BE(at);
     out.push(buf.readUInt16BE(at + 2));
     at += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
-    if (flags & 0x0008) at += 2; // WE_HAVE_A_SCALE
-    else if (flags & 0x0040) at += 4; // X_AND_Y_SCALE
+    if (flags & 0x0008)
+      at += 2; // WE_HAVE_A_SCALE
+    else if (flags & 0x0040)
+      at += 4; // X_AND_Y_SCALE
     else if (flags & 0x0080) at += 8; // TWO_BY_TWO
     if (!(flags & 0x0020)) return out; // MORE_COMPONENTS
   }

@@ -101,12 +101,18 @@ export function fitText(p: FitParams, box: FitBox): FitResult {
     const cap = p.size.mode === 'fixed' ? p.size.mm : p.size.maxMm;
     const sB = Math.min(cap, Math.floor(sizeForLines(p, box, halves) * 100) / 100);
     const okB = p.size.mode === 'fixed' ? fitsAt(p, box, cap, halves) : sB >= p.size.minMm;
-    const better = p.size.mode === 'fixed'
-      ? okB && (overflow || lines.length > 1)
-      : okB && (overflow || sB >= sizeMm - 1e-9 || (lines.length > 1 && sB >= 0.85 * sizeMm));
+    const better =
+      p.size.mode === 'fixed'
+        ? okB && (overflow || lines.length > 1)
+        : okB && (overflow || sB >= sizeMm - 1e-9 || (lines.length > 1 && sB >= 0.85 * sizeMm));
     if (better) return { sizeMm: p.size.mode === 'fixed' ? cap : sB, lines: halves, overflow: false, balanced: true };
   }
-  return { sizeMm, lines: p.balance && !overflow ? evenOut(p, box.main / sizeMm, lines) : lines, overflow, balanced: false };
+  return {
+    sizeMm,
+    lines: p.balance && !overflow ? evenOut(p, box.main / sizeMm, lines) : lines,
+    overflow,
+    balanced: false,
+  };
 }
 
 /**

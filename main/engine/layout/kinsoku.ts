@@ -3,9 +3,7 @@
  * pause marks) and characters that may not end one (opening brackets). GB/T 15834 and the W3C
  * "Requirements for Chinese Text Layout" (clreq) list the same sets.
  */
-export const NO_LINE_START = new Set([
-  ...'、。，．,.!！?？:：;；」』）)］]｝}〕〉》】〗〙〛’”〞‐–—…‥～~·・%％‰°℃',
-]);
+export const NO_LINE_START = new Set([...'、。，．,.!！?？:：;；」』）)］]｝}〕〉》】〗〙〛’”〞‐–—…‥～~·・%％‰°℃']);
 export const NO_LINE_END = new Set([...'「『（(［[｛{〔〈《【〖〘〚‘“〝']);
 
 /** Clause separators of a slogan: where a 7+7 slogan splits into its two halves. */

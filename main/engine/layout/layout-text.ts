@@ -102,7 +102,15 @@ const alignStart = (start: number, avail: number, used: number, frac: number): n
 type Paint = Pick<TextRunItem, 'fill' | 'stroke'>;
 
 /** One horizontal line: consecutive units of one face become one run, shaped as a whole string. */
-function placeLine(id: string, line: Unit[], x0: number, baseline: number, s: number, spacingMm: number, paint: Paint): TextRunItem[] {
+function placeLine(
+  id: string,
+  line: Unit[],
+  x0: number,
+  baseline: number,
+  s: number,
+  spacingMm: number,
+  paint: Paint,
+): TextRunItem[] {
   const runs: TextRunItem[] = [];
   let x = x0;
   let i = 0;
@@ -112,7 +120,12 @@ function placeLine(id: string, line: Unit[], x0: number, baseline: number, s: nu
     while (i < line.length && line[i]!.face === face) text += line[i++]!.text;
     const k = s / face.unitsPerEm;
     const glyphs: PlacedGlyph[] = shape(face, text).map((g) => {
-      const placed = { gid: g.id, x: x + g.xOffset * k, y: baseline - g.yOffset * k, text: String.fromCodePoint(...g.codePoints) };
+      const placed = {
+        gid: g.id,
+        x: x + g.xOffset * k,
+        y: baseline - g.yOffset * k,
+        text: String.fromCodePoint(...g.codePoints),
+      };
       x += g.xAdvance * k + spacingMm;
       return placed;
     });
@@ -122,7 +135,15 @@ function placeLine(id: string, line: Unit[], x0: number, baseline: number, s: nu
 }
 
 /** One vertical column: glyphs stacked in 1 em cells, centred on the column axis. */
-function placeColumn(id: string, col: Unit[], centreX: number, top: number, s: number, spacingMm: number, paint: Paint): TextRunItem[] {
+function placeColumn(
+  id: string,
+  col: Unit[],
+  centreX: number,
+  top: number,
+  s: number,
+  spacingMm: number,
+  paint: Paint,
+): TextRunItem[] {
   const byFace = new Map<Face, PlacedGlyph[]>();
   let y = top;
   for (const u of col) {
@@ -137,7 +158,14 @@ function placeColumn(id: string, col: Unit[], centreX: number, top: number, s: n
     y += s + spacingMm;
   }
   return [...byFace].map(([face, glyphs]) => ({
-    kind: 'text' as const, elementId: id, face, sizeMm: s, spacingMm, together: false,
-    text: glyphs.map((g) => g.text).join(''), glyphs, ...paint,
+    kind: 'text' as const,
+    elementId: id,
+    face,
+    sizeMm: s,
+    spacingMm,
+    together: false,
+    text: glyphs.map((g) => g.text).join(''),
+    glyphs,
+    ...paint,
   }));
 }

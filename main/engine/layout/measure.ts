@@ -42,7 +42,14 @@ export function measureUnits(texts: string[], rf: ResolvedFont): Unit[] {
     const flush = () => {
       if (!cur || !curFace) return;
       const w = shapeWidth(curFace, cur);
-      out.push({ text: cur, face: curFace, advanceEm: w.em, glyphCount: w.glyphs, missing, isSpace: /^\s+$/.test(cur) });
+      out.push({
+        text: cur,
+        face: curFace,
+        advanceEm: w.em,
+        glyphCount: w.glyphs,
+        missing,
+        isSpace: /^\s+$/.test(cur),
+      });
       cur = '';
       missing = [];
     };

@@ -17,7 +17,8 @@ export interface ShapedGlyph {
  * are left out). Slogans and hotlines are made of nothing else, so they skip
  * fontkit's GSUB/GPOS parse, which costs ~80 ms per face on first use.
  */
-const SIMPLE = /^[ 0-9\u00B7\u00D7\u3000-\u3030\u3036-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF5E]+$/u;
+const SIMPLE =
+  /^[ 0-9\u00B7\u00D7\u3000-\u3030\u3036-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF5E]+$/u;
 
 const cache = new Map<string, ShapedGlyph[]>();
 

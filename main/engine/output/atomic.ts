@@ -31,7 +31,9 @@ export class AtomicFile {
       if (!st.isDirectory()) throw new Error('不是文件夹');
       await fs.access(dir, fs.constants.W_OK);
     } catch (err) {
-      throw new StudioError('output-failed', `无法写入输出文件 ${path}：所在文件夹不存在或不可写`, [String((err as Error).message)]);
+      throw new StudioError('output-failed', `无法写入输出文件 ${path}：所在文件夹不存在或不可写`, [
+        String((err as Error).message),
+      ]);
     }
     try {
       const st = await fs.stat(path);

@@ -51,11 +51,26 @@ const strokeAttrs = (s: StrokePaint | undefined): string =>
 function intersects(it: SceneItem, r: SvgRegion): boolean {
   let x0: number, y0: number, x1: number, y1: number;
   switch (it.kind) {
-    case 'rect': case 'gradient': [x0, y0, x1, y1] = [it.x, it.y, it.x + it.w, it.y + it.h]; break;
-    case 'image': [x0, y0, x1, y1] = [it.clip.x, it.clip.y, it.clip.x + it.clip.w, it.clip.y + it.clip.h]; break;
-    case 'ellipse': [x0, y0, x1, y1] = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry]; break;
-    case 'line': [x0, y0, x1, y1] = [Math.min(it.x1, it.x2), Math.min(it.y1, it.y2), Math.max(it.x1, it.x2), Math.max(it.y1, it.y2)]; break;
-    default: return true;
+    case 'rect':
+    case 'gradient':
+      [x0, y0, x1, y1] = [it.x, it.y, it.x + it.w, it.y + it.h];
+      break;
+    case 'image':
+      [x0, y0, x1, y1] = [it.clip.x, it.clip.y, it.clip.x + it.clip.w, it.clip.y + it.clip.h];
+      break;
+    case 'ellipse':
+      [x0, y0, x1, y1] = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry];
+      break;
+    case 'line':
+      [x0, y0, x1, y1] = [
+        Math.min(it.x1, it.x2),
+        Math.min(it.y1, it.y2),
+        Math.max(it.x1, it.x2),
+        Math.max(it.y1, it.y2),
+      ];
+      break;
+    default:
+      return true;
   }
   const pad = 'stroke' in it && it.stroke ? it.stroke.widthMm : 0;
   return x1 + pad >= r.x && x0 - pad <= r.x + r.w && y1 + pad >= r.y && y0 - pad <= r.y + r.h;
@@ -95,13 +110,19 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
     if (!intersects(it, region)) continue;
     switch (it.kind) {
       case 'rect':
-        body.push(`<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}"${it.r > 0 ? ` rx="${n(it.r)}"` : ''} fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`);
+        body.push(
+          `<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}"${it.r > 0 ? ` rx="${n(it.r)}"` : ''} fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`,
+        );
         break;
       case 'ellipse':
-        body.push(`<ellipse cx="${n(it.cx)}" cy="${n(it.cy)}" rx="${n(it.rx)}" ry="${n(it.ry)}" fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`);
+        body.push(
+          `<ellipse cx="${n(it.cx)}" cy="${n(it.cy)}" rx="${n(it.rx)}" ry="${n(it.ry)}" fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`,
+        );
         break;
       case 'line':
-        body.push(`<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}"${strokeAttrs(it.stroke)} stroke-linecap="butt"/>`);
+        body.push(
+          `<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}"${strokeAttrs(it.stroke)} stroke-linecap="butt"/>`,
+        );
         break;
       case 'path':
         body.push(`<path d="${it.d}" fill="${paint(it.fill)}"/>`);
@@ -119,7 +140,9 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
       case 'image': {
         const id = `clip${uid++}`;
         const c = it.clip;
-        defs.push(`<clipPath id="${id}"><rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}"${c.r > 0 ? ` rx="${n(c.r)}"` : ''}/></clipPath>`);
+        defs.push(
+          `<clipPath id="${id}"><rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}"${c.r > 0 ? ` rx="${n(c.r)}"` : ''}/></clipPath>`,
+        );
         body.push(
           `<image clip-path="url(#${id})" x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" preserveAspectRatio="none" href="data:${it.image.mime};base64,${it.image.data.toString('base64')}"/>`,
         );
@@ -130,7 +153,9 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
         if (it.stroke) {
           // Stroke first, fill over it: the outline grows outward only, as in the PDF.
           const sw = it.stroke.widthMm / (it.sizeMm / it.face.unitsPerEm);
-          body.push(`<g fill="none" stroke="${paint(it.stroke.colour)}" stroke-width="${n(sw)}" stroke-linejoin="round">${uses}</g>`);
+          body.push(
+            `<g fill="none" stroke="${paint(it.stroke.colour)}" stroke-width="${n(sw)}" stroke-linejoin="round">${uses}</g>`,
+          );
         }
         body.push(`<g fill="${paint(it.fill)}" data-element="${esc(it.elementId)}">${uses}</g>`);
         break;

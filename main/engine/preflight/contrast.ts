@@ -13,15 +13,26 @@ const SAMPLE_PX = 96;
  * text is rendered small over the text block, and the share of pixels below 3:1 is measured. This
  * sees photos and gradients, not just a background colour.
  */
-export async function lowContrastShare(scene: Scene, el: TextElement, block: Rect): Promise<{ share: number; worst: number }> {
+export async function lowContrastShare(
+  scene: Scene,
+  el: TextElement,
+  block: Rect,
+): Promise<{ share: number; worst: number }> {
   const firstOwn = scene.items.findIndex((it) => it.elementId === el.id);
   const below: Scene = { ...scene, items: scene.items.slice(0, firstOwn < 0 ? scene.items.length : firstOwn) };
   const w = SAMPLE_PX;
   const h = Math.max(1, Math.round((SAMPLE_PX * block.h) / block.w));
   const svg = sceneToSvg(below, { region: block, widthPx: w, heightPx: Math.min(h, 4 * SAMPLE_PX) });
-  const { data, info } = await sharp(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg))
+    .flatten({ background: '#FFFFFF' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   // With a stroke wide enough to read as an outline, the fill is read against the stroke instead.
-  const ink = el.stroke && el.stroke.widthMm >= 0.04 * (el.size.mode === 'fixed' ? el.size.mm : el.size.minMm) ? el.stroke.colour : el.colour;
+  const ink =
+    el.stroke && el.stroke.widthMm >= 0.04 * (el.size.mode === 'fixed' ? el.size.mm : el.size.minMm)
+      ? el.stroke.colour
+      : el.colour;
   const lt = luminance(rgbBytes(ink));
   if (ink !== el.colour) {
     const c = contrastRatio(lt, luminance(rgbBytes(el.colour)));

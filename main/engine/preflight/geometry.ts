@@ -16,5 +16,11 @@ export function occupied(el: Element, text: Map<string, TextLayout>): Rect | nul
 
 /** How far (mm) a rectangle pokes out of another, on its worst side; 0 when inside. */
 export function protrusion(r: Rect, inside: Rect): number {
-  return Math.max(0, inside.x - r.x, inside.y - r.y, r.x + r.w - (inside.x + inside.w), r.y + r.h - (inside.y + inside.h));
+  return Math.max(
+    0,
+    inside.x - r.x,
+    inside.y - r.y,
+    r.x + r.w - (inside.x + inside.w),
+    r.y + r.h - (inside.y + inside.h),
+  );
 }

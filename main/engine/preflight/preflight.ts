@@ -43,7 +43,9 @@ export async function preflight(design: Design): Promise<PreflightReport> {
       const out = r ? protrusion(r, safe) : 0;
       if (r && out > 0.05 && (el.type !== 'text' || el.text.trim())) {
         findings.push({
-          severity: 'warning', code: 'outside-safe-area', elementId: el.id,
+          severity: 'warning',
+          code: 'outside-safe-area',
+          elementId: el.id,
           message: `${name(el.id, el.label)} 超出安全区 ${fmt(out)} mm（离裁切边应至少 ${fmt(f.safeMm)} mm），裁切或包边时可能被切掉`,
         });
       }
@@ -52,7 +54,9 @@ export async function preflight(design: Design): Promise<PreflightReport> {
       const lay = text.get(el.id);
       if (lay && lay.sizeMm < minSize) {
         findings.push({
-          severity: 'warning', code: 'text-too-small', elementId: el.id,
+          severity: 'warning',
+          code: 'text-too-small',
+          elementId: el.id,
           message: `${name(el.id, el.label)} 字高 ${fmt(lay.sizeMm)} mm，在常见观看距离 ${f.viewingDistanceM} 米处难以看清（建议至少 ${fmt(minSize)} mm）`,
         });
       }
@@ -60,7 +64,9 @@ export async function preflight(design: Design): Promise<PreflightReport> {
         const { share, worst } = await lowContrastShare(scene, el, lay.block);
         if (share > 0.2) {
           findings.push({
-            severity: 'warning', code: 'low-contrast', elementId: el.id,
+            severity: 'warning',
+            code: 'low-contrast',
+            elementId: el.id,
             message: `${name(el.id, el.label)} 与背景对比度不足（最低 ${worst.toFixed(1)}:1，应至少 ${MIN_CONTRAST}:1），远处难以辨认`,
           });
         }
@@ -73,7 +79,9 @@ export async function preflight(design: Design): Promise<PreflightReport> {
     const dpi = effectiveDpi(it as ImageItem);
     if (dpi < minDpi) {
       findings.push({
-        severity: 'warning', code: 'low-image-dpi', elementId: it.elementId,
+        severity: 'warning',
+        code: 'low-image-dpi',
+        elementId: it.elementId,
         message: `图片「${it.elementId}」印出来只有 ${Math.round(dpi)} dpi（${it.image.widthPx}×${it.image.heightPx} 像素），低于此尺寸建议的 ${Math.round(minDpi)} dpi，会发虚`,
       });
     }

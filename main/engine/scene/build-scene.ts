@@ -26,7 +26,18 @@ function backgroundItems(bg: Background, design: Design, images: Map<string, Pre
       const cx = page.x + page.w / 2;
       const cy = page.y + page.h / 2;
       const stops = [...bg.stops].sort((p, q) => p.offset - q.offset);
-      return [{ kind: 'gradient', elementId: 'background', ...page, x1: cx - dx * half, y1: cy - dy * half, x2: cx + dx * half, y2: cy + dy * half, stops }];
+      return [
+        {
+          kind: 'gradient',
+          elementId: 'background',
+          ...page,
+          x1: cx - dx * half,
+          y1: cy - dy * half,
+          x2: cx + dx * half,
+          y2: cy + dy * half,
+          stops,
+        },
+      ];
     }
     case 'image': {
       const img = images.get(bg.asset);
@@ -36,13 +47,28 @@ function backgroundItems(bg: Background, design: Design, images: Map<string, Pre
   }
 }
 
-function elementItems(el: Element, images: Map<string, PreparedImage>, text: Map<string, TextLayout>, notes: LayoutNote[]): SceneItem[] {
+function elementItems(
+  el: Element,
+  images: Map<string, PreparedImage>,
+  text: Map<string, TextLayout>,
+  notes: LayoutNote[],
+): SceneItem[] {
   switch (el.type) {
     case 'text': {
       const lay = layoutText(el);
       text.set(el.id, lay);
-      if (lay.overflow) notes.push({ elementId: el.id, kind: 'overflow', message: `文字「${el.id}」在最小字号 ${lay.sizeMm} mm 时仍超出文本框` });
-      if (lay.missing.length) notes.push({ elementId: el.id, kind: 'missing-glyph', message: `文字「${el.id}」中有字体缺少的字符：${lay.missing.join(' ')}（显示为方框）` });
+      if (lay.overflow)
+        notes.push({
+          elementId: el.id,
+          kind: 'overflow',
+          message: `文字「${el.id}」在最小字号 ${lay.sizeMm} mm 时仍超出文本框`,
+        });
+      if (lay.missing.length)
+        notes.push({
+          elementId: el.id,
+          kind: 'missing-glyph',
+          message: `文字「${el.id}」中有字体缺少的字符：${lay.missing.join(' ')}（显示为方框）`,
+        });
       if (lay.substituted) notes.push({ elementId: el.id, kind: 'font-substituted', message: lay.substituted });
       return lay.runs;
     }
@@ -57,11 +83,33 @@ function elementItems(el: Element, images: Map<string, PreparedImage>, text: Map
     case 'qr':
       return qrItems(el);
     case 'rect':
-      return [{ kind: 'rect', elementId: el.id, ...el.box, r: Math.min(el.radiusMm, el.box.w / 2, el.box.h / 2), ...(el.fill ? { fill: el.fill } : {}), ...(el.stroke ? { stroke: el.stroke } : {}) }];
+      return [
+        {
+          kind: 'rect',
+          elementId: el.id,
+          ...el.box,
+          r: Math.min(el.radiusMm, el.box.w / 2, el.box.h / 2),
+          ...(el.fill ? { fill: el.fill } : {}),
+          ...(el.stroke ? { stroke: el.stroke } : {}),
+        },
+      ];
     case 'ellipse':
-      return [{ kind: 'ellipse', elementId: el.id, cx: el.box.x + el.box.w / 2, cy: el.box.y + el.box.h / 2, rx: el.box.w / 2, ry: el.box.h / 2, ...(el.fill ? { fill: el.fill } : {}), ...(el.stroke ? { stroke: el.stroke } : {}) }];
+      return [
+        {
+          kind: 'ellipse',
+          elementId: el.id,
+          cx: el.box.x + el.box.w / 2,
+          cy: el.box.y + el.box.h / 2,
+          rx: el.box.w / 2,
+          ry: el.box.h / 2,
+          ...(el.fill ? { fill: el.fill } : {}),
+          ...(el.stroke ? { stroke: el.stroke } : {}),
+        },
+      ];
     case 'line':
-      return [{ kind: 'line', elementId: el.id, x1: el.from.x, y1: el.from.y, x2: el.to.x, y2: el.to.y, stroke: el.stroke }];
+      return [
+        { kind: 'line', elementId: el.id, x1: el.from.x, y1: el.from.y, x2: el.to.x, y2: el.to.y, stroke: el.stroke },
+      ];
   }
 }
 

@@ -9,7 +9,14 @@ type Crop = { x: number; y: number; w: number; h: number };
  * (whole, centred). The item draws the whole source at the returned rectangle and clips to what
  * should show, so every writer needs only "draw image, clip".
  */
-export function fitImage(elementId: string, image: PreparedImage, box: Rect, fit: 'cover' | 'contain', crop: Crop | undefined, r: number): ImageItem {
+export function fitImage(
+  elementId: string,
+  image: PreparedImage,
+  box: Rect,
+  fit: 'cover' | 'contain',
+  crop: Crop | undefined,
+  r: number,
+): ImageItem {
   const c = crop ?? { x: 0, y: 0, w: 1, h: 1 };
   const cw = c.w * image.widthPx;
   const ch = c.h * image.heightPx;

@@ -39,7 +39,10 @@ export interface StrokePaint {
 export interface RectItem {
   kind: 'rect';
   elementId: string;
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   /** Corner radius. */
   r: number;
   fill?: Colour;
@@ -49,7 +52,10 @@ export interface RectItem {
 export interface EllipseItem {
   kind: 'ellipse';
   elementId: string;
-  cx: number; cy: number; rx: number; ry: number;
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
   fill?: Colour;
   stroke?: StrokePaint;
 }
@@ -57,7 +63,10 @@ export interface EllipseItem {
 export interface LineItem {
   kind: 'line';
   elementId: string;
-  x1: number; y1: number; x2: number; y2: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
   stroke: StrokePaint;
 }
 
@@ -72,9 +81,15 @@ export interface PathItem {
 export interface GradientItem {
   kind: 'gradient';
   elementId: string;
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   /** Gradient line from (x1,y1) to (x2,y2), in mm. */
-  x1: number; y1: number; x2: number; y2: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
   stops: { offset: number; colour: Colour }[];
 }
 
@@ -83,7 +98,10 @@ export interface ImageItem {
   elementId: string;
   image: PreparedImage;
   /** Where the whole (cropped) source is drawn; may extend beyond the clip for `cover`. */
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   /** Visible region. */
   clip: { x: number; y: number; w: number; h: number; r: number };
 }

@@ -9,7 +9,11 @@ const IMAGE_NAME = /\.(png|jpe?g|webp)$/i;
  * file, where the engine resolves relative image cells, under its own name (a later photo of the
  * same name replaces the earlier). The table itself and non-images are skipped, not moved.
  */
-export async function addBatchImages(uploads: Uploads, tableUploadId: string, images: string[]): Promise<{ added: string[]; skipped: string[] }> {
+export async function addBatchImages(
+  uploads: Uploads,
+  tableUploadId: string,
+  images: string[],
+): Promise<{ added: string[]; skipped: string[] }> {
   const table = uploads.get(tableUploadId);
   const dir = dirname(table.path);
   const added: string[] = [];

@@ -10,7 +10,13 @@ import type { Downloads } from '../downloads.js';
 import type { LibraryHost } from '../library-host.js';
 import { failureCsv } from './batch-failures.js';
 import { publishBatch } from './batch-publish.js';
-import { defaultBatchWorkerFile, inProcessBatchRunner, workerBatchRunner, type BatchRunHandle, type BatchRunner } from './batch-runner.js';
+import {
+  defaultBatchWorkerFile,
+  inProcessBatchRunner,
+  workerBatchRunner,
+  type BatchRunHandle,
+  type BatchRunner,
+} from './batch-runner.js';
 import type { BatchTaskResult } from './batch-task.js';
 import { deliversZip, type LoadedTable } from './batch-tables.js';
 import type { Logger } from './result.js';
@@ -62,7 +68,7 @@ export class BatchJobs {
 
   constructor(opts: BatchJobsOptions) {
     this.o = { maxQueued: 3, keepMs: 30 * 60_000, ...opts };
-    const file = opts.workerFile === undefined ? defaultBatchWorkerFile() : opts.workerFile ?? undefined;
+    const file = opts.workerFile === undefined ? defaultBatchWorkerFile() : (opts.workerFile ?? undefined);
     this.runner = file ? workerBatchRunner(file) : inProcessBatchRunner;
     this.sweeper = setInterval(() => this.sweep(), 60_000);
     this.sweeper.unref();
@@ -84,8 +90,17 @@ export class BatchJobs {
     mkdirSync(join(dir, 'out'), { recursive: true });
     mkdirSync(join(dir, 'tmp'));
     const status: BatchStatus = {
-      batchId: id, state: 'queued', rowsDone: 0, rowsTotal: req.loaded.table.rows.length, progress: 0,
-      succeeded: 0, failures: [], skipped: [], published: 0, publishFailures: [], notes: [],
+      batchId: id,
+      state: 'queued',
+      rowsDone: 0,
+      rowsTotal: req.loaded.table.rows.length,
+      progress: 0,
+      succeeded: 0,
+      failures: [],
+      skipped: [],
+      published: 0,
+      publishFailures: [],
+      notes: [],
     };
     this.jobs.set(id, { id, req, dir, status, downloads: [] });
     this.pump();
@@ -136,8 +151,13 @@ export class BatchJobs {
     const plan = planBatch(req.design, req.loaded.table, req.settings);
     job.handle = this.runner(
       {
-        design: req.design, table: req.loaded.table, settings: req.settings, outDir, baseDir: req.loaded.baseDir,
-        tableName: req.loaded.fileName, zipPath: zip ? join(job.dir, `${plan.bundleName}.zip`) : null,
+        design: req.design,
+        table: req.loaded.table,
+        settings: req.settings,
+        outDir,
+        baseDir: req.loaded.baseDir,
+        tableName: req.loaded.fileName,
+        zipPath: zip ? join(job.dir, `${plan.bundleName}.zip`) : null,
       },
       {
         onProgress: (done, total) => {
@@ -160,7 +180,10 @@ export class BatchJobs {
       result = await job.handle.done;
     } catch (err) {
       if (!(err instanceof StudioError)) this.o.log('batch failed', err);
-      const error = err instanceof StudioError ? [err.message, ...err.details].join('；') : '批量生成时出现意外错误，请重试；如果问题持续，请减少行数或换一种输出格式';
+      const error =
+        err instanceof StudioError
+          ? [err.message, ...err.details].join('；')
+          : '批量生成时出现意外错误，请重试；如果问题持续，请减少行数或换一种输出格式';
       return this.finish(job, { state: 'error', error });
     }
     job.handle = undefined;
@@ -168,7 +191,13 @@ export class BatchJobs {
     await this.deliver(job, result, plan.mapping, outDir, rowsShare);
   }
 
-  private async deliver(job: Job, result: BatchTaskResult, mapping: BatchMapping, outDir: string, rowsShare: number): Promise<void> {
+  private async deliver(
+    job: Job,
+    result: BatchTaskResult,
+    mapping: BatchMapping,
+    outDir: string,
+    rowsShare: number,
+  ): Promise<void> {
     const { req, status } = job;
     const { report } = result;
     status.rowsDone = status.rowsTotal;
@@ -188,7 +217,17 @@ export class BatchJobs {
         const lib = await this.o.library.get();
         const r = await publishBatch(
           lib,
-          { design: req.design, table: req.loaded.table, tableName: req.loaded.fileName, mapping, output: req.settings.output, report, outDir, baseDir: req.loaded.baseDir, meta: req.publish },
+          {
+            design: req.design,
+            table: req.loaded.table,
+            tableName: req.loaded.fileName,
+            mapping,
+            output: req.settings.output,
+            report,
+            outDir,
+            baseDir: req.loaded.baseDir,
+            meta: req.publish,
+          },
           (d, t) => (status.progress = rowsShare + ((1 - rowsShare) * d) / Math.max(1, t)),
         );
         status.published = r.published;
@@ -196,7 +235,10 @@ export class BatchJobs {
       }
     } catch (err) {
       // The library could not be opened at all: the outputs are still delivered.
-      status.publishFailures = report.outputs.map((o) => ({ row: o.row, reason: `未能存入素材库：${err instanceof StudioError ? err.message : '意外错误'}` }));
+      status.publishFailures = report.outputs.map((o) => ({
+        row: o.row,
+        reason: `未能存入素材库：${err instanceof StudioError ? err.message : '意外错误'}`,
+      }));
       if (!(err instanceof StudioError)) this.o.log('batch publish failed', err);
     }
     if (result.deliverable) {

@@ -21,7 +21,13 @@ export interface PublishInput {
   meta: BatchPublish;
 }
 
-const MIME: Record<BatchOutput, string> = { pdf: 'application/pdf', 'single-pdf': 'application/pdf', png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+const MIME: Record<BatchOutput, string> = {
+  pdf: 'application/pdf',
+  'single-pdf': 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
 const TAG = '批量制作';
 
 function baseMeta(d: Design, meta: BatchPublish): SampleMetaInput {
@@ -31,7 +37,7 @@ function baseMeta(d: Design, meta: BatchPublish): SampleMetaInput {
 /** The row's cell for a slot, if the mapping fills that slot. */
 function cell(input: PublishInput, row: number, slot: string): string {
   const col = input.mapping.slots.find((s) => s.slot === slot)?.column;
-  return col ? input.table.rows[row - 1]?.[input.table.columns.indexOf(col)] ?? '' : '';
+  return col ? (input.table.rows[row - 1]?.[input.table.columns.indexOf(col)] ?? '') : '';
 }
 
 /**
@@ -41,7 +47,11 @@ function cell(input: PublishInput, row: number, slot: string): string {
  * reported and the others go on; the batch's outputs are never touched. The single multi-page PDF
  * is one document, so it is one sample.
  */
-export async function publishBatch(lib: Library, input: PublishInput, onStep: (done: number, total: number) => void): Promise<{ published: number; failures: BatchRowFailure[] }> {
+export async function publishBatch(
+  lib: Library,
+  input: PublishInput,
+  onStep: (done: number, total: number) => void,
+): Promise<{ published: number; failures: BatchRowFailure[] }> {
   const failures: BatchRowFailure[] = [];
   let published = 0;
   const outs = input.output === 'single-pdf' ? input.report.outputs.slice(0, 1) : input.report.outputs;
@@ -62,10 +72,18 @@ export async function publishBatch(lib: Library, input: PublishInput, onStep: (d
         meta.unit = unit || input.meta.unit;
         meta.slogan = sloganOf(design);
         meta.notes = `批量制作：${input.tableName} 第 ${o.row} 行`;
-        files.push({ role: 'design', data: Buffer.from(JSON.stringify(design, null, 2)), mime: 'application/json', name: `${design.name}.json` });
+        files.push({
+          role: 'design',
+          data: Buffer.from(JSON.stringify(design, null, 2)),
+          mime: 'application/json',
+          name: `${design.name}.json`,
+        });
       }
       const role = isPdf ? 'pdf' : input.output === 'png' ? 'png' : 'original';
-      files.push({ role, data, mime: MIME[input.output], name: o.fileName }, { role: 'thumbnail', data: thumb.thumbnail, mime: 'image/jpeg', name: 'thumbnail.jpg' });
+      files.push(
+        { role, data, mime: MIME[input.output], name: o.fileName },
+        { role: 'thumbnail', data: thumb.thumbnail, mime: 'image/jpeg', name: 'thumbnail.jpg' },
+      );
       await lib.add(meta, files);
       published++;
     } catch (err) {

@@ -71,7 +71,12 @@ export function tableInfo(t: LoadedTable, design: Design): BatchTableInfo {
  * preview. A row the run would refuse says why here already; text that will not fit shows as an
  * 'overflow' note (the run fails such a row; the preview still draws it so the user sees how bad).
  */
-export async function previewRows(t: LoadedTable, design: Design, mapping: BatchSettings['mapping'], rows: readonly number[]): Promise<BatchRowPreview[]> {
+export async function previewRows(
+  t: LoadedTable,
+  design: Design,
+  mapping: BatchSettings['mapping'],
+  rows: readonly number[],
+): Promise<BatchRowPreview[]> {
   const resolved = resolveMapping(design, t.table, mapping);
   const out: BatchRowPreview[] = [];
   for (const row of rows) {

@@ -39,13 +39,23 @@ export interface BatchTaskHooks {
 export async function runBatchTask(input: BatchTaskInput, hooks: BatchTaskHooks): Promise<BatchTaskResult> {
   const extra = input.zipPath ? 1 : 0;
   const report = await runBatch(
-    { design: input.design, table: input.table, settings: { ...input.settings, zip: false }, outDir: input.outDir, baseDir: input.baseDir, tableName: input.tableName },
+    {
+      design: input.design,
+      table: input.table,
+      settings: { ...input.settings, zip: false },
+      outDir: input.outDir,
+      baseDir: input.baseDir,
+      tableName: input.tableName,
+    },
     { onProgress: (d, t) => hooks.onProgress(d, t + extra), onRow: hooks.onRow, signal: hooks.signal },
   );
   if (report.cancelled || hooks.signal.aborted) return { report: { ...report, cancelled: true } };
   if (!input.zipPath) return report.pdfPath ? { report, deliverable: report.pdfPath } : { report };
   if (report.outputs.length === 0) return { report };
-  const files = [...new Set(report.outputs.map((o) => o.fileName))].map((name) => ({ name, path: join(input.outDir, name) }));
+  const files = [...new Set(report.outputs.map((o) => o.fileName))].map((name) => ({
+    name,
+    path: join(input.outDir, name),
+  }));
   const text = reportText(report, { design: input.design.name, table: basename(input.tableName) });
   await writeZip(input.zipPath, files, [{ name: '报告.txt', text }]);
   return { report, deliverable: input.zipPath };

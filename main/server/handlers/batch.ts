@@ -10,13 +10,40 @@ export function batchHandlers(ctx: StudioContext): Record<keyof typeof BATCH_API
   const tables = new BatchTables(ctx.uploads);
   const jobs = ctx.batch;
   return {
-    addBatchImages: method('addBatchImages', ({ uploadId, images }) => addBatchImages(ctx.uploads, uploadId, images), log),
-    readBatchTable: method('readBatchTable', async ({ uploadId, templateId }) => tableInfo(await tables.get(uploadId), templateDesign(templateId)), log),
-    previewBatchRows: method('previewBatchRows', async ({ uploadId, templateId, mapping, rows }) => previewRows(await tables.get(uploadId), templateDesign(templateId), mapping, rows), log),
-    planBatch: method('planBatch', async ({ uploadId, templateId, settings }) => planNames(await tables.get(uploadId), templateDesign(templateId), settings), log),
-    startBatch: method('startBatch', async ({ uploadId, templateId, settings, publish }) => ({
-      batchId: jobs.start({ design: templateDesign(templateId), loaded: await tables.get(uploadId), settings, ...(publish ? { publish } : {}) }),
-    }), log),
+    addBatchImages: method(
+      'addBatchImages',
+      ({ uploadId, images }) => addBatchImages(ctx.uploads, uploadId, images),
+      log,
+    ),
+    readBatchTable: method(
+      'readBatchTable',
+      async ({ uploadId, templateId }) => tableInfo(await tables.get(uploadId), templateDesign(templateId)),
+      log,
+    ),
+    previewBatchRows: method(
+      'previewBatchRows',
+      async ({ uploadId, templateId, mapping, rows }) =>
+        previewRows(await tables.get(uploadId), templateDesign(templateId), mapping, rows),
+      log,
+    ),
+    planBatch: method(
+      'planBatch',
+      async ({ uploadId, templateId, settings }) =>
+        planNames(await tables.get(uploadId), templateDesign(templateId), settings),
+      log,
+    ),
+    startBatch: method(
+      'startBatch',
+      async ({ uploadId, templateId, settings, publish }) => ({
+        batchId: jobs.start({
+          design: templateDesign(templateId),
+          loaded: await tables.get(uploadId),
+          settings,
+          ...(publish ? { publish } : {}),
+        }),
+      }),
+      log,
+    ),
     batchStatus: method('batchStatus', ({ batchId }) => jobs.status(batchId), log),
     cancelBatch: method('cancelBatch', ({ batchId }) => ({ cancelled: jobs.cancel(batchId) }), log),
   };

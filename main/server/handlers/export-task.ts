@@ -15,8 +15,11 @@ const EXT = { pdf: 'pdf', png: 'png', jpeg: 'jpg', webp: 'webp' } as const;
 
 /** A file name from the design's name: no path separators or control characters, not too long. */
 export function exportFileName(design: Design, format: ExportRequest['format']): string {
-  // eslint-disable-next-line no-control-regex
-  const base = design.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || '设计';
+  const base =
+    design.name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+      .slice(0, 80) || '设计';
   return `${base}.${EXT[format]}`;
 }
 

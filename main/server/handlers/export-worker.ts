@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportRequest } from '../../core/api.js';
+import type { RenderResult } from '../../engine/render.js';
 import { installOutboundGuard } from '../outbound-guard.js';
 import { workerErrorMessage, type WorkerErrorMessage } from './worker-run.js';
 import { CancelledError, runExport } from './export-task.js';
@@ -17,7 +18,7 @@ export interface ExportWorkerData {
 
 export type ExportWorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: import('../../engine/render.js').RenderResult }
+  | { type: 'done'; result: RenderResult }
   | { type: 'cancelled' }
   | WorkerErrorMessage;
 
@@ -28,7 +29,12 @@ const data = workerData as ExportWorkerData;
 const flag = new Int32Array(data.cancel);
 const post = (m: ExportWorkerMessage) => parentPort!.postMessage(m);
 
-runExport(data.req, data.out, (done, total) => post({ type: 'progress', done, total }), () => Atomics.load(flag, 0) === 1).then(
+runExport(
+  data.req,
+  data.out,
+  (done, total) => post({ type: 'progress', done, total }),
+  () => Atomics.load(flag, 0) === 1,
+).then(
   (result) => post({ type: 'done', result }),
   (err: unknown) => {
     if (err instanceof CancelledError) post({ type: 'cancelled' });

@@ -17,6 +17,7 @@ export function openDesign(text: string): Design {
 
 export function saveDesign(design: Design): { text: string } {
   const text = JSON.stringify(parseOrThrow(DesignSchema, design, '设计'), null, 2) + '\n';
-  if (text.length > MAX_DESIGN_TEXT_CHARS) throw new StudioError('too-large', '设计文件过大（超过 64 MB）：请换用更小的图片');
+  if (text.length > MAX_DESIGN_TEXT_CHARS)
+    throw new StudioError('too-large', '设计文件过大（超过 64 MB）：请换用更小的图片');
   return { text };
 }

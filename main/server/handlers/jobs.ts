@@ -52,7 +52,7 @@ export class JobManager {
     this.downloads = opts.downloads ?? new Downloads();
     const { downloads: _d, workerFile: _w, ...rest } = opts;
     this.o = { maxRunning: 2, maxQueued: 8, keepMs: 15 * 60_000, maxFinished: 20, log: consoleLogger, ...rest };
-    const file = opts.workerFile === undefined ? defaultWorkerFile() : opts.workerFile ?? undefined;
+    const file = opts.workerFile === undefined ? defaultWorkerFile() : (opts.workerFile ?? undefined);
     this.usesWorker = file !== undefined;
     this.runner = file ? workerRunner(file) : inProcessRunner;
     this.sweeper = setInterval(() => this.sweep(), 60_000);
@@ -113,7 +113,8 @@ export class JobManager {
     job.status = { ...job.status, state: 'running' };
     const out = join(job.dir, exportFileName(job.req.design, job.req.format));
     job.handle = this.runner(job.req, out, (done, total) => {
-      if (job.status.state === 'running') job.status = { ...job.status, progress: total > 0 ? Math.min(1, done / total) : 0 };
+      if (job.status.state === 'running')
+        job.status = { ...job.status, progress: total > 0 ? Math.min(1, done / total) : 0 };
     });
     job.handle.done.then(
       (r) => {
@@ -124,7 +125,10 @@ export class JobManager {
       (err: unknown) => {
         if (err instanceof CancelledError) return this.finish(job, { state: 'cancelled' });
         if (!(err instanceof StudioError)) this.o.log('export failed', err);
-        const error = err instanceof StudioError ? [err.message, ...err.details].join('；') : '导出时出现意外错误，请重试；如果问题持续，请换一种格式或降低分辨率';
+        const error =
+          err instanceof StudioError
+            ? [err.message, ...err.details].join('；')
+            : '导出时出现意外错误，请重试；如果问题持续，请换一种格式或降低分辨率';
         this.finish(job, { state: 'error', error });
       },
     );
@@ -143,7 +147,9 @@ export class JobManager {
   /** Drop finished jobs past their time, and the oldest beyond the cap, with their files. */
   private sweep(): void {
     const now = Date.now();
-    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== undefined).sort((a, b) => a.finishedAt! - b.finishedAt!);
+    const finished = [...this.jobs.values()]
+      .filter((j) => j.finishedAt !== undefined)
+      .sort((a, b) => a.finishedAt! - b.finishedAt!);
     finished.forEach((j, i) => {
       if (now - j.finishedAt! > this.o.keepMs || finished.length - i > this.o.maxFinished) this.forget(j);
     });

@@ -123,10 +123,23 @@ export class LibraryJobs {
 
   private add(kind: 'import' | 'export', total: number): Job {
     this.sweep();
-    if (this.queue.length >= this.o.maxQueued) throw new StudioError('invalid-input', '等待中的导入、导出任务太多，请等前面的任务完成后再试');
+    if (this.queue.length >= this.o.maxQueued)
+      throw new StudioError('invalid-input', '等待中的导入、导出任务太多，请等前面的任务完成后再试');
     const jobId = randomBytes(16).toString('hex');
     const job: Job = {
-      status: { jobId, kind, state: 'queued', progress: 0, done: 0, total, imported: 0, duplicates: 0, failed: [], skipped: [], added: [] },
+      status: {
+        jobId,
+        kind,
+        state: 'queued',
+        progress: 0,
+        done: 0,
+        total,
+        imported: 0,
+        duplicates: 0,
+        failed: [],
+        skipped: [],
+        added: [],
+      },
       cancelled: false,
       run: async () => undefined,
     };
@@ -151,7 +164,12 @@ export class LibraryJobs {
       .run()
       .catch((err: unknown) => {
         if (!(err instanceof StudioError)) this.opts.log(`library ${next.status.kind} failed`, err);
-        const error = err instanceof StudioError ? reasonOf(err) : next.status.kind === 'import' ? '导入时出现意外错误，已导入的文件保留在样本库中；请重试' : '打包时出现意外错误，请重试';
+        const error =
+          err instanceof StudioError
+            ? reasonOf(err)
+            : next.status.kind === 'import'
+              ? '导入时出现意外错误，已导入的文件保留在样本库中；请重试'
+              : '打包时出现意外错误，请重试';
         this.finish(next, { state: 'error', error });
       })
       .finally(() => {
@@ -189,7 +207,13 @@ export class LibraryJobs {
     }
   }
 
-  private async importOne(lib: Library, job: Job, up: Upload, meta: ImportRequest['meta'], lastModified: number | null): Promise<void> {
+  private async importOne(
+    lib: Library,
+    job: Job,
+    up: Upload,
+    meta: ImportRequest['meta'],
+    lastModified: number | null,
+  ): Promise<void> {
     const s = job.status;
     const first = await head(up.path);
     if (first.subarray(0, 4).equals(ZIP_MAGIC)) {
@@ -234,7 +258,14 @@ export class LibraryJobs {
     const downloadId = this.opts.downloads.add(out, fileName);
     const bytes = (await fs.stat(out)).size;
     s.done = r.samples;
-    this.finish(job, { state: 'done', progress: 1, downloadId, fileName, bytes, notes: [`${r.samples} 个样本，${r.files} 个文件`] });
+    this.finish(job, {
+      state: 'done',
+      progress: 1,
+      downloadId,
+      fileName,
+      bytes,
+      notes: [`${r.samples} 个样本，${r.files} 个文件`],
+    });
   }
 
   private finish(job: Job, patch: Partial<LibraryJobStatus>): void {
@@ -248,7 +279,9 @@ export class LibraryJobs {
   /** Drop finished jobs past their time, and the oldest beyond the cap, with their files. */
   private sweep(): void {
     const now = Date.now();
-    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== undefined).sort((a, b) => a.finishedAt! - b.finishedAt!);
+    const finished = [...this.jobs.values()]
+      .filter((j) => j.finishedAt !== undefined)
+      .sort((a, b) => a.finishedAt! - b.finishedAt!);
     finished.forEach((j, i) => {
       if (now - j.finishedAt! > this.o.keepMs || finished.length - i > this.o.maxFinished) {
         this.jobs.delete(j.status.jobId);

@@ -15,7 +15,9 @@ export function libraryResources(): ResourceRoute[] {
       get: async (m, ctx) => {
         const lib = await ctx.library.get();
         const thumb = lib.db
-          .prepare("SELECT f.sha256, f.mime FROM files f JOIN samples s ON s.n = f.sample_n WHERE s.id = ? AND f.role = 'thumbnail' LIMIT 1")
+          .prepare(
+            "SELECT f.sha256, f.mime FROM files f JOIN samples s ON s.n = f.sample_n WHERE s.id = ? AND f.role = 'thumbnail' LIMIT 1",
+          )
           .get(m[1]!) as { sha256: string; mime: string } | undefined;
         if (!thumb) return undefined;
         const data = await lib.read(thumb.sha256).catch(() => undefined);

@@ -53,10 +53,15 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
 }
 
 /** Relabel "path：message" details the library itself produced (its own parse of merged metadata). */
-const relabel = (detail: string) => detail.replace(/^([A-Za-z][\w.[\]]*)：/, (whole, p: string) => {
-  const last = p.split(/[.[\]]/).filter(Boolean).reverse().find((s) => s in FIELD_NAMES);
-  return last ? `${FIELD_NAMES[last]}（${p}）：` : whole;
-});
+const relabel = (detail: string) =>
+  detail.replace(/^([A-Za-z][\w.[\]]*)：/, (whole, p: string) => {
+    const last = p
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .reverse()
+      .find((s) => s in FIELD_NAMES);
+    return last ? `${FIELD_NAMES[last]}（${p}）：` : whole;
+  });
 
 /** Library messages name fields as the screen labels them. */
 const FIELDS: FieldNames = { label: fieldLabel, relabel };
@@ -76,7 +81,13 @@ export function primaryFile(s: Sample): SampleFile | undefined {
   return undefined;
 }
 
-const ROLE_NAMES: Record<string, string> = { design: '设计', pdf: 'PDF', png: 'PNG', original: '原件', thumbnail: '缩略图' };
+const ROLE_NAMES: Record<string, string> = {
+  design: '设计',
+  pdf: 'PDF',
+  png: 'PNG',
+  original: '原件',
+  thumbnail: '缩略图',
+};
 
 /** What a sample's file is called when saved: its own name, or the title and role for the thumbnail. */
 function downloadName(s: Sample, f: SampleFile): string {
@@ -92,15 +103,21 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
   const jobs = new LibraryJobs({ folder, downloads: ctx.downloads, uploads: ctx.uploads, library: lib, log });
   /** One download id per stored file, so clicking "download" again does not grow the registry. */
   const fileDownloads = new Map<string, string>();
-  const m = <M extends keyof typeof LIBRARY_API>(name: M, impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>) =>
-    method(name, impl, log, FIELDS);
+  const m = <M extends keyof typeof LIBRARY_API>(
+    name: M,
+    impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>,
+  ) => method(name, impl, log, FIELDS);
 
   return {
     publishDesign: m('publishDesign', async ({ design, meta }) => publishDesign(await lib(), design, meta)),
 
     librarySearch: m('librarySearch', async (q) => {
       const r = search(await lib(), q);
-      return { total: r.total, hits: r.hits.map((h) => ({ sample: h.sample, highlights: h.pieces })), ...(r.facets ? { facets: r.facets } : {}) };
+      return {
+        total: r.total,
+        hits: r.hits.map((h) => ({ sample: h.sample, highlights: h.pieces })),
+        ...(r.facets ? { facets: r.facets } : {}),
+      };
     }),
     libraryIds: m('libraryIds', async (q) => ({ ids: searchIds(await lib(), q) })),
     librarySample: m('librarySample', async ({ id }) => sampleOf(await lib(), id)),
@@ -134,7 +151,11 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
       const l = await lib();
       const s = sampleOf(l, id);
       const f = s.files.find((x) => x.role === 'design');
-      if (!f) throw new StudioError('invalid-input', `样本「${s.title}」是外部导入的文件，没有可编辑的设计；可以下载它的文件`);
+      if (!f)
+        throw new StudioError(
+          'invalid-input',
+          `样本「${s.title}」是外部导入的文件，没有可编辑的设计；可以下载它的文件`,
+        );
       let json: unknown;
       try {
         json = JSON.parse((await l.read(f.sha256)).toString('utf8'));
@@ -171,7 +192,9 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
 
     libraryImport: m('libraryImport', ({ uploadIds, meta, lastModified }) => {
       const seen = new Set<string>();
-      const picked = uploadIds.flatMap((id, i) => (seen.has(id) ? [] : (seen.add(id), [{ up: ctx.uploads.get(id), date: lastModified?.[i] ?? null }])));
+      const picked = uploadIds.flatMap((id, i) =>
+        seen.has(id) ? [] : (seen.add(id), [{ up: ctx.uploads.get(id), date: lastModified?.[i] ?? null }]),
+      );
       const dates = meta?.publishedAt ? undefined : picked.map((p) => p.date);
       return { jobId: jobs.startImport({ uploads: picked.map((p) => p.up), meta, lastModified: dates }) };
     }),
@@ -190,8 +213,11 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
       const up = ctx.uploads.get(uploadId);
       try {
         const sharp = (await import('sharp')).default;
-        const meta = await sharp(up.path, { limitInputPixels: 10_000 * 10_000 }).metadata().catch(() => undefined);
-        if (meta?.format !== 'png' || !meta.width || !meta.height) throw new StudioError('bad-image', '统计图不是有效的 PNG 图片，请重新导出');
+        const meta = await sharp(up.path, { limitInputPixels: 10_000 * 10_000 })
+          .metadata()
+          .catch(() => undefined);
+        if (meta?.format !== 'png' || !meta.width || !meta.height)
+          throw new StudioError('bad-image', '统计图不是有效的 PNG 图片，请重新导出');
         await mkdir(folder, { recursive: true });
         const path = join(folder, `stats-${uploadId}.png`);
         await copyFile(up.path, path);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { API, type ApiMethod, type ApiResult, type ApiValue } from '../../core/api.js';
 import { formatPath, StudioError } from '../../core/index.js';
 
@@ -14,17 +14,26 @@ const GENERIC = '处理请求时出现意外错误，请重试；如果问题持
 /** Map anything thrown to the error shape: StudioError keeps its message, the rest is logged. */
 export function toError(err: unknown, method: string, log: Logger): ApiResult<never> {
   if (err instanceof StudioError) {
-    return { ok: false, error: { code: err.code, message: err.message, ...(err.details.length ? { details: [...err.details] } : {}) } };
+    return {
+      ok: false,
+      error: { code: err.code, message: err.message, ...(err.details.length ? { details: [...err.details] } : {}) },
+    };
   }
   log(`${method} failed`, err);
   return { ok: false, error: { code: 'internal', message: GENERIC } };
 }
 
 /** Bad input: the message names the first bad fields by path, so the user (or the UI) can fix them. */
-export function invalidInput(error: z.ZodError, label: (path: readonly PropertyKey[]) => string = formatPath): ApiResult<never> {
+export function invalidInput(
+  error: z.ZodError,
+  label: (path: readonly PropertyKey[]) => string = formatPath,
+): ApiResult<never> {
   const details = error.issues.slice(0, 20).map((i) => `${label(i.path)}：${i.message}`);
   const shown = details.slice(0, 3).join('；');
-  return { ok: false, error: { code: 'invalid-input', message: `输入有误（${error.issues.length} 处）：${shown}`, details } };
+  return {
+    ok: false,
+    error: { code: 'invalid-input', message: `输入有误（${error.issues.length} 处）：${shown}`, details },
+  };
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { ApiInput, ApiValue } from '../../core/api.js';
 import {
-  checkSlogan as check, composeSlogans, convertDesign, convertText, FRAUD_TYPES, suggestWarnings, type FraudType,
+  checkSlogan as check,
+  composeSlogans,
+  convertDesign,
+  convertText,
+  FRAUD_TYPES,
+  suggestWarnings,
+  type FraudType,
 } from '../../core/slogan/index.js';
 import { sloganLexicon } from '../../engine/slogan-library.js';
 
@@ -17,7 +23,9 @@ export function suggestSlogans(req: SuggestInput): ApiValue<'suggestSlogans'> {
   return composeSlogans(req.goods!, types, lex, req.count);
 }
 
-export async function convertScript(req: ApiInput<'convertScript'> & { to: 'traditional' | 'simplified' }): Promise<ApiValue<'convertScript'>> {
+export async function convertScript(
+  req: ApiInput<'convertScript'> & { to: 'traditional' | 'simplified' },
+): Promise<ApiValue<'convertScript'>> {
   if ('text' in req) return { text: await convertText(req.text, req.to) };
   // Already parsed by DesignSchema at the boundary, so it is a Design here.
   return { design: await convertDesign(req.design as Parameters<typeof convertDesign>[0], req.to) };

@@ -43,13 +43,18 @@ export function designOfFormat(formatId: string, name?: string): Design {
     kind: entry.kind,
     format,
     background: { type: 'colour', colour: 'white' },
-    elements: [{
-      id: 'slogan', slot: 'slogan', label: '标语', type: 'text',
-      box: { x: m, y: m, w, h },
-      text: '',
-      font: { family: 'Noto Sans SC', weight: 900 },
-      size: { mode: 'fit', minMm: Math.min(w, h) / 40, maxMm: Math.min(w, h) / 2 },
-      colour: 'black',
-    }],
+    elements: [
+      {
+        id: 'slogan',
+        slot: 'slogan',
+        label: '标语',
+        type: 'text',
+        box: { x: m, y: m, w, h },
+        text: '',
+        font: { family: 'Noto Sans SC', weight: 900 },
+        size: { mode: 'fit', minMm: Math.min(w, h) / 40, maxMm: Math.min(w, h) / 2 },
+        colour: 'black',
+      },
+    ],
   });
 }

@@ -6,7 +6,8 @@ export type WorkerErrorMessage = { type: 'error'; code: string; message: string;
 
 /** The error message a worker posts for whatever its task threw. */
 export function workerErrorMessage(err: unknown): WorkerErrorMessage {
-  if (err instanceof StudioError) return { type: 'error', code: err.code, message: err.message, details: [...err.details], studio: true };
+  if (err instanceof StudioError)
+    return { type: 'error', code: err.code, message: err.message, details: [...err.details], studio: true };
   return { type: 'error', code: 'internal', message: String((err as Error)?.stack ?? err), details: [], studio: false };
 }
 
@@ -58,7 +59,9 @@ export function superviseWorker<T, M>(worker: Worker, o: SuperviseOptions<T, M>)
     const settle: Settle<T> = { resolve: once(resolve), reject: once(reject) };
     worker.on('message', (m: M) => o.onMessage(m, settle));
     worker.on('error', settle.reject);
-    worker.on('exit', (code) => (cancelled ? o.cancelledExit(settle) : settle.reject(new Error(`${o.label} exited with code ${code}`))));
+    worker.on('exit', (code) =>
+      cancelled ? o.cancelledExit(settle) : settle.reject(new Error(`${o.label} exited with code ${code}`)),
+    );
   });
   return {
     done,

@@ -63,7 +63,10 @@ export async function callResult<M extends ApiMethod>(method: M, input: ApiInput
   try {
     return (await res.json()) as ApiResult<ApiValue<M>>;
   } catch {
-    return { ok: false, error: { code: `http-${res.status}`, message: `服务返回了无法识别的应答（HTTP ${res.status}）。` } };
+    return {
+      ok: false,
+      error: { code: `http-${res.status}`, message: `服务返回了无法识别的应答（HTTP ${res.status}）。` },
+    };
   }
 }
 
@@ -94,7 +97,11 @@ export async function upload(file: File): Promise<Uploaded> {
     try {
       res = await fetch('/upload', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', 'X-Studio-Token': token, 'X-File-Name': encodeURIComponent(file.name) },
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'X-Studio-Token': token,
+          'X-File-Name': encodeURIComponent(file.name),
+        },
         body: file,
       });
     } catch {

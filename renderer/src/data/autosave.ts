@@ -32,7 +32,11 @@ export interface RecoveryOffer {
 /** What to offer at start: the last autosave if it held unsaved changes, else nothing. */
 export function recoveryOffer(record: AutosaveRecord | undefined, now = Date.now()): RecoveryOffer | null {
   if (!record?.unsaved) return null;
-  return { design: record.design, name: record.design.name, minutesAgo: Math.max(0, Math.round((now - record.savedAt) / 60_000)) };
+  return {
+    design: record.design,
+    name: record.design.name,
+    minutesAgo: Math.max(0, Math.round((now - record.savedAt) / 60_000)),
+  };
 }
 
 /** `at`: when the last write succeeded; 'pending' while newer changes wait for theirs. */

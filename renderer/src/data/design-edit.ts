@@ -1,6 +1,14 @@
 import {
-  COLOUR_PRESETS, ElementSchema, MAX_ASSET_BYTES, StudioError,
-  type Asset, type Box, type Colour, type ColourPresetName, type Design, type Element,
+  COLOUR_PRESETS,
+  ElementSchema,
+  MAX_ASSET_BYTES,
+  StudioError,
+  type Asset,
+  type Box,
+  type Colour,
+  type ColourPresetName,
+  type Design,
+  type Element,
 } from '../../../main/core/index.js';
 import { MAX_DESIGN_TEXT_CHARS } from '../../../main/core/limits.js';
 
@@ -12,7 +20,9 @@ import { MAX_DESIGN_TEXT_CHARS } from '../../../main/core/limits.js';
 
 type ElementOf<T extends Element['type']> = Extract<Element, { type: T }>;
 /** Fields to change; a field given as undefined is removed (e.g. `{ stroke: undefined }` drops the outline). */
-export type ElementPatch<T extends Element['type']> = { [K in keyof Omit<ElementOf<T>, 'id' | 'type'>]?: ElementOf<T>[K] | undefined };
+export type ElementPatch<T extends Element['type']> = {
+  [K in keyof Omit<ElementOf<T>, 'id' | 'type'>]?: ElementOf<T>[K] | undefined;
+};
 
 export function findElement(design: Design, id: string): Element | undefined {
   return design.elements.find((e) => e.id === id);
@@ -21,7 +31,12 @@ export function findElement(design: Design, id: string): Element | undefined {
 const nameOf = (el: Element): string => el.label ?? el.id;
 
 /** One element of one type changed; the result is checked by the element schema. */
-export function patchElement<T extends Element['type']>(design: Design, id: string, type: T, patch: ElementPatch<T>): Design {
+export function patchElement<T extends Element['type']>(
+  design: Design,
+  id: string,
+  type: T,
+  patch: ElementPatch<T>,
+): Design {
   const el = findElement(design, id);
   if (!el) throw new StudioError('invalid-input', `设计中没有元素「${id}」`);
   if (el.type !== type) throw new StudioError('invalid-input', `元素「${nameOf(el)}」不是${TYPE_NAMES[type]}`);
@@ -34,13 +49,25 @@ export function patchElement<T extends Element['type']>(design: Design, id: stri
 }
 
 export const TYPE_NAMES: Record<Element['type'], string> = {
-  text: '文字', image: '图片', qr: '二维码', rect: '矩形', ellipse: '椭圆', line: '线条',
+  text: '文字',
+  image: '图片',
+  qr: '二维码',
+  rect: '矩形',
+  ellipse: '椭圆',
+  line: '线条',
 };
 
 // ---- colours ----------------------------------------------------------------------------------
 
 /** Presets in the order a banner maker reaches for them. */
-export const PRESET_ORDER: readonly ColourPresetName[] = ['print-red', 'police-blue', 'banner-yellow', 'rich-black', 'black', 'white'];
+export const PRESET_ORDER: readonly ColourPresetName[] = [
+  'print-red',
+  'police-blue',
+  'banner-yellow',
+  'rich-black',
+  'black',
+  'white',
+];
 
 export function presetColour(name: ColourPresetName): Colour {
   const p = COLOUR_PRESETS[name];
@@ -121,9 +148,11 @@ export function sniffImage(data: string): ImageMime | 'svg' | undefined {
  * type are enough to refuse an SVG or a file over the limit), or undefined when it may.
  */
 export function refuseImageFile(file: { name: string; size: number; type: string }): string | undefined {
-  if (file.type === 'image/svg+xml' || /\.svgz?$/i.test(file.name)) return `「${file.name}」是 SVG 矢量图，图片位只接受 PNG、JPEG 或 WebP 照片。`;
+  if (file.type === 'image/svg+xml' || /\.svgz?$/i.test(file.name))
+    return `「${file.name}」是 SVG 矢量图，图片位只接受 PNG、JPEG 或 WebP 照片。`;
   if (file.size === 0) return `「${file.name}」是空文件。`;
-  if (file.size > MAX_ASSET_BYTES) return `「${file.name}」有 ${formatBytes(file.size)}，超过 ${formatBytes(MAX_ASSET_BYTES)} 的上限，请先压缩。`;
+  if (file.size > MAX_ASSET_BYTES)
+    return `「${file.name}」有 ${formatBytes(file.size)}，超过 ${formatBytes(MAX_ASSET_BYTES)} 的上限，请先压缩。`;
   return undefined;
 }
 
@@ -147,17 +176,34 @@ function withoutUnused(design: Design): Design {
  */
 export function embedImage(design: Design, elementId: string, file: { name: string; data: string }): Design {
   const kind = sniffImage(file.data);
-  if (kind === 'svg') throw new StudioError('bad-image', `「${file.name}」是 SVG 矢量图，图片位只接受 PNG、JPEG 或 WebP 照片。`);
-  if (!kind) throw new StudioError('bad-image', `「${file.name}」不是 PNG、JPEG 或 WebP 图片（手机的 HEIC 照片请先另存为 JPEG）。`);
+  if (kind === 'svg')
+    throw new StudioError('bad-image', `「${file.name}」是 SVG 矢量图，图片位只接受 PNG、JPEG 或 WebP 照片。`);
+  if (!kind)
+    throw new StudioError(
+      'bad-image',
+      `「${file.name}」不是 PNG、JPEG 或 WebP 图片（手机的 HEIC 照片请先另存为 JPEG）。`,
+    );
   const bytes = base64Bytes(file.data);
-  if (bytes > MAX_ASSET_BYTES) throw new StudioError('too-large', `「${file.name}」有 ${formatBytes(bytes)}，超过 ${formatBytes(MAX_ASSET_BYTES)} 的上限，请先压缩。`);
+  if (bytes > MAX_ASSET_BYTES)
+    throw new StudioError(
+      'too-large',
+      `「${file.name}」有 ${formatBytes(bytes)}，超过 ${formatBytes(MAX_ASSET_BYTES)} 的上限，请先压缩。`,
+    );
   // The saved file must stay under the size a design file may have (its text, images in base64).
-  const others = Object.values(design.assets).reduce((n, a) => n + a.data.length, 0) - (imageAsset(design, elementId)?.data.length ?? 0);
+  const others =
+    Object.values(design.assets).reduce((n, a) => n + a.data.length, 0) -
+    (imageAsset(design, elementId)?.data.length ?? 0);
   if (others + file.data.length > MAX_DESIGN_TEXT_CHARS - DESIGN_TEXT_MARGIN) {
-    throw new StudioError('too-large', `放入「${file.name}」（${formatBytes(bytes)}）后，设计文件会超过 ${formatBytes(MAX_DESIGN_TEXT_CHARS)}，无法保存。请先压缩图片（建议 20 MB 以下）。`);
+    throw new StudioError(
+      'too-large',
+      `放入「${file.name}」（${formatBytes(bytes)}）后，设计文件会超过 ${formatBytes(MAX_DESIGN_TEXT_CHARS)}，无法保存。请先压缩图片（建议 20 MB 以下）。`,
+    );
   }
   const assetId = newAssetId(design);
-  const withAsset: Design = { ...design, assets: { ...design.assets, [assetId]: { mime: kind, data: file.data, name: file.name.slice(0, 200) } } };
+  const withAsset: Design = {
+    ...design,
+    assets: { ...design.assets, [assetId]: { mime: kind, data: file.data, name: file.name.slice(0, 200) } },
+  };
   return withoutUnused(patchElement(withAsset, elementId, 'image', { asset: assetId }));
 }
 

@@ -49,7 +49,12 @@ export async function openFromFile(file: File): Promise<OpenedDesign> {
 
 /** A safe file name from the design's name (no characters Windows refuses). */
 export function designFileName(design: Pick<Design, 'name'>): string {
-  const base = design.name.replace(/[\\/:*?"<>|\0]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || '未命名设计';
+  const base =
+    design.name
+      .replace(/[\\/:*?"<>|\0]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || '未命名设计';
   return `${base}${DESIGN_EXT}`;
 }
 
@@ -57,12 +62,19 @@ export function designFileName(design: Pick<Design, 'name'>): string {
  * 保存 / 另存为. Desktop: to `filePath` without asking when given and not save-as, else the save
  * dialog. Browser mode: a download named after the design. Null if the user cancelled.
  */
-export async function saveDesignToFile(design: Design, opts: { filePath?: string; saveAs?: boolean }): Promise<{ filePath?: string } | null> {
+export async function saveDesignToFile(
+  design: Design,
+  opts: { filePath?: string; saveAs?: boolean },
+): Promise<{ filePath?: string } | null> {
   const { text } = await call('saveDesign', { design });
   const d = desktop();
   if (d) {
     const r = await unwrap(
-      d.saveDesignFile(opts.filePath && !opts.saveAs ? { text, filePath: opts.filePath } : { text, suggestedName: designFileName(design) }),
+      d.saveDesignFile(
+        opts.filePath && !opts.saveAs
+          ? { text, filePath: opts.filePath }
+          : { text, suggestedName: designFileName(design) },
+      ),
     );
     return r.canceled ? null : { filePath: r.filePath };
   }

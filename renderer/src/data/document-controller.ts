@@ -3,7 +3,14 @@ import type { Design } from '../../../main/core/index.js';
 import { errorMessage } from './api-client.js';
 import { Autosaver, recoveryOffer, type AutosaveState, type AutosaveStore, type RecoveryOffer } from './autosave.js';
 import { indexedDbAutosave } from './autosave-store.js';
-import { desktop, designFromText, openFromFile, openWithDialog, saveDesignToFile, type StudioCommand } from './design-files.js';
+import {
+  desktop,
+  designFromText,
+  openFromFile,
+  openWithDialog,
+  saveDesignToFile,
+  type StudioCommand,
+} from './design-files.js';
 import { DesignSession, type SessionOrigin } from './session.js';
 import { historyInput, shortcutOf } from './shortcuts.js';
 import { defineMessages } from '../i18n/i18n.js';
@@ -12,7 +19,10 @@ const t = defineMessages({
   discard: { zh: '「{name}」有未保存的修改，放弃这些修改吗？', en: '“{name}” has unsaved changes. Discard them?' },
   saved: { zh: '已保存「{name}」', en: 'Saved “{name}”' },
   savedTo: { zh: '已保存到 {path}', en: 'Saved to {path}' },
-  noDesign: { zh: '还没有打开设计：请先选择模板或打开设计文件。', en: 'No design is open: pick a template or open a design file first.' },
+  noDesign: {
+    zh: '还没有打开设计：请先选择模板或打开设计文件。',
+    en: 'No design is open: pick a template or open a design file first.',
+  },
 });
 
 /** What the app does for a command the document cannot do itself. */
@@ -117,7 +127,12 @@ export class DocumentController implements ReactiveController {
 
   /** Replaces the open design (asks first if the current one has unsaved changes); false if the user kept it. */
   open(design: Design, origin: SessionOrigin = {}): boolean {
-    if (this.session?.dirty && this.session.design !== design && !window.confirm(t('discard', { name: this.session.design.name }))) return false;
+    if (
+      this.session?.dirty &&
+      this.session.design !== design &&
+      !window.confirm(t('discard', { name: this.session.design.name }))
+    )
+      return false;
     this.session?.removeEventListener('change', this.onChange);
     this.session = new DesignSession(design, origin);
     this.session.addEventListener('change', this.onChange);

@@ -2,7 +2,17 @@ import type { Kind } from '../../../main/core/index.js';
 import { defineMessages } from '../i18n/i18n.js';
 
 /** Format families as the gallery groups them, in this order, named in the current language. */
-export const KIND_ORDER: readonly Kind[] = ['banner', 'vertical-banner', 'poster', 'rollup', 'x-stand', 'table-card', 'sign', 'sticker', 'wechat'];
+export const KIND_ORDER: readonly Kind[] = [
+  'banner',
+  'vertical-banner',
+  'poster',
+  'rollup',
+  'x-stand',
+  'table-card',
+  'sign',
+  'sticker',
+  'wechat',
+];
 
 export const kindName = defineMessages<Kind>({
   banner: { zh: '横幅', en: 'Banners' },

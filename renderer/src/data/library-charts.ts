@@ -20,7 +20,10 @@ const ym = (s: string): [number, number] | null => {
  * `maxMonths`; labels "2025-04". Months not of the form YYYY-MM are left out.
  */
 export function monthSeries(byMonth: Record<string, number>, maxMonths = 24): Bar[] {
-  const months = Object.keys(byMonth).map(ym).filter((x): x is [number, number] => x !== null).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const months = Object.keys(byMonth)
+    .map(ym)
+    .filter((x): x is [number, number] => x !== null)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (!months.length) return [];
   const [fy, fm] = months[0]!;
   const [ly, lm] = months.at(-1)!;
@@ -33,7 +36,12 @@ export function monthSeries(byMonth: Record<string, number>, maxMonths = 24): Ba
 }
 
 /** The largest `n` counts, largest first, labelled; the rest summed as one bar (「其他（k 项）」 unless `other` names it). */
-export function topBars(counts: Record<string, number>, labels: Record<string, string> = {}, n = 10, other = (k: number) => `其他（${k} 项）`): Bar[] {
+export function topBars(
+  counts: Record<string, number>,
+  labels: Record<string, string> = {},
+  n = 10,
+  other = (k: number) => `其他（${k} 项）`,
+): Bar[] {
   const sorted = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const bars = sorted.slice(0, n).map(([key, value]) => ({ key, value, label: labels[key] ?? key }));
   const rest = sorted.slice(n).reduce((s, [, v]) => s + v, 0);
@@ -46,7 +54,10 @@ export function niceAxis(max: number, ticks = 4): { top: number; step: number; v
   if (!(max > 0)) return { top: 1, step: 1, values: [0, 1] };
   const raw = max / ticks;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw)!);
+  const step = Math.max(
+    1,
+    [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw)!,
+  );
   const top = Math.ceil(max / step) * step;
   const values: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) values.push(Math.round(v * 100) / 100);

@@ -8,10 +8,15 @@ import { ApiCallError, call, errorMessage, upload, type DialogValue, type Upload
  */
 
 const POLL_MS = 250;
-export const isFinished = (s: LibraryJobStatus): boolean => s.state === 'done' || s.state === 'error' || s.state === 'cancelled';
+export const isFinished = (s: LibraryJobStatus): boolean =>
+  s.state === 'done' || s.state === 'error' || s.state === 'cancelled';
 
 /** Polls a library job until it ends (or `signal` aborts), reporting each status. */
-export async function pollLibraryJob(jobId: string, onStatus: (s: LibraryJobStatus) => void, signal?: AbortSignal): Promise<LibraryJobStatus | null> {
+export async function pollLibraryJob(
+  jobId: string,
+  onStatus: (s: LibraryJobStatus) => void,
+  signal?: AbortSignal,
+): Promise<LibraryJobStatus | null> {
   for (;;) {
     if (signal?.aborted) return null;
     const s = await call('libraryJobStatus', { jobId });
@@ -28,8 +33,14 @@ export interface UploadOutcome {
 }
 
 /** Hands files to the main side, three at a time, in their order; a file that fails is reported by name and the rest go on. */
-export async function uploadFiles(files: readonly File[], onProgress: (done: number) => void, signal?: AbortSignal): Promise<UploadOutcome> {
-  const slots: ({ up: Uploaded; file: File } | { name: string; reason: string } | undefined)[] = new Array(files.length);
+export async function uploadFiles(
+  files: readonly File[],
+  onProgress: (done: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadOutcome> {
+  const slots: ({ up: Uploaded; file: File } | { name: string; reason: string } | undefined)[] = new Array(
+    files.length,
+  );
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -46,7 +57,10 @@ export async function uploadFiles(files: readonly File[], onProgress: (done: num
   };
   await Promise.all([worker(), worker(), worker()]);
   const out: UploadOutcome = { uploaded: [], failed: [] };
-  for (const s of slots) if (s) 'up' in s ? out.uploaded.push(s) : out.failed.push(s);
+  for (const s of slots) {
+    if (s && 'up' in s) out.uploaded.push(s);
+    else if (s) out.failed.push(s);
+  }
   return out;
 }
 

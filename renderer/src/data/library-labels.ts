@@ -38,5 +38,7 @@ export const kindLabel = (k: string): string => (en() ? KIND_EN[k as SampleKind]
 export const fraudLabel = (k: string): string => (en() ? FRAUD_EN[k as FraudType] : FRAUD_TYPES[k as FraudType]) ?? k;
 
 /** Every kind or fraud type with its label, in the core's order. */
-export const kindLabels = (): Record<string, string> => Object.fromEntries(Object.keys(SAMPLE_KINDS).map((k) => [k, kindLabel(k)]));
-export const fraudLabels = (): Record<string, string> => Object.fromEntries(Object.keys(FRAUD_TYPES).map((k) => [k, fraudLabel(k)]));
+export const kindLabels = (): Record<string, string> =>
+  Object.fromEntries(Object.keys(SAMPLE_KINDS).map((k) => [k, kindLabel(k)]));
+export const fraudLabels = (): Record<string, string> =>
+  Object.fromEntries(Object.keys(FRAUD_TYPES).map((k) => [k, fraudLabel(k)]));

@@ -56,18 +56,33 @@ export class GridSelection {
 }
 
 /** The next focused index for a key in a grid of `columns` with `count` items (null: not a moving key). */
-export function moveFocus(key: string, index: number, columns: number, count: number, rowsPerPage: number): number | null {
+export function moveFocus(
+  key: string,
+  index: number,
+  columns: number,
+  count: number,
+  rowsPerPage: number,
+): number | null {
   if (count <= 0) return null;
   const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
   switch (key) {
-    case 'ArrowRight': return clamp(index + 1);
-    case 'ArrowLeft': return clamp(index - 1);
-    case 'ArrowDown': return clamp(index + columns);
-    case 'ArrowUp': return clamp(index - columns);
-    case 'PageDown': return clamp(index + columns * rowsPerPage);
-    case 'PageUp': return clamp(index - columns * rowsPerPage);
-    case 'Home': return 0;
-    case 'End': return count - 1;
-    default: return null;
+    case 'ArrowRight':
+      return clamp(index + 1);
+    case 'ArrowLeft':
+      return clamp(index - 1);
+    case 'ArrowDown':
+      return clamp(index + columns);
+    case 'ArrowUp':
+      return clamp(index - columns);
+    case 'PageDown':
+      return clamp(index + columns * rowsPerPage);
+    case 'PageUp':
+      return clamp(index - columns * rowsPerPage);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
   }
 }

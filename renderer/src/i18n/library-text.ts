@@ -9,7 +9,10 @@ export const t = defineMessages({
   purgeOne: { zh: '这个样本', en: 'This sample' },
   purgeSome: { zh: '选中的 {n} 个样本', en: 'The {n} selected samples' },
   purgeTitle: { zh: '彻底删除', en: 'Delete for good' },
-  purgeText: { zh: '{what}及其文件将被永久删除，无法恢复。\n确定要彻底删除吗？', en: '{what} and their files will be deleted for good; this cannot be undone.\nDelete them?' },
+  purgeText: {
+    zh: '{what}及其文件将被永久删除，无法恢复。\n确定要彻底删除吗？',
+    en: '{what} and their files will be deleted for good; this cannot be undone.\nDelete them?',
+  },
   purgeButton: { zh: '彻底删除', en: 'Delete for good' },
   exportTask: { zh: '导出文件包（{n} 个样本）', en: 'Export bundle ({n} samples)' },
   nothingToImport: { zh: '没有可导入的文件', en: 'No files to import' },

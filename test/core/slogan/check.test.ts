@@ -31,13 +31,23 @@ describe('rhyme check of real jingles', () => {
     const r = checkSlogan('乌鸡土鸡大公鸡、听说转账就挂机');
     expect(r.halves).toEqual(['乌鸡土鸡大公鸡', '听说转账就挂机']);
     expect(r.counts).toEqual([7, 7]);
-    expect(r.ends.map((e) => [e.char, e.pinyin, e.group])).toEqual([['鸡', 'ji', '齐'], ['机', 'ji', '齐']]);
+    expect(r.ends.map((e) => [e.char, e.pinyin, e.group])).toEqual([
+      ['鸡', 'ji', '齐'],
+      ['机', 'ji', '齐'],
+    ]);
     expect(r.explanation).toContain('同音');
   });
 });
 
 describe('halves', () => {
-  it.each(['白菜青菜油麦菜，莫给骗子当韭菜', '白菜青菜油麦菜,莫给骗子当韭菜', '白菜青菜油麦菜、莫给骗子当韭菜', '白菜青菜油麦菜 莫给骗子当韭菜', '白菜青菜油麦菜\n莫给骗子当韭菜', '白菜青菜油麦菜、莫给骗子当韭菜！'])('splits %j', (t) => {
+  it.each([
+    '白菜青菜油麦菜，莫给骗子当韭菜',
+    '白菜青菜油麦菜,莫给骗子当韭菜',
+    '白菜青菜油麦菜、莫给骗子当韭菜',
+    '白菜青菜油麦菜 莫给骗子当韭菜',
+    '白菜青菜油麦菜\n莫给骗子当韭菜',
+    '白菜青菜油麦菜、莫给骗子当韭菜！',
+  ])('splits %j', (t) => {
     expect(splitHalves(t)).toEqual(['白菜青菜油麦菜', '莫给骗子当韭菜']);
   });
   it('refuses a text that is not two halves, saying so', () => {
@@ -47,7 +57,10 @@ describe('halves', () => {
 });
 
 describe('polyphones are read in context', () => {
-  const read = (t: string) => syllables(t).map((s) => s.pinyin).join(' ');
+  const read = (t: string) =>
+    syllables(t)
+      .map((s) => s.pinyin)
+      .join(' ');
   it.each([
     ['钱要存银行', 'qian yao cun yin hang'],
     ['不转账就不行', 'bu zhuan zhang jiu bu xing'],
@@ -68,10 +81,30 @@ describe('polyphones are read in context', () => {
 
 describe('中华新韵 groups from pinyin', () => {
   it.each([
-    ['yu', 'ü', '齐'], ['ju', 'ü', '齐'], ['lü', 'ü', '齐'], ['lv', 'ü', '齐'], ['zhi', '-i', '支'], ['si', '-i', '支'],
-    ['ji', 'i', '齐'], ['er', 'er', '齐'], ['gu', 'u', '姑'], ['wei', 'uei', '微'], ['gui', 'ui', '微'], ['you', 'iou', '尤'],
-    ['yue', 'üe', '皆'], ['xue', 'üe', '皆'], ['yuan', 'üan', '寒'], ['qun', 'ün', '文'], ['zhuang', 'uang', '唐'], ['yong', 'iong', '庚'],
-    ['guo', 'uo', '波'], ['ge', 'e', '波'], ['bo', 'o', '波'], ['hua', 'ua', '麻'], ['cai', 'ai', '开'], ['bao', 'ao', '豪'],
+    ['yu', 'ü', '齐'],
+    ['ju', 'ü', '齐'],
+    ['lü', 'ü', '齐'],
+    ['lv', 'ü', '齐'],
+    ['zhi', '-i', '支'],
+    ['si', '-i', '支'],
+    ['ji', 'i', '齐'],
+    ['er', 'er', '齐'],
+    ['gu', 'u', '姑'],
+    ['wei', 'uei', '微'],
+    ['gui', 'ui', '微'],
+    ['you', 'iou', '尤'],
+    ['yue', 'üe', '皆'],
+    ['xue', 'üe', '皆'],
+    ['yuan', 'üan', '寒'],
+    ['qun', 'ün', '文'],
+    ['zhuang', 'uang', '唐'],
+    ['yong', 'iong', '庚'],
+    ['guo', 'uo', '波'],
+    ['ge', 'e', '波'],
+    ['bo', 'o', '波'],
+    ['hua', 'ua', '麻'],
+    ['cai', 'ai', '开'],
+    ['bao', 'ao', '豪'],
   ])('%s → %s, %s', (syl, final, group) => {
     expect(splitSyllable(syl).final).toBe(final);
     expect(rhymeGroupOf(splitSyllable(syl).final)).toBe(group);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlogan, composeSlogans, suggestWarnings, type GoodsLexicon, type WarningLexicon } from '../../../main/core/slogan/index.js';
+import {
+  checkSlogan,
+  composeSlogans,
+  suggestWarnings,
+  type GoodsLexicon,
+  type WarningLexicon,
+} from '../../../main/core/slogan/index.js';
 
 // A small lexicon written here, so these tests do not move when the shipped library grows.
 const goods = {
@@ -51,7 +57,15 @@ describe('compose complete jingles', () => {
 describe('first halves', () => {
   it('never put a word beside a longer form of itself (猪蹄 … 大猪蹄)', () => {
     const meat = { meat: ['猪蹄', '猪肝', '牛肉', '大猪蹄', '五花肉', '排骨肉'] } as GoodsLexicon;
-    const list = composeSlogans('meat', ['general', 'rebate', 'fake-officials'], { goods: meat, warnings: { ...warnings, general: ['骗子专挑你大意', '陌生链接莫点击', '转账之前问清楚'] } as WarningLexicon }, 50);
+    const list = composeSlogans(
+      'meat',
+      ['general', 'rebate', 'fake-officials'],
+      {
+        goods: meat,
+        warnings: { ...warnings, general: ['骗子专挑你大意', '陌生链接莫点击', '转账之前问清楚'] } as WarningLexicon,
+      },
+      50,
+    );
     expect(list.length).toBeGreaterThan(0);
     for (const c of list) {
       for (const w of meat.meat) expect(c.halves[0].split(w).length - 1, `${w} in ${c.text}`).toBeLessThanOrEqual(1);

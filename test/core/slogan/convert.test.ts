@@ -13,7 +13,13 @@ describe('simplified ↔ traditional', () => {
     const d = design({
       name: '反诈海报',
       elements: [
-        { id: 't', type: 'text', text: '乌鸡土鸡大公鸡、听说转账就挂机', box: { x: 0, y: 0, w: 100, h: 20 }, size: { mode: 'fixed', mm: 5 } },
+        {
+          id: 't',
+          type: 'text',
+          text: '乌鸡土鸡大公鸡、听说转账就挂机',
+          box: { x: 0, y: 0, w: 100, h: 20 },
+          size: { mode: 'fixed', mm: 5 },
+        },
         { id: 'q', type: 'qr', content: 'https://www.gjfzzx.cn/反诈', box: { x: 0, y: 30, w: 20, h: 20 } },
       ],
     });

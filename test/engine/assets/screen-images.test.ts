@@ -6,7 +6,9 @@ import { previewSvg } from '../../../main/server/handlers/preview.js';
 import { design } from '../../helpers/designs.js';
 
 const photo = (w: number, h: number) =>
-  sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toBuffer();
+  sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+    .jpeg()
+    .toBuffer();
 
 describe('screen-sized images for the live preview', () => {
   it('shrinks a camera photo to the screen size but keeps its geometry', async () => {

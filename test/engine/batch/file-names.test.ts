@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkNamePattern, expandPattern, MAX_NAME_CHARS, rowFileName, safeFileName, UniqueNames } from '../../../main/engine/batch/file-names.js';
+import {
+  checkNamePattern,
+  expandPattern,
+  MAX_NAME_CHARS,
+  rowFileName,
+  safeFileName,
+  UniqueNames,
+} from '../../../main/engine/batch/file-names.js';
 
 describe('file names', () => {
   it('expands {列名} and a zero-padded {序号}; a column named 序号 wins', () => {
@@ -28,7 +35,14 @@ describe('file names', () => {
   });
   it('keeps names unique, case-insensitively: -2, -3, and never collides with a name given as such', () => {
     const u = new UniqueNames();
-    expect(['城关', '城关', 'Ab', 'aB', '城关-2', '城关'].map((b) => u.claim(b, '.pdf'))).toEqual(['城关.pdf', '城关-2.pdf', 'Ab.pdf', 'aB-2.pdf', '城关-2-2.pdf', '城关-3.pdf']);
+    expect(['城关', '城关', 'Ab', 'aB', '城关-2', '城关'].map((b) => u.claim(b, '.pdf'))).toEqual([
+      '城关.pdf',
+      '城关-2.pdf',
+      'Ab.pdf',
+      'aB-2.pdf',
+      '城关-2-2.pdf',
+      '城关-3.pdf',
+    ]);
   });
   it('names a row whose pattern comes out empty by its number', () => {
     expect(rowFileName(new UniqueNames(), '{单位}', ['单位'], [''], 4, 20, '.png')).toBe('第4行.png');

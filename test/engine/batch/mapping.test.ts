@@ -11,7 +11,13 @@ const columnOf = (m: ReturnType<typeof resolveMapping>) => Object.fromEntries(m.
 describe('resolveMapping', () => {
   it('matches a header to a slot by name or label, ignoring case, spaces and full-width forms', () => {
     const m = resolveMapping(poster, { columns: ['SLOGAN', '单位名称', ' 二维码 ', 'ｔｉｔｌｅ', '备注'] });
-    expect(columnOf(m)).toEqual({ title: 'ｔｉｔｌｅ', slogan: 'SLOGAN', hotline: null, unit: '单位名称', qr: ' 二维码 ' });
+    expect(columnOf(m)).toEqual({
+      title: 'ｔｉｔｌｅ',
+      slogan: 'SLOGAN',
+      hotline: null,
+      unit: '单位名称',
+      qr: ' 二维码 ',
+    });
     expect(m.unusedColumns).toEqual(['备注']);
   });
   it('falls back to the usual words (单位, 口号, 热线), an exact match first, each column once', () => {
@@ -23,13 +29,17 @@ describe('resolveMapping', () => {
     const m = resolveMapping(poster, { columns: ['单位', '标语', '横幅文字'] }, { slogan: '横幅文字', unit: null });
     expect(columnOf(m)).toMatchObject({ slogan: '横幅文字', unit: null });
     expect(m.unusedColumns).toEqual(['单位', '标语']);
-    expect(() => resolveMapping(poster, { columns: ['标语'] }, { photo: '标语' })).toThrow(/没有名为「photo」的可填写槽位/);
+    expect(() => resolveMapping(poster, { columns: ['标语'] }, { photo: '标语' })).toThrow(
+      /没有名为「photo」的可填写槽位/,
+    );
     expect(() => resolveMapping(poster, { columns: ['标语'] }, { slogan: '口号' })).toThrow(/没有名为「口号」的列/);
   });
   it('gives one row its slot values', () => {
     const columns = ['备注', '标语', '单位'];
     const m = resolveMapping(poster, { columns });
-    expect(rowAssignments(m, columns, ['x', '白菜青菜油麦菜、莫给骗子当韭菜', '城关派出所']).map(([s, v]) => [s.slot, v])).toEqual([
+    expect(
+      rowAssignments(m, columns, ['x', '白菜青菜油麦菜、莫给骗子当韭菜', '城关派出所']).map(([s, v]) => [s.slot, v]),
+    ).toEqual([
       ['slogan', '白菜青菜油麦菜、莫给骗子当韭菜'],
       ['unit', '城关派出所'],
     ]);

@@ -37,7 +37,9 @@ describe('readTable: CSV encodings', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
     expect(await readTable({ data: gbk, fileName: 'gbk.csv' })).toEqual(EXPECTED);
     const rare = '单位\n𠮷野家派出所\n';
-    expect((await readTable({ data: iconv.encode(rare, 'gb18030'), fileName: 'x.csv' })).rows).toEqual([['𠮷野家派出所']]);
+    expect((await readTable({ data: iconv.encode(rare, 'gb18030'), fileName: 'x.csv' })).rows).toEqual([
+      ['𠮷野家派出所'],
+    ]);
   });
   it('reads UTF-16LE with a BOM (Excel "Unicode text", tab-separated)', async () => {
     const text = TEXT.replace(/,/g, '\t');
@@ -59,18 +61,29 @@ describe('readTable: CSV syntax', () => {
     expect(await csv(TEXT.replace(/,/g, '\t'))).toEqual(EXPECTED);
   });
   it('keeps delimiters, quotes and line breaks inside quoted cells (RFC 4180)', async () => {
-    const t = await csv('单位,标语,备注\n"城关派出所, 东街","白菜青菜油麦菜\n莫给骗子当韭菜","他说""转账""就挂机"\r\n西城,"",末尾\n');
+    const t = await csv(
+      '单位,标语,备注\n"城关派出所, 东街","白菜青菜油麦菜\n莫给骗子当韭菜","他说""转账""就挂机"\r\n西城,"",末尾\n',
+    );
     expect(t.rows).toEqual([
       ['城关派出所, 东街', '白菜青菜油麦菜\n莫给骗子当韭菜', '他说"转账"就挂机'],
       ['西城', '', '末尾'],
     ]);
   });
   it('handles LF, CRLF and lone CR line ends and a missing final newline', async () => {
-    expect(await csv('单位,标语\n城关派出所,白菜青菜油麦菜、莫给骗子当韭菜\r东关派出所,乌鸡土鸡大公鸡、听说转账就挂机')).toEqual(EXPECTED);
+    expect(
+      await csv('单位,标语\n城关派出所,白菜青菜油麦菜、莫给骗子当韭菜\r东关派出所,乌鸡土鸡大公鸡、听说转账就挂机'),
+    ).toEqual(EXPECTED);
   });
   it('trims cells and headers, pads short rows, drops empty trailing rows and empty columns, keeps blank rows in the middle', async () => {
     const t = await csv(' 单位 ,,标语,,\n　城关派出所　,,白菜\n\n东关派出所\n,,,\n\n');
-    expect(t).toEqual({ columns: ['单位', '标语'], rows: [['城关派出所', '白菜'], ['', ''], ['东关派出所', '']] });
+    expect(t).toEqual({
+      columns: ['单位', '标语'],
+      rows: [
+        ['城关派出所', '白菜'],
+        ['', ''],
+        ['东关派出所', ''],
+      ],
+    });
   });
 });
 
@@ -94,8 +107,12 @@ describe('readTable: refusals name the file and the place', () => {
     expect((await csv('单位\n' + 'x\n'.repeat(MAX_BATCH_ROWS))).rows).toHaveLength(MAX_BATCH_ROWS);
   });
   it('an old .xls file and a fake .xlsx', async () => {
-    expect(await message(readTable({ data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), fileName: 'a.xls' }))).toContain('另存为 .xlsx 或 CSV');
-    expect(await message(readTable({ data: Buffer.from('单位\nx\n'), fileName: 'a.xlsx' }))).toContain('不是有效的 XLSX');
+    expect(
+      await message(readTable({ data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), fileName: 'a.xls' })),
+    ).toContain('另存为 .xlsx 或 CSV');
+    expect(await message(readTable({ data: Buffer.from('单位\nx\n'), fileName: 'a.xlsx' }))).toContain(
+      '不是有效的 XLSX',
+    );
   });
   it('a missing file', async () => {
     expect(await message(readTable('/nonexistent/名单.csv'))).toContain('无法读取表格 名单.csv');

@@ -12,7 +12,11 @@ import { zipEntries } from '../../helpers/zip-entries.js';
 
 const root = join(OUT_DIR, 'batch-run');
 const banner = designFromTemplate(getTemplate('banner-yellow-500x70')); // slots: slogan 标语, unit 单位名称
-const SLOGANS = ['白菜青菜油麦菜、莫给骗子当韭菜', '乌鸡土鸡大公鸡、听说转账就挂机', '鲫鱼草鱼多宝鱼、不做骗子的网中鱼'];
+const SLOGANS = [
+  '白菜青菜油麦菜、莫给骗子当韭菜',
+  '乌鸡土鸡大公鸡、听说转账就挂机',
+  '鲫鱼草鱼多宝鱼、不做骗子的网中鱼',
+];
 const unit = (row: number) => `第${row}派出所`;
 
 /** 20 stations; row 5 has no slogan, row 12 a slogan far too long for the banner. */
@@ -37,16 +41,25 @@ describe('runBatch: one PDF per row', () => {
     const out = dir('pdf');
     const events: BatchRowResult[] = [];
     const progress: number[] = [];
-    const r = await runBatch({ design: banner, table: stations(), outDir: out, settings: { namePattern: '{序号}-{单位}-横幅' } }, { onRow: (e) => events.push(e), onProgress: (d, t) => (expect(t).toBe(20), progress.push(d)) });
+    const r = await runBatch(
+      { design: banner, table: stations(), outDir: out, settings: { namePattern: '{序号}-{单位}-横幅' } },
+      { onRow: (e) => events.push(e), onProgress: (d, t) => (expect(t).toBe(20), progress.push(d)) },
+    );
     expect(r.failures.map((f) => f.row)).toEqual([5, 12]);
     expect(r.failures[0]!.reason).toBe('「标语」为空（列「标语」）');
     expect(r.failures[1]!.reason).toContain('「标语」的文字太长');
     expect(r.cancelled).toBe(false);
     expect(r.outputs).toHaveLength(18);
-    expect(events.map((e) => `${e.row}${e.status[0]}`)).toEqual(Array.from({ length: 20 }, (_, i) => `${i + 1}${i === 4 || i === 11 ? 'f' : 'd'}`));
+    expect(events.map((e) => `${e.row}${e.status[0]}`)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `${i + 1}${i === 4 || i === 11 ? 'f' : 'd'}`),
+    );
     expect(progress.at(-1)).toBe(20);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(r.outputs[0]).toEqual({ row: 1, path: join(out, '01-第1派出所-横幅.pdf'), fileName: '01-第1派出所-横幅.pdf' });
+    expect(r.outputs[0]).toEqual({
+      row: 1,
+      path: join(out, '01-第1派出所-横幅.pdf'),
+      fileName: '01-第1派出所-横幅.pdf',
+    });
     for (const o of r.outputs) {
       const pdf = PdfReader.open(o.path);
       expect(pdf.pageCount).toBe(1);
@@ -59,20 +72,32 @@ describe('runBatch: one PDF per row', () => {
 
   it('refuses before writing anything when the pattern names a missing column or no column fits a slot', async () => {
     const out = dir('refused');
-    await expect(runBatch({ design: banner, table: stations(), outDir: out, settings: { namePattern: '{派出所}' } })).rejects.toThrow(/\{派出所\} 不是表格的列名/);
-    await expect(runBatch({ design: banner, table: { columns: ['备注'], rows: [['x']] }, outDir: out })).rejects.toThrow(/没有一列能对应到模板的槽位/);
+    await expect(
+      runBatch({ design: banner, table: stations(), outDir: out, settings: { namePattern: '{派出所}' } }),
+    ).rejects.toThrow(/\{派出所\} 不是表格的列名/);
+    await expect(
+      runBatch({ design: banner, table: { columns: ['备注'], rows: [['x']] }, outDir: out }),
+    ).rejects.toThrow(/没有一列能对应到模板的槽位/);
     expect(existsSync(out)).toBe(false);
   });
 
   it('fails a row with a character no font has, naming the slot', async () => {
-    const r = await runBatch({ design: banner, table: { columns: ['单位', '标语'], rows: [['城关\u{E000}派出所', SLOGANS[0]!]] }, outDir: dir('glyph') });
+    const r = await runBatch({
+      design: banner,
+      table: { columns: ['单位', '标语'], rows: [['城关\u{E000}派出所', SLOGANS[0]!]] },
+      outDir: dir('glyph'),
+    });
     expect(r.failures).toEqual([{ row: 1, reason: expect.stringContaining('「单位名称」中有字体缺少的字符') }]);
   });
 
   it('skips blank rows without failing them', async () => {
     const table = stations();
     table.rows[2] = ['', ''];
-    const r = await runBatch({ design: banner, table: { ...table, rows: table.rows.slice(0, 4) }, outDir: dir('blank') });
+    const r = await runBatch({
+      design: banner,
+      table: { ...table, rows: table.rows.slice(0, 4) },
+      outDir: dir('blank'),
+    });
     expect([r.skipped, r.failures, r.outputs.map((o) => o.row)]).toEqual([[3], [], [1, 2, 4]]);
   });
 });
@@ -80,7 +105,12 @@ describe('runBatch: one PDF per row', () => {
 describe('runBatch: single PDF and zip', () => {
   it('puts the rows that succeeded on the pages of one PDF, in table order', async () => {
     const out = dir('single');
-    const r = await runBatch({ design: banner, table: stations(), outDir: out, settings: { output: 'single-pdf', bundleName: '城关分局横幅' } });
+    const r = await runBatch({
+      design: banner,
+      table: stations(),
+      outDir: out,
+      settings: { output: 'single-pdf', bundleName: '城关分局横幅' },
+    });
     expect(r.pdfPath).toBe(join(out, '城关分局横幅.pdf'));
     const pdf = PdfReader.open(r.pdfPath!);
     expect(pdf.pageCount).toBe(18);
@@ -93,7 +123,13 @@ describe('runBatch: single PDF and zip', () => {
 
   it('zips every output with 报告.txt listing the failed rows, and leaves no staging behind', async () => {
     const out = dir('zip');
-    const r = await runBatch({ design: banner, table: stations(), outDir: out, tableName: '/x/名单.csv', settings: { zip: true } });
+    const r = await runBatch({
+      design: banner,
+      table: stations(),
+      outDir: out,
+      tableName: '/x/名单.csv',
+      settings: { zip: true },
+    });
     expect(r.zipPath).toBe(join(out, `${banner.name}-批量.zip`));
     expect(readdirSync(out)).toEqual([`${banner.name}-批量.zip`]);
     const entries = await zipEntries(r.zipPath!);
@@ -111,7 +147,10 @@ describe('runBatch: cancel', () => {
   it('stops after the current row: finished files stay whole, nothing partial, no zip', async () => {
     const out = dir('cancel');
     const ac = new AbortController();
-    const r = await runBatch({ design: banner, table: stations(), outDir: out }, { signal: ac.signal, onRow: (e) => e.row === 3 && ac.abort() });
+    const r = await runBatch(
+      { design: banner, table: stations(), outDir: out },
+      { signal: ac.signal, onRow: (e) => e.row === 3 && ac.abort() },
+    );
     expect(r.cancelled).toBe(true);
     expect(r.outputs.map((o) => o.row)).toEqual([1, 2, 3]);
     expect(readdirSync(out).sort()).toEqual(r.outputs.map((o) => o.fileName).sort());
@@ -119,7 +158,10 @@ describe('runBatch: cancel', () => {
 
     const zipOut = dir('cancel-zip');
     const ac2 = new AbortController();
-    const z = await runBatch({ design: banner, table: stations(), outDir: zipOut, settings: { zip: true } }, { signal: ac2.signal, onRow: (e) => e.row === 3 && ac2.abort() });
+    const z = await runBatch(
+      { design: banner, table: stations(), outDir: zipOut, settings: { zip: true } },
+      { signal: ac2.signal, onRow: (e) => e.row === 3 && ac2.abort() },
+    );
     expect([z.cancelled, z.zipPath]).toEqual([true, undefined]);
     expect(readdirSync(zipOut)).toEqual([]);
   });
@@ -127,7 +169,10 @@ describe('runBatch: cancel', () => {
   it('abandons the single PDF while it is being written, leaving no file', async () => {
     const out = dir('cancel-single');
     const ac = new AbortController();
-    const r = await runBatch({ design: banner, table: stations(), outDir: out, settings: { output: 'single-pdf' } }, { signal: ac.signal, onProgress: (d) => d > 22 && ac.abort() });
+    const r = await runBatch(
+      { design: banner, table: stations(), outDir: out, settings: { output: 'single-pdf' } },
+      { signal: ac.signal, onProgress: (d) => d > 22 && ac.abort() },
+    );
     expect([r.cancelled, r.pdfPath, r.outputs]).toEqual([true, undefined, []]);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -137,7 +182,9 @@ describe('runBatch: images, QR content and raster output', () => {
   it('fills photo slots from paths relative to the table, failing a missing or broken image and an over-long QR text', async () => {
     const base = dir('photos');
     mkdirSync(base, { recursive: true });
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3a7' } }).jpeg().toFile(join(base, 'stall.jpg'));
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toFile(join(base, 'stall.jpg'));
     writeFileSync(join(base, 'broken.png'), 'not an image');
     const design = designFromTemplate(getTemplate('poster-50x70-photo'));
     const table: BatchTable = {
@@ -163,8 +210,16 @@ describe('runBatch: images, QR content and raster output', () => {
   it('writes one PNG per row at the dpi asked for', async () => {
     const out = dir('png');
     const design = designFromTemplate(getTemplate('sticker-round-red-40'));
-    const r = await runBatch({ design, table: { columns: ['标语'], rows: [[SLOGANS[0]!], [SLOGANS[1]!]] }, outDir: out, settings: { output: 'png', dpi: 150 } });
-    expect(r.outputs.map((o) => o.fileName)).toEqual(['1-白菜青菜油麦菜、莫给骗子当韭菜.png', '2-乌鸡土鸡大公鸡、听说转账就挂机.png']);
+    const r = await runBatch({
+      design,
+      table: { columns: ['标语'], rows: [[SLOGANS[0]!], [SLOGANS[1]!]] },
+      outDir: out,
+      settings: { output: 'png', dpi: 150 },
+    });
+    expect(r.outputs.map((o) => o.fileName)).toEqual([
+      '1-白菜青菜油麦菜、莫给骗子当韭菜.png',
+      '2-乌鸡土鸡大公鸡、听说转账就挂机.png',
+    ]);
     const m = await sharp(r.outputs[0]!.path).metadata();
     expect([m.format, m.width, m.density]).toEqual(['png', Math.ceil((40 / 25.4) * 150), 150]);
   });

@@ -30,7 +30,10 @@ describe('readTable: XLSX', () => {
         },
       ],
       sharedStrings: ['单位', '标语', '城关派出所'],
-      rawSharedStrings: ['<r><t>东关</t></r><r><rPr><sz val="11"/></rPr><t>派出所</t></r><rPh sb="0" eb="2"><t>トウカン</t></rPh>', '<t>启用</t>'],
+      rawSharedStrings: [
+        '<r><t>东关</t></r><r><rPr><sz val="11"/></rPr><t>派出所</t></r><rPh sb="0" eb="2"><t>トウカン</t></rPh>',
+        '<t>启用</t>',
+      ],
       styles: STYLES,
     });
     expect(await read(data)).toEqual({
@@ -47,7 +50,10 @@ describe('readTable: XLSX', () => {
     const data = await makeXlsx({
       reverseFiles: true,
       sheets: [
-        { name: '第一张', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>标语</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A&amp;B &lt;防骗&gt; &#x4E2D;</t></is></c></row>' },
+        {
+          name: '第一张',
+          rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>标语</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A&amp;B &lt;防骗&gt; &#x4E2D;</t></is></c></row>',
+        },
         { name: '第二张', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>不是这张</t></is></c></row>' },
       ],
     });
@@ -56,7 +62,12 @@ describe('readTable: XLSX', () => {
 
   it('writes dates as Chinese dates, by the cell style (built-in and custom formats)', async () => {
     const data = await makeXlsx({
-      sheets: [{ name: 's', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row><row r="2"><c r="A2" s="1"><v>45731</v></c><c r="B2" s="3"><v>12.5</v></c></row><row r="3"><c r="A3" s="2"><v>45732.5</v></c></row>' }],
+      sheets: [
+        {
+          name: 's',
+          rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row><row r="2"><c r="A2" s="1"><v>45731</v></c><c r="B2" s="3"><v>12.5</v></c></row><row r="3"><c r="A3" s="2"><v>45732.5</v></c></row>',
+        },
+      ],
       styles: STYLES,
     });
     expect((await read(data)).rows).toEqual([
@@ -76,7 +87,14 @@ describe('readTable: XLSX', () => {
   });
 
   it('refuses content past the row cap, a zip bomb, a broken zip and a zip that is not a workbook', async () => {
-    const far = await makeXlsx({ sheets: [{ name: 's', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>单位</t></is></c></row><row r="9000"><c r="A9000"><v>1</v></c></row>' }] });
+    const far = await makeXlsx({
+      sheets: [
+        {
+          name: 's',
+          rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>单位</t></is></c></row><row r="9000"><c r="A9000"><v>1</v></c></row>',
+        },
+      ],
+    });
     await expect(read(far)).rejects.toThrow(/第 9000 行仍有内容/);
 
     const bomb = xlsxParts({ sheets: [{ name: 's', rows: '' }] });
@@ -92,6 +110,11 @@ describe('readTable: XLSX', () => {
 
   it('converts column letters both ways', () => {
     expect([columnNumber('A'), columnNumber('Z'), columnNumber('AA'), columnNumber('XFD')]).toEqual([1, 26, 27, 16384]);
-    expect([columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(16384)]).toEqual(['A', 'Z', 'AA', 'XFD']);
+    expect([columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(16384)]).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'XFD',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ describe('fonts read on demand', () => {
       expect(lazy).not.toBeNull();
       const whole = fontkit.openSync(src.path) as fontkit.Font;
       const part = fontkit.create(lazy.buffer) as fontkit.Font;
-      const gids = [...'白菜青菜油麦菜、莫给骗子当韭菜96110App'].map((c) => whole.glyphForCodePoint(c.codePointAt(0)!).id);
+      const gids = [...'白菜青菜油麦菜、莫给骗子当韭菜96110App'].map(
+        (c) => whole.glyphForCodePoint(c.codePointAt(0)!).id,
+      );
       lazy.ensure(gids);
       for (const gid of [0, ...gids]) expect(part.getGlyph(gid).path.toSVG()).toBe(whole.getGlyph(gid).path.toSVG());
       // A glyph never asked for is not read: its outline bytes are still zero.

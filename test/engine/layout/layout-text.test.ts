@@ -6,21 +6,37 @@ import { textEl } from '../../helpers/designs.js';
 /** The text of each line, rebuilt from placed glyphs grouped by baseline. */
 function lines(l: TextLayout): string[] {
   const rows = new Map<number, { x: number; t: string }[]>();
-  for (const r of l.runs) for (const g of r.glyphs) {
-    const k = Math.round(g.y * 1000);
-    rows.set(k, [...(rows.get(k) ?? []), { x: g.x, t: g.text }]);
-  }
-  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, gs]) => gs.sort((a, b) => a.x - b.x).map((g) => g.t).join(''));
+  for (const r of l.runs)
+    for (const g of r.glyphs) {
+      const k = Math.round(g.y * 1000);
+      rows.set(k, [...(rows.get(k) ?? []), { x: g.x, t: g.text }]);
+    }
+  return [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, gs]) =>
+      gs
+        .sort((a, b) => a.x - b.x)
+        .map((g) => g.t)
+        .join(''),
+    );
 }
 
 function columns(l: TextLayout): string[] {
   const cols = new Map<number, { y: number; t: string; x: number }[]>();
-  for (const r of l.runs) for (const g of r.glyphs) {
-    // Column axis: glyphs of one column share their centre, whatever their width.
-    const centre = Math.round(g.x + (r.sizeMm * r.face.font.getGlyph(g.gid).advanceWidth) / r.face.unitsPerEm / 2);
-    cols.set(centre, [...(cols.get(centre) ?? []), { y: g.y, t: g.text, x: g.x }]);
-  }
-  return [...cols.entries()].sort((a, b) => b[0] - a[0]).map(([, gs]) => gs.sort((a, b) => a.y - b.y).map((g) => g.t).join(''));
+  for (const r of l.runs)
+    for (const g of r.glyphs) {
+      // Column axis: glyphs of one column share their centre, whatever their width.
+      const centre = Math.round(g.x + (r.sizeMm * r.face.font.getGlyph(g.gid).advanceWidth) / r.face.unitsPerEm / 2);
+      cols.set(centre, [...(cols.get(centre) ?? []), { y: g.y, t: g.text, x: g.x }]);
+    }
+  return [...cols.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, gs]) =>
+      gs
+        .sort((a, b) => a.y - b.y)
+        .map((g) => g.t)
+        .join(''),
+    );
 }
 
 describe('segment', () => {
@@ -34,7 +50,9 @@ describe('line breaking (禁则)', () => {
   it('never starts a line with closing punctuation or ends one with an opening bracket', () => {
     const text = '陌生来电不轻信，未知链接不点击。个人信息不透露！转账汇款多核实？「国家反诈中心」App（官方）下载';
     for (let w = 30; w <= 160; w += 7) {
-      const l = layoutText(textEl({ text, box: { x: 0, y: 0, w, h: 2000 }, size: { mode: 'fixed', mm: 10 }, balance: false }));
+      const l = layoutText(
+        textEl({ text, box: { x: 0, y: 0, w, h: 2000 }, size: { mode: 'fixed', mm: 10 }, balance: false }),
+      );
       const ls = lines(l);
       expect(ls.join('')).toBe(text);
       for (const line of ls) {
@@ -46,12 +64,21 @@ describe('line breaking (禁则)', () => {
   });
 
   it('honours explicit line breaks', () => {
-    const l = layoutText(textEl({ text: '白菜\n青菜油麦菜', box: { x: 0, y: 0, w: 500, h: 500 }, size: { mode: 'fixed', mm: 10 } }));
+    const l = layoutText(
+      textEl({ text: '白菜\n青菜油麦菜', box: { x: 0, y: 0, w: 500, h: 500 }, size: { mode: 'fixed', mm: 10 } }),
+    );
     expect(lines(l)).toEqual(['白菜', '青菜油麦菜']);
   });
 
   it('does not break a number', () => {
-    const l = layoutText(textEl({ text: '请拨打反诈专线96110', box: { x: 0, y: 0, w: 75, h: 500 }, size: { mode: 'fixed', mm: 10 }, balance: false }));
+    const l = layoutText(
+      textEl({
+        text: '请拨打反诈专线96110',
+        box: { x: 0, y: 0, w: 75, h: 500 },
+        size: { mode: 'fixed', mm: 10 },
+        balance: false,
+      }),
+    );
     expect(lines(l).some((x) => x.includes('96110'))).toBe(true);
   });
 });
@@ -59,7 +86,12 @@ describe('line breaking (禁则)', () => {
 describe('auto-fit', () => {
   it('picks the largest size that fits, within 0.02 mm', () => {
     const box = { x: 0, y: 0, w: 200, h: 60 };
-    const el = textEl({ text: '未知链接不点击陌生来电不轻信', box, size: { mode: 'fit', minMm: 5, maxMm: 100 }, balance: false });
+    const el = textEl({
+      text: '未知链接不点击陌生来电不轻信',
+      box,
+      size: { mode: 'fit', minMm: 5, maxMm: 100 },
+      balance: false,
+    });
     const l = layoutText(el);
     expect(l.overflow).toBe(false);
     expect(l.block.w).toBeLessThanOrEqual(box.w + 1e-6);
@@ -69,12 +101,20 @@ describe('auto-fit', () => {
   });
 
   it('stops at the maximum size', () => {
-    const l = layoutText(textEl({ text: '防骗', box: { x: 0, y: 0, w: 1000, h: 1000 }, size: { mode: 'fit', minMm: 5, maxMm: 40 } }));
+    const l = layoutText(
+      textEl({ text: '防骗', box: { x: 0, y: 0, w: 1000, h: 1000 }, size: { mode: 'fit', minMm: 5, maxMm: 40 } }),
+    );
     expect(l.sizeMm).toBe(40);
   });
 
   it('reports overflow when even the minimum size does not fit', () => {
-    const l = layoutText(textEl({ text: '白菜青菜油麦菜莫给骗子当韭菜', box: { x: 0, y: 0, w: 20, h: 20 }, size: { mode: 'fit', minMm: 10, maxMm: 40 } }));
+    const l = layoutText(
+      textEl({
+        text: '白菜青菜油麦菜莫给骗子当韭菜',
+        box: { x: 0, y: 0, w: 20, h: 20 },
+        size: { mode: 'fit', minMm: 10, maxMm: 40 },
+      }),
+    );
     expect(l.overflow).toBe(true);
     expect(l.sizeMm).toBe(10);
   });
@@ -87,7 +127,13 @@ describe('auto-fit', () => {
   });
 
   it('keeps a slogan on one line when the box is a wide banner', () => {
-    const l = layoutText(textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', box: { x: 0, y: 0, w: 5400, h: 520 }, size: { mode: 'fit', minMm: 100, maxMm: 430 } }));
+    const l = layoutText(
+      textEl({
+        text: '白菜青菜油麦菜、莫给骗子当韭菜',
+        box: { x: 0, y: 0, w: 5400, h: 520 },
+        size: { mode: 'fit', minMm: 100, maxMm: 430 },
+      }),
+    );
     expect(l.lineCount).toBe(1);
     expect(lines(l)[0]).toBe('白菜青菜油麦菜、莫给骗子当韭菜');
   });
@@ -104,14 +150,16 @@ describe('auto-fit', () => {
 describe('alignment and spacing', () => {
   it('centres, left- and right-aligns lines in the box', () => {
     const box = { x: 10, y: 0, w: 100, h: 50 };
-    const at = (align: string) => layoutText(textEl({ text: '防骗', box, align, size: { mode: 'fixed', mm: 10 } })).block.x;
+    const at = (align: string) =>
+      layoutText(textEl({ text: '防骗', box, align, size: { mode: 'fixed', mm: 10 } })).block.x;
     expect(at('left')).toBeCloseTo(10, 6);
     expect(at('center')).toBeCloseTo(10 + 40, 6);
     expect(at('right')).toBeCloseTo(10 + 80, 6);
   });
 
   it('adds letter spacing between characters, not after the last', () => {
-    const el = (letterSpacing: number) => textEl({ text: '反诈', letterSpacing, size: { mode: 'fixed', mm: 10 }, align: 'left' });
+    const el = (letterSpacing: number) =>
+      textEl({ text: '反诈', letterSpacing, size: { mode: 'fixed', mm: 10 }, align: 'left' });
     const a = layoutText(el(0));
     const b = layoutText(el(0.5));
     expect(b.block.w - a.block.w).toBeCloseTo(5, 6);
@@ -119,26 +167,49 @@ describe('alignment and spacing', () => {
   });
 
   it('places the first baseline at the ideographic ascent (0.88 em for Noto CJK) below the block top', () => {
-    const l = layoutText(textEl({ text: '菜', box: { x: 0, y: 0, w: 100, h: 10 }, size: { mode: 'fixed', mm: 10 }, valign: 'top' }));
+    const l = layoutText(
+      textEl({ text: '菜', box: { x: 0, y: 0, w: 100, h: 10 }, size: { mode: 'fixed', mm: 10 }, valign: 'top' }),
+    );
     expect(l.runs[0]!.glyphs[0]!.y).toBeCloseTo(8.8, 6);
   });
 });
 
 describe('vertical writing (竖排)', () => {
   it('stacks characters top to bottom in columns running right to left', () => {
-    const l = layoutText(textEl({ text: '转账汇款多核实', writing: 'vertical', box: { x: 0, y: 0, w: 30, h: 42 }, size: { mode: 'fixed', mm: 10 }, balance: false }));
+    const l = layoutText(
+      textEl({
+        text: '转账汇款多核实',
+        writing: 'vertical',
+        box: { x: 0, y: 0, w: 30, h: 42 },
+        size: { mode: 'fixed', mm: 10 },
+        balance: false,
+      }),
+    );
     expect(columns(l)).toEqual(['转账汇款', '多核实']);
   });
 
   it('uses vertical punctuation forms and keeps digits upright, one per cell', () => {
-    const l = layoutText(textEl({ text: '反诈，拨96110。', writing: 'vertical', box: { x: 0, y: 0, w: 20, h: 200 }, size: { mode: 'fixed', mm: 10 }, balance: false }));
+    const l = layoutText(
+      textEl({
+        text: '反诈，拨96110。',
+        writing: 'vertical',
+        box: { x: 0, y: 0, w: 20, h: 200 },
+        size: { mode: 'fixed', mm: 10 },
+        balance: false,
+      }),
+    );
     expect(columns(l)).toEqual(['反诈︐拨96110︒']);
-    const ys = l.runs.flatMap((r) => r.glyphs).map((g) => g.y).sort((a, b) => a - b);
+    const ys = l.runs
+      .flatMap((r) => r.glyphs)
+      .map((g) => g.y)
+      .sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeCloseTo(10, 6);
   });
 
   it('fits a vertical banner slogan into two balanced columns', () => {
-    const l = layoutText(textEl({ text: '乌鸡土鸡大公鸡、听说转账就挂机', writing: 'vertical', box: { x: 0, y: 0, w: 200, h: 800 } }));
+    const l = layoutText(
+      textEl({ text: '乌鸡土鸡大公鸡、听说转账就挂机', writing: 'vertical', box: { x: 0, y: 0, w: 200, h: 800 } }),
+    );
     expect(columns(l)).toEqual(['乌鸡土鸡大公鸡', '听说转账就挂机']);
   });
 });
@@ -161,11 +232,26 @@ describe('missing glyphs and fonts', () => {
 
 describe('even lines', () => {
   it('wraps a text without clause breaks into even lines, never leaving one character alone', () => {
-    const l = layoutText(textEl({ text: '陌生来电不轻信', letterSpacing: 0.1, box: { x: 0, y: 0, w: 100, h: 30 }, size: { mode: 'fit', minMm: 4, maxMm: 20 } }));
+    const l = layoutText(
+      textEl({
+        text: '陌生来电不轻信',
+        letterSpacing: 0.1,
+        box: { x: 0, y: 0, w: 100, h: 30 },
+        size: { mode: 'fit', minMm: 4, maxMm: 20 },
+      }),
+    );
     expect(lines(l).map((x) => x.length)).toEqual([4, 3]);
   });
   it('keeps greedy lines when balance is off', () => {
-    const l = layoutText(textEl({ text: '陌生来电不轻信', letterSpacing: 0.1, box: { x: 0, y: 0, w: 100, h: 30 }, size: { mode: 'fit', minMm: 4, maxMm: 20 }, balance: false }));
+    const l = layoutText(
+      textEl({
+        text: '陌生来电不轻信',
+        letterSpacing: 0.1,
+        box: { x: 0, y: 0, w: 100, h: 30 },
+        size: { mode: 'fit', minMm: 4, maxMm: 20 },
+        balance: false,
+      }),
+    );
     expect(lines(l).map((x) => x.length)).toEqual([6, 1]);
   });
 });

@@ -16,7 +16,7 @@ describe('golden renders of every template', () => {
   for (const t of listTemplates()) {
     it(t.id, async () => {
       const long = Math.max(t.format.widthMm, t.format.heightMm);
-      const dpi = Math.round(((400 / long) * 25.4) * 1000) / 1000;
+      const dpi = Math.round((400 / long) * 25.4 * 1000) / 1000;
       const out = join(OUT_DIR, `golden-${t.id}.png`);
       await renderDesigns([designFromTemplate(t)], { out, dpi });
       const golden = join(GOLDEN, `${t.id}.png`);
@@ -24,7 +24,9 @@ describe('golden renders of every template', () => {
         writeFileSync(golden, await sharp(out).png().toBuffer());
         if (!UPDATE) throw new Error(`no golden image for ${t.id}: written now, look at it and commit it`);
       }
-      const [a, b] = await Promise.all([out, golden].map((f) => sharp(f).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+      const [a, b] = await Promise.all(
+        [out, golden].map((f) => sharp(f).removeAlpha().raw().toBuffer({ resolveWithObject: true })),
+      );
       expect([a!.info.width, a!.info.height]).toEqual([b!.info.width, b!.info.height]);
       const r = diff(a!.data, 3, b!.data, 3, a!.info.width, a!.info.height);
       // Tolerance: a different librsvg/cairo build may anti-alias edges a level or two apart; any

@@ -36,7 +36,18 @@ describe('failures leave nothing behind', () => {
     const broken = { ...good, data: Buffer.from('not an image at all'), sha256: 'broken' };
     const bad = sloganPoster({
       name: '坏图海报',
-      items: [{ kind: 'image', elementId: 'img', image: broken, x: 0, y: 0, w: 10, h: 10, clip: { x: 0, y: 0, w: 10, h: 10, r: 0 } }],
+      items: [
+        {
+          kind: 'image',
+          elementId: 'img',
+          image: broken,
+          x: 0,
+          y: 0,
+          w: 10,
+          h: 10,
+          clip: { x: 0, y: 0, w: 10, h: 10, r: 0 },
+        },
+      ],
     });
     const progress: number[] = [];
     const err = await rejection(writePdf([sloganPoster(), bad], target, { onProgress: (d) => progress.push(d) }));

@@ -16,7 +16,13 @@ beforeAll(() => {
 /** A 6 m × 0.7 m cloth banner: red, yellow slogan, no bleed. */
 function banner(): Scene {
   const s = scene({ name: '横幅', widthMm: 6000, heightMm: 700, bleedMm: 0, cropMarks: false, colourMode: 'cmyk' });
-  const slogan = textRun('天上不会掉馅饼 转账汇款多核实', { x: 400, y: 480, sizeMm: 350, face: face(900), fill: YELLOW });
+  const slogan = textRun('天上不会掉馅饼 转账汇款多核实', {
+    x: 400,
+    y: 480,
+    sizeMm: 350,
+    face: face(900),
+    fill: YELLOW,
+  });
   return { ...s, items: [background(s, RED), slogan] };
 }
 

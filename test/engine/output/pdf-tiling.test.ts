@@ -13,12 +13,24 @@ beforeAll(() => mkdirSync(DIR, { recursive: true }));
 describe('planTiles', () => {
   test('A2 over A4 picks landscape: 2 columns × 4 rows beat 3 × 3', () => {
     const p = planTiles(420, 594, 'a4');
-    expect(p).toMatchObject({ landscape: true, sheetWidthMm: 297, sheetHeightMm: 210, cols: 2, rows: 4, overlapMm: 10 });
+    expect(p).toMatchObject({
+      landscape: true,
+      sheetWidthMm: 297,
+      sheetHeightMm: 210,
+      cols: 2,
+      rows: 4,
+      overlapMm: 10,
+    });
     expect(p.tiles).toHaveLength(8);
   });
 
   test('tiles cover the poster exactly, overlap by the overlap, fit the printable area', () => {
-    for (const [w, h, sheet, o] of [[420, 594, 'a4', 10], [500, 700, 'a3', 15], [6000, 700, 'a4', 10], [100, 100, 'a4', 0]] as const) {
+    for (const [w, h, sheet, o] of [
+      [420, 594, 'a4', 10],
+      [500, 700, 'a3', 15],
+      [6000, 700, 'a4', 10],
+      [100, 100, 'a4', 0],
+    ] as const) {
       const p = planTiles(w, h, sheet, o);
       const pw = p.sheetWidthMm - 20;
       const ph = p.sheetHeightMm - 20;
@@ -44,7 +56,11 @@ describe('planTiles', () => {
 
   test('neighbours print their alignment crosses at the same poster positions', () => {
     const p = planTiles(420, 594, 'a4');
-    const at = (row: number, col: number) => alignmentPoints(p, p.tiles.find((t) => t.row === row && t.col === col)!);
+    const at = (row: number, col: number) =>
+      alignmentPoints(
+        p,
+        p.tiles.find((t) => t.row === row && t.col === col)!,
+      );
     const key = (pts: [number, number][]) => new Set(pts.map(([x, y]) => `${x.toFixed(3)},${y.toFixed(3)}`));
     const a = key(at(1, 1));
     const right = key(at(1, 2));
@@ -64,7 +80,10 @@ describe('tiled PDF', () => {
     // A blue square in the overlap of columns 1 and 2 (poster x 267–277).
     poster.items.push({ kind: 'rect', elementId: 'mark', x: 268, y: 100, w: 8, h: 8, r: 0, fill: BLUE });
     const progress: number[] = [];
-    const r = await writePdf([poster], `${DIR}a2-on-a4.pdf`, { tile: { sheet: 'a4' }, onProgress: (d) => progress.push(d) });
+    const r = await writePdf([poster], `${DIR}a2-on-a4.pdf`, {
+      tile: { sheet: 'a4' },
+      onProgress: (d) => progress.push(d),
+    });
     expect(r.pages).toBe(8);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const pdf = PdfReader.open(r.path);

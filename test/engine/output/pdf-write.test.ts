@@ -6,7 +6,17 @@ import { writePdf } from '../../../main/engine/output/pdf/write-pdf.js';
 import type { Scene } from '../../../main/engine/scene/types.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { near, PdfReader } from '../../helpers/pdf-reader.js';
-import { background, BLUE, face, RED, scene, sloganPoster, solidImage, textRun, WHITE } from '../../helpers/scene-fixtures.js';
+import {
+  background,
+  BLUE,
+  face,
+  RED,
+  scene,
+  sloganPoster,
+  solidImage,
+  textRun,
+  WHITE,
+} from '../../helpers/scene-fixtures.js';
 
 const DIR = `${OUT_DIR}pdf/`;
 beforeAll(() => mkdirSync(DIR, { recursive: true }));
@@ -74,7 +84,10 @@ describe('text', () => {
 
   test('fonts are embedded, subset and carry ToUnicode', () => {
     const fonts = pdf.fonts();
-    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansSC-Black', 'NotoSansSC-Regular']);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSansSC-Black',
+      'NotoSansSC-Regular',
+    ]);
     for (const f of fonts) expect(f).toMatchObject({ subset: true, embedded: true, toUnicode: true, subtype: 'Type0' });
   });
 
@@ -97,7 +110,10 @@ describe('text', () => {
   });
 
   test('vertical runs are placed glyph by glyph and stay searchable', async () => {
-    const s = scene({ colourMode: 'rgb', items: [textRun('竖排文字', { x: 50, y: 60, sizeMm: 20, vertical: true, face: face(700) })] });
+    const s = scene({
+      colourMode: 'rgb',
+      items: [textRun('竖排文字', { x: 50, y: 60, sizeMm: 20, vertical: true, face: face(700) })],
+    });
     const p = PdfReader.open((await writePdf([s], out('vertical.pdf'))).path);
     const chars = p.chars(0).filter((c) => c.c.trim());
     expect(chars.map((c) => c.c).join('')).toBe('竖排文字');
@@ -114,7 +130,10 @@ describe('text', () => {
   });
 
   test('a missing character still draws its .notdef box', async () => {
-    const items = [background({ widthMm: 100, heightMm: 50, bleedMm: 0 }, WHITE), textRun('\uE000', { x: 10, y: 40, sizeMm: 30 })];
+    const items = [
+      background({ widthMm: 100, heightMm: 50, bleedMm: 0 }, WHITE),
+      textRun('\uE000', { x: 10, y: 40, sizeMm: 30 }),
+    ];
     const s = scene({ widthMm: 100, heightMm: 50, bleedMm: 0, cropMarks: false, colourMode: 'rgb', items });
     const run = items[1];
     expect(run?.kind === 'text' && run.glyphs[0]?.gid).toBe(0);
@@ -151,12 +170,29 @@ describe('colour', () => {
     const rgb = PdfReader.open((await writePdf([sloganPoster({ colourMode: 'rgb' })], out('rgb.pdf'))).path).content(0);
     expect(rgb).toMatch(/\/DeviceRGB cs\n0\.90196\d* 0 0\.07058\d* scn/);
     expect(rgb).not.toContain('DeviceCMYK');
-    const forced = PdfReader.open((await writePdf([sloganPoster({ colourMode: 'rgb' })], out('rgb-forced.pdf'), { cmyk: true })).path).content(0);
+    const forced = PdfReader.open(
+      (await writePdf([sloganPoster({ colourMode: 'rgb' })], out('rgb-forced.pdf'), { cmyk: true })).path,
+    ).content(0);
     expect(forced).toContain('0 1 1 0 scn');
   });
 
   test('gradients use the chosen colour space', async () => {
-    const g = { kind: 'gradient' as const, elementId: 'g', x: 0, y: 0, w: 100, h: 100, x1: 0, y1: 0, x2: 100, y2: 0, stops: [{ offset: 0, colour: RED }, { offset: 1, colour: BLUE }] };
+    const g = {
+      kind: 'gradient' as const,
+      elementId: 'g',
+      x: 0,
+      y: 0,
+      w: 100,
+      h: 100,
+      x1: 0,
+      y1: 0,
+      x2: 100,
+      y2: 0,
+      stops: [
+        { offset: 0, colour: RED },
+        { offset: 1, colour: BLUE },
+      ],
+    };
     const s = scene({ widthMm: 100, heightMm: 100, bleedMm: 0, cropMarks: false, items: [g] });
     const bytes = readFileSync((await writePdf([s], out('gradient-cmyk.pdf'))).path).toString('latin1');
     expect(bytes).toMatch(/\/ShadingType 2\s*\/ColorSpace \/DeviceCMYK/);
@@ -181,7 +217,11 @@ describe('drawing', () => {
     const corner = pdf.rasterise(0, 600, { regionMm: { x: 0, y: 0, w: 20, h: 20 } });
     const px = 600 / 25.4;
     const darkest = (xMm: number, yMm: number, horizontal: boolean): number =>
-      Math.min(...[-2, -1, 0, 1, 2].map((d) => corner.pixel(xMm * px + (horizontal ? 0 : d), yMm * px + (horizontal ? d : 0))[0]));
+      Math.min(
+        ...[-2, -1, 0, 1, 2].map(
+          (d) => corner.pixel(xMm * px + (horizontal ? 0 : d), yMm * px + (horizontal ? d : 0))[0],
+        ),
+      );
     expect(darkest(8.5, 15, true)).toBeLessThan(100);
     expect(darkest(6.5, 15, true)).toBeLessThan(100);
     expect(darkest(5.5, 15, true)).toBe(255); // beyond the mark's end
@@ -194,11 +234,33 @@ describe('drawing', () => {
     const img = await solidImage(40, 30, [0, 120, 255]);
     const jpeg = await solidImage(40, 30, [0, 200, 0], 'jpeg');
     const s = scene({
-      widthMm: 200, heightMm: 100, bleedMm: 0, cropMarks: false, colourMode: 'rgb',
+      widthMm: 200,
+      heightMm: 100,
+      bleedMm: 0,
+      cropMarks: false,
+      colourMode: 'rgb',
       items: [
         background({ widthMm: 200, heightMm: 100, bleedMm: 0 }, RED),
-        { kind: 'image', elementId: 'i', image: img, x: 10, y: 10, w: 80, h: 60, clip: { x: 20, y: 20, w: 60, h: 40, r: 10 } },
-        { kind: 'image', elementId: 'j', image: jpeg, x: 110, y: 10, w: 80, h: 60, clip: { x: 110, y: 10, w: 80, h: 60, r: 0 } },
+        {
+          kind: 'image',
+          elementId: 'i',
+          image: img,
+          x: 10,
+          y: 10,
+          w: 80,
+          h: 60,
+          clip: { x: 20, y: 20, w: 60, h: 40, r: 10 },
+        },
+        {
+          kind: 'image',
+          elementId: 'j',
+          image: jpeg,
+          x: 110,
+          y: 10,
+          w: 80,
+          h: 60,
+          clip: { x: 110, y: 10, w: 80, h: 60, r: 0 },
+        },
       ],
     });
     const ras = PdfReader.open((await writePdf([s], out('image.pdf'))).path).rasterise(0, 50.8);
@@ -213,11 +275,62 @@ describe('drawing', () => {
     const s = sloganPoster({
       colourMode: 'rgb',
       items: [
-        { kind: 'image', elementId: 'i', image: img, x: 50, y: 350, w: 200, h: 150, clip: { x: 60, y: 360, w: 180, h: 130, r: 20 } },
-        { kind: 'gradient', elementId: 'g', x: 250, y: 350, w: 150, h: 150, x1: 250, y1: 350, x2: 400, y2: 500, stops: [{ offset: 0.2, colour: WHITE }, { offset: 0.8, colour: BLUE }] },
-        { kind: 'ellipse', elementId: 'e', cx: 100, cy: 80, rx: 40, ry: 25, fill: { rgb: '#00FF00' }, stroke: { colour: { rgb: '#000000' }, widthMm: 2 } },
-        { kind: 'rect', elementId: 'r', x: 200, y: 20, w: 100, h: 40, r: 30, fill: { rgb: '#00FFFF' }, stroke: { colour: { rgb: '#000000' }, widthMm: 2 } },
-        { kind: 'line', elementId: 'l', x1: 20, y1: 560, x2: 400, y2: 560, stroke: { colour: { rgb: '#000000' }, widthMm: 1 } },
+        {
+          kind: 'image',
+          elementId: 'i',
+          image: img,
+          x: 50,
+          y: 350,
+          w: 200,
+          h: 150,
+          clip: { x: 60, y: 360, w: 180, h: 130, r: 20 },
+        },
+        {
+          kind: 'gradient',
+          elementId: 'g',
+          x: 250,
+          y: 350,
+          w: 150,
+          h: 150,
+          x1: 250,
+          y1: 350,
+          x2: 400,
+          y2: 500,
+          stops: [
+            { offset: 0.2, colour: WHITE },
+            { offset: 0.8, colour: BLUE },
+          ],
+        },
+        {
+          kind: 'ellipse',
+          elementId: 'e',
+          cx: 100,
+          cy: 80,
+          rx: 40,
+          ry: 25,
+          fill: { rgb: '#00FF00' },
+          stroke: { colour: { rgb: '#000000' }, widthMm: 2 },
+        },
+        {
+          kind: 'rect',
+          elementId: 'r',
+          x: 200,
+          y: 20,
+          w: 100,
+          h: 40,
+          r: 30,
+          fill: { rgb: '#00FFFF' },
+          stroke: { colour: { rgb: '#000000' }, widthMm: 2 },
+        },
+        {
+          kind: 'line',
+          elementId: 'l',
+          x1: 20,
+          y1: 560,
+          x2: 400,
+          y2: 560,
+          stroke: { colour: { rgb: '#000000' }, widthMm: 1 },
+        },
         { kind: 'path', elementId: 'p', d: 'M 20 520 L 60 520 L 40 550 Z', fill: WHITE },
         textRun('竖排文字', { x: 380, y: 60, sizeMm: 20, vertical: true, face: face(700), fill: WHITE }),
       ],
@@ -236,9 +349,16 @@ describe('documents', () => {
       sloganPoster({ name: `海报${n}`, widthMm: 420 - i * 100, heightMm: 594 - i * 100, colourMode: 'rgb' }),
     );
     const progress: [number, number][] = [];
-    const r = await writePdf(scenes, out('batch.pdf'), { title: '批量海报', onProgress: (d, t) => progress.push([d, t]) });
+    const r = await writePdf(scenes, out('batch.pdf'), {
+      title: '批量海报',
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     expect(r.pages).toBe(3);
-    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     const pdf = PdfReader.open(r.path);
     expect(pdf.pageCount).toBe(3);
     expect(pdf.boxes(2).mm.TrimBox?.w).toBeCloseTo(220, 2);

@@ -18,7 +18,8 @@ async function region(path: string, left: number, top: number, width: number, he
 
 const RED = [0xe6, 0x00, 0x12];
 const WHITE = [255, 255, 255];
-const isColour = (b: Buffer, i: number, c: number[]): boolean => b[i] === c[0] && b[i + 1] === c[1] && b[i + 2] === c[2];
+const isColour = (b: Buffer, i: number, c: number[]): boolean =>
+  b[i] === c[0] && b[i + 1] === c[1] && b[i + 2] === c[2];
 
 describe('raster writer: wider than librsvg can draw', () => {
   it('renders the 6 m banner at 150 dpi (35,434 px) as PNG with no seam at the tile edge', async () => {
@@ -42,7 +43,8 @@ describe('raster writer: wider than librsvg can draw', () => {
 
     // ...and it is not blank: red ground above and below, white glyph strokes in between, on
     // both sides of the seam; every pixel is red, white or an anti-aliased mix of the two.
-    let red = 0, white = 0;
+    let red = 0,
+      white = 0;
     for (let i = 0; i < got.length; i += 3) {
       if (isColour(got, i, RED)) red++;
       else if (isColour(got, i, WHITE)) white++;

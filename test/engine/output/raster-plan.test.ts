@@ -20,13 +20,21 @@ describe('raster plan: pixel size, density, strips and tiles', () => {
     expect([banner.widthPx, banner.heightPx]).toEqual([35434, 4134]);
     // bleed adds 2 × 3 mm
     const withBleed = planRaster(scene({ widthMm: 420, heightMm: 594, bleedMm: 3 }), { dpi: 300, bleed: true });
-    expect([withBleed.widthPx, withBleed.heightPx]).toEqual([Math.ceil((426 / 25.4) * 300), Math.ceil((600 / 25.4) * 300)]);
+    expect([withBleed.widthPx, withBleed.heightPx]).toEqual([
+      Math.ceil((426 / 25.4) * 300),
+      Math.ceil((600 / 25.4) * 300),
+    ]);
     expect(withBleed.region).toEqual({ x: -3, y: -3, w: 426, h: 600 });
   });
 
   it('defaults to the scene dpi, or the exact pixel size of a screen format at 96 dpi', () => {
     expect(planRaster(scene({ widthMm: 100, heightMm: 50, dpi: 200 })).dpi).toBe(200);
-    const wechat = scene({ widthMm: (1080 * 25.4) / 96, heightMm: (1920 * 25.4) / 96, bleedMm: 0, pixels: { width: 1080, height: 1920 } });
+    const wechat = scene({
+      widthMm: (1080 * 25.4) / 96,
+      heightMm: (1920 * 25.4) / 96,
+      bleedMm: 0,
+      pixels: { width: 1080, height: 1920 },
+    });
     const p = planRaster(wechat);
     expect([p.widthPx, p.heightPx, p.dpi]).toEqual([1080, 1920, 96]);
     expect(planRaster(wechat, { dpi: 192 }).widthPx).toBe(2160);
@@ -42,7 +50,8 @@ describe('raster plan: pixel size, density, strips and tiles', () => {
   });
 
   it('rejects bad densities and outputs over ~2 gigapixels', () => {
-    for (const dpi of [0, -10, Number.NaN, Number.POSITIVE_INFINITY, 2401]) expect(codeOf(() => planRaster(scene(), { dpi }))).toBe('invalid-input');
+    for (const dpi of [0, -10, Number.NaN, Number.POSITIVE_INFINITY, 2401])
+      expect(codeOf(() => planRaster(scene(), { dpi }))).toBe('invalid-input');
     expect(codeOf(() => planRaster(scene({ widthMm: 100, heightMm: 100 }), { dpi: 2400 }))).toBeUndefined();
     expect(codeOf(() => planRaster(scene(), { dpi: 2400 }))).toBe('too-large'); // A2: 39,685 × 56,126 px
     expect(codeOf(() => planRaster(scene({ widthMm: 6000, heightMm: 700 }), { dpi: 600 }))).toBe('too-large');
@@ -51,7 +60,10 @@ describe('raster plan: pixel size, density, strips and tiles', () => {
   it('cuts whole-pixel strips and tiles that cover the image exactly, tiles within the librsvg limit', () => {
     const banner = planRaster(scene({ widthMm: 6000, heightMm: 700 }), { dpi: 150 });
     expect(banner.paddedWidthPx % 4).toBe(0);
-    expect(banner.tiles.map((t) => [t.x0, t.x1])).toEqual([[0, 32000], [32000, 35436]]);
+    expect(banner.tiles.map((t) => [t.x0, t.x1])).toEqual([
+      [0, 32000],
+      [32000, 35436],
+    ]);
     for (const p of [banner, planRaster(scene(), { dpi: 300, maxStripPx: 97 })]) {
       expect(p.tiles.every((t) => t.x1 - t.x0 <= RSVG_MAX_PX)).toBe(true);
       expect(p.tiles[0]!.x0).toBe(0);

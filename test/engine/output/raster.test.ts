@@ -17,7 +17,9 @@ const dir = join(import.meta.dirname, '..', '..', '.out', 'raster');
 const out = (name: string): string => join(dir, name);
 beforeAll(() => mkdirSync(dir, { recursive: true }));
 
-const rawOf = async (input: string | Buffer): Promise<{ data: Buffer; width: number; height: number; channels: number }> => {
+const rawOf = async (
+  input: string | Buffer,
+): Promise<{ data: Buffer; width: number; height: number; channels: number }> => {
   const { data, info } = await sharp(input, { limitInputPixels: false }).raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
 };
@@ -48,7 +50,6 @@ async function rejection(p: Promise<unknown>): Promise<StudioError> {
   throw new Error('expected a StudioError');
 }
 
-
 /** How many bytes of two equal-length buffers differ, and by how much at most. */
 function byteDiff(a: Uint8Array, b: Uint8Array): { n: number; worst: number } {
   let n = 0;
@@ -69,7 +70,15 @@ describe('raster writer: PNG', () => {
     const r = await renderRaster(s, out('mixed.png'), { format: 'png', dpi: 300 });
     expect([r.widthPx, r.heightPx, r.dpi]).toEqual([Math.ceil((120 / 25.4) * 300), Math.ceil((80 / 25.4) * 300), 300]);
     const m = await sharp(out('mixed.png')).metadata();
-    expect([m.format, m.width, m.height, m.channels, m.depth, m.hasAlpha, m.density]).toEqual(['png', r.widthPx, r.heightPx, 3, 'uchar', false, 300]);
+    expect([m.format, m.width, m.height, m.channels, m.depth, m.hasAlpha, m.density]).toEqual([
+      'png',
+      r.widthPx,
+      r.heightPx,
+      3,
+      'uchar',
+      false,
+      300,
+    ]);
     expect(r.bytes).toBe(readFileSync(out('mixed.png')).length);
     // pHYs holds pixels per metre: 300 dpi = 11811 px/m
     const file = readFileSync(out('mixed.png'));
@@ -81,7 +90,10 @@ describe('raster writer: PNG', () => {
   });
 
   it('renders a screen format at exactly its pixel size, stamped 96 dpi', async () => {
-    const base = mixedScene((1080 * 25.4) / 96, (1920 * 25.4) / 96, { bleedMm: 0, pixels: { width: 1080, height: 1920 } });
+    const base = mixedScene((1080 * 25.4) / 96, (1920 * 25.4) / 96, {
+      bleedMm: 0,
+      pixels: { width: 1080, height: 1920 },
+    });
     const { data, info } = await renderRasterBuffer(base, { format: 'png' });
     const m = await sharp(data).metadata();
     expect([info.widthPx, info.heightPx, m.width, m.height, m.density]).toEqual([1080, 1920, 1080, 1920, 96]);
@@ -91,7 +103,16 @@ describe('raster writer: PNG', () => {
     // 4725 × 709 px at 300 dpi: three tiles on the 2000 px grid, 97-row strips; a line, the
     // gradient and a run of big glyphs cross every seam.
     const wide = mixedScene(400, 60);
-    wide.items.push(textRun('莫给骗子当韭菜', { x: 120, y: 45, sizeMm: 36, face: face(900), fill: WHITE, stroke: { colour: YELLOW, widthMm: 0.8 } }));
+    wide.items.push(
+      textRun('莫给骗子当韭菜', {
+        x: 120,
+        y: 45,
+        sizeMm: 36,
+        face: face(900),
+        fill: WHITE,
+        stroke: { colour: YELLOW, widthMm: 0.8 },
+      }),
+    );
     const flat = { ...wide, items: wide.items.filter((i) => i.kind !== 'gradient') };
     for (const bleed of [false, true]) {
       for (const s of [flat, wide]) {
@@ -122,11 +143,28 @@ describe('raster writer: PNG', () => {
     // strips and the columns either side are filled without librsvg. The ground is a red
     // rectangle, then a top-to-bottom gradient (sampled once per row).
     const base = scene({ name: 'ground', widthMm: 1000, heightMm: 300, bleedMm: 3, colourMode: 'rgb' });
-    const qr: SceneItem = { kind: 'path', elementId: 'qr', d: 'M480 200H500V220H480ZM505 200H515V210H505Z', fill: WHITE };
+    const qr: SceneItem = {
+      kind: 'path',
+      elementId: 'qr',
+      d: 'M480 200H500V220H480ZM505 200H515V210H505Z',
+      fill: WHITE,
+    };
     const slogan = textRun('莫给骗子当韭菜', { x: 380, y: 150, sizeMm: 34, face: face(900), fill: WHITE });
     const gradient: SceneItem = {
-      kind: 'gradient', elementId: 'bg', x: -3, y: -3, w: 1006, h: 306, x1: 500, y1: -3, x2: 500, y2: 303,
-      stops: [{ offset: 0, colour: RED }, { offset: 1, colour: { rgb: '#7A0010' } }],
+      kind: 'gradient',
+      elementId: 'bg',
+      x: -3,
+      y: -3,
+      w: 1006,
+      h: 306,
+      x1: 500,
+      y1: -3,
+      x2: 500,
+      y2: 303,
+      stops: [
+        { offset: 0, colour: RED },
+        { offset: 1, colour: { rgb: '#7A0010' } },
+      ],
     };
     for (const ground of [background(base, RED), gradient]) {
       const s: Scene = { ...base, items: [ground, slogan, qr] };
@@ -157,7 +195,11 @@ describe('raster writer: PNG', () => {
     const s = mixedScene();
     const r = await renderRasterBuffer(s, { format: 'png', dpi: 150 });
     const plan = planRaster(s, { dpi: 150 });
-    const svg = sceneToSvg(s, { region: pixelRegionMm(plan, 0, plan.widthPx, 0, plan.heightPx), widthPx: plan.widthPx, heightPx: plan.heightPx });
+    const svg = sceneToSvg(s, {
+      region: pixelRegionMm(plan, 0, plan.widthPx, 0, plan.heightPx),
+      widthPx: plan.widthPx,
+      heightPx: plan.heightPx,
+    });
     const preview = await sharp(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).raw().toBuffer();
     const got = await rawOf(r.data);
     const d = diff(got.data, 3, preview, 3, r.info.widthPx, r.info.heightPx);
@@ -167,7 +209,12 @@ describe('raster writer: PNG', () => {
 
   it('reports progress once per strip', async () => {
     const calls: [number, number][] = [];
-    const r = await renderRasterBuffer(mixedScene(), { format: 'png', dpi: 300, maxStripPx: 200, onProgress: (d, t) => calls.push([d, t]) });
+    const r = await renderRasterBuffer(mixedScene(), {
+      format: 'png',
+      dpi: 300,
+      maxStripPx: 200,
+      onProgress: (d, t) => calls.push([d, t]),
+    });
     expect(calls.length).toBe(r.info.strips);
     expect(calls).toEqual(calls.map((_, i) => [i + 1, r.info.strips]));
   });
@@ -247,7 +294,9 @@ describe('raster writer: no partial output', () => {
   }
 
   it('fails with a clear message when the folder does not exist', async () => {
-    const e = await rejection(renderRaster(mixedScene(), join(dir, 'no-such-dir', 'x.png'), { format: 'png', dpi: 50 }));
+    const e = await rejection(
+      renderRaster(mixedScene(), join(dir, 'no-such-dir', 'x.png'), { format: 'png', dpi: 50 }),
+    );
     expect(e.code).toBe('output-failed');
     expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
   });

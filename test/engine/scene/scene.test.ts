@@ -9,7 +9,9 @@ import { StudioError } from '../../../main/core/index.js';
 import { design } from '../../helpers/designs.js';
 
 async function pngAsset(w: number, h: number, colour = '#3366CC'): Promise<{ mime: 'image/png'; data: string }> {
-  const buf = await sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer();
+  const buf = await sharp({ create: { width: w, height: h, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   return { mime: 'image/png', data: buf.toString('base64') };
 }
 
@@ -29,15 +31,23 @@ function crc32(buf: Uint8Array): number {
 describe('QR codes', () => {
   it('renders a code that a QR reader decodes back to its content', async () => {
     const content = 'https://www.gjfzzx.cn/?来源=反诈小铺';
-    const d = design({ format: { widthMm: 60, heightMm: 60 }, elements: [{ id: 'qr', type: 'qr', box: { x: 5, y: 5, w: 50, h: 50 }, content }] });
+    const d = design({
+      format: { widthMm: 60, heightMm: 60 },
+      elements: [{ id: 'qr', type: 'qr', box: { x: 5, y: 5, w: 50, h: 50 }, content }],
+    });
     const { scene } = buildScene(d);
-    const { data, info } = await sharp(Buffer.from(sceneToSvg(scene, { widthPx: 600, heightPx: 600 }))).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(sceneToSvg(scene, { widthPx: 600, heightPx: 600 })))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
     expect(code?.data).toBe(content);
   });
 
   it('refuses content too long for any QR version, naming the element', () => {
-    const d = design({ elements: [{ id: 'qr', type: 'qr', box: { x: 5, y: 5, w: 50, h: 50 }, content: '反'.repeat(1100), ecLevel: 'H' }] });
+    const d = design({
+      elements: [{ id: 'qr', type: 'qr', box: { x: 5, y: 5, w: 50, h: 50 }, content: '反'.repeat(1100), ecLevel: 'H' }],
+    });
     expect(() => buildScene(d)).toThrow(/二维码「qr」/);
   });
 });
@@ -75,15 +85,23 @@ describe('images', () => {
 
   it('rejects an image with too many pixels before decoding it', async () => {
     // A tiny PNG whose header claims 20000×20000 px (a decompression bomb): the header alone must stop it.
-    const huge = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer());
+    const huge = Buffer.from(
+      await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer(),
+    );
     huge.writeUInt32BE(20000, 16);
     huge.writeUInt32BE(20000, 20);
     huge.writeUInt32BE(crc32(huge.subarray(12, 29)), 29);
-    await expect(prepareImage('big', { mime: 'image/png', data: huge.toString('base64') })).rejects.toThrow(/像素过多|无法使用/);
+    await expect(prepareImage('big', { mime: 'image/png', data: huge.toString('base64') })).rejects.toThrow(
+      /像素过多|无法使用/,
+    );
   });
 
   it('an empty photo slot draws nothing and leaves a note', async () => {
-    const d = design({ elements: [{ id: 'photo', slot: 'photo', label: '现场照片', type: 'image', box: { x: 0, y: 0, w: 10, h: 10 } }] });
+    const d = design({
+      elements: [{ id: 'photo', slot: 'photo', label: '现场照片', type: 'image', box: { x: 0, y: 0, w: 10, h: 10 } }],
+    });
     const { scene } = buildScene(d, await prepareAssets(d));
     expect(scene.items.filter((i) => i.kind === 'image')).toHaveLength(0);
     expect(scene.notes[0]).toMatchObject({ kind: 'empty-slot', elementId: 'photo' });
@@ -94,7 +112,14 @@ describe('background', () => {
   it('covers the bleed, and a 0° gradient runs top to bottom', () => {
     const d = design({
       format: { widthMm: 100, heightMm: 200, bleedMm: 3 },
-      background: { type: 'linear-gradient', angleDeg: 0, stops: [{ offset: 0, colour: '#FF0000' }, { offset: 1, colour: '#0000FF' }] },
+      background: {
+        type: 'linear-gradient',
+        angleDeg: 0,
+        stops: [
+          { offset: 0, colour: '#FF0000' },
+          { offset: 1, colour: '#0000FF' },
+        ],
+      },
     });
     const g = buildScene(d).scene.items[0]!;
     expect(g).toMatchObject({ kind: 'gradient', x: -3, y: -3, w: 106, h: 206 });

@@ -76,7 +76,8 @@ export function useFace(ctx: DrawContext, face: Face): void {
   if (fresh) {
     const font = internals(ctx.doc)._font;
     const own = font.layout.bind(font);
-    font.layout = (text, features, onlyWidth) => (ctx.pending && ctx.pending.text === text ? ctx.pending.run : own(text, features, onlyWidth));
+    font.layout = (text, features, onlyWidth) =>
+      ctx.pending && ctx.pending.text === text ? ctx.pending.run : own(text, features, onlyWidth);
   }
 }
 

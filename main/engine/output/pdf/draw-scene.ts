@@ -79,7 +79,9 @@ function drawGradient(ctx: DrawContext, it: GradientItem): void {
  * each at least the previous one, the ends padded with the end colours). pdfkit would otherwise
  * stretch the first and last segments over the padding.
  */
-export function normaliseStops(stops: readonly { offset: number; colour: Colour }[]): { offset: number; colour: Colour }[] {
+export function normaliseStops(
+  stops: readonly { offset: number; colour: Colour }[],
+): { offset: number; colour: Colour }[] {
   const out: { offset: number; colour: Colour }[] = [];
   let prev = 0;
   for (const st of stops) {

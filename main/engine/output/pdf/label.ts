@@ -25,7 +25,12 @@ export function labelRun(text: string, x: number, y: number, sizeMm: number): Te
   let pen = x;
   run.glyphs.forEach((g, i) => {
     const pos = run.positions[i];
-    glyphs.push({ gid: g.id, x: pen + (pos?.xOffset ?? 0) * s, y: y - (pos?.yOffset ?? 0) * s, text: String.fromCodePoint(...g.codePoints) });
+    glyphs.push({
+      gid: g.id,
+      x: pen + (pos?.xOffset ?? 0) * s,
+      y: y - (pos?.yOffset ?? 0) * s,
+      text: String.fromCodePoint(...g.codePoints),
+    });
     pen += (pos?.xAdvance ?? 0) * s;
   });
   return {

@@ -24,8 +24,14 @@ export function drawCropMarks(doc: Doc, plan: PagePlan, colour: PdfColour): void
   const len = CROP_MARK_LENGTH_MM;
   const { widthMm: w, heightMm: h } = plan;
   doc.save();
-  for (const [x, sx] of [[0, -1], [w, 1]] as const) {
-    for (const [y, sy] of [[0, -1], [h, 1]] as const) {
+  for (const [x, sx] of [
+    [0, -1],
+    [w, 1],
+  ] as const) {
+    for (const [y, sy] of [
+      [0, -1],
+      [h, 1],
+    ] as const) {
       doc.moveTo(x + sx * off, y).lineTo(x + sx * (off + len), y);
       doc.moveTo(x, y + sy * off).lineTo(x, y + sy * (off + len));
     }
@@ -35,7 +41,12 @@ export function drawCropMarks(doc: Doc, plan: PagePlan, colour: PdfColour): void
 }
 
 /** Registration crosses (alignment marks), each a circle and cross, centred on the given points (mm). */
-export function drawRegistrationCrosses(doc: Doc, points: readonly [number, number][], colour: PdfColour, sizeMm = 4): void {
+export function drawRegistrationCrosses(
+  doc: Doc,
+  points: readonly [number, number][],
+  colour: PdfColour,
+  sizeMm = 4,
+): void {
   if (points.length === 0) return;
   doc.save();
   for (const [x, y] of points) registrationCross(doc, x, y, sizeMm, sizeMm * 0.6);
@@ -44,7 +55,11 @@ export function drawRegistrationCrosses(doc: Doc, points: readonly [number, numb
 }
 
 /** Short ticks in a sheet's margin marking where an overlap begins and ends (mm, sheet space). */
-export function drawTicks(doc: Doc, ticks: readonly { x1: number; y1: number; x2: number; y2: number }[], colour: PdfColour): void {
+export function drawTicks(
+  doc: Doc,
+  ticks: readonly { x1: number; y1: number; x2: number; y2: number }[],
+  colour: PdfColour,
+): void {
   if (ticks.length === 0) return;
   doc.save();
   for (const t of ticks) doc.moveTo(t.x1, t.y1).lineTo(t.x2, t.y2);

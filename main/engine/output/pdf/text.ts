@@ -14,7 +14,10 @@ export function drawTextRun(ctx: DrawContext, t: TextRunItem): void {
   const { doc, paint } = ctx;
   if (t.stroke && t.stroke.widthMm > 0) {
     doc.save();
-    doc.strokeColor(paint.of(t.stroke.colour)).lineWidth(t.stroke.widthMm / s).lineJoin('round');
+    doc
+      .strokeColor(paint.of(t.stroke.colour))
+      .lineWidth(t.stroke.widthMm / s)
+      .lineJoin('round');
     outlines(ctx, t.face, t.glyphs, s, () => doc.stroke());
     doc.restore();
   }
@@ -41,7 +44,11 @@ function setGlyphs(ctx: DrawContext, t: TextRunItem, glyphs: readonly PlacedGlyp
   face.ensureGlyphs(glyphs.map((g) => g.gid));
   // pdfkit's encoder reads only these three fields; fontkit Glyph objects would decode the whole
   // hmtx and vmtx tables for their advanceWidth.
-  const fk = glyphs.map((g) => ({ id: g.gid, codePoints: [...g.text].map((c) => c.codePointAt(0) as number), advanceWidth: face.advance(g.gid) }));
+  const fk = glyphs.map((g) => ({
+    id: g.gid,
+    codePoints: [...g.text].map((c) => c.codePointAt(0) as number),
+    advanceWidth: face.advance(g.gid),
+  }));
   const positions = glyphs.map((g, i) => {
     const next = glyphs[i + 1];
     const natural = face.advance(g.gid) * toPdf;
@@ -57,14 +64,24 @@ function setGlyphs(ctx: DrawContext, t: TextRunItem, glyphs: readonly PlacedGlyp
   ctx.pending = { text, run: { glyphs: fk, positions, advanceWidth: positions.reduce((a, p) => a + p.xAdvance, 0) } };
   try {
     useFace(ctx, face);
-    ctx.doc.fontSize(t.sizeMm).text(text, first.x, first.y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: glyphs.length > 1 ? t.spacingMm : 0 });
+    ctx.doc.fontSize(t.sizeMm).text(text, first.x, first.y, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      characterSpacing: glyphs.length > 1 ? t.spacingMm : 0,
+    });
   } finally {
     ctx.pending = null;
   }
 }
 
 /** Each glyph's outline in font units (y up), placed by matrix(s 0 0 -s x y), then painted. */
-function outlines(ctx: DrawContext, face: Face, glyphs: readonly PlacedGlyph[], s: number, paintPath: () => void): void {
+function outlines(
+  ctx: DrawContext,
+  face: Face,
+  glyphs: readonly PlacedGlyph[],
+  s: number,
+  paintPath: () => void,
+): void {
   const { doc } = ctx;
   for (const g of glyphs) {
     const d = glyphPath(face, g.gid);

@@ -39,7 +39,12 @@ const count = (len: number, p: number, o: number): number => Math.max(1, Math.ce
  * Splits a poster over office sheets in the orientation that needs fewer of them (portrait on a
  * tie). Tiles step by (printable − overlap); the last row and column take what is left.
  */
-export function planTiles(widthMm: number, heightMm: number, sheet: SheetName, overlapMm = DEFAULT_OVERLAP_MM): TilePlan {
+export function planTiles(
+  widthMm: number,
+  heightMm: number,
+  sheet: SheetName,
+  overlapMm = DEFAULT_OVERLAP_MM,
+): TilePlan {
   const [sw, sh] = SHEETS[sheet];
   const printable = Math.min(sw, sh) - 2 * SHEET_MARGIN_MM;
   if (!(overlapMm >= 0 && overlapMm <= printable / 2)) {
@@ -61,7 +66,14 @@ export function planTiles(widthMm: number, heightMm: number, sheet: SheetName, o
     for (let c = 0; c < best.cols; c++) {
       const x = c * (best.pw - overlapMm);
       const y = r * (best.ph - overlapMm);
-      tiles.push({ row: r + 1, col: c + 1, x, y, w: Math.min(best.pw, widthMm - x), h: Math.min(best.ph, heightMm - y) });
+      tiles.push({
+        row: r + 1,
+        col: c + 1,
+        x,
+        y,
+        w: Math.min(best.pw, widthMm - x),
+        h: Math.min(best.ph, heightMm - y),
+      });
     }
   }
   return {
@@ -128,8 +140,10 @@ export function drawTile(ctx: DrawContext, scene: Scene, plan: TilePlan, t: Tile
   if (t.col < plan.cols) vx.push(m + t.w - o);
   if (t.row > 1) hy.push(m + o);
   if (t.row < plan.rows) hy.push(m + t.h - o);
-  for (const x of vx) ticks.push({ x1: x, y1: m - 4, x2: x, y2: m - 1 }, { x1: x, y1: m + t.h + 1, x2: x, y2: m + t.h + 4 });
-  for (const y of hy) ticks.push({ x1: m - 4, y1: y, x2: m - 1, y2: y }, { x1: m + t.w + 1, y1: y, x2: m + t.w + 4, y2: y });
+  for (const x of vx)
+    ticks.push({ x1: x, y1: m - 4, x2: x, y2: m - 1 }, { x1: x, y1: m + t.h + 1, x2: x, y2: m + t.h + 4 });
+  for (const y of hy)
+    ticks.push({ x1: m - 4, y1: y, x2: m - 1, y2: y }, { x1: m + t.w + 1, y1: y, x2: m + t.w + 4, y2: y });
   drawTicks(doc, o > 0 ? ticks : [], paint.registration);
 
   drawLabel(ctx, tileLabel(plan, t), m, plan.sheetHeightMm - 3.5, 3);

@@ -47,7 +47,11 @@ interface PageJob {
 
 function pageSetup(scene: Scene, opts: PdfOptions): { bleed: boolean; cropMarks: boolean; cmyk: boolean } {
   const bleed = opts.bleed ?? scene.bleedMm > 0;
-  return { bleed, cropMarks: opts.cropMarks ?? (scene.cropMarks && bleed), cmyk: opts.cmyk ?? scene.colourMode === 'cmyk' };
+  return {
+    bleed,
+    cropMarks: opts.cropMarks ?? (scene.cropMarks && bleed),
+    cmyk: opts.cmyk ?? scene.colourMode === 'cmyk',
+  };
 }
 
 /** One scene on one page: media = trim + bleed (+ slug for crop marks), content clipped to the bleed. */
@@ -123,7 +127,13 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
     out.on('error', (err) => (writeError ??= err));
     doc.on('error', (err: unknown) => (writeError ??= err));
     doc.pipe(out);
-    const base = { doc, outlineText: opts.outlineText ?? false, fonts: new Set<string>(), images: new Map<string, PdfImage>(), pending: null };
+    const base = {
+      doc,
+      outlineText: opts.outlineText ?? false,
+      fonts: new Set<string>(),
+      images: new Map<string, PdfImage>(),
+      pending: null,
+    };
     try {
       for (const [i, job] of jobs.entries()) {
         if (writeError) break;
@@ -132,7 +142,11 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
           job.draw(ctx);
         } catch (err) {
           if (err instanceof StudioError) throw err;
-          throw new StudioError('output-failed', `生成 PDF 第 ${i + 1} 页（${job.scene.name}）时出错：${message(err)}`, [message(err)]);
+          throw new StudioError(
+            'output-failed',
+            `生成 PDF 第 ${i + 1} 页（${job.scene.name}）时出错：${message(err)}`,
+            [message(err)],
+          );
         }
         opts.onProgress?.(i + 1, jobs.length);
         // Let the file stream drain between pages.
@@ -148,7 +162,9 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
       throw err;
     }
     if (writeError) {
-      throw new StudioError('output-failed', `无法写入 PDF 文件 ${path}：${message(writeError)}`, [message(writeError)]);
+      throw new StudioError('output-failed', `无法写入 PDF 文件 ${path}：${message(writeError)}`, [
+        message(writeError),
+      ]);
     }
     return { path, pages: jobs.length, scale, userUnit: Math.max(1, ...jobs.map((j) => j.userUnit)) };
   });

@@ -49,19 +49,23 @@ export function glyphBox(face: Face, gid: number): Box {
   return b;
 }
 
-const pathBoxCache = new WeakMap<PathItem, Box | null>();
+const pathBoxCache = new WeakMap<PathItem, Box>();
 const EVERYWHERE: Box = [-Infinity, -Infinity, Infinity, Infinity];
 
 /** Box of a path of absolute M/L/H/V/Z commands (what the scene builder writes); unknown = everywhere. */
 function pathBox(p: PathItem): Box {
   let b = pathBoxCache.get(p);
   if (b === undefined) {
-    b = null;
     const tokens = p.d.match(/[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? [];
-    let x = 0, y = 0, cmd = '';
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x = 0,
+      y = 0,
+      cmd = '';
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     let ok = true;
-    for (let i = 0; i < tokens.length && ok; ) {
+    for (let i = 0; i < tokens.length && ok;) {
       const t = tokens[i]!;
       if (/[A-Za-z]/.test(t)) {
         cmd = t;
@@ -82,26 +86,41 @@ function pathBox(p: PathItem): Box {
         i++;
       } else ok = false;
       if (!Number.isFinite(x) || !Number.isFinite(y)) ok = false;
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
     }
     b = ok && x0 <= x1 ? [x0, y0, x1, y1] : EVERYWHERE;
     pathBoxCache.set(p, b);
   }
-  return b ?? EVERYWHERE;
+  return b;
 }
 
-const overlaps = (b: Box, r: SvgRegion): boolean => b[2] >= r.x && b[0] <= r.x + r.w && b[3] >= r.y && b[1] <= r.y + r.h;
+const overlaps = (b: Box, r: SvgRegion): boolean =>
+  b[2] >= r.x && b[0] <= r.x + r.w && b[3] >= r.y && b[1] <= r.y + r.h;
 
 /** The part of an item's ink (stroke included) that may fall in `r`, as a box; null if none. */
 function inkIn(it: SceneItem, r: SvgRegion): Box | null {
   const pad = 'stroke' in it && it.stroke ? it.stroke.widthMm : 0;
   let b: Box;
   switch (it.kind) {
-    case 'rect': case 'gradient': b = [it.x, it.y, it.x + it.w, it.y + it.h]; break;
-    case 'image': b = [it.clip.x, it.clip.y, it.clip.x + it.clip.w, it.clip.y + it.clip.h]; break;
-    case 'ellipse': b = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry]; break;
-    case 'line': b = [Math.min(it.x1, it.x2), Math.min(it.y1, it.y2), Math.max(it.x1, it.x2), Math.max(it.y1, it.y2)]; break;
-    case 'path': b = pathBox(it); break;
+    case 'rect':
+    case 'gradient':
+      b = [it.x, it.y, it.x + it.w, it.y + it.h];
+      break;
+    case 'image':
+      b = [it.clip.x, it.clip.y, it.clip.x + it.clip.w, it.clip.y + it.clip.h];
+      break;
+    case 'ellipse':
+      b = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry];
+      break;
+    case 'line':
+      b = [Math.min(it.x1, it.x2), Math.min(it.y1, it.y2), Math.max(it.x1, it.x2), Math.max(it.y1, it.y2)];
+      break;
+    case 'path':
+      b = pathBox(it);
+      break;
     case 'text': {
       const s = it.sizeMm / it.face.unitsPerEm;
       let u: Box | null = null;
@@ -129,7 +148,8 @@ const EDGE_EPS_MM = 1e-6;
 function asGround(it: SceneItem, r: SvgRegion): Ground | null {
   const e = EDGE_EPS_MM;
   if (it.kind !== 'rect' && it.kind !== 'gradient') return null;
-  if (!(it.x <= r.x + e && it.y <= r.y + e && it.x + it.w >= r.x + r.w - e && it.y + it.h >= r.y + r.h - e)) return null;
+  if (!(it.x <= r.x + e && it.y <= r.y + e && it.x + it.w >= r.x + r.w - e && it.y + it.h >= r.y + r.h - e))
+    return null;
   if (it.kind === 'rect') return it.fill && !it.stroke && it.r === 0 ? { kind: 'solid', rgb: rgbBytes(it.fill) } : null;
   return it.x1 === it.x2 && it.y1 !== it.y2 ? { kind: 'vertical', item: it } : null;
 }
@@ -149,7 +169,8 @@ export function stripContent(scene: Scene, plan: RasterPlan, y0: number, y1: num
     g = i;
   }
   if (!ground) return all;
-  let xMin = Infinity, xMax = -Infinity;
+  let xMin = Infinity,
+    xMax = -Infinity;
   for (let i = g + 1; i < scene.items.length; i++) {
     const ink = inkIn(scene.items[i]!, r);
     if (!ink) continue;
@@ -164,9 +185,7 @@ export function stripContent(scene: Scene, plan: RasterPlan, y0: number, y1: num
   const c0 = Math.max(0, Math.floor(px0 / grid) * grid);
   const c1 = Math.min(plan.paddedWidthPx, Math.ceil(px1 / grid) * grid);
   if (c0 >= c1) return { ground, spans: [] };
-  const spans = plan.tiles
-    .map((t) => ({ x0: Math.max(t.x0, c0), x1: Math.min(t.x1, c1) }))
-    .filter((t) => t.x0 < t.x1);
+  const spans = plan.tiles.map((t) => ({ x0: Math.max(t.x0, c0), x1: Math.min(t.x1, c1) })).filter((t) => t.x0 < t.x1);
   return { ground, spans };
 }
 

@@ -13,15 +13,18 @@ const EDGE_EPS_MM = 1e-6;
  */
 export function extendToEdges(scene: Scene, plan: RasterPlan): Scene {
   const { region, kx, ky, widthPx, heightPx } = plan;
-  const right = region.x + region.w, bottom = region.y + region.h;
+  const right = region.x + region.w,
+    bottom = region.y + region.h;
   // Drawing the trim of a page with bleed: the bleed itself fills those pixels.
   if (right < scene.widthMm + scene.bleedMm - EDGE_EPS_MM) return scene;
   // One pixel past the image, so the extended edge is never anti-aliased.
-  const farX = region.x + (widthPx + 1) / kx, farY = region.y + (heightPx + 1) / ky;
+  const farX = region.x + (widthPx + 1) / kx,
+    farY = region.y + (heightPx + 1) / ky;
   let changed = false;
   const items = scene.items.map((it): SceneItem => {
     if (it.kind !== 'gradient' && !(it.kind === 'rect' && it.r === 0 && !it.stroke && it.fill)) return it;
-    const x1 = it.x + it.w, y1 = it.y + it.h;
+    const x1 = it.x + it.w,
+      y1 = it.y + it.h;
     const toRight = Math.abs(x1 - right) < EDGE_EPS_MM && it.x < right;
     const toBottom = Math.abs(y1 - bottom) < EDGE_EPS_MM && it.y < bottom;
     if (!toRight && !toBottom) return it;

@@ -48,7 +48,13 @@ function pipeline(scene: Scene, plan: RasterPlan): Sharp {
     for (const t of plan.tiles) {
       const x1 = Math.min(w, t.x1);
       if (t.x0 >= x1) continue;
-      inputs.push({ input: Buffer.from(tileSvg(scene, plan, t.x0, x1, y0, y1)), left: t.x0, top: y0, blend: 'over', ...open });
+      inputs.push({
+        input: Buffer.from(tileSvg(scene, plan, t.x0, x1, y0, y1)),
+        left: t.x0,
+        top: y0,
+        blend: 'over',
+        ...open,
+      });
     }
   }
   return sharp({ create: { width: w, height: h, channels: 3, background: '#FFFFFF' }, ...open })
@@ -64,13 +70,24 @@ function encoder(p: Sharp, format: LossyFormat, plan: RasterPlan, quality: numbe
     : withDpi.webp({ quality });
 }
 
-export async function encodeLossyToFile(scene: Scene, plan: RasterPlan, format: LossyFormat, quality: number, path: string): Promise<number> {
+export async function encodeLossyToFile(
+  scene: Scene,
+  plan: RasterPlan,
+  format: LossyFormat,
+  quality: number,
+  path: string,
+): Promise<number> {
   checkLossySize(format, plan);
   const info = await encoder(pipeline(scene, plan), format, plan, quality).toFile(path);
   return info.size;
 }
 
-export async function encodeLossyToBuffer(scene: Scene, plan: RasterPlan, format: LossyFormat, quality: number): Promise<Buffer> {
+export async function encodeLossyToBuffer(
+  scene: Scene,
+  plan: RasterPlan,
+  format: LossyFormat,
+  quality: number,
+): Promise<Buffer> {
   checkLossySize(format, plan);
   return encoder(pipeline(scene, plan), format, plan, quality).toBuffer();
 }

@@ -59,13 +59,19 @@ function checkOptions(opts: RasterOptions): number {
     throw new StudioError('invalid-input', `不支持的图片格式：${String(opts.format)}（可选 png、jpeg、webp）`);
   }
   const q = opts.quality ?? 90;
-  if (!Number.isInteger(q) || q < 1 || q > 100) throw new StudioError('invalid-input', `图片质量应为 1–100 的整数，收到 ${q}`);
+  if (!Number.isInteger(q) || q < 1 || q > 100)
+    throw new StudioError('invalid-input', `图片质量应为 1–100 的整数，收到 ${q}`);
   return q;
 }
 
 /** The plan, and the scene as drawn: fills that end on the page edge carried into the last pixels. */
 function prepare(scene: Scene, opts: RasterOptions): { drawn: Scene; p: RasterPlan } {
-  const plan = planRaster(scene, { dpi: opts.dpi, widthPx: opts.widthPx, bleed: opts.bleed, maxStripPx: opts.maxStripPx });
+  const plan = planRaster(scene, {
+    dpi: opts.dpi,
+    widthPx: opts.widthPx,
+    bleed: opts.bleed,
+    maxStripPx: opts.maxStripPx,
+  });
   const drawn = extendToEdges(scene, plan);
   return { drawn, p: cutAlongBands(plan, inkBands(drawn, plan), opts.maxStripPx) };
 }
@@ -74,7 +80,12 @@ function prepare(scene: Scene, opts: RasterOptions): { drawn: Scene; p: RasterPl
 const FILTER_CHUNK_BYTES = 1 << 20;
 
 /** Render strip by strip into a PNG byte stream. */
-async function writePng(scene: Scene, p: RasterPlan, sink: ByteSink, onProgress?: (d: number, t: number) => void): Promise<number> {
+async function writePng(
+  scene: Scene,
+  p: RasterPlan,
+  sink: ByteSink,
+  onProgress?: (d: number, t: number) => void,
+): Promise<number> {
   const png = new PngStreamWriter(sink, p.widthPx, p.heightPx, p.dpi);
   const filter = new UpFilter(p.paddedWidthPx * 3, p.widthPx * 3);
   const chunkRows = Math.max(1, Math.floor(FILTER_CHUNK_BYTES / filter.outBytes(1)));
@@ -190,5 +201,8 @@ export async function renderRasterBuffer(
     opts.onProgress?.(1, 1);
   }
   const strips = opts.format === 'png' ? p.strips.length : 1;
-  return { data, info: { format: opts.format, widthPx: p.widthPx, heightPx: p.heightPx, dpi: p.dpi, strips, bytes: data.length } };
+  return {
+    data,
+    info: { format: opts.format, widthPx: p.widthPx, heightPx: p.heightPx, dpi: p.dpi, strips, bytes: data.length },
+  };
 }

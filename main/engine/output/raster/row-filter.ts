@@ -25,7 +25,15 @@ function view32(a: Uint8Array): Int32Array {
 }
 
 /** out[j] = cur[c + j] - prev[p + j] bytewise (mod 256) for n packed words, no borrows across bytes. */
-function subWords(cur: Int32Array, c: number, prev: Int32Array, p: number, out: Int32Array, o: number, n: number): void {
+function subWords(
+  cur: Int32Array,
+  c: number,
+  prev: Int32Array,
+  p: number,
+  out: Int32Array,
+  o: number,
+  n: number,
+): void {
   for (let j = 0; j < n; j++) {
     const a = cur[c + j]!;
     const b = prev[p + j]!;
@@ -99,7 +107,14 @@ export class UpFilter {
    * Rows use Up (type 2), except a row whose ground colour differs from the row above (a step of
    * a vertical gradient): Up would give a repeating 3-byte pattern there, Sub (type 1) gives zeros.
    */
-  filter(rows: number, ground: Uint8Array | null, pieces: readonly StripPiece[], r0: number, r1: number, out: Uint8Array): void {
+  filter(
+    rows: number,
+    ground: Uint8Array | null,
+    pieces: readonly StripPiece[],
+    r0: number,
+    r1: number,
+    out: Uint8Array,
+  ): void {
     const { rowBytes, stride, diff, diff32, prev, prev32 } = this;
     const line = rowBytes + 1;
     if (ground && ground.length < rows * 3) throw new Error('UpFilter: short ground');
@@ -107,7 +122,10 @@ export class UpFilter {
     for (let r = r0; r < r1; r++) {
       const o = (r - r0) * line;
       const g = r * 3;
-      const step = ground !== null && r > 0 && (ground[g] !== ground[g - 3] || ground[g + 1] !== ground[g - 2] || ground[g + 2] !== ground[g - 1]);
+      const step =
+        ground !== null &&
+        r > 0 &&
+        (ground[g] !== ground[g - 3] || ground[g + 1] !== ground[g - 2] || ground[g + 2] !== ground[g - 1]);
       if (step) {
         this.subRow(ground!, r, pieces, out, o);
         continue;

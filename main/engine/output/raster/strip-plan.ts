@@ -121,8 +121,12 @@ export function planRaster(scene: Scene, opts: PlanOptions = {}): RasterPlan {
 
   const paddedWidthPx = Math.ceil(widthPx / 4) * 4;
   const cap = opts.maxStripPx;
-  if (cap !== undefined && (!Number.isInteger(cap) || cap < 4)) throw invalid(`maxStripPx 应为不小于 4 的整数，收到 ${cap}`);
-  const tileMax = cap === undefined ? TILE_MAX_PX : Math.min(TILE_MAX_PX, Math.max(SVG_TILE_GRID_PX, Math.floor(cap / SVG_TILE_GRID_PX) * SVG_TILE_GRID_PX));
+  if (cap !== undefined && (!Number.isInteger(cap) || cap < 4))
+    throw invalid(`maxStripPx 应为不小于 4 的整数，收到 ${cap}`);
+  const tileMax =
+    cap === undefined
+      ? TILE_MAX_PX
+      : Math.min(TILE_MAX_PX, Math.max(SVG_TILE_GRID_PX, Math.floor(cap / SVG_TILE_GRID_PX) * SVG_TILE_GRID_PX));
   const tiles: TileRect[] = [];
   for (let x0 = 0; x0 < paddedWidthPx; x0 += tileMax) tiles.push({ x0, x1: Math.min(paddedWidthPx, x0 + tileMax) });
 
@@ -132,7 +136,8 @@ export function planRaster(scene: Scene, opts: PlanOptions = {}): RasterPlan {
   const n = Math.ceil(heightPx / rowsPerStrip);
   rowsPerStrip = Math.ceil(heightPx / n);
   const strips: StripRect[] = [];
-  for (let i = 0, y0 = 0; y0 < heightPx; i++, y0 += rowsPerStrip) strips.push({ index: i, y0, y1: Math.min(heightPx, y0 + rowsPerStrip) });
+  for (let i = 0, y0 = 0; y0 < heightPx; i++, y0 += rowsPerStrip)
+    strips.push({ index: i, y0, y1: Math.min(heightPx, y0 + rowsPerStrip) });
 
   return { widthPx, heightPx, dpi, region, kx, ky, paddedWidthPx, rowsPerStrip, tiles, strips };
 }
@@ -155,7 +160,11 @@ const GROUND_STRIP_FACTOR = 4;
  * become strips of their own, and each band is cut evenly into strips of at most rowsPerStrip.
  * Without bands (no page-wide ground) the plan is returned as it is.
  */
-export function cutAlongBands(plan: RasterPlan, bands: readonly (readonly [number, number])[] | null, maxStripPx?: number): RasterPlan {
+export function cutAlongBands(
+  plan: RasterPlan,
+  bands: readonly (readonly [number, number])[] | null,
+  maxStripPx?: number,
+): RasterPlan {
   if (!bands) return plan;
   const strips: StripRect[] = [];
   const even = (a: number, b: number, most: number): void => {

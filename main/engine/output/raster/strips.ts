@@ -31,7 +31,14 @@ export interface StripOptions {
 }
 
 /** Render pixel columns [x0,x1) × rows [y0,y1) of the image as RGB (opaque: white underneath). */
-export async function renderTile(scene: Scene, plan: RasterPlan, x0: number, x1: number, y0: number, y1: number): Promise<Buffer> {
+export async function renderTile(
+  scene: Scene,
+  plan: RasterPlan,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+): Promise<Buffer> {
   const svg = tileSvg(scene, plan, x0, x1, y0, y1);
   const { data, info } = await sharp(Buffer.from(svg), { unlimited: true, limitInputPixels: false })
     .removeAlpha()
@@ -59,7 +66,11 @@ class Limiter {
   }
 }
 
-export async function* renderStrips(scene: Scene, plan: RasterPlan, opts: StripOptions = {}): AsyncGenerator<RenderedStrip> {
+export async function* renderStrips(
+  scene: Scene,
+  plan: RasterPlan,
+  opts: StripOptions = {},
+): AsyncGenerator<RenderedStrip> {
   const limiter = new Limiter(opts.concurrency ?? 2);
   const ahead = Math.max(1, opts.ahead ?? 2);
 

@@ -11,8 +11,10 @@ function cullText(t: TextRunItem, r: SvgRegion): TextRunItem | null {
   const pad = t.stroke ? t.stroke.widthMm : 0;
   const glyphs = t.glyphs.filter((g) => {
     const b = glyphBox(t.face, g.gid);
-    const x0 = g.x + b[0] * s - pad, x1 = g.x + b[2] * s + pad;
-    const y0 = g.y - b[3] * s - pad, y1 = g.y - b[1] * s + pad;
+    const x0 = g.x + b[0] * s - pad,
+      x1 = g.x + b[2] * s + pad;
+    const y0 = g.y - b[3] * s - pad,
+      y1 = g.y - b[1] * s + pad;
     return x1 >= r.x && x0 <= r.x + r.w && y1 >= r.y && y0 <= r.y + r.h;
   });
   if (glyphs.length === t.glyphs.length) return t;
@@ -42,7 +44,8 @@ export function tileSvg(scene: Scene, plan: RasterPlan, x0: number, x1: number, 
   const svg = sceneToSvg({ ...scene, items }, { region: cull, widthPx: x1 - x0, heightPx: y1 - y0 });
   const open = svg.indexOf('>');
   const inner = svg.slice(open + 1, svg.lastIndexOf('</svg>'));
-  const w = x1 - x0, h = y1 - y0;
+  const w = x1 - x0,
+    h = y1 - y0;
   const { region, kx, ky } = plan;
   const origin = region.x !== 0 || region.y !== 0 ? ` translate(${-region.x} ${-region.y})` : '';
   return (
