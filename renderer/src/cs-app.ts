@@ -61,79 +61,25 @@ export class CsApp extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-      }
+      :host { display: flex; flex-direction: column; min-height: 100vh; }
       header {
-        background: var(--cs-blue);
-        color: #fff;
-        padding: 10px 32px;
-        display: flex;
-        align-items: center;
-        gap: 20px;
-        box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
+        background: var(--cs-blue); color: #fff; padding: 10px 32px;
+        display: flex; align-items: center; gap: 20px; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
       }
-      header h1 {
-        font-size: 20px;
-        margin: 0;
-        letter-spacing: 0.08em;
-        white-space: nowrap;
-      }
-      header .badge {
-        background: var(--cs-red);
-        border-radius: 4px;
-        padding: 2px 8px;
-        font-size: 13px;
-        font-weight: 700;
-      }
-      header .spacer {
-        flex: 1;
-      }
-      header button {
-        background: transparent;
-        border-color: rgba(255, 255, 255, 0.7);
-      }
-      header button:hover {
-        background: rgba(255, 255, 255, 0.12);
-      }
-      nav {
-        display: flex;
-        gap: 4px;
-      }
-      nav button {
-        border-color: transparent;
-        border-radius: 6px;
-      }
-      nav button[aria-current='page'] {
-        background: rgba(255, 255, 255, 0.22);
-        border-color: rgba(255, 255, 255, 0.7);
-        font-weight: 700;
-      }
-      main {
-        flex: 1;
-        padding: 28px 32px;
-      }
-      .hotline {
-        font-size: 14px;
-        opacity: 0.9;
-        white-space: nowrap;
-      }
-      .notice {
-        color: var(--cs-ok);
-        font-weight: 600;
-        margin: 0 0 12px;
-      }
-      .error {
-        margin: 0 0 12px;
-      }
-      .file-input {
-        display: none;
-      }
-      .notice:empty {
-        display: none;
-      }
+      header h1 { font-size: 20px; margin: 0; letter-spacing: 0.08em; white-space: nowrap; }
+      header .badge { background: var(--cs-red); border-radius: 4px; padding: 2px 8px; font-size: 13px; font-weight: 700; }
+      header .spacer { flex: 1; }
+      header button { background: transparent; border-color: rgba(255, 255, 255, 0.7); }
+      header button:hover { background: rgba(255, 255, 255, 0.12); }
+      nav { display: flex; gap: 4px; }
+      nav button { border-color: transparent; border-radius: 6px; }
+      nav button[aria-current='page'] { background: rgba(255, 255, 255, 0.22); border-color: rgba(255, 255, 255, 0.7); font-weight: 700; }
+      main { flex: 1; padding: 28px 32px; }
+      .hotline { font-size: 14px; opacity: 0.9; white-space: nowrap; }
+      .notice { color: var(--cs-ok); font-weight: 600; margin: 0 0 12px; }
+      .error { margin: 0 0 12px; }
+      .file-input { display: none; }
+      .notice:empty { display: none; }
     `,
   ];
 
@@ -206,15 +152,8 @@ export class CsApp extends LitElement {
 
   private tab(screen: Screen, label: string) {
     const disabled = screen === 'editor' && !this.doc.session;
-    return html`<button
-      type="button"
-      data-screen=${screen}
-      aria-current=${this.screen === screen ? 'page' : 'false'}
-      ?disabled=${disabled}
-      @click=${() => (this.screen = screen)}
-    >
-      ${label}
-    </button>`;
+    return html`<button type="button" data-screen=${screen} aria-current=${this.screen === screen ? 'page' : 'false'} ?disabled=${disabled}
+      @click=${() => (this.screen = screen)}>${label}</button>`;
   }
 
   private body() {
@@ -247,37 +186,17 @@ export class CsApp extends LitElement {
         </nav>
         <span class="spacer"></span>
         <span class="hotline">${t('hotline')}</span>
-        <button
-          type="button"
-          class="lang"
-          lang=${locale() === 'en' ? 'zh-CN' : 'en'}
-          aria-label=${t('switchLangLabel')}
-          @click=${() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}
-        >
-          ${t('switchLang')}
-        </button>
+        <button type="button" class="lang" lang=${locale() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('switchLangLabel')}
+          @click=${() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>${t('switchLang')}</button>
       </header>
-      <main
-        @doc-command=${this.docCommand}
-        @design-open=${this.openDesign}
-        @show-library=${() => (this.screen = 'library')}
-      >
+      <main @doc-command=${this.docCommand} @design-open=${this.openDesign} @show-library=${() => (this.screen = 'library')}>
         ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
         <p class="notice" role="status">${this.doc.notice}</p>
         ${this.body()}
       </main>
-      <input
-        class="file-input"
-        type="file"
-        accept=${DESIGN_ACCEPT}
-        aria-label=${t('openFile')}
-        @change=${this.filePicked}
-      />
-      <cs-recovery-prompt
-        .offer=${this.doc.recovery}
-        @recovery-restore=${() => this.doc.restore()}
-        @recovery-discard=${() => void this.doc.discardRecovery()}
-      ></cs-recovery-prompt>
+      <input class="file-input" type="file" accept=${DESIGN_ACCEPT} aria-label=${t('openFile')} @change=${this.filePicked}>
+      <cs-recovery-prompt .offer=${this.doc.recovery} @recovery-restore=${() => this.doc.restore()}
+        @recovery-discard=${() => void this.doc.discardRecovery()}></cs-recovery-prompt>
     `;
   }
 }

@@ -34,35 +34,12 @@ export class CsBatchImages extends LitElement {
     controls,
     fileButton,
     css`
-      :host {
-        display: block;
-        margin-top: 14px;
-      }
-      .drop {
-        border: 2px dashed var(--cs-border);
-        border-radius: 10px;
-        padding: 10px 14px;
-        background: #f8fafc;
-        display: flex;
-        align-items: center;
-        gap: 14px;
-      }
-      .drop.over {
-        border-color: var(--cs-blue);
-        background: #eef3fb;
-      }
-      .text {
-        flex: 1;
-        font-size: 14px;
-      }
-      .text strong {
-        display: block;
-        margin-bottom: 2px;
-      }
-      .status {
-        margin: 6px 0 0;
-        font-size: 13px;
-      }
+      :host { display: block; margin-top: 14px; }
+      .drop { border: 2px dashed var(--cs-border); border-radius: 10px; padding: 10px 14px; background: #f8fafc; display: flex; align-items: center; gap: 14px; }
+      .drop.over { border-color: var(--cs-blue); background: #eef3fb; }
+      .text { flex: 1; font-size: 14px; }
+      .text strong { display: block; margin-bottom: 2px; }
+      .status { margin: 6px 0 0; font-size: 13px; }
     `,
   ];
 
@@ -75,8 +52,7 @@ export class CsBatchImages extends LitElement {
   override render() {
     const p = this.progress;
     return html`
-      <div
-        class="drop ${this.dragging ? 'over' : ''}"
+      <div class="drop ${this.dragging ? 'over' : ''}"
         @dragover=${(e: DragEvent) => {
           e.preventDefault();
           this.dragging = true;
@@ -86,24 +62,15 @@ export class CsBatchImages extends LitElement {
           e.preventDefault();
           this.dragging = false;
           this.emit(e.dataTransfer?.files);
-        }}
-      >
+        }}>
         <div class="text"><strong>${t('head')}</strong><span class="muted">${t('hint')}</span></div>
-        <span class="file-btn"
-          ><button type="button" class="secondary" tabindex="-1" aria-hidden="true">${t('pick')}</button>
-          <input
-            type="file"
-            name="photos"
-            multiple
-            accept=".png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp"
-            aria-label=${t('pick')}
-            ?disabled=${p !== null}
+        <span class="file-btn"><button type="button" class="secondary" tabindex="-1" aria-hidden="true">${t('pick')}</button>
+          <input type="file" name="photos" multiple accept=".png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp" aria-label=${t('pick')} ?disabled=${p !== null}
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
               this.emit(input.files);
               input.value = '';
-            }}
-        /></span>
+            }}></span>
       </div>
       <p class="status muted" aria-live="polite">
         ${p ? t('busy', p) : this.added.length ? t('added', { n: this.added.length }) : ''}${!p && this.skipped.length ? t('skipped', { names: this.skipped.join('、') }) : ''}

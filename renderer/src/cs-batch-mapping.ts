@@ -25,34 +25,13 @@ export class CsBatchMapping extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(230px, 1fr));
-        gap: 12px 18px;
-      }
-      label {
-        font-size: 14px;
-        margin-bottom: 4px;
-      }
-      .kind {
-        font-weight: normal;
-        color: var(--cs-muted);
-        font-size: 12px;
-        margin-left: 4px;
-      }
-      select.keep {
-        color: var(--cs-muted);
-      }
-      .foot {
-        margin-top: 10px;
-      }
-      .warn {
-        color: var(--cs-warn);
-        font-weight: 600;
-      }
+      :host { display: block; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 12px 18px; }
+      label { font-size: 14px; margin-bottom: 4px; }
+      .kind { font-weight: normal; color: var(--cs-muted); font-size: 12px; margin-left: 4px; }
+      select.keep { color: var(--cs-muted); }
+      .foot { margin-top: 10px; }
+      .warn { color: var(--cs-warn); font-weight: 600; }
     `,
   ];
 
@@ -75,21 +54,14 @@ export class CsBatchMapping extends LitElement {
     return html`
       <div class="grid">
         ${m.slots.map(
-          (s) =>
-            html` <div>
-              <label for="slot-${s.slot}"
-                >${s.label}${s.type !== 'text' ? html`<span class="kind">（${t(s.type === 'qr' ? 'qr' : 'image')}）</span>` : ''}</label
-              >
-              <select
-                id="slot-${s.slot}"
-                name="slot-${s.slot}"
-                class=${s.column === null ? 'keep' : ''}
-                @change=${(e: Event) => this.change(s.slot, e)}
-              >
-                <option value="" ?selected=${s.column === null}>${t('keep')}</option>
-                ${this.columns.map((c) => html`<option value=${c} ?selected=${s.column === c}>${c}</option>`)}
-              </select>
-            </div>`,
+          (s) => html`
+          <div>
+            <label for="slot-${s.slot}">${s.label}${s.type !== 'text' ? html`<span class="kind">（${t(s.type === 'qr' ? 'qr' : 'image')}）</span>` : ''}</label>
+            <select id="slot-${s.slot}" name="slot-${s.slot}" class=${s.column === null ? 'keep' : ''} @change=${(e: Event) => this.change(s.slot, e)}>
+              <option value="" ?selected=${s.column === null}>${t('keep')}</option>
+              ${this.columns.map((c) => html`<option value=${c} ?selected=${s.column === c}>${c}</option>`)}
+            </select>
+          </div>`,
         )}
       </div>
       <p class="foot ${m.slots.every((s) => s.column === null) ? 'warn' : 'muted'}">

@@ -54,69 +54,18 @@ export class CsBatchOutput extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: none;
-        padding: 0;
-        margin: 0 0 16px;
-      }
-      legend {
-        font-weight: 600;
-        margin-bottom: 6px;
-        padding: 0;
-      }
-      .formats {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-        gap: 6px 16px;
-      }
-      .check {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        font-weight: normal;
-        margin: 0;
-      }
-      .row {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 180px;
-        gap: 18px;
-        align-items: start;
-      }
-      .chips {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: center;
-        margin-top: 8px;
-      }
-      .chips button {
-        min-height: 28px;
-        padding: 2px 10px;
-        border-radius: 14px;
-        font-size: 13px;
-        background: #eef3fb;
-        color: var(--cs-blue);
-        border-color: #c4d3ee;
-      }
-      .chips button:hover {
-        background: #dfe8f8;
-      }
-      .example {
-        margin-top: 8px;
-        font-size: 13px;
-      }
-      .example code {
-        background: #f3f5f9;
-        border-radius: 4px;
-        padding: 1px 6px;
-        font-family: inherit;
-      }
-      .note {
-        margin: 6px 0 0;
-      }
+      :host { display: block; }
+      fieldset { border: none; padding: 0; margin: 0 0 16px; }
+      legend { font-weight: 600; margin-bottom: 6px; padding: 0; }
+      .formats { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 6px 16px; }
+      .check { display: flex; gap: 8px; align-items: center; font-weight: normal; margin: 0; }
+      .row { display: grid; grid-template-columns: minmax(0, 1fr) 180px; gap: 18px; align-items: start; }
+      .chips { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
+      .chips button { min-height: 28px; padding: 2px 10px; border-radius: 14px; font-size: 13px; background: #eef3fb; color: var(--cs-blue); border-color: #c4d3ee; }
+      .chips button:hover { background: #dfe8f8; }
+      .example { margin-top: 8px; font-size: 13px; }
+      .example code { background: #f3f5f9; border-radius: 4px; padding: 1px 6px; font-family: inherit; }
+      .note { margin: 6px 0 0; }
     `,
   ];
 
@@ -145,18 +94,11 @@ export class CsBatchOutput extends LitElement {
       <fieldset ?disabled=${this.disabled}>
         <legend>${t('output')}</legend>
         <div class="formats">
-          ${OUTPUTS.map((o) => html`<label class="check"><input type="radio" name="output" value=${o} .checked=${s.output === o} @change=${() => this.patch({ output: o })} />${t(o)}</label>`)}
+          ${OUTPUTS.map((o) => html`<label class="check"><input type="radio" name="output" value=${o} .checked=${s.output === o} @change=${() => this.patch({ output: o })}>${t(o)}</label>`)}
         </div>
         ${
           s.output === 'single-pdf'
-            ? html`<label class="check note"
-                ><input
-                  type="checkbox"
-                  name="zip"
-                  .checked=${s.zip}
-                  @change=${(e: Event) => this.patch({ zip: (e.target as HTMLInputElement).checked })}
-                />${t('zipSingle')}</label
-              >`
+            ? html`<label class="check note"><input type="checkbox" name="zip" .checked=${s.zip} @change=${(e: Event) => this.patch({ zip: (e.target as HTMLInputElement).checked })}>${t('zipSingle')}</label>`
             : html`<p class="muted note">${t('zipAlways')}</p>`
         }
       </fieldset>
@@ -164,19 +106,10 @@ export class CsBatchOutput extends LitElement {
         <div class="row">
           <div>
             <label for="pattern">${t('pattern')}</label>
-            <input
-              id="pattern"
-              type="text"
-              .value=${s.namePattern}
-              aria-describedby="pattern-example"
-              aria-invalid=${this.planError ? 'true' : 'false'}
-              @input=${(e: Event) => this.patch({ namePattern: (e.target as HTMLInputElement).value })}
-            />
-            <div class="chips">
-              <span class="muted">${t('insert')}</span>
-              <button type="button" data-token=${ROW_NUMBER_TOKEN} @click=${() => this.insert(ROW_NUMBER_TOKEN)}>
-                ${t('rowNo')}
-              </button>
+            <input id="pattern" type="text" .value=${s.namePattern} aria-describedby="pattern-example" aria-invalid=${this.planError ? 'true' : 'false'}
+              @input=${(e: Event) => this.patch({ namePattern: (e.target as HTMLInputElement).value })}>
+            <div class="chips"><span class="muted">${t('insert')}</span>
+              <button type="button" data-token=${ROW_NUMBER_TOKEN} @click=${() => this.insert(ROW_NUMBER_TOKEN)}>${t('rowNo')}</button>
               ${this.columns.map((c) => html`<button type="button" data-token=${c} @click=${() => this.insert(c)}>${c}</button>`)}
             </div>
             <div class="example" id="pattern-example" aria-live="polite">
@@ -184,25 +117,15 @@ export class CsBatchOutput extends LitElement {
                 this.planError
                   ? html`<span class="error" role="alert">${this.planError}</span>`
                   : this.plan
-                    ? html`${t('example')}<code class="file-example">${this.plan.examples[0]?.fileName ?? ''}</code> ·
-                        ${t('download')}<code class="download-name">${this.plan.downloadName}</code>`
+                    ? html`${t('example')}<code class="file-example">${this.plan.examples[0]?.fileName ?? ''}</code> · ${t('download')}<code class="download-name">${this.plan.downloadName}</code>`
                     : ''
               }
             </div>
           </div>
           <div>
             <label for="dpi">${t('dpi')}</label>
-            <input
-              id="dpi"
-              type="number"
-              min="1"
-              max="2400"
-              step="any"
-              .value=${String(s.dpi)}
-              ?disabled=${!raster}
-              aria-describedby="dpi-hint"
-              @change=${(e: Event) => this.patch({ dpi: Number((e.target as HTMLInputElement).value) || this.recommendedDpi })}
-            />
+            <input id="dpi" type="number" min="1" max="2400" step="any" .value=${String(s.dpi)} ?disabled=${!raster} aria-describedby="dpi-hint"
+              @change=${(e: Event) => this.patch({ dpi: Number((e.target as HTMLInputElement).value) || this.recommendedDpi })}>
             <div class="muted" id="dpi-hint">${raster ? t('dpiHint', { dpi: this.recommendedDpi }) : t('dpiPdf')}</div>
           </div>
         </div>

@@ -31,66 +31,17 @@ export class CsBatchPreviews extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 12px;
-      }
-      ul.portrait {
-        grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
-      }
-      li {
-        border: 1px solid var(--cs-border);
-        border-radius: 8px;
-        background: #fff;
-        overflow: hidden;
-      }
-      li.bad {
-        border-color: var(--cs-red);
-      }
-      .head {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        padding: 6px 10px;
-        background: #f8fafc;
-        font-size: 13px;
-        font-weight: 600;
-      }
-      .tag {
-        font-size: 12px;
-        border-radius: 10px;
-        padding: 1px 8px;
-        color: #fff;
-        background: var(--cs-ok);
-        font-weight: 600;
-      }
-      li.bad .tag {
-        background: var(--cs-red);
-      }
-      .stage {
-        background: #e9edf3;
-        padding: 10px;
-        display: flex;
-        justify-content: center;
-      }
-      img {
-        max-width: 100%;
-        max-height: 240px;
-        background: #fff;
-        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
-      }
-      .problem {
-        color: var(--cs-red);
-        font-size: 13px;
-        padding: 6px 10px;
-        margin: 0;
-      }
+      :host { display: block; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; }
+      ul.portrait { grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); }
+      li { border: 1px solid var(--cs-border); border-radius: 8px; background: #fff; overflow: hidden; }
+      li.bad { border-color: var(--cs-red); }
+      .head { display: flex; justify-content: space-between; align-items: center; padding: 6px 10px; background: #f8fafc; font-size: 13px; font-weight: 600; }
+      .tag { font-size: 12px; border-radius: 10px; padding: 1px 8px; color: #fff; background: var(--cs-ok); font-weight: 600; }
+      li.bad .tag { background: var(--cs-red); }
+      .stage { background: #e9edf3; padding: 10px; display: flex; justify-content: center; }
+      img { max-width: 100%; max-height: 240px; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+      .problem { color: var(--cs-red); font-size: 13px; padding: 6px 10px; margin: 0; }
     `,
   ];
 
@@ -117,14 +68,12 @@ export class CsBatchPreviews extends LitElement {
     return html`
       <ul class=${this.landscape ? '' : 'portrait'} aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.previews.map(
-          (p, k) =>
-            html` <li class=${p.problem ? 'bad' : ''} data-row=${p.row}>
-              <div class="head">
-                <span>${t('row', { n: p.row })}</span><span class="tag">${p.problem ? t('bad') : t('ok')}</span>
-              </div>
-              ${this.urls[k] ? html`<div class="stage"><img src=${this.urls[k]} alt=${t('alt', { n: p.row })} /></div>` : ''}
-              ${p.problem ? html`<p class="problem">${p.problem}</p>` : ''}
-            </li>`,
+          (p, k) => html`
+          <li class=${p.problem ? 'bad' : ''} data-row=${p.row}>
+            <div class="head"><span>${t('row', { n: p.row })}</span><span class="tag">${p.problem ? t('bad') : t('ok')}</span></div>
+            ${this.urls[k] ? html`<div class="stage"><img src=${this.urls[k]} alt=${t('alt', { n: p.row })}></div>` : ''}
+            ${p.problem ? html`<p class="problem">${p.problem}</p>` : ''}
+          </li>`,
         )}
       </ul>
     `;

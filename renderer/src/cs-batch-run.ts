@@ -61,108 +61,29 @@ export class CsBatchRun extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-      }
-      .publish {
-        margin-bottom: 16px;
-      }
-      .publish .fields {
-        display: grid;
-        grid-template-columns: minmax(160px, 320px) 180px;
-        gap: 12px 18px;
-        margin: 8px 0 0 26px;
-      }
-      .check {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        font-weight: normal;
-        margin: 0;
-      }
-      .publish .fields label {
-        font-size: 13px;
-      }
-      .actions {
-        display: flex;
-        gap: 12px;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      button.start {
-        font-size: 16px;
-        padding: 10px 26px;
-        font-weight: 700;
-      }
-      .bar {
-        display: flex;
-        gap: 16px;
-        align-items: center;
-        margin-top: 6px;
-      }
-      .bar progress {
-        flex: 1;
-      }
-      .progress {
-        margin-top: 4px;
-      }
-      .status {
-        font-weight: 600;
-      }
-      .again {
-        margin-top: 18px;
-      }
-      progress {
-        width: 100%;
-        height: 14px;
-      }
-      .summary {
-        font-size: 18px;
-        font-weight: 700;
-        margin: 0 0 10px;
-      }
-      .summary .bad {
-        color: var(--cs-red);
-      }
-      .summary .ok {
-        color: var(--cs-ok);
-      }
-      button.download {
-        background: var(--cs-ok);
-        border-color: var(--cs-ok);
-        font-weight: 600;
-      }
-      button.download:hover {
-        background: #145f2c;
-      }
-      h3 {
-        font-size: 14px;
-        margin: 16px 0 6px;
-      }
-      ul.failures {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        border: 1px solid #f0c4cb;
-        border-radius: 8px;
-        background: #fff7f8;
-        max-height: 220px;
-        overflow: auto;
-      }
-      ul.failures li {
-        padding: 6px 12px;
-        border-bottom: 1px solid #f6dbe0;
-        font-size: 14px;
-      }
-      ul.failures li:last-child {
-        border-bottom: none;
-      }
-      ul.failures .n {
-        font-weight: 700;
-        color: var(--cs-red);
-        margin-right: 8px;
-        white-space: nowrap;
-      }
+      :host { display: block; }
+      .publish { margin-bottom: 16px; }
+      .publish .fields { display: grid; grid-template-columns: minmax(160px, 320px) 180px; gap: 12px 18px; margin: 8px 0 0 26px; }
+      .check { display: flex; gap: 8px; align-items: center; font-weight: normal; margin: 0; }
+      .publish .fields label { font-size: 13px; }
+      .actions { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+      button.start { font-size: 16px; padding: 10px 26px; font-weight: 700; }
+      .bar { display: flex; gap: 16px; align-items: center; margin-top: 6px; }
+      .bar progress { flex: 1; }
+      .progress { margin-top: 4px; }
+      .status { font-weight: 600; }
+      .again { margin-top: 18px; }
+      progress { width: 100%; height: 14px; }
+      .summary { font-size: 18px; font-weight: 700; margin: 0 0 10px; }
+      .summary .bad { color: var(--cs-red); }
+      .summary .ok { color: var(--cs-ok); }
+      button.download { background: var(--cs-ok); border-color: var(--cs-ok); font-weight: 600; }
+      button.download:hover { background: #145f2c; }
+      h3 { font-size: 14px; margin: 16px 0 6px; }
+      ul.failures { margin: 0; padding: 0; list-style: none; border: 1px solid #f0c4cb; border-radius: 8px; background: #fff7f8; max-height: 220px; overflow: auto; }
+      ul.failures li { padding: 6px 12px; border-bottom: 1px solid #f6dbe0; font-size: 14px; }
+      ul.failures li:last-child { border-bottom: none; }
+      ul.failures .n { font-weight: 700; color: var(--cs-red); margin-right: 8px; white-space: nowrap; }
     `,
   ];
 
@@ -185,10 +106,7 @@ export class CsBatchRun extends LitElement {
 
   private failureList(title: string, cls: string, items: BatchStatus['failures']) {
     if (!items.length) return '';
-    return html`<h3>${title}</h3>
-      <ul class="failures ${cls}">
-        ${items.map((f) => html`<li data-row=${f.row}><span class="n">${t('rowLine', { n: f.row, line: f.row + 1 })}</span>${f.reason}</li>`)}
-      </ul>`;
+    return html`<h3>${title}</h3><ul class="failures ${cls}">${items.map((f) => html`<li data-row=${f.row}><span class="n">${t('rowLine', { n: f.row, line: f.row + 1 })}</span>${f.reason}</li>`)}</ul>`;
   }
 
   private progress(s: BatchStatus) {
@@ -200,10 +118,8 @@ export class CsBatchRun extends LitElement {
           : t('running', { done: s.rowsDone, total: s.rowsTotal });
     return html`<div class="progress">
       <div class="status" aria-live="polite" role="status">${label}</div>
-      <div class="bar">
-        <progress max="1" .value=${s.progress} aria-label=${label}></progress>
-        <button type="button" class="secondary cancel" @click=${() => this.fire('batch-cancel')}>${t('cancel')}</button>
-      </div>
+      <div class="bar"><progress max="1" .value=${s.progress} aria-label=${label}></progress>
+        <button type="button" class="secondary cancel" @click=${() => this.fire('batch-cancel')}>${t('cancel')}</button></div>
     </div>`;
   }
 
@@ -212,23 +128,14 @@ export class CsBatchRun extends LitElement {
     if (s.state === 'error') return html`<p class="error" role="alert">${t('failedRun')}：${s.error ?? ''}</p>`;
     return html`
       <p class="summary" role="status">
-        <span class="ok">${t('made', { n: s.succeeded })}</span>${t('sep')}<span class=${s.failures.length ? 'bad' : ''}
-          >${t('failed', { n: s.failures.length })}</span
-        >${s.skipped.length ? t('skipped', { n: s.skipped.length }) : ''}
+        <span class="ok">${t('made', { n: s.succeeded })}</span>${t('sep')}<span class=${s.failures.length ? 'bad' : ''}>${t('failed', { n: s.failures.length })}</span>${s.skipped.length ? t('skipped', { n: s.skipped.length }) : ''}
       </p>
       ${s.published ? html`<p>${t('published', { n: s.published })}</p>` : ''}
       <div class="actions">
         ${s.downloadId ? html`<button type="button" class="download" @click=${() => this.save(s.downloadId!)}>${t('download', { name: s.fileName ?? '' })}</button>` : ''}
         ${s.failureReportId ? html`<button type="button" class="secondary report" @click=${() => this.save(s.failureReportId!)}>${t('report')}</button>` : ''}
       </div>
-      ${
-        s.notes.length
-          ? html`<h3>${t('notes')}</h3>
-              <ul class="muted">
-                ${s.notes.map((n) => html`<li>${n}</li>`)}
-              </ul>`
-          : ''
-      }
+      ${s.notes.length ? html`<h3>${t('notes')}</h3><ul class="muted">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
     `;
   }
 
@@ -237,57 +144,27 @@ export class CsBatchRun extends LitElement {
     const p = this.publish;
     const pub = (patch: Partial<PublishForm>) => this.fire('publish-change', { patch });
     return html`
-      ${s && this.active ? this.progress(s) : ''} ${s && !this.active ? this.result(s) : ''}
+      ${s && this.active ? this.progress(s) : ''}
+      ${s && !this.active ? this.result(s) : ''}
       ${s ? this.failureList(t('failures'), 'rows', s.failures) : ''}
       ${s ? this.failureList(t('publishFailures'), 'publish', s.publishFailures) : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${
         this.active
           ? ''
-          : html` <div class="publish ${s ? 'again' : ''}">
-                <label class="check"
-                  ><input
-                    type="checkbox"
-                    name="publish"
-                    .checked=${p.enabled}
-                    @change=${(e: Event) => pub({ enabled: (e.target as HTMLInputElement).checked })}
-                  />${t('publish')}</label
-                >
-                ${
-                  p.enabled
-                    ? html`<div class="fields">
-                        <div>
-                          <label for="pub-unit">${t('unit')}</label
-                          ><input
-                            id="pub-unit"
-                            type="text"
-                            maxlength="100"
-                            .value=${p.unit}
-                            @input=${(e: Event) => pub({ unit: (e.target as HTMLInputElement).value })}
-                          />
-                        </div>
-                        <div>
-                          <label for="pub-date">${t('date')}</label
-                          ><input
-                            id="pub-date"
-                            type="date"
-                            required
-                            .value=${p.publishedAt}
-                            @change=${(e: Event) => pub({ publishedAt: (e.target as HTMLInputElement).value })}
-                          />
-                        </div>
-                      </div>`
-                    : ''
-                }
-              </div>
-              <button
-                type="button"
-                class="start ${s ? 'secondary' : ''}"
-                ?disabled=${!this.canStart}
-                @click=${() => this.fire('batch-start')}
-              >
-                ${s ? t('again') : t('start')}
-              </button>`
+          : html`
+        <div class="publish ${s ? 'again' : ''}">
+          <label class="check"><input type="checkbox" name="publish" .checked=${p.enabled} @change=${(e: Event) => pub({ enabled: (e.target as HTMLInputElement).checked })}>${t('publish')}</label>
+          ${
+            p.enabled
+              ? html`<div class="fields">
+            <div><label for="pub-unit">${t('unit')}</label><input id="pub-unit" type="text" maxlength="100" .value=${p.unit} @input=${(e: Event) => pub({ unit: (e.target as HTMLInputElement).value })}></div>
+            <div><label for="pub-date">${t('date')}</label><input id="pub-date" type="date" required .value=${p.publishedAt} @change=${(e: Event) => pub({ publishedAt: (e.target as HTMLInputElement).value })}></div>
+          </div>`
+              : ''
+          }
+        </div>
+        <button type="button" class="start ${s ? 'secondary' : ''}" ?disabled=${!this.canStart} @click=${() => this.fire('batch-start')}>${s ? t('again') : t('start')}</button>`
       }
     `;
   }

@@ -34,74 +34,21 @@ export class CsBatchTable extends LitElement {
     controls,
     fileButton,
     css`
-      :host {
-        display: block;
-      }
+      :host { display: block; }
       .drop {
-        border: 2px dashed var(--cs-border);
-        border-radius: 10px;
-        padding: 18px;
-        text-align: center;
-        background: #f8fafc;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 8px;
+        border: 2px dashed var(--cs-border); border-radius: 10px; padding: 18px; text-align: center; background: #f8fafc;
+        display: flex; flex-direction: column; align-items: center; gap: 8px;
       }
-      .drop.over {
-        border-color: var(--cs-blue);
-        background: #eef3fb;
-      }
-      .drop.compact {
-        flex-direction: row;
-        justify-content: space-between;
-        text-align: left;
-        padding: 10px 14px;
-      }
-      .summary {
-        font-weight: 600;
-      }
-      .scroll {
-        overflow: auto;
-        margin-top: 12px;
-        border: 1px solid var(--cs-border);
-        border-radius: 8px;
-      }
-      table {
-        border-collapse: collapse;
-        font-size: 13px;
-        width: 100%;
-      }
-      caption {
-        text-align: left;
-        padding: 6px 10px;
-        font-size: 12px;
-        color: var(--cs-muted);
-        background: #f3f5f9;
-      }
-      th,
-      td {
-        border-bottom: 1px solid #e6eaf0;
-        padding: 6px 10px;
-        text-align: left;
-        white-space: nowrap;
-        max-width: 260px;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      th {
-        background: #f8fafc;
-        font-weight: 600;
-      }
-      td.n,
-      th.n {
-        color: var(--cs-muted);
-        width: 3em;
-        text-align: right;
-      }
-      .more {
-        padding: 6px 10px;
-      }
+      .drop.over { border-color: var(--cs-blue); background: #eef3fb; }
+      .drop.compact { flex-direction: row; justify-content: space-between; text-align: left; padding: 10px 14px; }
+      .summary { font-weight: 600; }
+      .scroll { overflow: auto; margin-top: 12px; border: 1px solid var(--cs-border); border-radius: 8px; }
+      table { border-collapse: collapse; font-size: 13px; width: 100%; }
+      caption { text-align: left; padding: 6px 10px; font-size: 12px; color: var(--cs-muted); background: #f3f5f9; }
+      th, td { border-bottom: 1px solid #e6eaf0; padding: 6px 10px; text-align: left; white-space: nowrap; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
+      th { background: #f8fafc; font-weight: 600; }
+      td.n, th.n { color: var(--cs-muted); width: 3em; text-align: right; }
+      .more { padding: 6px 10px; }
     `,
   ];
 
@@ -116,67 +63,42 @@ export class CsBatchTable extends LitElement {
   }
 
   private picker(label: string) {
-    return html`<span class="file-btn"
-      ><button type="button" class="secondary" tabindex="-1" aria-hidden="true">${label}</button>
-      <input
-        type="file"
-        accept=".csv,.xlsx,.xlsm,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label=${label}
-        ?disabled=${this.busy}
-        @change=${(e: Event) => {
+    return html`<span class="file-btn"><button type="button" class="secondary" tabindex="-1" aria-hidden="true">${label}</button>
+      <input type="file" accept=".csv,.xlsx,.xlsm,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label=${label}
+        ?disabled=${this.busy} @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           this.emit(input.files?.[0]);
           input.value = '';
-        }}
-    /></span>`;
+        }}></span>`;
   }
 
   override render() {
     const i = this.info;
     return html`
-      <div
-        class="drop ${this.dragging ? 'over' : ''} ${i ? 'compact' : ''}"
+      <div class="drop ${this.dragging ? 'over' : ''} ${i ? 'compact' : ''}"
         @dragover=${(e: DragEvent) => {
           e.preventDefault();
           this.dragging = true;
         }}
-        @dragleave=${() => (this.dragging = false)}
-        @drop=${this.onDrop}
-      >
+        @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
         ${
           i
-            ? html`<span class="summary"
-                  >${t('loaded', { name: i.fileName, rows: i.rowCount, cols: i.columns.length })}</span
-                >${this.picker(t('other'))}`
+            ? html`<span class="summary">${t('loaded', { name: i.fileName, rows: i.rowCount, cols: i.columns.length })}</span>${this.picker(t('other'))}`
             : html`<span>${t('drop')}</span>${this.picker(t('pick'))}<span class="muted">${t('hint')}</span>`
         }
       </div>
       ${this.busy ? html`<p class="muted" aria-live="polite">${t('reading')}</p>` : ''}
       ${
         i
-          ? html` <div class="scroll">
-              <table>
-                <caption>
-                  ${t('firstRows', { n: i.sample.length })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th class="n" scope="col">${t('rowNo')}</th>
-                    ${i.columns.map((c) => html`<th scope="col">${c}</th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${i.sample.map(
-                    (r, k) =>
-                      html`<tr>
-                        <td class="n">${k + 1}</td>
-                        ${r.map((c) => html`<td title=${c}>${c}</td>`)}
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              ${i.rowCount > i.sample.length ? html`<div class="more muted">${t('more', { n: i.rowCount - i.sample.length })}</div>` : ''}
-            </div>`
+          ? html`
+        <div class="scroll">
+          <table>
+            <caption>${t('firstRows', { n: i.sample.length })}</caption>
+            <thead><tr><th class="n" scope="col">${t('rowNo')}</th>${i.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+            <tbody>${i.sample.map((r, k) => html`<tr><td class="n">${k + 1}</td>${r.map((c) => html`<td title=${c}>${c}</td>`)}</tr>`)}</tbody>
+          </table>
+          ${i.rowCount > i.sample.length ? html`<div class="more muted">${t('more', { n: i.rowCount - i.sample.length })}</div>` : ''}
+        </div>`
           : ''
       }
     `;

@@ -20,77 +20,21 @@ export class CsBatchTemplates extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        max-height: 430px;
-        overflow: auto;
-        padding: 4px 6px 4px 4px;
-      }
-      h3 {
-        font-size: 14px;
-        margin: 14px 0 8px;
-        color: var(--cs-muted);
-      }
-      h3:first-child {
-        margin-top: 0;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(250px, 1fr));
-        gap: 10px;
-      }
+      :host { display: block; max-height: 430px; overflow: auto; padding: 4px 6px 4px 4px; }
+      h3 { font-size: 14px; margin: 14px 0 8px; color: var(--cs-muted); }
+      h3:first-child { margin-top: 0; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 10px; }
       button.card {
-        all: unset;
-        box-sizing: border-box;
-        display: flex;
-        gap: 10px;
-        align-items: center;
-        width: 100%;
-        height: 100%;
-        padding: 8px;
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 8px;
-        cursor: pointer;
+        all: unset; box-sizing: border-box; display: flex; gap: 10px; align-items: center; width: 100%; height: 100%; padding: 8px;
+        background: #fff; border: 1px solid var(--cs-border); border-radius: 8px; cursor: pointer;
       }
-      button.card:hover {
-        border-color: var(--cs-blue);
-      }
-      button.card[aria-pressed='true'] {
-        border: 2px solid var(--cs-blue);
-        background: #eef3fb;
-        padding: 7px;
-      }
-      button.card:focus-visible {
-        outline: 3px solid var(--cs-focus);
-        outline-offset: 2px;
-      }
-      .thumb {
-        flex: 0 0 72px;
-        height: 52px;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: #e9edf3;
-        border-radius: 4px;
-      }
-      .thumb img {
-        max-width: 66px;
-        max-height: 46px;
-        box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25);
-      }
-      .title {
-        font-size: 13px;
-        font-weight: 600;
-        line-height: 1.35;
-      }
-      .slots {
-        font-size: 12px;
-        color: var(--cs-muted);
-      }
+      button.card:hover { border-color: var(--cs-blue); }
+      button.card[aria-pressed='true'] { border: 2px solid var(--cs-blue); background: #eef3fb; padding: 7px; }
+      button.card:focus-visible { outline: 3px solid var(--cs-focus); outline-offset: 2px; }
+      .thumb { flex: 0 0 72px; height: 52px; display: flex; align-items: center; justify-content: center; background: #e9edf3; border-radius: 4px; }
+      .thumb img { max-width: 66px; max-height: 46px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); }
+      .title { font-size: 13px; font-weight: 600; line-height: 1.35; }
+      .slots { font-size: 12px; color: var(--cs-muted); }
     `,
   ];
 
@@ -105,28 +49,22 @@ export class CsBatchTemplates extends LitElement {
     return html`
       <div role="group" aria-label=${t('choose')}>
         ${groups.map(
-          ([kind, ts]) =>
-            html` <h3>${kindName(kind)}</h3>
-              <ul>
-                ${ts.map(
-                  (x) =>
-                    html` <li>
-                      <button
-                        class="card"
-                        type="button"
-                        data-template=${x.id}
-                        aria-pressed=${this.selected === x.id ? 'true' : 'false'}
-                        @click=${() => this.pick(x.id)}
-                      >
-                        <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt="" loading="lazy" /></span>
-                        <span>
-                          <span class="title">${x.title}</span>
-                          <div class="slots">${t('slots', { list: x.slots.map((s) => s.label).join('、') })}</div>
-                        </span>
-                      </button>
-                    </li>`,
-                )}
-              </ul>`,
+          ([kind, ts]) => html`
+          <h3>${kindName(kind)}</h3>
+          <ul>
+            ${ts.map(
+              (x) => html`
+              <li>
+                <button class="card" type="button" data-template=${x.id} aria-pressed=${this.selected === x.id ? 'true' : 'false'} @click=${() => this.pick(x.id)}>
+                  <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt="" loading="lazy"></span>
+                  <span>
+                    <span class="title">${x.title}</span>
+                    <div class="slots">${t('slots', { list: x.slots.map((s) => s.label).join('、') })}</div>
+                  </span>
+                </button>
+              </li>`,
+            )}
+          </ul>`,
         )}
       </div>
     `;

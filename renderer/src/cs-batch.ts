@@ -95,73 +95,20 @@ export class CsBatch extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        max-width: 1180px;
-        margin: 0 auto;
-      }
-      .intro {
-        margin: -4px 0 18px;
-      }
-      h1 {
-        font-size: 22px;
-        margin: 0 0 6px;
-      }
-      section.panel {
-        margin-bottom: 16px;
-      }
-      section.panel.off {
-        opacity: 0.6;
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-      }
-      .n {
-        display: inline-flex;
-        width: 26px;
-        height: 26px;
-        border-radius: 50%;
-        background: var(--cs-blue);
-        color: #fff;
-        font-size: 14px;
-        align-items: center;
-        justify-content: center;
-        flex: none;
-      }
-      .off .n {
-        background: var(--cs-muted);
-      }
-      .chosen {
-        display: flex;
-        gap: 14px;
-        align-items: center;
-      }
-      .chosen .thumb {
-        width: 150px;
-        height: 64px;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: #e9edf3;
-        border-radius: 6px;
-      }
-      .chosen img {
-        max-width: 140px;
-        max-height: 56px;
-        box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25);
-      }
-      .chosen .name {
-        font-weight: 700;
-      }
-      .chosen .spacer {
-        flex: 1;
-      }
-      h3 {
-        font-size: 14px;
-        margin: 18px 0 8px;
-      }
+      :host { display: block; max-width: 1180px; margin: 0 auto; }
+      .intro { margin: -4px 0 18px; }
+      h1 { font-size: 22px; margin: 0 0 6px; }
+      section.panel { margin-bottom: 16px; }
+      section.panel.off { opacity: 0.6; }
+      h2 { display: flex; align-items: center; gap: 10px; }
+      .n { display: inline-flex; width: 26px; height: 26px; border-radius: 50%; background: var(--cs-blue); color: #fff; font-size: 14px; align-items: center; justify-content: center; flex: none; }
+      .off .n { background: var(--cs-muted); }
+      .chosen { display: flex; gap: 14px; align-items: center; }
+      .chosen .thumb { width: 150px; height: 64px; display: flex; align-items: center; justify-content: center; background: #e9edf3; border-radius: 6px; }
+      .chosen img { max-width: 140px; max-height: 56px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); }
+      .chosen .name { font-weight: 700; }
+      .chosen .spacer { flex: 1; }
+      h3 { font-size: 14px; margin: 18px 0 8px; }
     `,
   ];
 
@@ -363,10 +310,7 @@ export class CsBatch extends LitElement {
   }
 
   private step(n: number, title: string, on: boolean, body: unknown) {
-    return html`<section class="panel ${on ? '' : 'off'}" aria-labelledby="step-${n}">
-      <h2 id="step-${n}"><span class="n" aria-hidden="true">${n}</span>${title}</h2>
-      ${body}
-    </section>`;
+    return html`<section class="panel ${on ? '' : 'off'}" aria-labelledby="step-${n}"><h2 id="step-${n}"><span class="n" aria-hidden="true">${n}</span>${title}</h2>${body}</section>`;
   }
 
   private templateStep() {
@@ -377,22 +321,13 @@ export class CsBatch extends LitElement {
           ? t('px', { w: x.widthPx, h: x.heightPx })
           : t('mm', { w: x.widthMm / 10, h: x.heightMm / 10 });
       return html`<div class="chosen" data-chosen=${x.id}>
-        <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt="" /></span>
-        <span
-          ><div class="name">${x.title}</div>
-          <div class="muted">${size} · ${x.slots.map((s) => s.label).join('、')}</div></span
-        >
+        <span class="thumb"><img src=${resourceUrl(x.thumbnail)} alt=""></span>
+        <span><div class="name">${x.title}</div><div class="muted">${size} · ${x.slots.map((s) => s.label).join('、')}</div></span>
         <span class="spacer"></span>
-        <button type="button" class="secondary" ?disabled=${this.running} @click=${() => (this.picking = true)}>
-          ${t('change')}
-        </button>
+        <button type="button" class="secondary" ?disabled=${this.running} @click=${() => (this.picking = true)}>${t('change')}</button>
       </div>`;
     }
-    return html`<cs-batch-templates
-      .templates=${this.templates}
-      .selected=${this.templateId}
-      @template-pick=${this.pickTemplate}
-    ></cs-batch-templates>`;
+    return html`<cs-batch-templates .templates=${this.templates} .selected=${this.templateId} @template-pick=${this.pickTemplate}></cs-batch-templates>`;
   }
 
   override render() {
@@ -409,17 +344,13 @@ export class CsBatch extends LitElement {
         t('s2'),
         this.templateId !== null,
         this.templateId
-          ? html`<cs-batch-table .info=${info} .busy=${this.reading} @table-file=${this.onFile}></cs-batch-table> ${
-                info && x?.slots.some((s) => s.type === 'image')
-                  ? html`<cs-batch-images
-                      .added=${this.images.added}
-                      .skipped=${this.images.skipped}
-                      .progress=${this.images.progress}
-                      @images-pick=${this.onImages}
-                    ></cs-batch-images>`
-                  : ''
-              }
-              ${this.tableError ? html`<p class="error" role="alert">${this.tableError}</p>` : ''}`
+          ? html`<cs-batch-table .info=${info} .busy=${this.reading} @table-file=${this.onFile}></cs-batch-table>
+            ${
+              info && x?.slots.some((s) => s.type === 'image')
+                ? html`<cs-batch-images .added=${this.images.added} .skipped=${this.images.skipped} .progress=${this.images.progress} @images-pick=${this.onImages}></cs-batch-images>`
+                : ''
+            }
+            ${this.tableError ? html`<p class="error" role="alert">${this.tableError}</p>` : ''}`
           : html`<p class="muted">${t('needTemplate')}</p>`,
       )}
       ${this.step(
@@ -427,17 +358,9 @@ export class CsBatch extends LitElement {
         t('s3'),
         ready,
         ready
-          ? html`<cs-batch-mapping
-                .mapping=${info.mapping}
-                .columns=${info.columns}
-                @mapping-change=${this.onMapping}
-              ></cs-batch-mapping>
-              <h3>${t('previews', { n: Math.min(PREVIEW_ROWS, info.rowCount) })}</h3>
-              <cs-batch-previews
-                .previews=${this.previews}
-                .loading=${this.previewing}
-                .landscape=${!x || x.widthMm >= x.heightMm * 1.6}
-              ></cs-batch-previews>`
+          ? html`<cs-batch-mapping .mapping=${info.mapping} .columns=${info.columns} @mapping-change=${this.onMapping}></cs-batch-mapping>
+            <h3>${t('previews', { n: Math.min(PREVIEW_ROWS, info.rowCount) })}</h3>
+            <cs-batch-previews .previews=${this.previews} .loading=${this.previewing} .landscape=${!x || x.widthMm >= x.heightMm * 1.6}></cs-batch-previews>`
           : html`<p class="muted">${t('needTable')}</p>`,
       )}
       ${this.step(
@@ -445,15 +368,8 @@ export class CsBatch extends LitElement {
         t('s4'),
         ready,
         ready
-          ? html`<cs-batch-output
-              .settings=${this.output}
-              .columns=${info.columns}
-              .recommendedDpi=${this.recommendedDpi}
-              .plan=${this.plan}
-              .planError=${this.planError}
-              .disabled=${this.running}
-              @settings-change=${this.onSettings}
-            ></cs-batch-output>`
+          ? html`<cs-batch-output .settings=${this.output} .columns=${info.columns} .recommendedDpi=${this.recommendedDpi} .plan=${this.plan} .planError=${this.planError}
+            .disabled=${this.running} @settings-change=${this.onSettings}></cs-batch-output>`
           : html`<p class="muted">${t('needTable')}</p>`,
       )}
       ${this.step(
@@ -461,15 +377,10 @@ export class CsBatch extends LitElement {
         t('s5'),
         ready,
         ready
-          ? html`<cs-batch-run
-                .status=${this.status}
-                .canStart=${mapped && !this.planError && !this.reading}
-                .publish=${this.publish}
-                @publish-change=${(e: CustomEvent<{ patch: Partial<PublishForm> }>) => (this.publish = { ...this.publish, ...e.detail.patch })}
-                @batch-start=${this.start}
-                @batch-cancel=${this.cancel}
-              ></cs-batch-run>
-              ${this.runError ? html`<p class="error" role="alert">${this.runError}</p>` : ''}`
+          ? html`<cs-batch-run .status=${this.status} .canStart=${mapped && !this.planError && !this.reading} .publish=${this.publish}
+            @publish-change=${(e: CustomEvent<{ patch: Partial<PublishForm> }>) => (this.publish = { ...this.publish, ...e.detail.patch })}
+            @batch-start=${this.start} @batch-cancel=${this.cancel}></cs-batch-run>
+            ${this.runError ? html`<p class="error" role="alert">${this.runError}</p>` : ''}`
           : html`<p class="muted">${t('needTable')}</p>`,
       )}
     `;

@@ -40,56 +40,16 @@ export class CsColourField extends LitElement {
     controls,
     swatches,
     css`
-      :host {
-        display: block;
-      }
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        flex-wrap: wrap;
-      }
-      .row button {
-        width: 28px;
-        height: 28px;
-        min-height: 0;
-        padding: 0;
-        border-radius: 6px;
-        border: 1px solid rgba(0, 0, 0, 0.25);
-      }
-      .row button:hover {
-        filter: brightness(0.95);
-      }
-      .row button[aria-pressed='true'] {
-        outline: 2px solid var(--cs-blue);
-        outline-offset: 2px;
-      }
-      .row button:focus-visible {
-        outline: 3px solid var(--cs-focus);
-      }
-      input[type='color'] {
-        width: 40px;
-        height: 28px;
-        padding: 0 2px;
-        border: 1px solid var(--cs-border);
-        border-radius: 6px;
-        background: #fff;
-        cursor: pointer;
-      }
-      input[type='color'].on {
-        outline: 2px solid var(--cs-blue);
-        outline-offset: 2px;
-      }
-      .readout {
-        margin-top: 4px;
-        font-size: 12px;
-        color: var(--cs-muted);
-        font-variant-numeric: tabular-nums;
-      }
-      .readout b {
-        color: var(--cs-text);
-        font-weight: 600;
-      }
+      :host { display: block; }
+      .row { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+      .row button { width: 28px; height: 28px; min-height: 0; padding: 0; border-radius: 6px; border: 1px solid rgba(0, 0, 0, 0.25); }
+      .row button:hover { filter: brightness(0.95); }
+      .row button[aria-pressed='true'] { outline: 2px solid var(--cs-blue); outline-offset: 2px; }
+      .row button:focus-visible { outline: 3px solid var(--cs-focus); }
+      input[type='color'] { width: 40px; height: 28px; padding: 0 2px; border: 1px solid var(--cs-border); border-radius: 6px; background: #fff; cursor: pointer; }
+      input[type='color'].on { outline: 2px solid var(--cs-blue); outline-offset: 2px; }
+      .readout { margin-top: 4px; font-size: 12px; color: var(--cs-muted); font-variant-numeric: tabular-nums; }
+      .readout b { color: var(--cs-text); font-weight: 600; }
     `,
   ];
 
@@ -105,33 +65,15 @@ export class CsColourField extends LitElement {
       <div role="group" aria-label=${this.label}>
         <div class="row">
           ${PRESET_ORDER.map(
-            (n) =>
-              html`<button
-                type="button"
-                class="sw-${n}"
-                data-preset=${n}
-                aria-pressed=${preset === n}
-                title="${nameOf(n)} ${cmykText(presetColour(n))}"
-                aria-label=${nameOf(n)}
-                @click=${() => this.emit(presetColour(n))}
-              ></button>`,
+            (n) => html`<button type="button" class="sw-${n}" data-preset=${n} aria-pressed=${preset === n}
+              title="${nameOf(n)} ${cmykText(presetColour(n))}" aria-label=${nameOf(n)} @click=${() => this.emit(presetColour(n))}></button>`,
           )}
-          <input
-            type="color"
-            class=${c && !preset ? 'on' : ''}
-            name="${this.name}-custom"
-            aria-label="${this.label} · ${t('custom')}"
-            title=${t('custom')}
-            .value=${(c?.rgb ?? '#000000').toLowerCase()}
-            @change=${(e: Event) => this.emit(hexColour((e.target as HTMLInputElement).value))}
-          />
+          <input type="color" class=${c && !preset ? 'on' : ''} name="${this.name}-custom" aria-label="${this.label} · ${t('custom')}" title=${t('custom')}
+            .value=${(c?.rgb ?? '#000000').toLowerCase()} @change=${(e: Event) => this.emit(hexColour((e.target as HTMLInputElement).value))}>
         </div>
         ${
           c
-            ? html`<div class="readout">
-                <b>${preset ? nameOf(preset) : t('customName')}</b> ·
-                ${cmykText(c)}${c.cmyk ? '' : `（${t('converted')}）`} · ${c.rgb}
-              </div>`
+            ? html`<div class="readout"><b>${preset ? nameOf(preset) : t('customName')}</b> · ${cmykText(c)}${c.cmyk ? '' : `（${t('converted')}）`} · ${c.rgb}</div>`
             : ''
         }
       </div>

@@ -84,90 +84,22 @@ export class CsEditor extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-      }
-      .top {
-        display: flex;
-        align-items: center;
-        gap: 10px 16px;
-        margin-bottom: 20px;
-        flex-wrap: wrap;
-      }
-      .title {
-        display: flex;
-        align-items: baseline;
-        gap: 12px;
-        flex: 1 1 260px;
-        min-width: 0;
-      }
-      .title h2 {
-        margin: 0;
-        font-size: 20px;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .state {
-        font-size: 13px;
-        white-space: nowrap;
-      }
-      .state.unsaved {
-        color: var(--cs-warn);
-        font-weight: 700;
-      }
-      .tools {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      .tools .group {
-        display: flex;
-        gap: 6px;
-      }
-      .tools .sep {
-        width: 1px;
-        align-self: stretch;
-        background: var(--cs-border);
-        margin: 0 4px;
-      }
-      .tools button {
-        padding: 6px 12px;
-        min-height: 34px;
-      }
-      .autosave {
-        margin: -12px 0 14px;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(320px, 420px) minmax(0, 1fr);
-        gap: 24px;
-        align-items: start;
-      }
-      .side,
-      .main {
-        display: flex;
-        flex-direction: column;
-        gap: 20px;
-        min-width: 0;
-      }
-      .below {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 20px;
-        align-items: start;
-      }
-      @media (max-width: 1200px) {
-        .below {
-          grid-template-columns: 1fr;
-        }
-      }
-      @media (max-width: 900px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
+      :host { display: block; }
+      .top { display: flex; align-items: center; gap: 10px 16px; margin-bottom: 20px; flex-wrap: wrap; }
+      .title { display: flex; align-items: baseline; gap: 12px; flex: 1 1 260px; min-width: 0; }
+      .title h2 { margin: 0; font-size: 20px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .state { font-size: 13px; white-space: nowrap; }
+      .state.unsaved { color: var(--cs-warn); font-weight: 700; }
+      .tools { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      .tools .group { display: flex; gap: 6px; }
+      .tools .sep { width: 1px; align-self: stretch; background: var(--cs-border); margin: 0 4px; }
+      .tools button { padding: 6px 12px; min-height: 34px; }
+      .autosave { margin: -12px 0 14px; }
+      .layout { display: grid; grid-template-columns: minmax(320px, 420px) minmax(0, 1fr); gap: 24px; align-items: start; }
+      .side, .main { display: flex; flex-direction: column; gap: 20px; min-width: 0; }
+      .below { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 20px; align-items: start; }
+      @media (max-width: 1200px) { .below { grid-template-columns: 1fr; } }
+      @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
     `,
   ];
 
@@ -329,68 +261,22 @@ export class CsEditor extends LitElement {
     return html`
       <div class="tools" role="toolbar" aria-label=${t('toolbar')}>
         <div class="group">
-          <button
-            type="button"
-            class="secondary undo"
-            ?disabled=${!s.canUndo}
-            title=${undoTitle}
-            aria-label=${undoTitle}
-            aria-keyshortcuts="Control+Z"
-            @click=${() => this.command('undo')}
-          >
-            ↶ ${t('undo')}
-          </button>
-          <button
-            type="button"
-            class="secondary redo"
-            ?disabled=${!s.canRedo}
-            title=${redoTitle}
-            aria-label=${redoTitle}
-            aria-keyshortcuts="Control+Y Control+Shift+Z"
-            @click=${() => this.command('redo')}
-          >
-            ↷ ${t('redo')}
-          </button>
+          <button type="button" class="secondary undo" ?disabled=${!s.canUndo} title=${undoTitle} aria-label=${undoTitle} aria-keyshortcuts="Control+Z"
+            @click=${() => this.command('undo')}>↶ ${t('undo')}</button>
+          <button type="button" class="secondary redo" ?disabled=${!s.canRedo} title=${redoTitle} aria-label=${redoTitle} aria-keyshortcuts="Control+Y Control+Shift+Z"
+            @click=${() => this.command('redo')}>↷ ${t('redo')}</button>
         </div>
         <span class="sep" aria-hidden="true"></span>
         <div class="group">
-          <button type="button" class="secondary new" title=${t('newTitle')} @click=${() => this.command('new')}>
-            ${t('new')}
-          </button>
-          <button
-            type="button"
-            class="secondary open"
-            ?disabled=${this.busy}
-            aria-keyshortcuts="Control+O"
-            @click=${() => this.command('open')}
-          >
-            ${t('open')}
-          </button>
-          <button
-            type="button"
-            class="secondary save"
-            ?disabled=${this.busy}
-            aria-keyshortcuts="Control+S"
-            @click=${() => this.command('save')}
-          >
-            ${t('save')}
-          </button>
-          <button
-            type="button"
-            class="secondary save-as"
-            ?disabled=${this.busy}
-            aria-keyshortcuts="Control+Shift+S"
-            @click=${() => this.command('save-as')}
-          >
-            ${t('saveAs')}
-          </button>
+          <button type="button" class="secondary new" title=${t('newTitle')} @click=${() => this.command('new')}>${t('new')}</button>
+          <button type="button" class="secondary open" ?disabled=${this.busy} aria-keyshortcuts="Control+O" @click=${() => this.command('open')}>${t('open')}</button>
+          <button type="button" class="secondary save" ?disabled=${this.busy} aria-keyshortcuts="Control+S" @click=${() => this.command('save')}>${t('save')}</button>
+          <button type="button" class="secondary save-as" ?disabled=${this.busy} aria-keyshortcuts="Control+Shift+S" @click=${() => this.command('save-as')}>${t('saveAs')}</button>
         </div>
         <span class="sep" aria-hidden="true"></span>
         <div class="group">
           <button type="button" class="secondary open-publish" @click=${this.openPublish}>${t('publish')}</button>
-          <button type="button" class="open-export" aria-keyshortcuts="Control+E" @click=${this.openExport}>
-            ${t('export')}
-          </button>
+          <button type="button" class="open-export" aria-keyshortcuts="Control+E" @click=${this.openExport}>${t('export')}</button>
         </div>
       </div>
     `;
@@ -418,53 +304,36 @@ export class CsEditor extends LitElement {
       <div class="top">
         <div class="title">
           <h2>${this.design.name}</h2>
-          <span class="state ${dirty ? 'unsaved' : 'clean muted'}" title=${dirty ? t('unsavedTitle') : ''}
-            >${dirty ? t('unsaved') : t('clean')}</span
-          >
+          <span class="state ${dirty ? 'unsaved' : 'clean muted'}" title=${dirty ? t('unsavedTitle') : ''}>${dirty ? t('unsaved') : t('clean')}</span>
         </div>
         ${this.toolbar()}
       </div>
-      ${this.autosaveLine()} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.autosaveLine()}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <div class="layout" @design-change=${this.designChange}>
         <div class="side">
-          <cs-slot-form
-            .design=${this.design}
+          <cs-slot-form .design=${this.design}
             @slot-input=${(e: CustomEvent<{ elementId: string; value: string }>) => this.setSlot(e.detail.elementId, e.detail.value)}
-            @focusin=${(e: FocusEvent) => this.focusedField(e)}
-          ></cs-slot-form>
+            @focusin=${(e: FocusEvent) => this.focusedField(e)}></cs-slot-form>
           ${
             slogan
-              ? html`<cs-slogan-assistant
-                  .text=${this.textOf(slogan.elementId)}
-                  .design=${this.design}
-                  @slogan-insert=${(e: CustomEvent<{ text: string }>) => {
-                    this.setSlot(slogan.elementId, e.detail.text, t('insertSlogan'));
-                    this.selectElement(slogan.elementId);
-                  }}
-                ></cs-slogan-assistant>`
+              ? html`<cs-slogan-assistant .text=${this.textOf(slogan.elementId)} .design=${this.design}
+                @slogan-insert=${(e: CustomEvent<{ text: string }>) => {
+                  this.setSlot(slogan.elementId, e.detail.text, t('insertSlogan'));
+                  this.selectElement(slogan.elementId);
+                }}></cs-slogan-assistant>`
               : ''
           }
         </div>
         <div class="main">
-          <cs-preview
-            .svg=${this.svg}
-            .design=${this.design}
-            .selectedId=${this.selectedId}
-            .widthMm=${this.design.format.widthMm}
-            .heightMm=${this.design.format.heightMm}
-            @element-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}
-          ></cs-preview>
+          <cs-preview .svg=${this.svg} .design=${this.design} .selectedId=${this.selectedId}
+            .widthMm=${this.design.format.widthMm} .heightMm=${this.design.format.heightMm}
+            @element-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}></cs-preview>
           <div class="below">
-            <cs-style-panel
-              .design=${this.design}
-              .selectedId=${this.selectedId}
-              @element-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId, false)}
-            ></cs-style-panel>
-            <cs-preflight-list
-              .report=${this.report}
-              .design=${this.design}
-              @finding-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}
-            ></cs-preflight-list>
+            <cs-style-panel .design=${this.design} .selectedId=${this.selectedId}
+              @element-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId, false)}></cs-style-panel>
+            <cs-preflight-list .report=${this.report} .design=${this.design}
+              @finding-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}></cs-preflight-list>
           </div>
         </div>
       </div>

@@ -70,63 +70,16 @@ export class CsExportDialog extends LitElement {
     controls,
     dialogStyles,
     css`
-      .body {
-        padding: 24px;
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-      }
-      fieldset {
-        border: 1px solid var(--cs-border);
-        border-radius: 8px;
-        padding: 10px 14px;
-        margin: 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
-      }
-      .formats {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 6px 16px;
-      }
-      .check {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        font-weight: normal;
-        margin: 0;
-      }
-      progress {
-        width: 100%;
-        height: 14px;
-      }
-      .actions {
-        display: flex;
-        gap: 12px;
-        justify-content: flex-end;
-        padding: 0 24px 24px;
-        flex-wrap: wrap;
-      }
-      a.download {
-        display: inline-block;
-        background: var(--cs-ok);
-        color: #fff;
-        border-radius: 6px;
-        padding: 8px 16px;
-        text-decoration: none;
-        font-weight: 600;
-      }
-      a.download:focus-visible {
-        outline: 3px solid var(--cs-focus);
-        outline-offset: 2px;
-      }
-      .saved {
-        color: var(--cs-ok);
-        font-weight: 600;
-        align-self: center;
-      }
+      .body { padding: 24px; display: flex; flex-direction: column; gap: 16px; }
+      fieldset { border: 1px solid var(--cs-border); border-radius: 8px; padding: 10px 14px; margin: 0; }
+      legend { font-weight: 600; padding: 0 4px; }
+      .formats { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 16px; }
+      .check { display: flex; gap: 8px; align-items: center; font-weight: normal; margin: 0; }
+      progress { width: 100%; height: 14px; }
+      .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 0 24px 24px; flex-wrap: wrap; }
+      a.download { display: inline-block; background: var(--cs-ok); color: #fff; border-radius: 6px; padding: 8px 16px; text-decoration: none; font-weight: 600; }
+      a.download:focus-visible { outline: 3px solid var(--cs-focus); outline-offset: 2px; }
+      .saved { color: var(--cs-ok); font-weight: 600; align-self: center; }
     `,
   ];
 
@@ -229,70 +182,34 @@ export class CsExportDialog extends LitElement {
     const s = this.status;
     const rasterOnly = this.format !== 'pdf';
     return html`
-      <dialog
-        aria-labelledby="ex-h"
-        @cancel=${(e: Event) => {
-          e.preventDefault();
-          this.close();
-        }}
-      >
+      <dialog aria-labelledby="ex-h" @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.close();
+      }}>
         <header id="ex-h">${t('heading')}</header>
         <div class="body">
           <fieldset ?disabled=${this.running}>
             <legend>${t('format')}</legend>
             <div class="formats">
-              ${FORMATS.map((f) => html`<label class="check"><input type="radio" name="format" value=${f} .checked=${this.format === f} @change=${() => this.setFormat(f)} />${t(f)}</label>`)}
+              ${FORMATS.map((f) => html`<label class="check"><input type="radio" name="format" value=${f} .checked=${this.format === f} @change=${() => this.setFormat(f)}>${t(f)}</label>`)}
             </div>
           </fieldset>
           <div>
             <label for="dpi">${t('dpi')}</label>
-            <input
-              id="dpi"
-              type="number"
-              min="1"
-              max="2400"
-              step="any"
-              .value=${String(this.dpi)}
-              ?disabled=${this.running}
-              @input=${(e: Event) => (this.dpi = Number((e.target as HTMLInputElement).value) || this.design.format.dpi)}
-              aria-describedby="dpi-hint"
-            />
-            <div class="muted" id="dpi-hint">
-              ${t('dpiHint', { dpi: this.design.format.dpi })}${rasterOnly ? '' : t('pdfVector')}
-            </div>
+            <input id="dpi" type="number" min="1" max="2400" step="any" .value=${String(this.dpi)} ?disabled=${this.running}
+              @input=${(e: Event) => (this.dpi = Number((e.target as HTMLInputElement).value) || this.design.format.dpi)} aria-describedby="dpi-hint">
+            <div class="muted" id="dpi-hint">${t('dpiHint', { dpi: this.design.format.dpi })}${rasterOnly ? '' : t('pdfVector')}</div>
           </div>
-          <label class="check"
-            ><input
-              type="checkbox"
-              .checked=${this.cmyk}
-              ?disabled=${this.running || this.format === 'png' || this.format === 'webp'}
-              @change=${(e: Event) => (this.cmyk = (e.target as HTMLInputElement).checked)}
-            />${t('cmyk')}</label
-          >
-          <label class="check"
-            ><input
-              type="checkbox"
-              .checked=${this.outline}
-              ?disabled=${this.running || rasterOnly}
-              @change=${(e: Event) => (this.outline = (e.target as HTMLInputElement).checked)}
-            />${t('outline')}</label
-          >
+          <label class="check"><input type="checkbox" .checked=${this.cmyk} ?disabled=${this.running || this.format === 'png' || this.format === 'webp'} @change=${(e: Event) => (this.cmyk = (e.target as HTMLInputElement).checked)}>${t('cmyk')}</label>
+          <label class="check"><input type="checkbox" .checked=${this.outline} ?disabled=${this.running || rasterOnly} @change=${(e: Event) => (this.outline = (e.target as HTMLInputElement).checked)}>${t('outline')}</label>
           ${
             s
               ? html`<div aria-live="polite">
-                  <label for="progress"
-                    >${t(s.state)}${s.state === 'running' ? ` ${Math.round(s.progress * 100)}%` : ''}</label
-                  >
-                  <progress id="progress" max="1" .value=${s.state === 'done' ? 1 : s.progress}></progress>
-                  ${s.error ? html`<p class="error">${s.error}</p>` : ''}
-                  ${
-                    s.notes?.length
-                      ? html`<ul class="muted">
-                          ${s.notes.map((n) => html`<li>${n}</li>`)}
-                        </ul>`
-                      : ''
-                  }
-                </div>`
+                <label for="progress">${t(s.state)}${s.state === 'running' ? ` ${Math.round(s.progress * 100)}%` : ''}</label>
+                <progress id="progress" max="1" .value=${s.state === 'done' ? 1 : s.progress}></progress>
+                ${s.error ? html`<p class="error">${s.error}</p>` : ''}
+                ${s.notes?.length ? html`<ul class="muted">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+              </div>`
               : ''
           }
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
@@ -302,9 +219,7 @@ export class CsExportDialog extends LitElement {
           ${
             this.running
               ? html`<button type="button" class="secondary" @click=${this.cancel}>${t('cancel')}</button>`
-              : html`<button type="button" class="start ${s?.state === 'done' ? 'secondary' : ''}" @click=${this.start}>
-                  ${s ? t('again') : t('start')}
-                </button>`
+              : html`<button type="button" class="start ${s?.state === 'done' ? 'secondary' : ''}" @click=${this.start}>${s ? t('again') : t('start')}</button>`
           }
           <button type="button" class="secondary" @click=${this.close}>${t('close')}</button>
         </div>

@@ -31,86 +31,24 @@ export class CsGallery extends LitElement {
   static override styles = [
     controls,
     css`
-      section {
-        margin-bottom: 36px;
-      }
-      h2 {
-        font-size: 18px;
-        border-left: 4px solid var(--cs-blue);
-        padding-left: 10px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-        gap: 20px;
-      }
+      section { margin-bottom: 36px; }
+      h2 { font-size: 18px; border-left: 4px solid var(--cs-blue); padding-left: 10px; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 20px; }
       button.card {
-        all: unset;
-        box-sizing: border-box;
-        display: flex;
-        flex-direction: column;
-        width: 100%;
-        height: 100%;
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        overflow: hidden;
-        cursor: pointer;
-        transition:
-          box-shadow 0.15s,
-          transform 0.15s;
+        all: unset; box-sizing: border-box; display: flex; flex-direction: column; width: 100%; height: 100%;
+        background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; overflow: hidden; cursor: pointer;
+        transition: box-shadow 0.15s, transform 0.15s;
       }
-      button.card:hover {
-        box-shadow: 0 6px 18px rgba(11, 61, 145, 0.18);
-        transform: translateY(-2px);
-      }
-      button.card:focus-visible {
-        outline: 3px solid var(--cs-focus);
-        outline-offset: 2px;
-      }
-      .thumb {
-        height: 150px;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: #e9edf3;
-        padding: 10px;
-      }
-      .thumb img {
-        max-width: 100%;
-        max-height: 100%;
-        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
-      }
-      .meta {
-        padding: 12px 14px;
-      }
-      .title {
-        font-weight: 600;
-      }
-      .desc {
-        color: var(--cs-muted);
-        font-size: 13px;
-        margin-top: 4px;
-      }
-      .intro {
-        display: flex;
-        align-items: center;
-        gap: 16px;
-        margin-bottom: 24px;
-        flex-wrap: wrap;
-      }
-      .intro h1 {
-        font-size: 22px;
-        margin: 0;
-      }
-      .intro p {
-        margin: 0;
-        flex: 1;
-        color: var(--cs-muted);
-      }
+      button.card:hover { box-shadow: 0 6px 18px rgba(11, 61, 145, 0.18); transform: translateY(-2px); }
+      button.card:focus-visible { outline: 3px solid var(--cs-focus); outline-offset: 2px; }
+      .thumb { height: 150px; display: flex; align-items: center; justify-content: center; background: #e9edf3; padding: 10px; }
+      .thumb img { max-width: 100%; max-height: 100%; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+      .meta { padding: 12px 14px; }
+      .title { font-weight: 600; }
+      .desc { color: var(--cs-muted); font-size: 13px; margin-top: 4px; }
+      .intro { display: flex; align-items: center; gap: 16px; margin-bottom: 24px; flex-wrap: wrap; }
+      .intro h1 { font-size: 22px; margin: 0; }
+      .intro p { margin: 0; flex: 1; color: var(--cs-muted); }
     `,
   ];
 
@@ -126,13 +64,8 @@ export class CsGallery extends LitElement {
       <div class="intro">
         <h1>${t('heading')}</h1>
         <p>${t('intro')}</p>
-        <button
-          type="button"
-          class="secondary open-file"
-          @click=${() => this.dispatchEvent(new CustomEvent('doc-command', { detail: { command: 'open' }, bubbles: true, composed: true }))}
-        >
-          ${t('open')}
-        </button>
+        <button type="button" class="secondary open-file"
+          @click=${() => this.dispatchEvent(new CustomEvent('doc-command', { detail: { command: 'open' }, bubbles: true, composed: true }))}>${t('open')}</button>
       </div>
       ${groups.map(
         ([kind, ts]) => html`
@@ -142,14 +75,8 @@ export class CsGallery extends LitElement {
               ${ts.map(
                 (s) => html`
                   <li>
-                    <button
-                      class="card"
-                      type="button"
-                      data-template=${s.id}
-                      aria-label="${s.title}, ${sizeText(s)}"
-                      @click=${() => this.open(s.id)}
-                    >
-                      <span class="thumb"><img src=${resourceUrl(s.thumbnail)} alt="" loading="lazy" /></span>
+                    <button class="card" type="button" data-template=${s.id} aria-label="${s.title}, ${sizeText(s)}" @click=${() => this.open(s.id)}>
+                      <span class="thumb"><img src=${resourceUrl(s.thumbnail)} alt="" loading="lazy"></span>
                       <span class="meta">
                         <span class="title">${s.title}</span>
                         <div class="desc">${sizeText(s)}${s.description ? ` · ${s.description}` : ''}</div>

@@ -85,82 +85,21 @@ export class CsImageField extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-      }
-      .drop {
-        display: flex;
-        gap: 12px;
-        align-items: center;
-        border: 1px dashed var(--cs-border);
-        border-radius: 8px;
-        padding: 10px;
-        background: #fafbfd;
-      }
-      .drop.over {
-        border: 2px dashed var(--cs-blue);
-        background: #eef3fb;
-        padding: 9px;
-      }
-      .thumb {
-        width: 72px;
-        height: 72px;
-        flex: none;
-        border-radius: 6px;
-        background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 12px 12px;
-        display: grid;
-        place-items: center;
-        overflow: hidden;
-        border: 1px solid var(--cs-border);
-      }
-      .thumb img {
-        width: 100%;
-        height: 100%;
-        object-fit: cover;
-        display: block;
-      }
-      .thumb span {
-        font-size: 26px;
-        color: #9aa5b4;
-      }
-      .info {
-        min-width: 0;
-        flex: 1;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-      }
-      .meta {
-        font-size: 12px;
-        font-variant-numeric: tabular-nums;
-      }
-      .actions {
-        margin: 2px 0;
-      }
-      .name {
-        font-size: 14px;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .actions {
-        display: flex;
-        gap: 8px;
-      }
-      .actions button {
-        min-height: 32px;
-        padding: 4px 12px;
-      }
-      input[type='file'] {
-        display: none;
-      }
-      .note {
-        margin: 6px 0 0;
-        font-size: 13px;
-      }
-      .warn {
-        color: var(--cs-warn);
-      }
+      :host { display: block; }
+      .drop { display: flex; gap: 12px; align-items: center; border: 1px dashed var(--cs-border); border-radius: 8px; padding: 10px; background: #fafbfd; }
+      .drop.over { border: 2px dashed var(--cs-blue); background: #eef3fb; padding: 9px; }
+      .thumb { width: 72px; height: 72px; flex: none; border-radius: 6px; background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 12px 12px; display: grid; place-items: center; overflow: hidden; border: 1px solid var(--cs-border); }
+      .thumb img { width: 100%; height: 100%; object-fit: cover; display: block; }
+      .thumb span { font-size: 26px; color: #9aa5b4; }
+      .info { min-width: 0; flex: 1; display: flex; flex-direction: column; gap: 4px; }
+      .meta { font-size: 12px; font-variant-numeric: tabular-nums; }
+      .actions { margin: 2px 0; }
+      .name { font-size: 14px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .actions { display: flex; gap: 8px; }
+      .actions button { min-height: 32px; padding: 4px 12px; }
+      input[type='file'] { display: none; }
+      .note { margin: 6px 0 0; font-size: 13px; }
+      .warn { color: var(--cs-warn); }
     `,
   ];
 
@@ -284,15 +223,9 @@ export class CsImageField extends LitElement {
   override render() {
     const a = this.asset;
     return html`
-      <div
-        class="drop ${this.over ? 'over' : ''}"
-        @dragenter=${this.onDrag}
-        @dragover=${this.onDrag}
-        @dragleave=${() => (this.over = false)}
-        @drop=${this.onDrop}
-      >
+      <div class="drop ${this.over ? 'over' : ''}" @dragenter=${this.onDrag} @dragover=${this.onDrag} @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>
         <div class="thumb">
-          ${this.thumbUrl ? html`<img src=${this.thumbUrl} alt=${t('thumb', { label: this.label })} @load=${this.onThumb} />` : html`<span aria-hidden="true">＋</span>`}
+          ${this.thumbUrl ? html`<img src=${this.thumbUrl} alt=${t('thumb', { label: this.label })} @load=${this.onThumb}>` : html`<span aria-hidden="true">＋</span>`}
         </div>
         <div class="info">
           <div class="name" aria-live="polite">
@@ -300,19 +233,12 @@ export class CsImageField extends LitElement {
           </div>
           ${a && !this.busy ? html`<div class="meta muted">${formatBytes(base64Bytes(a.data))}${this.dims ? ` · ${this.pixelsText()}` : ''}</div>` : nothing}
           <div class="actions">
-            <button
-              type="button"
-              class="secondary pick"
-              ?disabled=${!!this.busy}
-              @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
-            >
-              ${a ? t('replace') : t('choose')}
-            </button>
+            <button type="button" class="secondary pick" ?disabled=${!!this.busy} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>${a ? t('replace') : t('choose')}</button>
             ${a ? html`<button type="button" class="secondary remove" @click=${this.clear}>${t('remove')}</button>` : nothing}
           </div>
           <div class="muted">${this.over ? t('dropNow') : t('drop')}</div>
         </div>
-        <input type="file" accept=${ACCEPT} aria-label="${this.label} · ${t('choose')}" @change=${this.onPick} />
+        <input type="file" accept=${ACCEPT} aria-label="${this.label} · ${t('choose')}" @change=${this.onPick}>
       </div>
       ${this.error ? html`<p class="note error" role="alert">${this.error}</p>` : nothing}
       ${this.warning ? html`<p class="note warn" role="status">${this.warning}</p>` : nothing}

@@ -15,37 +15,12 @@ export class CsLibraryConfirm extends LitElement {
   static override styles = [
     controls,
     css`
-      dialog {
-        border: none;
-        border-radius: 12px;
-        padding: 0;
-        width: min(460px, 92vw);
-        box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
-      }
-      dialog::backdrop {
-        background: rgba(8, 20, 45, 0.45);
-      }
-      header {
-        background: var(--cs-red);
-        color: #fff;
-        padding: 12px 20px;
-        font-weight: 700;
-      }
-      p {
-        padding: 16px 20px 0;
-        margin: 0;
-        white-space: pre-line;
-      }
-      .actions {
-        display: flex;
-        gap: 12px;
-        justify-content: flex-end;
-        padding: 20px;
-      }
-      button.danger {
-        background: var(--cs-red);
-        border-color: var(--cs-red);
-      }
+      dialog { border: none; border-radius: 12px; padding: 0; width: min(460px, 92vw); box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3); }
+      dialog::backdrop { background: rgba(8, 20, 45, 0.45); }
+      header { background: var(--cs-red); color: #fff; padding: 12px 20px; font-weight: 700; }
+      p { padding: 16px 20px 0; margin: 0; white-space: pre-line; }
+      .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 20px; }
+      button.danger { background: var(--cs-red); border-color: var(--cs-red); }
     `,
   ];
 
@@ -67,14 +42,10 @@ export class CsLibraryConfirm extends LitElement {
   }
 
   override render() {
-    return html`<dialog
-      aria-labelledby="c-h"
-      aria-describedby="c-t"
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.done(false);
-      }}
-    >
+    return html`<dialog aria-labelledby="c-h" aria-describedby="c-t" @cancel=${(e: Event) => {
+      e.preventDefault();
+      this.done(false);
+    }}>
       <header id="c-h">${this.heading}</header>
       <p id="c-t">${this.text}</p>
       <div class="actions">

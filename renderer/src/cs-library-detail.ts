@@ -176,168 +176,35 @@ export class CsLibraryDetail extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        overflow-y: auto;
-        min-height: 0;
-      }
-      .head {
-        display: flex;
-        align-items: flex-start;
-        gap: 8px;
-      }
-      .head h2 {
-        flex: 1;
-        margin: 0 0 10px;
-        word-break: break-all;
-      }
-      button.close {
-        background: transparent;
-        color: var(--cs-muted);
-        border-color: transparent;
-        padding: 2px 10px;
-        min-height: 30px;
-        font-size: 18px;
-      }
-      .thumb {
-        background: #e9edf3;
-        border-radius: 8px;
-        display: flex;
-        justify-content: center;
-        padding: 10px;
-        margin-bottom: 12px;
-      }
-      .thumb img {
-        max-width: 100%;
-        max-height: 220px;
-        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
-        background: #fff;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        margin: 10px 0 14px;
-      }
-      .actions button {
-        padding: 6px 12px;
-        min-height: 32px;
-        font-size: 14px;
-      }
-      button.danger {
-        background: var(--cs-red);
-        border-color: var(--cs-red);
-      }
-      fieldset.grid {
-        border: none;
-        padding: 0;
-        margin: 0;
-        min-width: 0;
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 10px 12px;
-      }
-      .field {
-        min-width: 0;
-      }
-      .field.wide {
-        grid-column: 1 / -1;
-      }
-      .field label {
-        font-size: 13px;
-        margin-bottom: 3px;
-      }
-      .field input,
-      .field select,
-      .field textarea {
-        padding: 6px 8px;
-        font-size: 14px;
-      }
-      .field .err {
-        color: var(--cs-red);
-        font-size: 13px;
-        margin-top: 2px;
-      }
-      .field [aria-invalid='true'] {
-        border-color: var(--cs-red);
-      }
-      fieldset {
-        border: 1px solid var(--cs-border);
-        border-radius: 6px;
-        padding: 6px 10px;
-        margin: 0;
-      }
-      legend {
-        font-size: 13px;
-        font-weight: 600;
-      }
-      .types {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 2px 10px;
-      }
-      .types label {
-        font-weight: normal;
-        font-size: 13px;
-        display: flex;
-        gap: 6px;
-        align-items: center;
-        margin: 0;
-      }
-      .save {
-        grid-column: 1 / -1;
-        display: flex;
-        gap: 10px;
-        align-items: center;
-      }
-      h3 {
-        font-size: 15px;
-        margin: 18px 0 6px;
-      }
-      ul.files {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      ul.files li {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding: 6px 0;
-        border-bottom: 1px solid var(--cs-border);
-        font-size: 14px;
-      }
-      ul.files .name {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      ul.files button {
-        padding: 3px 10px;
-        min-height: 28px;
-        font-size: 13px;
-      }
-      .path {
-        font-family: ui-monospace, monospace;
-        font-size: 12px;
-        word-break: break-all;
-        background: #f3f5f9;
-        padding: 6px 8px;
-        border-radius: 6px;
-        user-select: all;
-      }
-      .ok {
-        color: var(--cs-ok);
-      }
-      .trashed {
-        background: #fff4e5;
-        color: var(--cs-warn);
-        border-radius: 6px;
-        padding: 6px 10px;
-        font-size: 14px;
-      }
+      :host { display: block; overflow-y: auto; min-height: 0; }
+      .head { display: flex; align-items: flex-start; gap: 8px; }
+      .head h2 { flex: 1; margin: 0 0 10px; word-break: break-all; }
+      button.close { background: transparent; color: var(--cs-muted); border-color: transparent; padding: 2px 10px; min-height: 30px; font-size: 18px; }
+      .thumb { background: #e9edf3; border-radius: 8px; display: flex; justify-content: center; padding: 10px; margin-bottom: 12px; }
+      .thumb img { max-width: 100%; max-height: 220px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); background: #fff; }
+      .actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 10px 0 14px; }
+      .actions button { padding: 6px 12px; min-height: 32px; font-size: 14px; }
+      button.danger { background: var(--cs-red); border-color: var(--cs-red); }
+      fieldset.grid { border: none; padding: 0; margin: 0; min-width: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 10px 12px; }
+      .field { min-width: 0; }
+      .field.wide { grid-column: 1 / -1; }
+      .field label { font-size: 13px; margin-bottom: 3px; }
+      .field input, .field select, .field textarea { padding: 6px 8px; font-size: 14px; }
+      .field .err { color: var(--cs-red); font-size: 13px; margin-top: 2px; }
+      .field [aria-invalid='true'] { border-color: var(--cs-red); }
+      fieldset { border: 1px solid var(--cs-border); border-radius: 6px; padding: 6px 10px; margin: 0; }
+      legend { font-size: 13px; font-weight: 600; }
+      .types { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 10px; }
+      .types label { font-weight: normal; font-size: 13px; display: flex; gap: 6px; align-items: center; margin: 0; }
+      .save { grid-column: 1 / -1; display: flex; gap: 10px; align-items: center; }
+      h3 { font-size: 15px; margin: 18px 0 6px; }
+      ul.files { list-style: none; padding: 0; margin: 0; }
+      ul.files li { display: flex; align-items: center; gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--cs-border); font-size: 14px; }
+      ul.files .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      ul.files button { padding: 3px 10px; min-height: 28px; font-size: 13px; }
+      .path { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; background: #f3f5f9; padding: 6px 8px; border-radius: 6px; user-select: all; }
+      .ok { color: var(--cs-ok); }
+      .trashed { background: #fff4e5; color: var(--cs-warn); border-radius: 6px; padding: 6px 10px; font-size: 14px; }
     `,
   ];
 
@@ -417,7 +284,8 @@ export class CsLibraryDetail extends LitElement {
   private field(k: keyof Draft, label: string, input: unknown, wide = false) {
     return html`<div class="field ${wide ? 'wide' : ''}">
       <label for="f-${k}">${label}</label>
-      ${input} ${this.errors[k] ? html`<div class="err" id="e-${k}" role="alert">${this.errors[k]}</div>` : nothing}
+      ${input}
+      ${this.errors[k] ? html`<div class="err" id="e-${k}" role="alert">${this.errors[k]}</div>` : nothing}
     </div>`;
   }
 
@@ -429,17 +297,9 @@ export class CsLibraryDetail extends LitElement {
     return this.field(
       k,
       label,
-      html`<input
-        type="text"
-        id="f-${k}"
-        name=${k}
-        .value=${this.draft[k]}
-        list=${extra.list ?? nothing}
-        placeholder=${extra.placeholder ?? ''}
-        aria-invalid=${this.errors[k] ? 'true' : 'false'}
-        aria-describedby=${this.errors[k] ? `e-${k}` : nothing}
-        @input=${(e: Event) => this.set(k, (e.target as HTMLInputElement).value)}
-      />`,
+      html`<input type="text" id="f-${k}" name=${k} .value=${this.draft[k]} list=${extra.list ?? nothing} placeholder=${extra.placeholder ?? ''}
+      aria-invalid=${this.errors[k] ? 'true' : 'false'} aria-describedby=${this.errors[k] ? `e-${k}` : nothing}
+      @input=${(e: Event) => this.set(k, (e.target as HTMLInputElement).value)}>`,
       extra.wide,
     );
   }
@@ -448,14 +308,8 @@ export class CsLibraryDetail extends LitElement {
     return this.field(
       k,
       label,
-      html`<textarea
-        id="f-${k}"
-        name=${k}
-        rows="2"
-        .value=${this.draft[k]}
-        aria-invalid=${this.errors[k] ? 'true' : 'false'}
-        @input=${(e: Event) => this.set(k, (e.target as HTMLTextAreaElement).value)}
-      ></textarea>`,
+      html`<textarea id="f-${k}" name=${k} rows="2" .value=${this.draft[k]} aria-invalid=${this.errors[k] ? 'true' : 'false'}
+      @input=${(e: Event) => this.set(k, (e.target as HTMLTextAreaElement).value)}></textarea>`,
       true,
     );
   }
@@ -491,153 +345,84 @@ export class CsLibraryDetail extends LitElement {
     return html`
       <div class="head">
         <h2 id="detail-h">${s.title}</h2>
-        <button type="button" class="close" aria-label=${t('close')} @click=${() => this.emit('detail-close')}>
-          ✕
-        </button>
+        <button type="button" class="close" aria-label=${t('close')} @click=${() => this.emit('detail-close')}>✕</button>
       </div>
       ${s.trashedAt ? html`<p class="trashed">${t('inTrash', { date: s.trashedAt.slice(0, 10) })}</p>` : nothing}
-      <div class="thumb">
-        <img src=${resourceUrl(sampleThumbnailPath(s.id))} alt=${t('thumbAlt', { title: s.title })} />
-      </div>
+      <div class="thumb"><img src=${resourceUrl(sampleThumbnailPath(s.id))} alt=${t('thumbAlt', { title: s.title })}></div>
       <div class="actions">
         ${
           s.trashedAt
-            ? html`<button type="button" class="restore" ?disabled=${busy} @click=${() => this.emit('restore', ids)}>
-                  ${t('restore')}
-                </button>
-                <button type="button" class="danger purge" ?disabled=${busy} @click=${() => this.emit('purge', ids)}>
-                  ${t('purge')}
-                </button>`
-            : html` <button
-                  type="button"
-                  class="open-design"
-                  ?disabled=${busy || !hasDesign}
-                  title=${hasDesign ? '' : t('noDesign')}
-                  @click=${() => this.openDesign(false)}
-                >
-                  ${t('open')}
-                </button>
-                <button
-                  type="button"
-                  class="secondary duplicate"
-                  ?disabled=${busy || !hasDesign}
-                  @click=${() => this.openDesign(true)}
-                >
-                  ${t('duplicate')}
-                </button>
-                <button type="button" class="secondary folder" ?disabled=${busy} @click=${this.folder}>
-                  ${t('folder')}
-                </button>
-                <button
-                  type="button"
-                  class="secondary export"
-                  ?disabled=${busy}
-                  @click=${() => this.emit('export-bundle', ids)}
-                >
-                  ${t('export')}
-                </button>
-                <button type="button" class="secondary trash" ?disabled=${busy} @click=${() => this.emit('trash', ids)}>
-                  ${t('trash')}
-                </button>`
+            ? html`<button type="button" class="restore" ?disabled=${busy} @click=${() => this.emit('restore', ids)}>${t('restore')}</button>
+              <button type="button" class="danger purge" ?disabled=${busy} @click=${() => this.emit('purge', ids)}>${t('purge')}</button>`
+            : html`
+              <button type="button" class="open-design" ?disabled=${busy || !hasDesign} title=${hasDesign ? '' : t('noDesign')} @click=${() => this.openDesign(false)}>${t('open')}</button>
+              <button type="button" class="secondary duplicate" ?disabled=${busy || !hasDesign} @click=${() => this.openDesign(true)}>${t('duplicate')}</button>
+              <button type="button" class="secondary folder" ?disabled=${busy} @click=${this.folder}>${t('folder')}</button>
+              <button type="button" class="secondary export" ?disabled=${busy} @click=${() => this.emit('export-bundle', ids)}>${t('export')}</button>
+              <button type="button" class="secondary trash" ?disabled=${busy} @click=${() => this.emit('trash', ids)}>${t('trash')}</button>`
         }
       </div>
-      ${
-        this.location
-          ? html`<p class="muted">${t('browserPath')}</p>
-              <p class="path location">${this.location}</p>`
-          : nothing
-      }
+      ${this.location ? html`<p class="muted">${t('browserPath')}</p><p class="path location">${this.location}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
       <form @submit=${this.save} aria-labelledby="detail-h" novalidate>
         <fieldset class="grid" ?disabled=${!!s.trashedAt}>
-          ${this.text('title', t('title'), { wide: true })}
-          ${this.field(
-            'kind',
-            t('kind'),
-            html`<select
-              id="f-kind"
-              name="kind"
-              .value=${d.kind}
-              @change=${(e: Event) => this.set('kind', (e.target as HTMLSelectElement).value)}
-            >
-              ${Object.entries(kindLabels()).map(([k, label]) => html`<option value=${k} ?selected=${d.kind === k}>${label}</option>`)}
-            </select>`,
-          )}
-          ${this.field(
-            'publishedAt',
-            t('publishedAt'),
-            html`<input
-              type="date"
-              id="f-publishedAt"
-              name="publishedAt"
-              .value=${d.publishedAt}
-              aria-invalid=${this.errors.publishedAt ? 'true' : 'false'}
-              @input=${(e: Event) => this.set('publishedAt', (e.target as HTMLInputElement).value)}
-            />`,
-          )}
-          ${this.text('unit', t('unit'))} ${this.text('channel', t('channel'), { list: 'channels' })}
-          ${this.text('location', t('location'))} ${this.text('format', t('format'))}
-          <datalist id="channels">${SAMPLE_CHANNELS.map((c) => html`<option value=${c}></option>`)}</datalist>
-          <div class="field wide">
-            <fieldset>
-              <legend>${t('fraudTypes')}</legend>
-              <div class="types">
-                ${Object.entries(fraudLabels()).map(
-                  ([k, label]) =>
-                    html`<label
-                      ><input
-                        type="checkbox"
-                        name="fraudTypes"
-                        value=${k}
-                        .checked=${d.fraudTypes.includes(k)}
-                        @change=${(e: Event) => this.set('fraudTypes', (e.target as HTMLInputElement).checked ? [...d.fraudTypes, k] : d.fraudTypes.filter((x) => x !== k))}
-                      />${label}</label
-                    >`,
-                )}
-              </div>
-            </fieldset>
-            ${this.errors.fraudTypes ? html`<div class="err" role="alert">${this.errors.fraudTypes}</div>` : nothing}
-          </div>
-          ${this.text('tags', t('tagsLabel'), { wide: true, placeholder: t('tagsHint') })}
-          ${this.area('slogan', t('slogan'))} ${this.area('notes', t('notes'))}
-          <div class="save">
-            <button type="submit" class="save-meta" ?disabled=${busy || !this.dirty || !!s.trashedAt}>
-              ${this.busy === 'save' ? t('saving') : t('save')}
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              ?disabled=${busy || !this.dirty}
-              @click=${() => {
-                this.draft = draftOf(s);
-                this.errors = {};
-              }}
-            >
-              ${t('revert')}
-            </button>
-            ${this.saved ? html`<span class="ok saved" role="status">${this.saved}</span>` : nothing}
-            ${this.saveError ? html`<span class="error save-error" role="alert">${this.saveError}</span>` : nothing}
-          </div>
+        ${this.text('title', t('title'), { wide: true })}
+        ${this.field(
+          'kind',
+          t('kind'),
+          html`<select id="f-kind" name="kind" .value=${d.kind} @change=${(e: Event) => this.set('kind', (e.target as HTMLSelectElement).value)}>
+          ${Object.entries(kindLabels()).map(([k, label]) => html`<option value=${k} ?selected=${d.kind === k}>${label}</option>`)}
+        </select>`,
+        )}
+        ${this.field(
+          'publishedAt',
+          t('publishedAt'),
+          html`<input type="date" id="f-publishedAt" name="publishedAt" .value=${d.publishedAt}
+          aria-invalid=${this.errors.publishedAt ? 'true' : 'false'} @input=${(e: Event) => this.set('publishedAt', (e.target as HTMLInputElement).value)}>`,
+        )}
+        ${this.text('unit', t('unit'))}
+        ${this.text('channel', t('channel'), { list: 'channels' })}
+        ${this.text('location', t('location'))}
+        ${this.text('format', t('format'))}
+        <datalist id="channels">${SAMPLE_CHANNELS.map((c) => html`<option value=${c}></option>`)}</datalist>
+        <div class="field wide">
+          <fieldset>
+            <legend>${t('fraudTypes')}</legend>
+            <div class="types">
+              ${Object.entries(fraudLabels()).map(
+                ([
+                  k,
+                  label,
+                ]) => html`<label><input type="checkbox" name="fraudTypes" value=${k} .checked=${d.fraudTypes.includes(k)}
+                @change=${(e: Event) => this.set('fraudTypes', (e.target as HTMLInputElement).checked ? [...d.fraudTypes, k] : d.fraudTypes.filter((x) => x !== k))}>${label}</label>`,
+              )}
+            </div>
+          </fieldset>
+          ${this.errors.fraudTypes ? html`<div class="err" role="alert">${this.errors.fraudTypes}</div>` : nothing}
+        </div>
+        ${this.text('tags', t('tagsLabel'), { wide: true, placeholder: t('tagsHint') })}
+        ${this.area('slogan', t('slogan'))}
+        ${this.area('notes', t('notes'))}
+        <div class="save">
+          <button type="submit" class="save-meta" ?disabled=${busy || !this.dirty || !!s.trashedAt}>${this.busy === 'save' ? t('saving') : t('save')}</button>
+          <button type="button" class="secondary" ?disabled=${busy || !this.dirty} @click=${() => {
+            this.draft = draftOf(s);
+            this.errors = {};
+          }}>${t('revert')}</button>
+          ${this.saved ? html`<span class="ok saved" role="status">${this.saved}</span>` : nothing}
+          ${this.saveError ? html`<span class="error save-error" role="alert">${this.saveError}</span>` : nothing}
+        </div>
         </fieldset>
       </form>
       <h3>${t('files')}</h3>
       <ul class="files">
         ${s.files.map(
-          (f) =>
-            html`<li>
-              <span class="name" title=${f.name}>${roleLabel(f.role)} · ${f.name}</span>
-              <span class="muted">${sizeText(f.size)}</span>
-              <button
-                type="button"
-                class="secondary download"
-                data-role=${f.role}
-                ?disabled=${busy}
-                @click=${() => this.download(f.sha256)}
-              >
-                ${t('download')}
-              </button>
-            </li>`,
+          (f) => html`<li>
+          <span class="name" title=${f.name}>${roleLabel(f.role)} · ${f.name}</span>
+          <span class="muted">${sizeText(f.size)}</span>
+          <button type="button" class="secondary download" data-role=${f.role} ?disabled=${busy} @click=${() => this.download(f.sha256)}>${t('download')}</button>
+        </li>`,
         )}
       </ul>
       <p class="muted">${t('dates', { c: s.createdAt.slice(0, 10), u: s.updatedAt.slice(0, 10) })}</p>

@@ -71,85 +71,21 @@ export class CsLibraryFilters extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        overflow-y: auto;
-        min-height: 0;
-      }
-      .head {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        margin-bottom: 8px;
-      }
-      h2 {
-        margin: 0;
-      }
+      :host { display: block; overflow-y: auto; min-height: 0; }
+      .head { display: flex; align-items: center; justify-content: space-between; margin-bottom: 8px; }
+      h2 { margin: 0; }
       /* min-width 0: a fieldset is as wide as its longest label otherwise, and the counts fall off the panel. */
-      fieldset {
-        border: none;
-        border-top: 1px solid var(--cs-border);
-        margin: 0;
-        padding: 10px 0;
-        min-width: 0;
-      }
-      legend {
-        font-weight: 700;
-        padding: 0;
-        font-size: 14px;
-      }
-      ul {
-        list-style: none;
-        margin: 6px 0 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-      }
-      label.opt {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        font-weight: normal;
-        margin: 0;
-        font-size: 14px;
-        cursor: pointer;
-        padding: 2px 0;
-      }
-      label.opt .name {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .count {
-        color: var(--cs-muted);
-        font-size: 12px;
-        font-variant-numeric: tabular-nums;
-        background: #eef1f6;
-        border-radius: 9px;
-        padding: 0 7px;
-      }
-      label.opt.zero {
-        color: var(--cs-muted);
-      }
-      .dates {
-        display: flex;
-        gap: 8px;
-        margin-top: 6px;
-      }
-      .dates select {
-        padding: 6px 8px;
-      }
-      button.clear {
-        padding: 4px 10px;
-        min-height: 28px;
-        font-size: 13px;
-      }
-      .more {
-        font-size: 13px;
-      }
+      fieldset { border: none; border-top: 1px solid var(--cs-border); margin: 0; padding: 10px 0; min-width: 0; }
+      legend { font-weight: 700; padding: 0; font-size: 14px; }
+      ul { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-direction: column; gap: 2px; }
+      label.opt { display: flex; align-items: center; gap: 6px; font-weight: normal; margin: 0; font-size: 14px; cursor: pointer; padding: 2px 0; }
+      label.opt .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .count { color: var(--cs-muted); font-size: 12px; font-variant-numeric: tabular-nums; background: #eef1f6; border-radius: 9px; padding: 0 7px; }
+      label.opt.zero { color: var(--cs-muted); }
+      .dates { display: flex; gap: 8px; margin-top: 6px; }
+      .dates select { padding: 6px 8px; }
+      button.clear { padding: 4px 10px; min-height: 28px; font-size: 13px; }
+      .more { font-size: 13px; }
     `,
   ];
 
@@ -184,18 +120,11 @@ export class CsLibraryFilters extends LitElement {
       <ul>
         ${shown.map(([v, label]) => {
           const n = counts?.[v] ?? 0;
-          return html`<li>
-            <label class="opt ${counts && n === 0 ? 'zero' : ''}">
-              <input
-                type="checkbox"
-                .checked=${chosen.includes(v)}
-                data-value=${v}
-                @change=${(e: Event) => this.toggle(key, v, (e.target as HTMLInputElement).checked)}
-              />
-              <span class="name" title=${label}>${label}</span>
-              ${counts ? html`<span class="count" aria-label=${t('n', { n })}>${n}</span>` : nothing}
-            </label>
-          </li>`;
+          return html`<li><label class="opt ${counts && n === 0 ? 'zero' : ''}">
+            <input type="checkbox" .checked=${chosen.includes(v)} data-value=${v} @change=${(e: Event) => this.toggle(key, v, (e.target as HTMLInputElement).checked)}>
+            <span class="name" title=${label}>${label}</span>
+            ${counts ? html`<span class="count" aria-label=${t('n', { n })}>${n}</span>` : nothing}
+          </label></li>`;
         })}
       </ul>
     </fieldset>`;
@@ -211,31 +140,17 @@ export class CsLibraryFilters extends LitElement {
     return html`
       <div class="head">
         <h2 id="filters-h">${t('heading')}</h2>
-        <button
-          type="button"
-          class="secondary clear"
-          ?disabled=${filterCount(this.filters) === 0}
-          @click=${() => this.set({ ...NO_FILTERS })}
-        >
-          ${t('clear')}
-        </button>
+        <button type="button" class="secondary clear" ?disabled=${filterCount(this.filters) === 0} @click=${() => this.set({ ...NO_FILTERS })}>${t('clear')}</button>
       </div>
       ${f ? nothing : html`<p class="muted" aria-live="polite">${t('counting')}</p>`}
       <fieldset data-facet="date">
         <legend>${t('date')}</legend>
         <div class="dates">
-          <select
-            aria-label=${t('year')}
-            @change=${(e: Event) => this.set({ year: (e.target as HTMLSelectElement).value, month: (e.target as HTMLSelectElement).value ? this.filters.month : '' })}
-          >
+          <select aria-label=${t('year')} @change=${(e: Event) => this.set({ year: (e.target as HTMLSelectElement).value, month: (e.target as HTMLSelectElement).value ? this.filters.month : '' })}>
             <option value="" ?selected=${!this.filters.year}>${t('allYears')}</option>
             ${years.map((y) => html`<option value=${y} ?selected=${this.filters.year === y}>${t('yearN', { y })}${f?.year[y] !== undefined ? `（${f.year[y]}）` : ''}</option>`)}
           </select>
-          <select
-            aria-label=${t('month')}
-            ?disabled=${!this.filters.year}
-            @change=${(e: Event) => this.set({ month: (e.target as HTMLSelectElement).value })}
-          >
+          <select aria-label=${t('month')} ?disabled=${!this.filters.year} @change=${(e: Event) => this.set({ month: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${!this.filters.month}>${t('wholeYear')}</option>
             ${Array.from({ length: 12 }, (_, i) => String(i + 1)).map((m) => html`<option value=${m} ?selected=${this.filters.month === m}>${t('monthN', { m })}</option>`)}
           </select>

@@ -77,149 +77,41 @@ export class CsLibraryGrid extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        position: relative;
-        min-height: 0;
-      }
+      :host { display: block; position: relative; min-height: 0; }
       /* An opaque background lets Chromium scroll this on the compositor (no repaint of what is on screen per frame). */
-      .scroller {
-        position: absolute;
-        inset: 0;
-        overflow-y: auto;
-        overflow-x: hidden;
-        contain: strict;
-        border-radius: 10px;
-        background: #f8f9fb;
-      }
-      .scroller:focus-visible {
-        outline: 3px solid var(--cs-focus);
-        outline-offset: -3px;
-      }
-      .spacer {
-        position: relative;
-        width: 100%;
-      }
+      .scroller { position: absolute; inset: 0; overflow-y: auto; overflow-x: hidden; contain: strict; border-radius: 10px; background: #f8f9fb; }
+      .scroller:focus-visible { outline: 3px solid var(--cs-focus); outline-offset: -3px; }
+      .spacer { position: relative; width: 100%; }
       .card {
-        position: absolute;
-        left: 0;
-        top: 0;
-        width: ${CARD_W}px;
-        height: ${CARD_H}px;
-        contain: strict;
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        overflow: hidden;
-        cursor: pointer;
-        display: flex;
-        flex-direction: column;
-        user-select: none;
+        position: absolute; left: 0; top: 0; width: ${CARD_W}px; height: ${CARD_H}px; contain: strict;
+        background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; overflow: hidden; cursor: pointer;
+        display: flex; flex-direction: column; user-select: none;
       }
-      .card:hover {
-        border-color: var(--cs-blue);
-      }
-      .card.selected {
-        border: 2px solid var(--cs-blue);
-        background: #eef3fb;
-      }
-      .card.active {
-        box-shadow: 0 0 0 3px rgba(11, 61, 145, 0.25);
-      }
-      .card.focused {
-        outline: 3px solid var(--cs-focus);
-        outline-offset: 1px;
-      }
-      .scroller:not(:focus) .card.focused {
-        outline: none;
-      }
-      .thumb {
-        height: 138px;
-        flex: none;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: #e9edf3;
-        padding: 8px;
-      }
+      .card:hover { border-color: var(--cs-blue); }
+      .card.selected { border: 2px solid var(--cs-blue); background: #eef3fb; }
+      .card.active { box-shadow: 0 0 0 3px rgba(11, 61, 145, 0.25); }
+      .card.focused { outline: 3px solid var(--cs-focus); outline-offset: 1px; }
+      .scroller:not(:focus) .card.focused { outline: none; }
+      .thumb { height: 138px; flex: none; display: flex; align-items: center; justify-content: center; background: #e9edf3; padding: 8px; }
       /* A fixed box: a thumbnail arriving never changes the card's layout. */
-      .thumb img {
-        width: 100%;
-        height: 100%;
-        object-fit: contain;
-      }
-      .meta {
-        padding: 8px 10px;
-        font-size: 13px;
-        line-height: 1.4;
-        min-width: 0;
-      }
-      .title {
-        font-weight: 600;
-        font-size: 14px;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .sub,
-      .slogan {
-        color: var(--cs-muted);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      mark {
-        background: #ffe58a;
-        color: inherit;
-        border-radius: 2px;
-        padding: 0 1px;
-      }
+      .thumb img { width: 100%; height: 100%; object-fit: contain; }
+      .meta { padding: 8px 10px; font-size: 13px; line-height: 1.4; min-width: 0; }
+      .title { font-weight: 600; font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .sub, .slogan { color: var(--cs-muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      mark { background: #ffe58a; color: inherit; border-radius: 2px; padding: 0 1px; }
       /* The kind badge and the selection tick are pseudo-elements: two fewer nodes per card. */
       .card[data-kind]::after {
-        content: attr(data-kind);
-        position: absolute;
-        top: 8px;
-        right: 8px;
-        background: rgba(11, 61, 145, 0.85);
-        color: #fff;
-        font-size: 12px;
-        border-radius: 4px;
-        padding: 0 6px;
+        content: attr(data-kind); position: absolute; top: 8px; right: 8px; background: rgba(11, 61, 145, 0.85); color: #fff;
+        font-size: 12px; border-radius: 4px; padding: 0 6px;
       }
       .card.selected::before {
-        content: '✓';
-        position: absolute;
-        top: 8px;
-        left: 8px;
-        width: 22px;
-        height: 22px;
-        border-radius: 50%;
-        background: var(--cs-blue);
-        color: #fff;
-        font-size: 14px;
-        line-height: 22px;
-        text-align: center;
-        z-index: 1;
+        content: '✓'; position: absolute; top: 8px; left: 8px; width: 22px; height: 22px; border-radius: 50%; background: var(--cs-blue);
+        color: #fff; font-size: 14px; line-height: 22px; text-align: center; z-index: 1;
       }
-      .card.loading .thumb {
-        background: linear-gradient(90deg, #e9edf3, #f4f6fa, #e9edf3);
-      }
-      .bar {
-        height: 10px;
-        border-radius: 4px;
-        background: #e9edf3;
-        margin: 6px 0;
-      }
-      .bar.short {
-        width: 60%;
-      }
-      .status {
-        position: absolute;
-        left: 0;
-        right: 0;
-        top: 40%;
-        text-align: center;
-      }
+      .card.loading .thumb { background: linear-gradient(90deg, #e9edf3, #f4f6fa, #e9edf3); }
+      .bar { height: 10px; border-radius: 4px; background: #e9edf3; margin: 6px 0; }
+      .bar.short { width: 60%; }
+      .status { position: absolute; left: 0; right: 0; top: 40%; text-align: center; }
     `,
   ];
 
@@ -387,10 +279,7 @@ export class CsLibraryGrid extends LitElement {
   private thumb(id: string) {
     if (this.flinging && !this.shown.has(id)) return nothing;
     this.shown.add(id);
-    return keyed(
-      id,
-      html`<img src=${resourceUrl(sampleThumbnailPath(id))} alt="" decoding="async" draggable="false" />`,
-    );
+    return keyed(id, html`<img src=${resourceUrl(sampleThumbnailPath(id))} alt="" decoding="async" draggable="false">`);
   }
 
   private card(i: number) {
@@ -402,49 +291,20 @@ export class CsLibraryGrid extends LitElement {
     const hit: SearchHit | undefined = this.pages.get(i);
     const focused = i === this.focusIndex ? ' focused' : '';
     if (!hit) {
-      return html`<div
-        class="card loading${focused}"
-        id="c-${i}"
-        role="option"
-        aria-selected="false"
-        aria-busy="true"
-        aria-posinset=${i + 1}
-        aria-setsize=${this.count}
-        data-index=${i}
-        ${pos}
-      >
-        <div class="thumb"></div>
-        <div class="meta">
-          <div class="bar"></div>
-          <div class="bar short"></div>
-        </div>
+      return html`<div class="card loading${focused}" id="c-${i}" role="option" aria-selected="false" aria-busy="true" aria-posinset=${i + 1} aria-setsize=${this.count} data-index=${i} ${pos}>
+        <div class="thumb"></div><div class="meta"><div class="bar"></div><div class="bar short"></div></div>
       </div>`;
     }
     const s = hit.sample;
     const selected = this.selection.has(s.id);
     const cls = `card${selected ? ' selected' : ''}${focused}${i === this.activeIndex ? ' active' : ''}`;
-    return html`<div
-      class=${cls}
-      id="c-${i}"
-      role="option"
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-posinset=${i + 1}
-      aria-setsize=${this.count}
-      data-index=${i}
-      data-id=${s.id}
-      data-kind=${kindLabel(s.kind)}
-      title=${s.title}
-      ${pos}
-    >
+    return html`<div class=${cls} id="c-${i}" role="option" aria-selected=${selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.count}
+        data-index=${i} data-id=${s.id} data-kind=${kindLabel(s.kind)} title=${s.title} ${pos}>
       <div class="thumb">${this.thumb(s.id)}</div>
       <div class="meta">
         <div class="title">${highlighted(hit.highlights.title, s.title)}</div>
-        <div class="sub">
-          ${s.publishedAt}${s.unit ? html` · ${highlighted(hit.highlights.unit, s.unit)}` : nothing}
-        </div>
-        <div class="slogan">
-          ${highlighted(hit.highlights.slogan, s.slogan) || highlighted(hit.highlights.notes, s.notes) || highlighted(hit.highlights.tags, s.tags.join(' '))}
-        </div>
+        <div class="sub">${s.publishedAt}${s.unit ? html` · ${highlighted(hit.highlights.unit, s.unit)}` : nothing}</div>
+        <div class="slogan">${highlighted(hit.highlights.slogan, s.slogan) || highlighted(hit.highlights.notes, s.notes) || highlighted(hit.highlights.tags, s.tags.join(' '))}</div>
       </div>
     </div>`;
   }
@@ -462,21 +322,9 @@ export class CsLibraryGrid extends LitElement {
     for (let i = from; i <= to; i++) slots[i % window] = i;
     const active = count && this.focusIndex >= from && this.focusIndex <= to ? `c-${this.focusIndex}` : nothing;
     return html`
-      <div
-        class="scroller"
-        tabindex="0"
-        role="listbox"
-        aria-multiselectable="true"
-        aria-label=${this.label}
-        aria-activedescendant=${active}
-        @scroll=${this.onScroll}
-        @keydown=${this.onKey}
-      >
-        <div
-          class="spacer"
-          ${setStyle({ height: `${rows ? PAD * 2 + rows * ROW_H - GAP : 0}px` })}
-          @click=${this.onClick}
-        >
+      <div class="scroller" tabindex="0" role="listbox" aria-multiselectable="true" aria-label=${this.label} aria-activedescendant=${active}
+        @scroll=${this.onScroll} @keydown=${this.onKey}>
+        <div class="spacer" ${setStyle({ height: `${rows ? PAD * 2 + rows * ROW_H - GAP : 0}px` })} @click=${this.onClick}>
           ${slots.map((i) => (i < 0 ? nothing : this.card(i)))}
         </div>
       </div>

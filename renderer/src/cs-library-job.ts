@@ -67,67 +67,20 @@ export class CsLibraryJob extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        padding: 12px 16px;
-        box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12);
-      }
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex-wrap: wrap;
-      }
-      .what {
-        font-weight: 700;
-      }
-      .state {
-        flex: 1;
-        min-width: 200px;
-      }
-      progress {
-        width: 100%;
-        height: 12px;
-      }
-      .actions {
-        display: flex;
-        gap: 8px;
-      }
-      .actions button {
-        padding: 5px 12px;
-        min-height: 30px;
-        font-size: 14px;
-      }
-      .summary {
-        margin: 6px 0 0;
-      }
-      .ok {
-        color: var(--cs-ok);
-        font-weight: 600;
-      }
-      details {
-        margin-top: 6px;
-        font-size: 14px;
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-      }
-      ul {
-        margin: 4px 0;
-        padding-left: 20px;
-        max-height: 160px;
-        overflow-y: auto;
-      }
-      li .name {
-        font-weight: 600;
-      }
-      .failed summary {
-        color: var(--cs-red);
-      }
+      :host { display: block; background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 12px 16px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12); }
+      .row { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+      .what { font-weight: 700; }
+      .state { flex: 1; min-width: 200px; }
+      progress { width: 100%; height: 12px; }
+      .actions { display: flex; gap: 8px; }
+      .actions button { padding: 5px 12px; min-height: 30px; font-size: 14px; }
+      .summary { margin: 6px 0 0; }
+      .ok { color: var(--cs-ok); font-weight: 600; }
+      details { margin-top: 6px; font-size: 14px; }
+      summary { cursor: pointer; font-weight: 600; }
+      ul { margin: 4px 0; padding-left: 20px; max-height: 160px; overflow-y: auto; }
+      li .name { font-weight: 600; }
+      .failed summary { color: var(--cs-red); }
     `,
   ];
 
@@ -214,9 +167,7 @@ export class CsLibraryJob extends LitElement {
     if (!items.length) return nothing;
     return html`<details class=${cls} ?open=${open}>
       <summary>${title}（${items.length}）</summary>
-      <ul>
-        ${items.map((f) => html`<li><span class="name">${f.name}</span>：${f.reason}</li>`)}
-      </ul>
+      <ul>${items.map((f) => html`<li><span class="name">${f.name}</span>：${f.reason}</li>`)}</ul>
     </details>`;
   }
 
@@ -224,13 +175,10 @@ export class CsLibraryJob extends LitElement {
     const s = this.status;
     const t = this.task;
     if (this.phase === 'upload' && t.kind === 'import') {
-      return html`<label for="p">${m('uploading', { n: this.uploaded, total: t.files.length })}</label
-        ><progress id="p" max=${t.files.length} .value=${this.uploaded}></progress>`;
+      return html`<label for="p">${m('uploading', { n: this.uploaded, total: t.files.length })}</label><progress id="p" max=${t.files.length} .value=${this.uploaded}></progress>`;
     }
     if (t.kind === 'import') {
-      return html`<label for="p"
-          >${m('importing', { n: s?.done ?? 0, total: s?.total ?? this.uploaded })}${s?.state === 'queued' ? m('queued') : ''}</label
-        >
+      return html`<label for="p">${m('importing', { n: s?.done ?? 0, total: s?.total ?? this.uploaded })}${s?.state === 'queued' ? m('queued') : ''}</label>
         <progress id="p" max="1" .value=${s?.progress ?? 0}></progress>`;
     }
     return html`<label for="p">${m('packing', { n: t.count || s?.total || '' })}</label><progress id="p"></progress>`;
@@ -244,13 +192,9 @@ export class CsLibraryJob extends LitElement {
       const head =
         s?.state === 'cancelled' ? m('importCancelled') : s?.state === 'error' ? m('importStopped') : m('importDone');
       return html`
-        <p class="summary" role="status">
-          <span class=${s?.state === 'done' && !failed.length ? 'ok' : ''}>${head}</span> — ${m('added')}
-          <b class="n-imported">${s?.imported ?? 0}</b> · ${m('existing')}
-          <b class="n-duplicates">${s?.duplicates ?? 0}</b> · ${m('failed')}
-          <b class="n-failed">${failed.length}</b
-          >${s?.skipped.length ? html` · ${m('skipped')} <b class="n-skipped">${s.skipped.length}</b>` : nothing}
-        </p>
+        <p class="summary" role="status"><span class=${s?.state === 'done' && !failed.length ? 'ok' : ''}>${head}</span> —
+          ${m('added')} <b class="n-imported">${s?.imported ?? 0}</b> · ${m('existing')} <b class="n-duplicates">${s?.duplicates ?? 0}</b> ·
+          ${m('failed')} <b class="n-failed">${failed.length}</b>${s?.skipped.length ? html` · ${m('skipped')} <b class="n-skipped">${s.skipped.length}</b>` : nothing}</p>
         ${s?.error ? html`<p class="error">${s.error}</p>` : nothing}
         ${this.list('failed', m('failedList'), failed, true)}
         ${this.list('skipped', m('skippedList'), s?.skipped ?? [], false)}
@@ -258,15 +202,10 @@ export class CsLibraryJob extends LitElement {
     }
     if (!s) return nothing;
     if (s.state === 'done') {
-      return html`<p class="summary" role="status">
-        <span class="ok">${m('bundleReady')}</span
-        >：${s.fileName}（${sizeText(s.bytes ?? 0)}${s.notes?.length ? `，${s.notes.join('，')}` : ''}）
-        ${this.saved ? html` <span class="ok">${this.saved}</span>` : nothing}
-      </p>`;
+      return html`<p class="summary" role="status"><span class="ok">${m('bundleReady')}</span>：${s.fileName}（${sizeText(s.bytes ?? 0)}${s.notes?.length ? `，${s.notes.join('，')}` : ''}）
+        ${this.saved ? html` <span class="ok">${this.saved}</span>` : nothing}</p>`;
     }
-    return html`<p class="summary error" role="alert">
-      ${s.state === 'cancelled' ? m('bundleCancelled') : m('bundleFailed', { why: s.error ?? '' })}
-    </p>`;
+    return html`<p class="summary error" role="alert">${s.state === 'cancelled' ? m('bundleCancelled') : m('bundleFailed', { why: s.error ?? '' })}</p>`;
   }
 
   override render() {
@@ -284,13 +223,7 @@ export class CsLibraryJob extends LitElement {
           ${
             running
               ? html`<button type="button" class="secondary cancel" @click=${this.cancel}>${m('cancel')}</button>`
-              : html`<button
-                  type="button"
-                  class="secondary dismiss"
-                  @click=${() => this.dispatchEvent(new CustomEvent('job-dismiss', { bubbles: true, composed: true }))}
-                >
-                  ${m('close')}
-                </button>`
+              : html`<button type="button" class="secondary dismiss" @click=${() => this.dispatchEvent(new CustomEvent('job-dismiss', { bubbles: true, composed: true }))}>${m('close')}</button>`
           }
         </div>
       </div>

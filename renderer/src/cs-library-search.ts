@@ -27,30 +27,12 @@ export class CsLibrarySearch extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        flex: 1;
-        min-width: 240px;
-      }
-      .box {
-        position: relative;
-      }
+      :host { display: block; flex: 1; min-width: 240px; }
+      .box { position: relative; }
       input[type='search'] {
-        width: 100%;
-        border: 1px solid var(--cs-border);
-        border-radius: 8px;
-        padding: 9px 12px 9px 36px;
-        background: #fff;
-        font-size: 15px;
+        width: 100%; border: 1px solid var(--cs-border); border-radius: 8px; padding: 9px 12px 9px 36px; background: #fff; font-size: 15px;
       }
-      .icon {
-        position: absolute;
-        left: 12px;
-        top: 50%;
-        transform: translateY(-50%);
-        color: var(--cs-muted);
-        pointer-events: none;
-      }
+      .icon { position: absolute; left: 12px; top: 50%; transform: translateY(-50%); color: var(--cs-muted); pointer-events: none; }
     `,
   ];
 
@@ -78,15 +60,8 @@ export class CsLibrarySearch extends LitElement {
 
   override render() {
     return html`<div class="box" role="search">
-      <svg class="icon" aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
-        ${svg`<circle cx="6.5" cy="6.5" r="5" fill="none" stroke="currentColor" stroke-width="2"></circle><line x1="10.3" y1="10.3" x2="15" y2="15" stroke="currentColor" stroke-width="2" stroke-linecap="round"></line>`}
-      </svg>
-      <input
-        type="search"
-        aria-label=${t('label')}
-        placeholder=${t('placeholder')}
-        .value=${this.value}
-        maxlength="200"
+      <svg class="icon" aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">${svg`<circle cx="6.5" cy="6.5" r="5" fill="none" stroke="currentColor" stroke-width="2"></circle><line x1="10.3" y1="10.3" x2="15" y2="15" stroke="currentColor" stroke-width="2" stroke-linecap="round"></line>`}</svg>
+      <input type="search" aria-label=${t('label')} placeholder=${t('placeholder')} .value=${this.value} maxlength="200"
         @input=${this.onInput}
         @compositionstart=${() => (this.composing = true)}
         @compositionend=${(e: Event) => {
@@ -95,8 +70,7 @@ export class CsLibrarySearch extends LitElement {
         }}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter' && !this.composing) this.send(this.value, true);
-        }}
-      />
+        }}>
     </div>`;
   }
 }

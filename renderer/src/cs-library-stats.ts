@@ -110,20 +110,7 @@ function barChart(id: string, title: string, bars: Bar[], colour = BLUE, width =
 
 /** A data table for each chart (screen readers, and anyone who wants the numbers). */
 function table(caption: string, bars: Bar[]) {
-  return html`<table>
-    <caption>
-      ${caption}
-    </caption>
-    <tbody>
-      ${bars.map(
-        (b) =>
-          html`<tr>
-            <th scope="row">${b.label}</th>
-            <td>${b.value}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<table><caption>${caption}</caption><tbody>${bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${b.value}</td></tr>`)}</tbody></table>`;
 }
 
 /** Draw an SVG document on a canvas and give back PNG bytes. */
@@ -168,85 +155,22 @@ export class CsLibraryStats extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
-        overflow-y: auto;
-        min-height: 0;
-      }
-      .head {
-        display: flex;
-        align-items: center;
-        gap: 16px;
-        flex-wrap: wrap;
-        margin-bottom: 12px;
-      }
-      .head h2 {
-        margin: 0;
-      }
-      .head .spacer {
-        flex: 1;
-      }
-      .numbers {
-        display: flex;
-        gap: 24px;
-        flex-wrap: wrap;
-        margin: 0 0 16px;
-      }
-      .numbers div {
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        padding: 10px 18px;
-      }
-      .numbers b {
-        display: block;
-        font-size: 24px;
-        color: var(--cs-blue);
-        font-variant-numeric: tabular-nums;
-      }
-      .charts {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(480px, 1fr));
-        gap: 16px;
-      }
-      .card {
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        padding: 14px;
-      }
-      .card.wide {
-        grid-column: 1 / -1;
-      }
-      svg.chart {
-        width: 100%;
-        height: auto;
-        display: block;
-      }
-      details {
-        margin-top: 16px;
-      }
-      table {
-        border-collapse: collapse;
-        margin: 8px 16px 8px 0;
-        display: inline-table;
-        vertical-align: top;
-        font-size: 14px;
-      }
-      caption {
-        text-align: left;
-        font-weight: 700;
-      }
-      th,
-      td {
-        border: 1px solid var(--cs-border);
-        padding: 2px 8px;
-        text-align: left;
-        font-weight: normal;
-      }
-      .ok {
-        color: var(--cs-ok);
-      }
+      :host { display: block; overflow-y: auto; min-height: 0; }
+      .head { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; margin-bottom: 12px; }
+      .head h2 { margin: 0; }
+      .head .spacer { flex: 1; }
+      .numbers { display: flex; gap: 24px; flex-wrap: wrap; margin: 0 0 16px; }
+      .numbers div { background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 10px 18px; }
+      .numbers b { display: block; font-size: 24px; color: var(--cs-blue); font-variant-numeric: tabular-nums; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 16px; }
+      .card { background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 14px; }
+      .card.wide { grid-column: 1 / -1; }
+      svg.chart { width: 100%; height: auto; display: block; }
+      details { margin-top: 16px; }
+      table { border-collapse: collapse; margin: 8px 16px 8px 0; display: inline-table; vertical-align: top; font-size: 14px; }
+      caption { text-align: left; font-weight: 700; }
+      th, td { border: 1px solid var(--cs-border); padding: 2px 8px; text-align: left; font-weight: normal; }
+      .ok { color: var(--cs-ok); }
     `,
   ];
 
@@ -372,9 +296,7 @@ export class CsLibraryStats extends LitElement {
       <div class="head">
         <h2>${t('heading')}</h2>
         <span class="spacer"></span>
-        <button type="button" class="export-png" ?disabled=${this.busy || s.total === 0} @click=${this.exportPng}>
-          ${this.busy ? t('making') : t('export')}
-        </button>
+        <button type="button" class="export-png" ?disabled=${this.busy || s.total === 0} @click=${this.exportPng}>${this.busy ? t('making') : t('export')}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
@@ -392,8 +314,7 @@ export class CsLibraryStats extends LitElement {
       </div>
       <details>
         <summary>${t('table')}</summary>
-        ${table(t('perMonth'), d.month)} ${table(t('byKind'), d.kind)} ${table(t('byFraud'), d.fraud)}
-        ${table(t('byUnit'), d.unit)}
+        ${table(t('perMonth'), d.month)} ${table(t('byKind'), d.kind)} ${table(t('byFraud'), d.fraud)} ${table(t('byUnit'), d.unit)}
       </details>
     `;
   }

@@ -85,193 +85,41 @@ export class CsLibrary extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-        height: calc(100vh - 120px);
-        min-height: 520px;
-        position: relative;
-      }
-      .toolbar {
-        display: flex;
-        gap: 10px;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      .toolbar button,
-      .toolbar select {
-        padding: 7px 12px;
-        min-height: 38px;
-        font-size: 14px;
-      }
-      .toolbar select {
-        width: auto;
-      }
-      .views {
-        display: inline-flex;
-        border: 1px solid var(--cs-blue);
-        border-radius: 8px;
-        overflow: hidden;
-      }
-      .views button {
-        border: none;
-        border-radius: 0;
-        background: #fff;
-        color: var(--cs-blue);
-      }
-      .views button[aria-pressed='true'] {
-        background: var(--cs-blue);
-        color: #fff;
-        font-weight: 700;
-      }
-      button.toggle[aria-expanded='true'] {
-        background: #eef3fb;
-      }
-      .toolbar .spacer {
-        flex: 1;
-      }
-      .result-count {
-        color: var(--cs-muted);
-        font-size: 14px;
-        white-space: nowrap;
-      }
-      .body {
-        flex: 1;
-        display: flex;
-        gap: 12px;
-        min-height: 0;
-      }
-      cs-library-filters {
-        width: 250px;
-        flex: none;
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        padding: 12px 14px;
-      }
-      cs-library-grid {
-        flex: 1;
-        background: #f8f9fb;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-      }
-      cs-library-detail {
-        width: 420px;
-        flex: none;
-        background: #fff;
-        border: 1px solid var(--cs-border);
-        border-radius: 10px;
-        padding: 14px 16px;
-      }
-      cs-library-stats {
-        flex: 1;
-      }
-      .selbar {
-        display: flex;
-        gap: 10px;
-        align-items: center;
-        background: var(--cs-blue);
-        color: #fff;
-        border-radius: 8px;
-        padding: 6px 12px;
-        flex-wrap: wrap;
-      }
-      .selbar b {
-        font-size: 16px;
-      }
-      .selbar .spacer {
-        flex: 1;
-      }
-      .selbar button {
-        background: #fff;
-        color: var(--cs-blue);
-        border-color: #fff;
-        padding: 4px 12px;
-        min-height: 30px;
-        font-size: 14px;
-      }
-      .selbar button.ghost {
-        background: transparent;
-        color: #fff;
-      }
-      .selbar button.danger {
-        background: var(--cs-red);
-        color: #fff;
-        border-color: var(--cs-red);
-      }
-      .lib-notice {
-        display: flex;
-        gap: 12px;
-        align-items: center;
-        background: #eaf6ee;
-        border: 1px solid #b9dfc5;
-        border-radius: 8px;
-        padding: 6px 12px;
-      }
-      .lib-notice button {
-        padding: 2px 10px;
-        min-height: 28px;
-        font-size: 13px;
-      }
-      .jobs {
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-      }
-      .empty {
-        flex: 1;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-      }
-      .empty .panel {
-        max-width: 620px;
-        text-align: center;
-        padding: 36px 40px;
-      }
-      .empty h2 {
-        font-size: 22px;
-      }
-      .empty ol {
-        text-align: left;
-        line-height: 1.9;
-      }
-      .empty .buttons {
-        display: flex;
-        gap: 12px;
-        justify-content: center;
-        margin-top: 16px;
-        flex-wrap: wrap;
-      }
+      :host { display: flex; flex-direction: column; gap: 12px; height: calc(100vh - 120px); min-height: 520px; position: relative; }
+      .toolbar { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+      .toolbar button, .toolbar select { padding: 7px 12px; min-height: 38px; font-size: 14px; }
+      .toolbar select { width: auto; }
+      .views { display: inline-flex; border: 1px solid var(--cs-blue); border-radius: 8px; overflow: hidden; }
+      .views button { border: none; border-radius: 0; background: #fff; color: var(--cs-blue); }
+      .views button[aria-pressed='true'] { background: var(--cs-blue); color: #fff; font-weight: 700; }
+      button.toggle[aria-expanded='true'] { background: #eef3fb; }
+      .toolbar .spacer { flex: 1; }
+      .result-count { color: var(--cs-muted); font-size: 14px; white-space: nowrap; }
+      .body { flex: 1; display: flex; gap: 12px; min-height: 0; }
+      cs-library-filters { width: 250px; flex: none; background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 12px 14px; }
+      cs-library-grid { flex: 1; background: #f8f9fb; border: 1px solid var(--cs-border); border-radius: 10px; }
+      cs-library-detail { width: 420px; flex: none; background: #fff; border: 1px solid var(--cs-border); border-radius: 10px; padding: 14px 16px; }
+      cs-library-stats { flex: 1; }
+      .selbar { display: flex; gap: 10px; align-items: center; background: var(--cs-blue); color: #fff; border-radius: 8px; padding: 6px 12px; flex-wrap: wrap; }
+      .selbar b { font-size: 16px; }
+      .selbar .spacer { flex: 1; }
+      .selbar button { background: #fff; color: var(--cs-blue); border-color: #fff; padding: 4px 12px; min-height: 30px; font-size: 14px; }
+      .selbar button.ghost { background: transparent; color: #fff; }
+      .selbar button.danger { background: var(--cs-red); color: #fff; border-color: var(--cs-red); }
+      .lib-notice { display: flex; gap: 12px; align-items: center; background: #eaf6ee; border: 1px solid #b9dfc5; border-radius: 8px; padding: 6px 12px; }
+      .lib-notice button { padding: 2px 10px; min-height: 28px; font-size: 13px; }
+      .jobs { display: flex; flex-direction: column; gap: 8px; }
+      .empty { flex: 1; display: flex; align-items: center; justify-content: center; }
+      .empty .panel { max-width: 620px; text-align: center; padding: 36px 40px; }
+      .empty h2 { font-size: 22px; }
+      .empty ol { text-align: left; line-height: 1.9; }
+      .empty .buttons { display: flex; gap: 12px; justify-content: center; margin-top: 16px; flex-wrap: wrap; }
       .drop {
-        position: absolute;
-        inset: 0;
-        z-index: 10;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        pointer-events: none;
-        background: rgba(11, 61, 145, 0.12);
-        border: 3px dashed var(--cs-blue);
-        border-radius: 12px;
-        font-size: 22px;
-        font-weight: 700;
-        color: var(--cs-blue);
+        position: absolute; inset: 0; z-index: 10; display: flex; align-items: center; justify-content: center; pointer-events: none;
+        background: rgba(11, 61, 145, 0.12); border: 3px dashed var(--cs-blue); border-radius: 12px; font-size: 22px; font-weight: 700; color: var(--cs-blue);
       }
-      .noresults {
-        position: relative;
-        flex: 1;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        flex-direction: column;
-        gap: 12px;
-        color: var(--cs-muted);
-      }
-      input[type='file'] {
-        display: none;
-      }
+      .noresults { position: relative; flex: 1; display: flex; align-items: center; justify-content: center; flex-direction: column; gap: 12px; color: var(--cs-muted); }
+      input[type='file'] { display: none; }
     `,
   ];
 
@@ -554,30 +402,22 @@ export class CsLibrary extends LitElement {
 
   private importButtons(primary = false) {
     return html`
-      <button type="button" class=${`${primary ? '' : 'secondary '}import-files`} @click=${() => this.pick('files')}>
-        ${t('importFiles')}
-      </button>
-      <button type="button" class="secondary import-folder" @click=${() => this.pick('folder')}>
-        ${t('importFolder')}
-      </button>
-      <button type="button" class="secondary import-bundle" @click=${() => this.pick('bundle')}>
-        ${t('importBundle')}
-      </button>
+      <button type="button" class=${`${primary ? '' : 'secondary '}import-files`} @click=${() => this.pick('files')}>${t('importFiles')}</button>
+      <button type="button" class="secondary import-folder" @click=${() => this.pick('folder')}>${t('importFolder')}</button>
+      <button type="button" class="secondary import-bundle" @click=${() => this.pick('bundle')}>${t('importBundle')}</button>
     `;
   }
 
   private emptyState() {
-    return html`<div class="empty">
-      <div class="panel">
-        <h2>${t('emptyTitle')}</h2>
-        <p>${t('emptyIntro')}</p>
-        <ol>
-          <li><b>${t('emptyImportHead')}</b>${t('emptyImport')}</li>
-          <li><b>${t('emptyPublishHead')}</b>${t('emptyPublish')}</li>
-        </ol>
-        <div class="buttons">${this.importButtons(true)}</div>
-      </div>
-    </div>`;
+    return html`<div class="empty"><div class="panel">
+      <h2>${t('emptyTitle')}</h2>
+      <p>${t('emptyIntro')}</p>
+      <ol>
+        <li><b>${t('emptyImportHead')}</b>${t('emptyImport')}</li>
+        <li><b>${t('emptyPublishHead')}</b>${t('emptyPublish')}</li>
+      </ol>
+      <div class="buttons">${this.importButtons(true)}</div>
+    </div></div>`;
   }
 
   private selectionBar() {
@@ -589,24 +429,16 @@ export class CsLibrary extends LitElement {
       this.version++;
     };
     return html`<div class="selbar" role="region" aria-label=${t('selection')}>
-      <span class="selected-text"
-        >${t('selected', { n: '\u0000' })
-          .split('\u0000')
-          .map((part, i) => (i ? html`<b class="n-selected">${n}</b>${part}` : part))}</span
-      >
+      <span class="selected-text">${t('selected', { n: '\u0000' })
+        .split('\u0000')
+        .map((part, i) => (i ? html`<b class="n-selected">${n}</b>${part}` : part))}</span>
       <span class="spacer"></span>
       ${
         this.view === 'trash'
-          ? html`<button type="button" class="restore-selected" @click=${() => this.restore(ids)}>
-                ${t('restore')}
-              </button>
-              <button type="button" class="danger purge-selected" @click=${() => this.purge(ids)}>
-                ${t('purge')}
-              </button>`
-          : html`<button type="button" class="export-selected" @click=${() => this.exportBundle(ids)}>
-                ${t('export')}
-              </button>
-              <button type="button" class="trash-selected" @click=${() => this.trash(ids)}>${t('trash')}</button>`
+          ? html`<button type="button" class="restore-selected" @click=${() => this.restore(ids)}>${t('restore')}</button>
+            <button type="button" class="danger purge-selected" @click=${() => this.purge(ids)}>${t('purge')}</button>`
+          : html`<button type="button" class="export-selected" @click=${() => this.exportBundle(ids)}>${t('export')}</button>
+            <button type="button" class="trash-selected" @click=${() => this.trash(ids)}>${t('trash')}</button>`
       }
       <button type="button" class="ghost" @click=${clear}>${t('clearSelection')}</button>
     </div>`;
@@ -615,51 +447,35 @@ export class CsLibrary extends LitElement {
   private samplesBody() {
     const total = this.pages.total;
     if (total === 0 && !this.filtered && this.view === 'samples') return this.emptyState();
-    const grid = html`<cs-library-grid
-      .pages=${this.pages}
-      .selection=${this.selection}
-      .rangeIds=${this.rangeIds}
-      version=${this.version}
+    const grid = html`<cs-library-grid .pages=${this.pages} .selection=${this.selection} .rangeIds=${this.rangeIds} version=${this.version}
       label=${this.view === 'trash' ? t('trashList') : t('samplesList')}
-      @grid-activate=${this.onActivate}
-      @selection-change=${() => this.version++}
-      @grid-delete=${() => (this.view === 'trash' ? this.purge(this.selectedIds) : this.trash(this.selectedIds))}
-    ></cs-library-grid>`;
+      @grid-activate=${this.onActivate} @selection-change=${() => this.version++}
+      @grid-delete=${() => (this.view === 'trash' ? this.purge(this.selectedIds) : this.trash(this.selectedIds))}></cs-library-grid>`;
     return html`<div class="body">
       ${this.filtersOpen ? html`<cs-library-filters id="filters" .filters=${this.filters} .facets=${this.facets} @filter-change=${this.onFilters}></cs-library-filters>` : nothing}
       ${
         total === 0
           ? html`<div class="noresults" role="status">
-              <p>${this.view === 'trash' && !this.filtered ? t('trashEmpty') : t('noResults')}</p>
-              ${
-                this.filtered
-                  ? html`<button
-                      type="button"
-                      class="secondary"
-                      @click=${() => {
-                        this.text = '';
-                        this.filters = NO_FILTERS;
-                        this.refresh();
-                      }}
-                    >
-                      ${t('clearAll')}
-                    </button>`
-                  : nothing
-              }
-            </div>`
+            <p>${this.view === 'trash' && !this.filtered ? t('trashEmpty') : t('noResults')}</p>
+            ${
+              this.filtered
+                ? html`<button type="button" class="secondary" @click=${() => {
+                    this.text = '';
+                    this.filters = NO_FILTERS;
+                    this.refresh();
+                  }}>${t('clearAll')}</button>`
+                : nothing
+            }
+          </div>`
           : grid
       }
       ${
         this.detail
-          ? html`<cs-library-detail
-              .sample=${this.detail}
-              @sample-updated=${this.onUpdated}
-              @detail-close=${() => (this.detail = null)}
-              @export-bundle=${(e: CustomEvent<{ ids: string[] }>) => this.exportBundle(e.detail.ids)}
-              @trash=${(e: CustomEvent<{ ids: string[] }>) => this.trash(e.detail.ids)}
-              @restore=${(e: CustomEvent<{ ids: string[] }>) => this.restore(e.detail.ids)}
-              @purge=${(e: CustomEvent<{ ids: string[] }>) => this.purge(e.detail.ids)}
-            ></cs-library-detail>`
+          ? html`<cs-library-detail .sample=${this.detail} @sample-updated=${this.onUpdated} @detail-close=${() => (this.detail = null)}
+            @export-bundle=${(e: CustomEvent<{ ids: string[] }>) => this.exportBundle(e.detail.ids)}
+            @trash=${(e: CustomEvent<{ ids: string[] }>) => this.trash(e.detail.ids)}
+            @restore=${(e: CustomEvent<{ ids: string[] }>) => this.restore(e.detail.ids)}
+            @purge=${(e: CustomEvent<{ ids: string[] }>) => this.purge(e.detail.ids)}></cs-library-detail>`
           : nothing
       }
     </div>`;
@@ -671,126 +487,53 @@ export class CsLibrary extends LitElement {
     return html`
       <div class="toolbar">
         <div class="views" role="group" aria-label=${t('views')}>
-          <button
-            type="button"
-            data-view="samples"
-            aria-pressed=${this.view === 'samples'}
-            @click=${() => this.setView('samples')}
-          >
-            ${t('all')}
-          </button>
-          <button
-            type="button"
-            data-view="trash"
-            aria-pressed=${this.view === 'trash'}
-            @click=${() => this.setView('trash')}
-          >
-            ${t('trashView')}${this.trashCount ? `（${this.trashCount}）` : ''}
-          </button>
-          <button
-            type="button"
-            data-view="stats"
-            aria-pressed=${this.view === 'stats'}
-            @click=${() => this.setView('stats')}
-          >
-            ${t('stats')}
-          </button>
+          <button type="button" data-view="samples" aria-pressed=${this.view === 'samples'} @click=${() => this.setView('samples')}>${t('all')}</button>
+          <button type="button" data-view="trash" aria-pressed=${this.view === 'trash'} @click=${() => this.setView('trash')}>${t('trashView')}${this.trashCount ? `（${this.trashCount}）` : ''}</button>
+          <button type="button" data-view="stats" aria-pressed=${this.view === 'stats'} @click=${() => this.setView('stats')}>${t('stats')}</button>
         </div>
         ${
           this.view === 'stats'
             ? html`<span class="spacer"></span>`
-            : html` <cs-library-search .value=${this.text} @search-input=${this.onSearch}></cs-library-search>
-                <button
-                  type="button"
-                  class="secondary toggle filters-toggle"
-                  aria-expanded=${this.filtersOpen}
-                  aria-controls="filters"
-                  @click=${this.toggleFilters}
-                >
-                  ${t('filters')}${nf ? `（${nf}）` : ''}
-                </button>
-                <select
-                  aria-label=${t('sort')}
-                  .value=${this.sort}
-                  @change=${(e: Event) => {
-                    this.sort = (e.target as HTMLSelectElement).value as Sort;
-                    this.refresh();
-                  }}
-                >
-                  <option value="relevance" ?selected=${this.sort === 'relevance'}>${t('byRelevance')}</option>
-                  <option value="date" ?selected=${this.sort === 'date'}>${t('byDate')}</option>
-                  <option value="title" ?selected=${this.sort === 'title'}>${t('byTitle')}</option>
-                </select>
-                <span class="result-count" role="status" aria-live="polite"
-                  >${total < 0 ? t('loading') : this.filtered ? t('found', { n: total }) : t('total', { n: total })}</span
-                >`
+            : html`
+              <cs-library-search .value=${this.text} @search-input=${this.onSearch}></cs-library-search>
+              <button type="button" class="secondary toggle filters-toggle" aria-expanded=${this.filtersOpen} aria-controls="filters" @click=${this.toggleFilters}>${t('filters')}${nf ? `（${nf}）` : ''}</button>
+              <select aria-label=${t('sort')} .value=${this.sort} @change=${(e: Event) => {
+                this.sort = (e.target as HTMLSelectElement).value as Sort;
+                this.refresh();
+              }}>
+                <option value="relevance" ?selected=${this.sort === 'relevance'}>${t('byRelevance')}</option>
+                <option value="date" ?selected=${this.sort === 'date'}>${t('byDate')}</option>
+                <option value="title" ?selected=${this.sort === 'title'}>${t('byTitle')}</option>
+              </select>
+              <span class="result-count" role="status" aria-live="polite">${total < 0 ? t('loading') : this.filtered ? t('found', { n: total }) : t('total', { n: total })}</span>`
         }
         ${
           this.view === 'trash'
-            ? html`<button
-                type="button"
-                class="secondary empty-trash"
-                ?disabled=${!this.trashCount}
-                @click=${this.emptyTrash}
-              >
-                ${t('emptyTrash')}
-              </button>`
+            ? html`<button type="button" class="secondary empty-trash" ?disabled=${!this.trashCount} @click=${this.emptyTrash}>${t('emptyTrash')}</button>`
             : this.importButtons()
         }
       </div>
-      <input
-        type="file"
-        class="pick-files"
-        multiple
-        accept=${ACCEPT}
-        @change=${(e: Event) => this.onPicked(e, t('importFiles'))}
-      />
-      <input
-        type="file"
-        class="pick-folder"
-        webkitdirectory
-        multiple
-        @change=${(e: Event) => this.onPicked(e, t('importFolder'))}
-      />
-      <input
-        type="file"
-        class="pick-bundle"
-        accept=".zip,application/zip"
-        multiple
-        @change=${(e: Event) => this.onPicked(e, t('importBundle'))}
-      />
+      <input type="file" class="pick-files" multiple accept=${ACCEPT} @change=${(e: Event) => this.onPicked(e, t('importFiles'))}>
+      <input type="file" class="pick-folder" webkitdirectory multiple @change=${(e: Event) => this.onPicked(e, t('importFolder'))}>
+      <input type="file" class="pick-bundle" accept=".zip,application/zip" multiple @change=${(e: Event) => this.onPicked(e, t('importBundle'))}>
       ${
         this.notice
-          ? html`<div class="lib-notice" role="status">
-              <span>${this.notice.text}</span>
-              ${this.notice.undo ? html`<button type="button" class="secondary undo" @click=${() => this.act(this.notice!.undo!)}>${t('undo')}</button>` : nothing}
-              <button
-                type="button"
-                class="secondary"
-                aria-label=${t('closeNotice')}
-                @click=${() => (this.notice = null)}
-              >
-                ✕
-              </button>
-            </div>`
+          ? html`<div class="lib-notice" role="status"><span>${this.notice.text}</span>
+            ${this.notice.undo ? html`<button type="button" class="secondary undo" @click=${() => this.act(this.notice!.undo!)}>${t('undo')}</button>` : nothing}
+            <button type="button" class="secondary" aria-label=${t('closeNotice')} @click=${() => (this.notice = null)}>✕</button></div>`
           : nothing
       }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing} ${this.selectionBar()}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.selectionBar()}
       ${this.view === 'stats' ? html`<cs-library-stats></cs-library-stats>` : this.samplesBody()}
       ${
         this.tasks.length
-          ? html`<div class="jobs">
-              ${repeat(
-                this.tasks,
-                (t) => t.id,
-                (t) =>
-                  html`<cs-library-job
-                    .task=${t.task}
-                    @job-finished=${this.onJobFinished}
-                    @job-dismiss=${() => this.dismiss(t.id)}
-                  ></cs-library-job>`,
-              )}
-            </div>`
+          ? html`<div class="jobs">${repeat(
+              this.tasks,
+              (t) => t.id,
+              (t) =>
+                html`<cs-library-job .task=${t.task} @job-finished=${this.onJobFinished} @job-dismiss=${() => this.dismiss(t.id)}></cs-library-job>`,
+            )}</div>`
           : nothing
       }
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t('drop')}</div>` : nothing}

@@ -22,53 +22,15 @@ export class CsPreflightList extends LitElement {
   static override styles = [
     controls,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-      }
-      li button {
-        width: 100%;
-        text-align: left;
-        background: #fff;
-        color: var(--cs-text);
-        border-color: var(--cs-border);
-        display: flex;
-        gap: 12px;
-        align-items: baseline;
-      }
-      li button:hover {
-        background: #f5f8fd;
-      }
-      .sev {
-        font-size: 12px;
-        font-weight: 700;
-        border-radius: 4px;
-        padding: 1px 8px;
-        color: #fff;
-        white-space: nowrap;
-      }
-      .sev.error {
-        background: var(--cs-red);
-      }
-      .sev.warning {
-        background: var(--cs-warn);
-      }
-      .sev.info {
-        background: var(--cs-muted);
-      }
-      .el {
-        color: var(--cs-blue);
-        font-weight: 600;
-        white-space: nowrap;
-      }
-      .ok {
-        color: var(--cs-ok);
-        font-weight: 600;
-      }
+      ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+      li button { width: 100%; text-align: left; background: #fff; color: var(--cs-text); border-color: var(--cs-border); display: flex; gap: 12px; align-items: baseline; }
+      li button:hover { background: #f5f8fd; }
+      .sev { font-size: 12px; font-weight: 700; border-radius: 4px; padding: 1px 8px; color: #fff; white-space: nowrap; }
+      .sev.error { background: var(--cs-red); }
+      .sev.warning { background: var(--cs-warn); }
+      .sev.info { background: var(--cs-muted); }
+      .el { color: var(--cs-blue); font-weight: 600; white-space: nowrap; }
+      .ok { color: var(--cs-ok); font-weight: 600; }
     `,
   ];
 
@@ -88,23 +50,15 @@ export class CsPreflightList extends LitElement {
             : r.findings.length === 0
               ? html`<p class="ok">${t('ok')}</p>`
               : html`<ul>
-                  ${r.findings.map(
-                    (f) =>
-                      html`<li>
-                        <button
-                          type="button"
-                          class="finding"
-                          data-element=${f.elementId}
-                          data-code=${f.code}
-                          @click=${() => this.dispatchEvent(new CustomEvent('finding-select', { detail: { elementId: f.elementId }, bubbles: true, composed: true }))}
-                        >
-                          <span class="sev ${f.severity}">${t(f.severity)}</span>
-                          <span class="el">${this.nameOf(f.elementId)}</span>
-                          <span>${f.message}</span>
-                        </button>
-                      </li>`,
-                  )}
-                </ul>`
+                ${r.findings.map(
+                  (f) => html`<li><button type="button" class="finding" data-element=${f.elementId} data-code=${f.code}
+                      @click=${() => this.dispatchEvent(new CustomEvent('finding-select', { detail: { elementId: f.elementId }, bubbles: true, composed: true }))}>
+                    <span class="sev ${f.severity}">${t(f.severity)}</span>
+                    <span class="el">${this.nameOf(f.elementId)}</span>
+                    <span>${f.message}</span>
+                  </button></li>`,
+                )}
+              </ul>`
         }
       </section>
     `;

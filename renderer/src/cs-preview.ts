@@ -122,146 +122,38 @@ export class CsPreview extends LitElement {
   static override styles = [
     controls,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex-wrap: wrap;
-        margin-bottom: 12px;
-      }
-      .head h2 {
-        margin: 0;
-        flex: 1;
-      }
-      .tools {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        flex-wrap: wrap;
-      }
-      .tools button {
-        min-height: 32px;
-        padding: 4px 10px;
-      }
-      .tools .icon {
-        width: 32px;
-        padding: 0;
-        font-size: 18px;
-        line-height: 1;
-      }
-      .level {
-        min-width: 56px;
-        text-align: center;
-        font-variant-numeric: tabular-nums;
-        font-size: 14px;
-      }
-      .sep {
-        width: 1px;
-        align-self: stretch;
-        background: var(--cs-border);
-        margin: 0 6px;
-      }
-      .toggle {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        font-weight: 400;
-        margin: 0;
-        font-size: 14px;
-        cursor: pointer;
-      }
-      .toggle input {
-        margin: 0;
-        width: 16px;
-        height: 16px;
-      }
+      .head { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 12px; }
+      .head h2 { margin: 0; flex: 1; }
+      .tools { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+      .tools button { min-height: 32px; padding: 4px 10px; }
+      .tools .icon { width: 32px; padding: 0; font-size: 18px; line-height: 1; }
+      .level { min-width: 56px; text-align: center; font-variant-numeric: tabular-nums; font-size: 14px; }
+      .sep { width: 1px; align-self: stretch; background: var(--cs-border); margin: 0 6px; }
+      .toggle { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; margin: 0; font-size: 14px; cursor: pointer; }
+      .toggle input { margin: 0; width: 16px; height: 16px; }
       .stage {
         background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 20px 20px;
-        border-radius: 8px;
-        padding: ${STAGE_PAD}px;
-        display: flex;
-        overflow: auto;
-        max-height: 72vh;
-        min-height: 160px;
+        border-radius: 8px; padding: ${STAGE_PAD}px; display: flex; overflow: auto; max-height: 72vh; min-height: 160px;
       }
-      .sheet {
-        position: relative;
-        margin: auto;
-        flex: none;
-        cursor: default;
-      }
-      .sheet.hot {
-        cursor: pointer;
-      }
-      .sheet img {
-        position: absolute;
-        display: block;
-        box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25);
-        background: #fff;
-        user-select: none;
-        -webkit-user-drag: none;
-      }
-      .g {
-        position: absolute;
-        pointer-events: none;
-      }
-      .trim {
-        outline: 1px solid rgba(0, 0, 0, 0.55);
-      }
-      .bleed {
-        border: 1px dashed #d4145a;
-      }
-      .safe {
-        border: 1px dashed #00a0e9;
-      }
-      .hover {
-        outline: 1px solid rgba(11, 61, 145, 0.7);
-      }
-      .sel {
-        outline: 2px solid var(--cs-focus);
-        box-shadow:
-          0 0 0 1px rgba(0, 0, 0, 0.45),
-          inset 0 0 0 1px rgba(0, 0, 0, 0.45);
-      }
+      .sheet { position: relative; margin: auto; flex: none; cursor: default; }
+      .sheet.hot { cursor: pointer; }
+      .sheet img { position: absolute; display: block; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; user-select: none; -webkit-user-drag: none; }
+      .g { position: absolute; pointer-events: none; }
+      .trim { outline: 1px solid rgba(0, 0, 0, 0.55); }
+      .bleed { border: 1px dashed #d4145a; }
+      .safe { border: 1px dashed #00a0e9; }
+      .hover { outline: 1px solid rgba(11, 61, 145, 0.7); }
+      .sel { outline: 2px solid var(--cs-focus); box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.45), inset 0 0 0 1px rgba(0, 0, 0, 0.45); }
       .sel-tag {
-        position: absolute;
-        left: -2px;
-        bottom: 100%;
-        margin-bottom: 2px;
-        white-space: nowrap;
-        background: var(--cs-focus);
-        color: #1b2430;
-        font-size: 12px;
-        line-height: 18px;
-        padding: 0 6px;
-        border-radius: 3px 3px 0 0;
+        position: absolute; left: -2px; bottom: 100%; margin-bottom: 2px; white-space: nowrap;
+        background: var(--cs-focus); color: #1b2430; font-size: 12px; line-height: 18px; padding: 0 6px; border-radius: 3px 3px 0 0;
       }
-      .loading {
-        margin: auto;
-      }
-      .caption {
-        margin-top: 8px;
-        display: flex;
-        gap: 16px;
-        flex-wrap: wrap;
-        align-items: center;
-      }
-      .key {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-      }
-      .key::before {
-        content: '';
-        width: 18px;
-        border-top: 1px solid rgba(0, 0, 0, 0.55);
-      }
-      .key.b::before {
-        border-top: 1px dashed #d4145a;
-      }
-      .key.s::before {
-        border-top: 1px dashed #00a0e9;
-      }
+      .loading { margin: auto; }
+      .caption { margin-top: 8px; display: flex; gap: 16px; flex-wrap: wrap; align-items: center; }
+      .key { display: inline-flex; align-items: center; gap: 6px; }
+      .key::before { content: ''; width: 18px; border-top: 1px solid rgba(0, 0, 0, 0.55); }
+      .key.b::before { border-top: 1px dashed #d4145a; }
+      .key.s::before { border-top: 1px dashed #00a0e9; }
     `,
   ];
 
@@ -427,84 +319,28 @@ export class CsPreview extends LitElement {
         <div class="head">
           <h2 id="pv-h">${t('title')}</h2>
           <div class="tools" role="toolbar" aria-label=${t('tools')}>
-            <button
-              type="button"
-              class="secondary icon zoom-out"
-              title=${t('zoomOut')}
-              aria-label=${t('zoomOut')}
-              @click=${() => this.step(-1)}
-            >
-              −
-            </button>
-            <span class="level" aria-label=${t('zoomLevel')} aria-live="polite" data-zoom=${pct.toFixed(2)}
-              >${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%</span
-            >
-            <button
-              type="button"
-              class="secondary icon zoom-in"
-              title=${t('zoomIn')}
-              aria-label=${t('zoomIn')}
-              @click=${() => this.step(1)}
-            >
-              +
-            </button>
-            <button
-              type="button"
-              class="secondary zoom-actual"
-              title=${t('actualHint')}
-              @click=${() => this.setZoom(1)}
-            >
-              ${t('actual')}
-            </button>
-            <button
-              type="button"
-              class="secondary zoom-fit"
-              title=${t('fitHint')}
-              aria-pressed=${this.zoom === 'fit'}
-              @click=${() => this.setZoom('fit')}
-            >
-              ${t('fit')}
-            </button>
+            <button type="button" class="secondary icon zoom-out" title=${t('zoomOut')} aria-label=${t('zoomOut')} @click=${() => this.step(-1)}>−</button>
+            <span class="level" aria-label=${t('zoomLevel')} aria-live="polite" data-zoom=${pct.toFixed(2)}>${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%</span>
+            <button type="button" class="secondary icon zoom-in" title=${t('zoomIn')} aria-label=${t('zoomIn')} @click=${() => this.step(1)}>+</button>
+            <button type="button" class="secondary zoom-actual" title=${t('actualHint')} @click=${() => this.setZoom(1)}>${t('actual')}</button>
+            <button type="button" class="secondary zoom-fit" title=${t('fitHint')} aria-pressed=${this.zoom === 'fit'} @click=${() => this.setZoom('fit')}>${t('fit')}</button>
             <span class="sep" aria-hidden="true"></span>
             <label class="toggle" title=${bleed > 0 ? t('bleedKey', { mm: `${bleed} mm` }) : t('noBleed')}>
-              <input
-                type="checkbox"
-                name="bleed"
-                .checked=${this.showBleed}
-                ?disabled=${bleed <= 0}
-                @change=${(e: Event) => (this.showBleed = (e.target as HTMLInputElement).checked)}
-              />${t('bleed')}
+              <input type="checkbox" name="bleed" .checked=${this.showBleed} ?disabled=${bleed <= 0} @change=${(e: Event) => (this.showBleed = (e.target as HTMLInputElement).checked)}>${t('bleed')}
             </label>
             <label class="toggle">
-              <input
-                type="checkbox"
-                name="safe"
-                .checked=${this.showSafe}
-                ?disabled=${safe <= 0}
-                @change=${(e: Event) => (this.showSafe = (e.target as HTMLInputElement).checked)}
-              />${t('safe')}
+              <input type="checkbox" name="safe" .checked=${this.showSafe} ?disabled=${safe <= 0} @change=${(e: Event) => (this.showSafe = (e.target as HTMLInputElement).checked)}>${t('safe')}
             </label>
           </div>
         </div>
         <div class="stage" tabindex="0" aria-label=${t('stage')} @keydown=${this.onKey}>
           ${
             this.url
-              ? html`<div
-                  class="sheet ${this.hoverId ? 'hot' : ''}"
-                  ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
-                  @click=${this.onClick}
-                  @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))}
-                  @pointerleave=${() => (this.hoverId = '')}
-                >
-                  <img
-                    src=${this.url}
-                    alt=${t('alt', size)}
-                    draggable="false"
-                    @load=${this.loaded}
-                    ${place(this.px(region))}
-                  />
-                  ${this.renderGuides()}
-                </div>`
+              ? html`<div class="sheet ${this.hoverId ? 'hot' : ''}" ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
+                  @click=${this.onClick} @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))} @pointerleave=${() => (this.hoverId = '')}>
+                <img src=${this.url} alt=${t('alt', size)} draggable="false" @load=${this.loaded} ${place(this.px(region))}>
+                ${this.renderGuides()}
+              </div>`
               : html`<p class="muted loading">${t('loading')}</p>`
           }
         </div>

@@ -72,68 +72,18 @@ export class CsPublishDialog extends LitElement {
     controls,
     dialogStyles,
     css`
-      dialog {
-        width: min(620px, 94vw);
-      }
-      form {
-        padding: 20px 24px 0;
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 14px 18px;
-        max-height: 70vh;
-        overflow: auto;
-      }
-      .wide {
-        grid-column: 1 / -1;
-      }
-      input[type='date'] {
-        border: 1px solid var(--cs-border);
-        border-radius: 6px;
-        padding: 7px 10px;
-        background: #fff;
-        width: 100%;
-      }
-      .intro {
-        margin: 0;
-      }
-      fieldset {
-        border: 1px solid var(--cs-border);
-        border-radius: 8px;
-        padding: 8px 14px 12px;
-        margin: 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
-      }
-      .checks {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 4px 14px;
-      }
-      .check {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        font-weight: normal;
-        margin: 0;
-        font-size: 14px;
-      }
-      .status {
-        padding: 12px 24px 0;
-      }
-      .ok {
-        color: var(--cs-ok);
-        font-weight: 600;
-        margin: 0;
-      }
-      .actions {
-        display: flex;
-        gap: 12px;
-        justify-content: flex-end;
-        padding: 16px 24px 22px;
-        flex-wrap: wrap;
-      }
+      dialog { width: min(620px, 94vw); }
+      form { padding: 20px 24px 0; display: grid; grid-template-columns: 1fr 1fr; gap: 14px 18px; max-height: 70vh; overflow: auto; }
+      .wide { grid-column: 1 / -1; }
+      input[type='date'] { border: 1px solid var(--cs-border); border-radius: 6px; padding: 7px 10px; background: #fff; width: 100%; }
+      .intro { margin: 0; }
+      fieldset { border: 1px solid var(--cs-border); border-radius: 8px; padding: 8px 14px 12px; margin: 0; }
+      legend { font-weight: 600; padding: 0 4px; }
+      .checks { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 14px; }
+      .check { display: flex; gap: 8px; align-items: center; font-weight: normal; margin: 0; font-size: 14px; }
+      .status { padding: 12px 24px 0; }
+      .ok { color: var(--cs-ok); font-weight: 600; margin: 0; }
+      .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 16px 24px 22px; flex-wrap: wrap; }
     `,
   ];
 
@@ -215,70 +165,35 @@ export class CsPublishDialog extends LitElement {
   override render() {
     const r = this.remembered();
     const field = (name: string, label: string, value: string, extra = '') =>
-      html`<div>
-        <label for="pub-${name}">${label}</label
-        ><input
-          id="pub-${name}"
-          type="text"
-          name=${name}
-          .value=${value}
-          ?disabled=${this.busy}
-          placeholder=${extra}
-          list=${name === 'channel' ? 'channels' : ''}
-        />
-      </div>`;
+      html`<div><label for="pub-${name}">${label}</label><input id="pub-${name}" type="text" name=${name} .value=${value} ?disabled=${this.busy}
+        placeholder=${extra} list=${name === 'channel' ? 'channels' : ''}></div>`;
     return html`
-      <dialog
-        aria-labelledby="pub-h"
-        @cancel=${(e: Event) => {
-          e.preventDefault();
-          this.close();
-        }}
-      >
+      <dialog aria-labelledby="pub-h" @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.close();
+      }}>
         <header id="pub-h">${t('heading')}</header>
         <form id="pub-form" @submit=${this.publish}>
           <p class="intro muted wide">${t('intro')}</p>
-          <div class="wide">
-            <label for="pub-title">${t('title')}</label>
-            <input
-              id="pub-title"
-              type="text"
-              name="title"
-              required
-              maxlength="200"
-              .value=${this.design?.name ?? ''}
-              ?disabled=${this.busy}
-            />
-          </div>
-          ${field('unit', t('unit'), r.unit ?? '', t('unitHint'))} ${field('location', t('location'), r.location ?? '')}
+          <div class="wide"><label for="pub-title">${t('title')}</label>
+            <input id="pub-title" type="text" name="title" required maxlength="200" .value=${this.design?.name ?? ''} ?disabled=${this.busy}></div>
+          ${field('unit', t('unit'), r.unit ?? '', t('unitHint'))}
+          ${field('location', t('location'), r.location ?? '')}
           ${field('channel', t('channel'), r.channel ?? '')}
           <datalist id="channels">${SAMPLE_CHANNELS.map((c) => html`<option value=${c}></option>`)}</datalist>
-          <div>
-            <label for="pub-date">${t('date')}</label
-            ><input id="pub-date" type="date" name="date" .value=${today()} ?disabled=${this.busy} />
-          </div>
+          <div><label for="pub-date">${t('date')}</label><input id="pub-date" type="date" name="date" .value=${today()} ?disabled=${this.busy}></div>
           <fieldset class="wide" ?disabled=${this.busy}>
             <legend>${t('fraud')}</legend>
             <div class="checks">
               ${Object.entries(FRAUD_TYPES).map(
-                ([id, label]) =>
-                  html`<label class="check"
-                    ><input
-                      type="checkbox"
-                      name="fraud"
-                      value=${id}
-                      .checked=${this.fraud.has(id as FraudType)}
-                      @change=${(e: Event) => this.toggleFraud(id as FraudType, (e.target as HTMLInputElement).checked)}
-                    />${label}</label
-                  >`,
+                ([id, label]) => html`<label class="check"><input type="checkbox" name="fraud" value=${id}
+                .checked=${this.fraud.has(id as FraudType)} @change=${(e: Event) => this.toggleFraud(id as FraudType, (e.target as HTMLInputElement).checked)}>${label}</label>`,
               )}
             </div>
           </fieldset>
-          <div class="wide">
-            <label for="pub-tags">${t('tags')}</label>
-            <input id="pub-tags" type="text" name="tags" aria-describedby="pub-tags-hint" ?disabled=${this.busy} />
-            <div class="muted" id="pub-tags-hint">${t('tagsHint')}</div>
-          </div>
+          <div class="wide"><label for="pub-tags">${t('tags')}</label>
+            <input id="pub-tags" type="text" name="tags" aria-describedby="pub-tags-hint" ?disabled=${this.busy}>
+            <div class="muted" id="pub-tags-hint">${t('tagsHint')}</div></div>
         </form>
         <div class="status" aria-live="polite">
           ${this.busy ? html`<p class="muted busy"><progress aria-label=${t('busy')}></progress> ${t('busy')}</p>` : ''}
@@ -289,11 +204,9 @@ export class CsPublishDialog extends LitElement {
           ${
             this.published
               ? html`<button type="button" class="show-library" @click=${this.showInLibrary}>${t('show')}</button>
-                  <button type="button" class="secondary" @click=${this.close}>${t('close')}</button>`
-              : html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${this.close}>
-                    ${t('cancel')}
-                  </button>
-                  <button type="submit" form="pub-form" class="publish" ?disabled=${this.busy}>${t('publish')}</button>`
+                <button type="button" class="secondary" @click=${this.close}>${t('close')}</button>`
+              : html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${this.close}>${t('cancel')}</button>
+                <button type="submit" form="pub-form" class="publish" ?disabled=${this.busy}>${t('publish')}</button>`
           }
         </div>
       </dialog>

@@ -36,21 +36,10 @@ export class CsRecoveryPrompt extends LitElement {
     controls,
     dialogStyles,
     css`
-      dialog {
-        width: min(480px, 92vw);
-      }
-      .body {
-        padding: 22px 24px 8px;
-      }
-      .body p {
-        margin: 0 0 8px;
-      }
-      .actions {
-        display: flex;
-        gap: 12px;
-        justify-content: flex-end;
-        padding: 12px 24px 22px;
-      }
+      dialog { width: min(480px, 92vw); }
+      .body { padding: 22px 24px 8px; }
+      .body p { margin: 0 0 8px; }
+      .actions { display: flex; gap: 12px; justify-content: flex-end; padding: 12px 24px 22px; }
     `,
   ];
 
@@ -75,9 +64,7 @@ export class CsRecoveryPrompt extends LitElement {
           <p class="muted">${t('hint')}</p>
         </div>
         <div class="actions">
-          <button type="button" class="secondary discard" @click=${() => this.fire('recovery-discard')}>
-            ${t('discard')}
-          </button>
+          <button type="button" class="secondary discard" @click=${() => this.fire('recovery-discard')}>${t('discard')}</button>
           <button type="button" class="restore" @click=${() => this.fire('recovery-restore')}>${t('restore')}</button>
         </div>
       </dialog>

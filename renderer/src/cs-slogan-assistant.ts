@@ -110,68 +110,17 @@ export class CsSloganAssistant extends LitElement {
   static override styles = [
     controls,
     css`
-      .verdict {
-        display: flex;
-        align-items: baseline;
-        gap: 10px;
-        flex-wrap: wrap;
-        margin-bottom: 6px;
-      }
-      .tag {
-        font-weight: 700;
-        padding: 2px 10px;
-        border-radius: 999px;
-        color: #fff;
-        background: var(--cs-ok);
-      }
-      .tag.none {
-        background: var(--cs-warn);
-      }
-      .row {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 12px;
-        margin: 16px 0 12px;
-      }
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 12px 0 0;
-        display: flex;
-        flex-direction: column;
-        gap: 6px;
-      }
-      li button {
-        width: 100%;
-        text-align: left;
-        background: #f5f8fd;
-        color: var(--cs-text);
-        border-color: var(--cs-border);
-        display: flex;
-        justify-content: space-between;
-        gap: 8px;
-      }
-      li button:hover {
-        background: #e6eefb;
-      }
-      .kind {
-        color: var(--cs-muted);
-        font-size: 12px;
-        white-space: nowrap;
-      }
-      h3 {
-        font-size: 15px;
-        margin: 18px 0 0;
-      }
-      .script {
-        display: flex;
-        gap: 8px;
-        flex-wrap: wrap;
-        margin-top: 10px;
-      }
-      .script-note {
-        margin: 6px 0 0;
-      }
+      .verdict { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; margin-bottom: 6px; }
+      .tag { font-weight: 700; padding: 2px 10px; border-radius: 999px; color: #fff; background: var(--cs-ok); }
+      .tag.none { background: var(--cs-warn); }
+      .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 16px 0 12px; }
+      ul { list-style: none; padding: 0; margin: 12px 0 0; display: flex; flex-direction: column; gap: 6px; }
+      li button { width: 100%; text-align: left; background: #f5f8fd; color: var(--cs-text); border-color: var(--cs-border); display: flex; justify-content: space-between; gap: 8px; }
+      li button:hover { background: #e6eefb; }
+      .kind { color: var(--cs-muted); font-size: 12px; white-space: nowrap; }
+      h3 { font-size: 15px; margin: 18px 0 0; }
+      .script { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 10px; }
+      .script-note { margin: 6px 0 0; }
     `,
   ];
 
@@ -271,67 +220,34 @@ export class CsSloganAssistant extends LitElement {
         <div class="row">
           <div>
             <label for="goods">${t('goods')}</label>
-            <select
-              id="goods"
-              .value=${this.goods}
-              @change=${(e: Event) => (this.goods = (e.target as HTMLSelectElement).value as GoodsCategory)}
-            >
+            <select id="goods" .value=${this.goods} @change=${(e: Event) => (this.goods = (e.target as HTMLSelectElement).value as GoodsCategory)}>
               ${(Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((id) => html`<option value=${id} ?selected=${id === this.goods}>${goodsName(id)}</option>`)}
             </select>
           </div>
           <div>
             <label for="fraud">${t('fraud')}</label>
-            <select
-              id="fraud"
-              .value=${this.fraud}
-              @change=${(e: Event) => (this.fraud = (e.target as HTMLSelectElement).value as FraudType)}
-            >
+            <select id="fraud" .value=${this.fraud} @change=${(e: Event) => (this.fraud = (e.target as HTMLSelectElement).value as FraudType)}>
               ${(Object.keys(FRAUD_TYPES) as FraudType[]).map((id) => html`<option value=${id} ?selected=${id === this.fraud}>${fraudName(id)}</option>`)}
             </select>
           </div>
         </div>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.suggest}>
-          ${this.busy ? t('suggesting') : t('suggest')}
-        </button>
+        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.suggest}>${this.busy ? t('suggesting') : t('suggest')}</button>
         ${this.suggestError ? html`<p class="muted">${this.suggestError}</p>` : ''}
         ${
           this.suggestions.length
             ? html`<ul aria-label=${t('listLabel')}>
-                ${this.suggestions.map(
-                  (s) =>
-                    html`<li>
-                      <button type="button" class="suggestion" @click=${() => this.insert(s.text)}>
-                        <span>${s.text}</span><span class="kind">${t(s.rhyme)}</span>
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
+              ${this.suggestions.map((s) => html`<li><button type="button" class="suggestion" @click=${() => this.insert(s.text)}><span>${s.text}</span><span class="kind">${t(s.rhyme)}</span></button></li>`)}
+            </ul>`
             : ''
         }
         ${
           this.design
             ? html`<h3>${t('script')}</h3>
-                <div class="script" role="group" aria-label=${t('script')} aria-describedby="script-hint">
-                  <button
-                    type="button"
-                    class="secondary to-traditional"
-                    ?disabled=${this.converting}
-                    @click=${() => this.convert('traditional')}
-                  >
-                    ${t('toTraditional')}
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary to-simplified"
-                    ?disabled=${this.converting}
-                    @click=${() => this.convert('simplified')}
-                  >
-                    ${t('toSimplified')}
-                  </button>
-                </div>
-                <p class="muted script-note" id="script-hint" aria-live="polite">
-                  ${this.converting ? t('converting') : this.scriptNote || t('scriptHint')}
-                </p>`
+            <div class="script" role="group" aria-label=${t('script')} aria-describedby="script-hint">
+              <button type="button" class="secondary to-traditional" ?disabled=${this.converting} @click=${() => this.convert('traditional')}>${t('toTraditional')}</button>
+              <button type="button" class="secondary to-simplified" ?disabled=${this.converting} @click=${() => this.convert('simplified')}>${t('toSimplified')}</button>
+            </div>
+            <p class="muted script-note" id="script-hint" aria-live="polite">${this.converting ? t('converting') : this.scriptNote || t('scriptHint')}</p>`
             : nothing
         }
       </section>

@@ -26,24 +26,10 @@ export class CsSlotForm extends LitElement {
   static override styles = [
     controls,
     css`
-      .field {
-        margin-bottom: 16px;
-        padding: 8px;
-        margin-left: -8px;
-        margin-right: -8px;
-        border-radius: 8px;
-      }
-      .field.selected {
-        background: #fff5d6;
-      }
-      .hint {
-        margin-top: 4px;
-      }
-      .label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 6px;
-      }
+      .field { margin-bottom: 16px; padding: 8px; margin-left: -8px; margin-right: -8px; border-radius: 8px; }
+      .field.selected { background: #fff5d6; }
+      .hint { margin-top: 4px; }
+      .label { display: block; font-weight: 600; margin-bottom: 6px; }
     `,
   ];
 
@@ -78,51 +64,22 @@ export class CsSlotForm extends LitElement {
               <label for=${id}>${s.label}</label>
               ${
                 long
-                  ? html`<textarea
-                      id=${id}
-                      name=${s.name}
-                      data-element=${s.elementId}
-                      rows="2"
-                      .value=${el.text}
-                      @input=${onInput}
-                    ></textarea>`
-                  : html`<input
-                      id=${id}
-                      type="text"
-                      name=${s.name}
-                      data-element=${s.elementId}
-                      .value=${el.text}
-                      @input=${onInput}
-                    />`
+                  ? html`<textarea id=${id} name=${s.name} data-element=${s.elementId} rows="2" .value=${el.text} @input=${onInput}></textarea>`
+                  : html`<input id=${id} type="text" name=${s.name} data-element=${s.elementId} .value=${el.text} @input=${onInput}>`
               }
             </div>`;
           }
           if (el.type === 'qr') {
             return html`<div class=${cls}>
               <label for=${id}>${t('qr', { label: s.label })}</label>
-              <input
-                id=${id}
-                type="text"
-                name=${s.name}
-                data-element=${s.elementId}
-                .value=${el.content}
-                @input=${onInput}
-                aria-describedby="${id}-hint"
-              />
+              <input id=${id} type="text" name=${s.name} data-element=${s.elementId} .value=${el.content} @input=${onInput} aria-describedby="${id}-hint">
               <div class="hint muted" id="${id}-hint">${t('qrHint')}</div>
             </div>`;
           }
           if (el.type === 'image') {
             return html`<div class=${cls} role="group" aria-labelledby="${id}-l">
               <span class="label" id="${id}-l">${t('image', { label: s.label })}</span>
-              <cs-image-field
-                id=${id}
-                data-element=${s.elementId}
-                data-slot=${s.name}
-                .design=${this.design}
-                .elementId=${s.elementId}
-                .label=${s.label}
-              ></cs-image-field>
+              <cs-image-field id=${id} data-element=${s.elementId} data-slot=${s.name} .design=${this.design} .elementId=${s.elementId} .label=${s.label}></cs-image-field>
             </div>`;
           }
           return '';

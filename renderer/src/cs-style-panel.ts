@@ -116,104 +116,26 @@ export class CsStylePanel extends LitElement {
   static override styles = [
     controls,
     css`
-      .grid {
-        display: grid;
-        grid-template-columns: max-content minmax(0, 1fr);
-        gap: 12px 12px;
-        align-items: center;
-      }
-      .grid > .k {
-        font-weight: 600;
-        font-size: 14px;
-        margin: 0;
-        align-self: start;
-        padding-top: 5px;
-      }
-      .pair {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      .pair > select {
-        flex: 1 1 120px;
-        width: auto;
-        min-width: 0;
-      }
-      select,
-      input[type='number'] {
-        padding: 5px 8px;
-        min-height: 32px;
-      }
-      input[type='number'] {
-        width: 76px;
-        font-variant-numeric: tabular-nums;
-      }
-      .unit {
-        color: var(--cs-muted);
-        font-size: 13px;
-      }
-      .seg {
-        display: inline-flex;
-        border: 1px solid var(--cs-border);
-        border-radius: 6px;
-        overflow: hidden;
-      }
-      .seg button {
-        border: 0;
-        border-radius: 0;
-        background: #fff;
-        color: var(--cs-text);
-        min-height: 30px;
-        padding: 3px 12px;
-        font-size: 14px;
-      }
-      .seg button + button {
-        border-left: 1px solid var(--cs-border);
-      }
-      .seg button:hover {
-        background: #eef3fb;
-      }
-      .seg button[aria-pressed='true'] {
-        background: var(--cs-blue);
-        color: #fff;
-      }
-      .seg button:focus-visible {
-        outline-offset: -3px;
-      }
-      .check {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        font-weight: 400;
-        margin: 0;
-      }
-      .check input {
-        width: 16px;
-        height: 16px;
-        margin: 0;
-      }
-      .sub {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: 8px;
-      }
-      .pick {
-        margin-bottom: 16px;
-      }
-      .pick label {
-        font-size: 14px;
-      }
-      hr {
-        border: 0;
-        border-top: 1px solid var(--cs-border);
-        margin: 2px 0;
-        grid-column: 1 / -1;
-      }
-      .hint {
-        margin: 0;
-      }
+      .grid { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 12px 12px; align-items: center; }
+      .grid > .k { font-weight: 600; font-size: 14px; margin: 0; align-self: start; padding-top: 5px; }
+      .pair { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      .pair > select { flex: 1 1 120px; width: auto; min-width: 0; }
+      select, input[type='number'] { padding: 5px 8px; min-height: 32px; }
+      input[type='number'] { width: 76px; font-variant-numeric: tabular-nums; }
+      .unit { color: var(--cs-muted); font-size: 13px; }
+      .seg { display: inline-flex; border: 1px solid var(--cs-border); border-radius: 6px; overflow: hidden; }
+      .seg button { border: 0; border-radius: 0; background: #fff; color: var(--cs-text); min-height: 30px; padding: 3px 12px; font-size: 14px; }
+      .seg button + button { border-left: 1px solid var(--cs-border); }
+      .seg button:hover { background: #eef3fb; }
+      .seg button[aria-pressed='true'] { background: var(--cs-blue); color: #fff; }
+      .seg button:focus-visible { outline-offset: -3px; }
+      .check { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; margin: 0; }
+      .check input { width: 16px; height: 16px; margin: 0; }
+      .sub { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; }
+      .pick { margin-bottom: 16px; }
+      .pick label { font-size: 14px; }
+      hr { border: 0; border-top: 1px solid var(--cs-border); margin: 2px 0; grid-column: 1 / -1; }
+      .hint { margin: 0; }
     `,
   ];
 
@@ -258,12 +180,7 @@ export class CsStylePanel extends LitElement {
   }
 
   private colour(label: string, name: string, value: Colour | undefined, onPick: (c: Colour) => void): TemplateResult {
-    return html`<cs-colour-field
-      .label=${label}
-      .name=${name}
-      .value=${value}
-      @colour-change=${(e: CustomEvent<{ colour: Colour }>) => onPick(e.detail.colour)}
-    ></cs-colour-field>`;
+    return html`<cs-colour-field .label=${label} .name=${name} .value=${value} @colour-change=${(e: CustomEvent<{ colour: Colour }>) => onPick(e.detail.colour)}></cs-colour-field>`;
   }
 
   private optionName(el: Element): string {
@@ -284,33 +201,23 @@ export class CsStylePanel extends LitElement {
       ${this.colour(t('colour'), 'colour', el.colour, (colour) => this.text({ colour }, t('eColour')))}
       <label class="k" for="font">${t('font')}</label>
       <div class="pair">
-        <select
-          id="font"
-          name="font"
-          @change=${(e: Event) => {
-            const family = (e.target as HTMLSelectElement).value;
-            const f = FONTS.find((x) => x.family === family) ?? this.pcFonts.find((x) => x.family === family)!;
-            const weight = [...f.weights].sort(
-              (a, b) => Math.abs(a - el.font.weight) - Math.abs(b - el.font.weight),
-            )[0]!;
-            this.text({ font: { family: f.family, weight } }, t('eFont'));
-          }}
-        >
+        <select id="font" name="font" @change=${(e: Event) => {
+          const family = (e.target as HTMLSelectElement).value;
+          const f = FONTS.find((x) => x.family === family) ?? this.pcFonts.find((x) => x.family === family)!;
+          const weight = [...f.weights].sort((a, b) => Math.abs(a - el.font.weight) - Math.abs(b - el.font.weight))[0]!;
+          this.text({ font: { family: f.family, weight } }, t('eFont'));
+        }}>
           ${FONTS.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${t(f.name)}</option>`)}
           ${
             this.pcFonts.length
               ? html`<optgroup label=${t('pcFonts')}>
-                  ${this.pcFonts.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${f.family}</option>`)}
-                </optgroup>`
+                ${this.pcFonts.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${f.family}</option>`)}
+              </optgroup>`
               : nothing
           }
           ${font ? nothing : html`<option value=${el.font.family} selected disabled>${el.font.family}${t('installed')}</option>`}
         </select>
-        <select
-          name="weight"
-          aria-label=${t('weight')}
-          @change=${(e: Event) => this.text({ font: { ...el.font, weight: Number((e.target as HTMLSelectElement).value) } }, t('eFont'))}
-        >
+        <select name="weight" aria-label=${t('weight')} @change=${(e: Event) => this.text({ font: { ...el.font, weight: Number((e.target as HTMLSelectElement).value) } }, t('eFont'))}>
           ${weights.map((w) => html`<option value=${w} ?selected=${w === el.font.weight}>${WEIGHT_NAMES[w] ? t(WEIGHT_NAMES[w]) : w} ${w}</option>`)}
         </select>
       </div>
@@ -334,61 +241,27 @@ export class CsStylePanel extends LitElement {
         <div class="pair">
           ${
             size.mode === 'fixed'
-              ? html`<input
-                    type="number"
-                    name="size-mm"
-                    aria-label=${t('sizeMm')}
-                    min="1"
-                    step="1"
-                    .value=${live(String(size.mm))}
-                    @change=${(e: Event) => num(e) > 0 && this.text({ size: { mode: 'fixed', mm: num(e) } }, t('eSize'))}
-                  /><span class="unit">${t('mm')}</span>`
+              ? html`<input type="number" name="size-mm" aria-label=${t('sizeMm')} min="1" step="1" .value=${live(String(size.mm))}
+                @change=${(e: Event) => num(e) > 0 && this.text({ size: { mode: 'fixed', mm: num(e) } }, t('eSize'))}><span class="unit">${t('mm')}</span>`
               : html`<label class="check" for="size-min">${t('min')}</label>
-                  <input
-                    type="number"
-                    id="size-min"
-                    name="size-min"
-                    min="1"
-                    step="1"
-                    .value=${live(String(size.minMm))}
-                    @change=${(e: Event) => num(e) > 0 && this.text({ size: { ...size, minMm: num(e) } }, t('eSize'))}
-                  />
-                  <label class="check" for="size-max">${t('max')}</label>
-                  <input
-                    type="number"
-                    id="size-max"
-                    name="size-max"
-                    min="1"
-                    step="1"
-                    .value=${live(String(size.maxMm))}
-                    @change=${(e: Event) => num(e) > 0 && this.text({ size: { ...size, maxMm: num(e) } }, t('eSize'))}
-                  />
-                  <span class="unit">${t('mm')}</span>`
+                <input type="number" id="size-min" name="size-min" min="1" step="1" .value=${live(String(size.minMm))}
+                  @change=${(e: Event) => num(e) > 0 && this.text({ size: { ...size, minMm: num(e) } }, t('eSize'))}>
+                <label class="check" for="size-max">${t('max')}</label>
+                <input type="number" id="size-max" name="size-max" min="1" step="1" .value=${live(String(size.maxMm))}
+                  @change=${(e: Event) => num(e) > 0 && this.text({ size: { ...size, maxMm: num(e) } }, t('eSize'))}>
+                <span class="unit">${t('mm')}</span>`
           }
         </div>
       </div>
       <span class="k">${t('stroke')}</span>
       <div class="sub">
         <div class="pair">
-          <label class="check"
-            ><input
-              type="checkbox"
-              name="stroke"
-              .checked=${!!stroke}
-              @change=${(e: Event) => this.text({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: strokeDefault(el) } : undefined }, t('eStroke'))}
-            />${t('strokeOn')}</label
-          >
+          <label class="check"><input type="checkbox" name="stroke" .checked=${!!stroke}
+            @change=${(e: Event) => this.text({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: strokeDefault(el) } : undefined }, t('eStroke'))}>${t('strokeOn')}</label>
           ${
             stroke
-              ? html`<input
-                    type="number"
-                    name="stroke-width"
-                    aria-label=${t('strokeWidth')}
-                    min="0.1"
-                    step="0.5"
-                    .value=${live(String(stroke.widthMm))}
-                    @change=${(e: Event) => num(e) > 0 && this.text({ stroke: { ...stroke, widthMm: num(e) } }, t('eStroke'))}
-                  /><span class="unit">${t('mm')}</span>`
+              ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="0.5" .value=${live(String(stroke.widthMm))}
+                @change=${(e: Event) => num(e) > 0 && this.text({ stroke: { ...stroke, widthMm: num(e) } }, t('eStroke'))}><span class="unit">${t('mm')}</span>`
               : nothing
           }
         </div>
@@ -400,32 +273,14 @@ export class CsStylePanel extends LitElement {
         ${this.seg(t('vAlign'), 'valign', el.valign, ['top', 'middle', 'bottom'] as const, (valign) => this.text({ valign }, t('eAlign')))}
       </div>
       <span class="k">${t('writing')}</span>
-      <div class="pair">
-        ${this.seg(t('writing'), 'writing', el.writing, ['horizontal', 'vertical'] as const, (writing) => this.text({ writing }, t('eWriting')))}
-      </div>
+      <div class="pair">${this.seg(t('writing'), 'writing', el.writing, ['horizontal', 'vertical'] as const, (writing) => this.text({ writing }, t('eWriting')))}</div>
       <label class="k" for="spacing">${t('spacing')}</label>
       <div class="pair">
-        <input
-          type="number"
-          id="spacing"
-          name="spacing"
-          min="-50"
-          max="500"
-          step="5"
-          .value=${live(String(Math.round(el.letterSpacing * 100)))}
-          @change=${(e: Event) => Number.isFinite(num(e)) && this.text({ letterSpacing: num(e) / 100 }, t('eSpacing'))}
-        /><span class="unit">${t('spacingUnit')}</span>
+        <input type="number" id="spacing" name="spacing" min="-50" max="500" step="5" .value=${live(String(Math.round(el.letterSpacing * 100)))}
+          @change=${(e: Event) => Number.isFinite(num(e)) && this.text({ letterSpacing: num(e) / 100 }, t('eSpacing'))}><span class="unit">${t('spacingUnit')}</span>
         <label class="check" for="line-height">${t('lineHeight')}</label>
-        <input
-          type="number"
-          id="line-height"
-          name="line-height"
-          min="0.5"
-          max="5"
-          step="0.05"
-          .value=${live(String(el.lineHeight))}
-          @change=${(e: Event) => num(e) > 0 && this.text({ lineHeight: num(e) }, t('eLine'))}
-        /><span class="unit">${t('times')}</span>
+        <input type="number" id="line-height" name="line-height" min="0.5" max="5" step="0.05" .value=${live(String(el.lineHeight))}
+          @change=${(e: Event) => num(e) > 0 && this.text({ lineHeight: num(e) }, t('eLine'))}><span class="unit">${t('times')}</span>
       </div>
     `;
   }
@@ -435,22 +290,16 @@ export class CsStylePanel extends LitElement {
     switch (el.type) {
       case 'image':
         return html`<span class="k">${t('imageFit')}</span>
-          <div class="sub">
-            ${this.seg(t('imageFit'), 'fit', el.fit, ['cover', 'contain'] as const, (fit) => this.change(() => patchElement(this.design, id, 'image', { fit }), t('eFit')))}
-            <p class="muted hint">${t('imageNote')}</p>
-          </div>`;
+          <div class="sub">${this.seg(t('imageFit'), 'fit', el.fit, ['cover', 'contain'] as const, (fit) => this.change(() => patchElement(this.design, id, 'image', { fit }), t('eFit')))}
+          <p class="muted hint">${t('imageNote')}</p></div>`;
       case 'qr':
-        return html`<span class="k">${t('qrDark')}</span
-          >${this.colour(t('qrDark'), 'qr-dark', el.dark, (dark) => this.change(() => patchElement(this.design, id, 'qr', { dark }), t('eQr')))}
-          <span class="k">${t('qrLight')}</span
-          >${this.colour(t('qrLight'), 'qr-light', el.light, (light) => this.change(() => patchElement(this.design, id, 'qr', { light }), t('eQr')))}`;
+        return html`<span class="k">${t('qrDark')}</span>${this.colour(t('qrDark'), 'qr-dark', el.dark, (dark) => this.change(() => patchElement(this.design, id, 'qr', { dark }), t('eQr')))}
+          <span class="k">${t('qrLight')}</span>${this.colour(t('qrLight'), 'qr-light', el.light, (light) => this.change(() => patchElement(this.design, id, 'qr', { light }), t('eQr')))}`;
       case 'rect':
       case 'ellipse':
-        return html`<span class="k">${t('fill')}</span
-          >${this.colour(t('fill'), 'fill', el.fill, (fill) => this.change(() => patchElement(this.design, id, el.type, { fill }), t('eFill')))}`;
+        return html`<span class="k">${t('fill')}</span>${this.colour(t('fill'), 'fill', el.fill, (fill) => this.change(() => patchElement(this.design, id, el.type, { fill }), t('eFill')))}`;
       case 'line':
-        return html`<span class="k">${t('colour')}</span
-          >${this.colour(t('colour'), 'line-colour', el.stroke.colour, (colour) => this.change(() => patchElement(this.design, id, 'line', { stroke: { ...el.stroke, colour } }), t('eColour')))}`;
+        return html`<span class="k">${t('colour')}</span>${this.colour(t('colour'), 'line-colour', el.stroke.colour, (colour) => this.change(() => patchElement(this.design, id, 'line', { stroke: { ...el.stroke, colour } }), t('eColour')))}`;
     }
   }
 
@@ -461,11 +310,7 @@ export class CsStylePanel extends LitElement {
         <h2 id="st-h">${t('title')}</h2>
         <div class="pick">
           <label for="element">${t('element')}</label>
-          <select
-            id="element"
-            name="element"
-            @change=${(e: Event) => this.select((e.target as HTMLSelectElement).value)}
-          >
+          <select id="element" name="element" @change=${(e: Event) => this.select((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!el}>${t('pick')}</option>
             ${(this.design?.elements ?? []).map((x) => html`<option value=${x.id} ?selected=${x.id === el?.id}>${this.optionName(x)}</option>`)}
           </select>
@@ -473,9 +318,7 @@ export class CsStylePanel extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${
           el
-            ? html`<div class="grid" data-type=${el.type}>
-                ${el.type === 'text' ? this.renderText(el) : this.renderOther(el)}
-              </div>`
+            ? html`<div class="grid" data-type=${el.type}>${el.type === 'text' ? this.renderText(el) : this.renderOther(el)}</div>`
             : html`<p class="muted hint">${t('hint')}</p>`
         }
       </section>
