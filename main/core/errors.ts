@@ -28,7 +28,8 @@ export type StudioErrorCode =
   | 'text-overflow'
   | 'missing-font'
   | 'output-failed'
-  | 'too-large';
+  | 'too-large'
+  | 'placeholder';
 
 /** "elements[2].box.w" from a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {

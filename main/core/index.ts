@@ -16,3 +16,8 @@ export * from './design/design.js';
 export * from './design/format-catalogue.js';
 export * from './preflight.js';
 export * from './library.js';
+export * from './profile.js';
+export * from './design/binding.js';
+export * from './design/apply-profile.js';
+export * from './design/placeholders.js';
+export * from './illustrations.js';

@@ -12,6 +12,14 @@ export const PreflightFindingSchema = z.object({
     'low-contrast',
     'font-substituted',
     'empty-slot',
+    /** A template's sample still in place (docs/templates.md): never printed. */
+    'placeholder',
+    /** Key content outside what the platform shows (a WeChat cover's centre square). */
+    'outside-key-area',
+    /** An ornament or text inside a die-cut piece's cut margin. */
+    'cut-margin',
+    /** A QR code with less than the standard 4-module light margin. */
+    'qr-quiet-zone',
   ]),
   elementId: z.string(),
   message: z.string(),

@@ -135,6 +135,7 @@ const KIND_LABEL: Record<Template['kind'], string> = {
   'table-card': '桌牌',
   sign: '摊位牌',
   sticker: '贴纸',
+  tag: '吊牌价签',
   wechat: '微信图',
 };
 

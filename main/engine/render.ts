@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { StudioError, type Design } from '../core/index.js';
 import { prepareAssets } from './assets/prepare.js';
 import type { PdfOptions } from './output/pdf/write-pdf.js';
+import { refusePlaceholders } from './preflight/placeholders.js';
 import { buildScene } from './scene/build-scene.js';
 import type { Scene } from './scene/types.js';
 
@@ -17,6 +18,8 @@ export interface RenderRequest {
   outlineText?: boolean;
   /** Render even when a text does not fit at its minimum size (it then spills out of its box). */
   allowOverflow?: boolean;
+  /** Render even when a template sample is still in place (a proof, not for print). */
+  allowPlaceholder?: boolean;
   bleed?: boolean;
   largePage?: PdfOptions['largePage'];
   tile?: PdfOptions['tile'];
@@ -74,6 +77,7 @@ export async function renderDesigns(designs: readonly Design[], req: RenderReque
   const format = req.format ?? formatFromPath(req.out);
   if (req.dpi !== undefined && !(req.dpi > 0 && req.dpi <= 2400))
     throw new StudioError('invalid-input', `分辨率 ${req.dpi} 无效：应在 1 到 2400 dpi 之间`);
+  if (!req.allowPlaceholder) refusePlaceholders(designs);
   const scenes = await scenesFor(designs, req.allowOverflow ?? false);
   const notes = scenes.flatMap((s) => s.notes.map((n) => n.message));
   const progress = req.onProgress ? { onProgress: req.onProgress } : {};

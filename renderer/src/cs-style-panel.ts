@@ -21,6 +21,7 @@ const t = defineMessages({
   rect: { zh: '矩形', en: 'Rectangle' },
   ellipse: { zh: '椭圆', en: 'Ellipse' },
   line: { zh: '线条', en: 'Line' },
+  illustration: { zh: '插图', en: 'Illustration' },
   colour: { zh: '颜色', en: 'Colour' },
   font: { zh: '字体', en: 'Font' },
   weight: { zh: '粗细', en: 'Weight' },

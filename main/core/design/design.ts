@@ -3,6 +3,7 @@ import { AssetSchema } from './assets.js';
 import { BackgroundSchema } from './background.js';
 import { ElementSchema, type Element } from './elements.js';
 import { FormatSchema, KindSchema } from './format.js';
+import { StyleSchema } from '../profile.js';
 
 export const DESIGN_SCHEMA_ID = 'campaign-studio/design';
 export const DESIGN_VERSION = 1;
@@ -40,6 +41,18 @@ function checkReferences(
       ctx.addIssue({ code: 'custom', path: ['elements', i, 'asset'], message: `素材 "${el.asset}" 不在设计文件中` });
     }
   });
+  d.elements.forEach((el, i) => {
+    if (
+      el.type === 'illustration' &&
+      el.follow &&
+      !d.elements.some((t) => t.id === el.follow?.element && t.type === 'text')
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['elements', i, 'follow', 'element'],
+        message: `插图跟随的文字元素 "${el.follow.element}" 不存在`,
+      });
+  });
   if (d.background.type === 'image' && !(d.background.asset in d.assets)) {
     ctx.addIssue({
       code: 'custom',
@@ -61,6 +74,8 @@ export const TemplateSchema = z
     kind: KindSchema,
     title: z.string().min(1).max(60),
     description: z.string().max(400).default(''),
+    /** The gallery's style family (filter, and the unit's default style). */
+    style: StyleSchema.optional(),
   })
   .superRefine(checkReferences);
 export type Template = z.infer<typeof TemplateSchema>;
@@ -80,6 +95,6 @@ export function slotsOf(design: Pick<Design, 'elements'>): SlotInfo[] {
 
 /** A design made from a template: same content, the template's id remembered. */
 export function designFromTemplate(t: Template): Design {
-  const { id, title, description: _d, ...rest } = t;
+  const { id, title, description: _d, style: _s, ...rest } = t;
   return { ...(JSON.parse(JSON.stringify(rest)) as typeof rest), name: title, templateId: id };
 }

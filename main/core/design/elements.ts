@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ColourSchema } from '../colour.js';
+import { ImageBinding, QrBinding, TextBinding } from './binding.js';
 
 const Mm = z.number().min(-1e5).max(1e5);
 export const BoxSchema = z.object({
@@ -61,6 +62,7 @@ export const TextElementSchema = z.object({
   writing: z.enum(['horizontal', 'vertical']).default('horizontal'),
   /** Set a two-clause slogan (7+7) on two balanced lines when that gives bigger characters. */
   balance: z.boolean().default(true),
+  ...TextBinding,
 });
 export type TextElement = z.infer<typeof TextElementSchema>;
 
@@ -82,6 +84,7 @@ export const ImageElementSchema = z.object({
     .refine((c) => c.x + c.w <= 1 + 1e-9 && c.y + c.h <= 1 + 1e-9, '裁切范围超出图片')
     .optional(),
   radiusMm: z.number().min(0).default(0),
+  ...ImageBinding,
 });
 export type ImageElement = z.infer<typeof ImageElementSchema>;
 
@@ -93,8 +96,9 @@ export const QrElementSchema = z.object({
   dark: ColourSchema.default({ rgb: '#000000' }),
   light: ColourSchema.default({ rgb: '#FFFFFF' }),
   ecLevel: z.enum(['L', 'M', 'Q', 'H']).default('M'),
-  /** Light margin around the code, in modules; scanners want at least 2. */
-  quietZone: z.number().int().min(0).max(10).default(2),
+  /** Light margin around the code, in modules: the standard asks for 4 (preflight warns below). */
+  quietZone: z.number().int().min(0).max(10).default(4),
+  ...QrBinding,
 });
 export type QrElement = z.infer<typeof QrElementSchema>;
 
@@ -121,6 +125,34 @@ export const LineElementSchema = z.object({
   to: Point,
   stroke: StrokeSchema,
 });
+/** An id of the illustration set (templates/illustrations/catalogue.json), e.g. fish. */
+export const IllustrationIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '插图编号应为小写字母、数字和 -');
+
+/** A picture of the offline set, drawn as vector shapes in every output (docs/templates.md). */
+export const IllustrationElementSchema = z.object({
+  ...Common,
+  type: z.literal('illustration'),
+  box: BoxSchema,
+  /** What is drawn; with `follow`, what is drawn when the text names no goods the set has. */
+  illustration: IllustrationIdSchema,
+  /**
+   * Take the picture from the goods a text names (鲫鱼草鱼多宝鱼 → fish): the `index`-th goods
+   * word of element `element`, counting round. Choosing a picture by hand removes this.
+   */
+  follow: z
+    .object({
+      element: z.string().regex(ID, '元素编号只能含字母、数字、- 和 _'),
+      index: z.number().int().min(0).max(20).default(0),
+    })
+    .optional(),
+  /** One colour for every shape (a silhouette, e.g. gold on a red banner); default its own colours. */
+  colour: ColourSchema.optional(),
+  opacity: z.number().min(0).max(1).default(1),
+  /** Mirror left to right (a fish that faces the slogan). */
+  flip: z.boolean().default(false),
+});
+export type IllustrationElement = z.infer<typeof IllustrationElementSchema>;
+
 export type RectElement = z.infer<typeof RectElementSchema>;
 export type EllipseElement = z.infer<typeof EllipseElementSchema>;
 export type LineElement = z.infer<typeof LineElementSchema>;
@@ -132,5 +164,6 @@ export const ElementSchema = z.discriminatedUnion('type', [
   RectElementSchema,
   EllipseElementSchema,
   LineElementSchema,
+  IllustrationElementSchema,
 ]);
 export type Element = z.infer<typeof ElementSchema>;

@@ -10,6 +10,7 @@ export const KINDS = [
   'table-card',
   'sign',
   'sticker',
+  'tag',
   'wechat',
 ] as const;
 export const KindSchema = z.enum(KINDS);
@@ -35,6 +36,15 @@ export const FormatSchema = z
     pixels: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
     /** Typical distance from which people read it; sets the smallest legible text. */
     viewingDistanceM: z.number().positive().max(100).default(2),
+    /** The trim's shape: round die-cut stickers are circles; others are cut along the rectangle. */
+    shape: z.enum(['rect', 'circle']).default('rect'),
+    /** Corner radius of a rectangular trim (a hanging tag's rounded corners), mm. */
+    cornerMm: z.number().min(0).max(1000).default(0),
+    /**
+     * Where a platform crops a shared image, so key content must lie inside: a WeChat article
+     * cover shows only its centre square when forwarded (DESIGN.md §5).
+     */
+    keyArea: z.enum(['centre-square']).optional(),
   })
   .superRefine((f, ctx) => {
     if (f.safeMm * 2 >= Math.min(f.widthMm, f.heightMm)) {

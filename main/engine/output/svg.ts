@@ -1,6 +1,6 @@
 import type { Colour } from '../../core/index.js';
 import type { Face } from '../fonts/face.js';
-import type { Scene, SceneItem, StrokePaint, TextRunItem } from '../scene/types.js';
+import type { Scene, SceneItem, StrokePaint, TextRunItem, VectorItem } from '../scene/types.js';
 
 /** A region of the page in mm (trim origin), e.g. one raster strip. */
 export interface SvgRegion {
@@ -48,6 +48,16 @@ const paint = (c: Colour): string => c.rgb;
 const strokeAttrs = (s: StrokePaint | undefined): string =>
   s ? ` stroke="${paint(s.colour)}" stroke-width="${n(s.widthMm)}"` : '';
 
+/** An illustration: its shapes in picture units under one transform to mm. */
+function vectorSvg(it: VectorItem): string {
+  const m = it.matrix.map((v) => Number(v.toPrecision(8))).join(' ');
+  const shapes = it.shapes.map(
+    (sh) =>
+      `<path d="${sh.d}" fill="${paint(sh.fill)}"${sh.opacity < 1 ? ` fill-opacity="${n(sh.opacity)}"` : ''}${sh.evenOdd ? ' fill-rule="evenodd"' : ''}/>`,
+  );
+  return `<g transform="matrix(${m})" data-element="${esc(it.elementId)}">${shapes.join('')}</g>`;
+}
+
 function intersects(it: SceneItem, r: SvgRegion): boolean {
   let x0: number, y0: number, x1: number, y1: number;
   switch (it.kind) {
@@ -60,6 +70,9 @@ function intersects(it: SceneItem, r: SvgRegion): boolean {
       break;
     case 'ellipse':
       [x0, y0, x1, y1] = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry];
+      break;
+    case 'vector':
+      [x0, y0, x1, y1] = [it.bounds.x, it.bounds.y, it.bounds.x + it.bounds.w, it.bounds.y + it.bounds.h];
       break;
     case 'line':
       [x0, y0, x1, y1] = [
@@ -148,6 +161,9 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
         );
         break;
       }
+      case 'vector':
+        body.push(vectorSvg(it));
+        break;
       case 'text': {
         const uses = textUses(it);
         if (it.stroke) {

@@ -4,7 +4,11 @@ import { buildScene } from '../scene/build-scene.js';
 import { effectiveDpi } from '../scene/image-fit.js';
 import type { ImageItem } from '../scene/types.js';
 import { lowContrastShare, MIN_CONTRAST } from './contrast.js';
+import { cutMarginFindings } from './cut-margin.js';
 import { occupied, protrusion } from './geometry.js';
+import { keyAreaFindings } from './key-area.js';
+import { placeholderFindings } from './placeholders.js';
+import { quietZoneFindings } from './quiet-zone.js';
 
 const NOTE_CODES = {
   overflow: ['error', 'text-overflow'],
@@ -86,5 +90,16 @@ export async function preflight(design: Design): Promise<PreflightReport> {
       });
     }
   }
-  return { design: design.name, ok: !findings.some((x) => x.severity === 'error'), findings };
+  // Placeholders first: they are what stops an export. An empty photo box that is a placeholder is
+  // said once, as the error.
+  const samples = placeholderFindings(design);
+  const sampleIds = new Set(samples.map((x) => x.elementId));
+  const all = [
+    ...samples,
+    ...findings.filter((x) => !(x.code === 'empty-slot' && sampleIds.has(x.elementId))),
+    ...keyAreaFindings(design, text),
+    ...cutMarginFindings(design, scene),
+    ...quietZoneFindings(design, scene),
+  ];
+  return { design: design.name, ok: !all.some((x) => x.severity === 'error'), findings: all };
 }

@@ -1,6 +1,7 @@
 import type { Background, Design, Element } from '../../core/index.js';
 import type { PreparedImage } from '../assets/prepare.js';
 import { layoutText, type TextLayout } from '../layout/layout-text.js';
+import { illustrationItems } from './illustration.js';
 import { fitImage } from './image-fit.js';
 import { qrItems } from './qr.js';
 import type { LayoutNote, Scene, SceneItem } from './types.js';
@@ -52,6 +53,7 @@ function elementItems(
   images: Map<string, PreparedImage>,
   text: Map<string, TextLayout>,
   notes: LayoutNote[],
+  design: Design,
 ): SceneItem[] {
   switch (el.type) {
     case 'text': {
@@ -110,6 +112,8 @@ function elementItems(
       return [
         { kind: 'line', elementId: el.id, x1: el.from.x, y1: el.from.y, x2: el.to.x, y2: el.to.y, stroke: el.stroke },
       ];
+    case 'illustration':
+      return illustrationItems(el, design, notes);
   }
 }
 
@@ -119,7 +123,7 @@ export function buildScene(design: Design, images: Map<string, PreparedImage> = 
   const notes: LayoutNote[] = [];
   const text = new Map<string, TextLayout>();
   const items: SceneItem[] = [...backgroundItems(design.background, design, images)];
-  for (const el of design.elements) items.push(...elementItems(el, images, text, notes));
+  for (const el of design.elements) items.push(...elementItems(el, images, text, notes, design));
   const scene: Scene = {
     name: design.name,
     widthMm: f.widthMm,

@@ -136,4 +136,29 @@ export interface TextRunItem {
   stroke?: StrokePaint;
 }
 
-export type SceneItem = RectItem | EllipseItem | LineItem | PathItem | GradientItem | ImageItem | TextRunItem;
+/** One filled shape of an illustration, in the picture's own units (absolute M, L, C, Z only). */
+export interface VectorShape {
+  d: string;
+  fill: Colour;
+  /** 0–1, the shape's own times the element's. */
+  opacity: number;
+  evenOdd: boolean;
+}
+
+/**
+ * A picture of the illustration set, drawn as vector shapes in every output (never as an image):
+ * `matrix` [a b c d e f] takes the picture's units to mm: x = a·u + c·v + e, y = b·u + d·v + f.
+ */
+export interface VectorItem {
+  kind: 'vector';
+  elementId: string;
+  /** The illustration's id (for the editor and tests). */
+  name: string;
+  matrix: [number, number, number, number, number, number];
+  /** Where it lands on the page, mm (for culling). */
+  bounds: { x: number; y: number; w: number; h: number };
+  shapes: VectorShape[];
+}
+
+export type SceneItem =
+  RectItem | EllipseItem | LineItem | PathItem | GradientItem | ImageItem | TextRunItem | VectorItem;

@@ -55,6 +55,7 @@ export const TYPE_NAMES: Record<Element['type'], string> = {
   rect: '矩形',
   ellipse: '椭圆',
   line: '线条',
+  illustration: '插图',
 };
 
 // ---- colours ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ export const KIND_ORDER: readonly Kind[] = [
   'table-card',
   'sign',
   'sticker',
+  'tag',
   'wechat',
 ];
 
@@ -23,5 +24,6 @@ export const kindName = defineMessages<Kind>({
   'table-card': { zh: '桌牌', en: 'Table cards' },
   sign: { zh: '展板', en: 'Display boards' },
   sticker: { zh: '贴纸', en: 'Stickers' },
+  tag: { zh: '吊牌与价签', en: 'Hanging tags and shelf strips' },
   wechat: { zh: '微信图片', en: 'WeChat images' },
 });

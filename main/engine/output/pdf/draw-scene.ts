@@ -3,6 +3,7 @@ import type { GradientItem, ImageItem, Scene, SceneItem, StrokePaint } from '../
 import { drawImage, type DrawContext } from './context.js';
 import { roundedRectPath } from './shapes.js';
 import { drawTextRun } from './text.js';
+import { drawVector } from './vector.js';
 
 /**
  * Draws a scene's items in order, in the scene's own coordinates (mm, trim top-left origin, y
@@ -42,6 +43,9 @@ export function drawItem(ctx: DrawContext, it: SceneItem): void {
       break;
     case 'text':
       drawTextRun(ctx, it);
+      break;
+    case 'vector':
+      drawVector(ctx, it);
       break;
   }
 }

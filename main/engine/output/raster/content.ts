@@ -121,6 +121,9 @@ function inkIn(it: SceneItem, r: SvgRegion): Box | null {
     case 'path':
       b = pathBox(it);
       break;
+    case 'vector':
+      b = [it.bounds.x, it.bounds.y, it.bounds.x + it.bounds.w, it.bounds.y + it.bounds.h];
+      break;
     case 'text': {
       const s = it.sizeMm / it.face.unitsPerEm;
       let u: Box | null = null;

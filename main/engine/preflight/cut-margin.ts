@@ -1,0 +1,117 @@
+import type { Design, PreflightFinding } from '../../core/index.js';
+import { glyphBox } from '../output/raster/content.js';
+import type { Scene, SceneItem } from '../scene/types.js';
+
+type Pt = [number, number];
+
+/** Points the item's ink reaches out to (corners, outline samples, path hull), in mm. */
+function inkPoints(it: SceneItem): Pt[] {
+  switch (it.kind) {
+    case 'rect':
+    case 'gradient': {
+      // A rounded corner's ink stops short of the box corner along the diagonal.
+      const c = it.kind === 'rect' ? it.r * (1 - Math.SQRT1_2) : 0;
+      const pad = it.kind === 'rect' && it.stroke ? it.stroke.widthMm / 2 : 0;
+      const [x0, y0, x1, y1] = [it.x + c - pad, it.y + c - pad, it.x + it.w - c + pad, it.y + it.h - c + pad];
+      return [
+        [x0, y0],
+        [x1, y0],
+        [x0, y1],
+        [x1, y1],
+      ];
+    }
+    case 'image':
+      return [
+        [it.clip.x, it.clip.y],
+        [it.clip.x + it.clip.w, it.clip.y + it.clip.h],
+        [it.clip.x + it.clip.w, it.clip.y],
+        [it.clip.x, it.clip.y + it.clip.h],
+      ];
+    case 'ellipse': {
+      const pad = it.stroke ? it.stroke.widthMm / 2 : 0;
+      return Array.from({ length: 36 }, (_, k): Pt => {
+        const a = (k * Math.PI) / 18;
+        return [it.cx + (it.rx + pad) * Math.cos(a), it.cy + (it.ry + pad) * Math.sin(a)];
+      });
+    }
+    case 'line':
+      return [
+        [it.x1, it.y1],
+        [it.x2, it.y2],
+      ];
+    case 'path':
+      // The QR code's dark modules: its light square (a rect item) already bounds them.
+      return [];
+    case 'vector': {
+      const v = (
+        it.shapes
+          .map((s) => s.d)
+          .join(' ')
+          .match(/-?\d+(?:\.\d+)?/g) ?? []
+      ).map(Number);
+      const m = it.matrix;
+      const pts: Pt[] = [];
+      // Absolute M/L/C data is all coordinate pairs; control points bound the curves.
+      for (let i = 0; i + 1 < v.length; i += 2)
+        pts.push([m[0]! * v[i]! + m[2]! * v[i + 1]! + m[4]!, m[1]! * v[i]! + m[3]! * v[i + 1]! + m[5]!]);
+      return pts;
+    }
+    case 'text': {
+      const s = it.sizeMm / it.face.unitsPerEm;
+      return it.glyphs.flatMap((g): Pt[] => {
+        const b = glyphBox(it.face, g.gid);
+        return [
+          [g.x + b[0] * s, g.y - b[3] * s],
+          [g.x + b[2] * s, g.y - b[3] * s],
+          [g.x + b[0] * s, g.y - b[1] * s],
+          [g.x + b[2] * s, g.y - b[1] * s],
+        ];
+      });
+    }
+  }
+}
+
+/**
+ * A round die-cut sticker (format shape `circle`): the cutter may land up to the safe margin off
+ * the line. Text and QR codes must stay inside the safe circle; an ornament must either stay inside
+ * it too or run out into the bleed like a ground — one that ends in the margin band (a ring just
+ * inside the cut) comes out lopsided or half cut.
+ */
+export function cutMarginFindings(design: Design, scene: Scene): PreflightFinding[] {
+  const f = design.format;
+  if (f.shape !== 'circle') return [];
+  const cx = f.widthMm / 2;
+  const cy = f.heightMm / 2;
+  const trim = Math.min(f.widthMm, f.heightMm) / 2;
+  const safe = trim - f.safeMm;
+  const bleeds = trim + f.bleedMm / 2;
+  const reach = new Map<string, number>();
+  for (const it of scene.items) {
+    if (it.elementId === 'background') continue;
+    let far = reach.get(it.elementId) ?? 0;
+    for (const [x, y] of inkPoints(it)) far = Math.max(far, Math.hypot(x - cx, y - cy));
+    reach.set(it.elementId, far);
+  }
+  const findings: PreflightFinding[] = [];
+  for (const el of design.elements) {
+    const far = reach.get(el.id);
+    if (far === undefined || far <= safe + 0.05) continue;
+    const name = el.label ?? el.id;
+    const critical = el.type === 'text' || el.type === 'qr';
+    if (critical)
+      findings.push({
+        severity: 'warning',
+        code: 'cut-margin',
+        elementId: el.id,
+        message: `「${name}」离圆形刀线不足 ${f.safeMm} mm（伸出安全圆 ${(far - safe).toFixed(1)} mm），模切时可能被切到；请把它移向中心或缩小`,
+      });
+    else if (far < bleeds)
+      findings.push({
+        severity: 'warning',
+        code: 'cut-margin',
+        elementId: el.id,
+        message: `装饰「${name}」落在刀线内侧 ${f.safeMm} mm 的模切边距里，切偏一点就会切歪或切掉一半；请把它移进安全圆，或一直铺到出血外`,
+      });
+  }
+  return findings;
+}
