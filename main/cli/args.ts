@@ -8,6 +8,7 @@ export const DESIGN_OPTIONS = {
   template: { type: 'string' },
   design: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
+  profile: { type: 'string' },
 } as const satisfies Options;
 
 export function parse<O extends Options>(argv: string[], options: O, positionals = false) {

@@ -11,15 +11,17 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
       列出规格目录（横幅、海报、易拉宝、贴纸、微信图等的尺寸、出血、安全边距、分辨率）
   campaign-studio contact-sheet --out 一览图.png [--columns N] [--cell 像素] [--json]
       把全部模板排成一张带标注的缩略图一览
-  campaign-studio render (--template 编号 | --design 文件.json …) [--set 槽位=内容]… --out 输出文件
+  campaign-studio render (--template 编号 | --design 文件.json …) [--profile 本单位信息.json] [--set 槽位=内容]… --out 输出文件
          [--format pdf|png|jpeg|webp] [--dpi N | --width 像素] [--cmyk | --rgb] [--outline-text]
          [--bleed | --no-bleed] [--large-page userunit|scale] [--tile a4|a3 [--overlap 毫米]]
-         [--allow-overflow] [--json]
+         [--allow-overflow] [--allow-placeholder] [--json]
       输出 PDF 或图片；格式默认取自文件扩展名。多个 --design 输出为多页 PDF。
-  campaign-studio preflight (--template 编号 | --design 文件.json) [--set 槽位=内容]… [--json]
-      印前检查：出安全区、缺字、图片分辨率、字太小、对比度不足。
-  campaign-studio batch (--template 编号 | --design 文件.json) [--set 槽位=内容]… --data 表格.csv|.xlsx --out 文件夹
-         [--format pdf|png|jpeg|webp] [--single-pdf] [--zip] [--name 文件名规则] [--dpi N] [--json]
+      --profile 填入本单位的名称、专线、二维码、标志；还留着模板示例内容（××、示例日期、示例二维码、空照片框）时
+      不输出（退出码 3），确需样稿时加 --allow-placeholder。
+  campaign-studio preflight (--template 编号 | --design 文件.json) [--profile 本单位信息.json] [--set 槽位=内容]… [--json]
+      印前检查：模板示例内容、出安全区、缺字、图片分辨率、字太小、对比度不足、二维码留白、封面中间区域、贴纸模切边距。
+  campaign-studio batch (--template 编号 | --design 文件.json) [--profile 本单位信息.json] [--set 槽位=内容]… --data 表格.csv|.xlsx --out 文件夹
+         [--format pdf|png|jpeg|webp] [--single-pdf] [--zip] [--name 文件名规则] [--dpi N] [--allow-placeholder] [--json]
       批量生成：表格每行一份（列名与槽位名或其中文名相同即填入该槽位，如「标语」「单位名称」）；
       文件名规则如 "{序号}-{单位}-横幅"；有行失败时列出行号，退出码为 1。
   campaign-studio fonts [--json]
@@ -66,7 +68,8 @@ export async function run(argv: string[]): Promise<number> {
     return await handler(rest);
   } catch (e) {
     err(describeError(e));
-    return e instanceof UsageError ? 2 : e instanceof StudioError ? 1 : 70;
+    // A template sample left in place is a preflight error: exit 3, like `preflight`.
+    return e instanceof UsageError ? 2 : e instanceof StudioError ? (e.code === 'placeholder' ? 3 : 1) : 70;
   }
 }
 

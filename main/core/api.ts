@@ -3,6 +3,7 @@ import { DesignSchema, FormatEntrySchema, KindSchema, PreflightReportSchema } fr
 import { BATCH_API } from './api-batch.js';
 import { Empty, Id, JobStatusSchema, Token } from './api-common.js';
 import { LIBRARY_API } from './api-library.js';
+import { PROFILE_API } from './api-profile.js';
 import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from './slogan/index.js';
 
 /*
@@ -86,6 +87,7 @@ export const ExportRequestSchema = z
     largePage: z.enum(['userunit', 'scale']).optional(),
     bleed: z.boolean().optional(),
     allowOverflow: z.boolean().optional(),
+    allowPlaceholder: z.boolean().optional(),
   })
   .strict()
   .refine((r) => !(r.dpi !== undefined && r.widthPx !== undefined), {
@@ -162,7 +164,7 @@ const DESIGN_API = {
  * Every method: input and value schemas. `design: true` marks methods whose input may be large.
  * Each group lives in its own file (api-library.ts, api-batch.ts); this is the one contract.
  */
-export const API = { ...DESIGN_API, ...LIBRARY_API, ...BATCH_API } as const;
+export const API = { ...DESIGN_API, ...LIBRARY_API, ...BATCH_API, ...PROFILE_API } as const;
 
 export type ApiMethod = keyof typeof API;
 export const API_METHODS = Object.keys(API) as ApiMethod[];

@@ -57,6 +57,8 @@ export async function fillSlots(design: Design, values: readonly [string, string
       out.assets[assetId] = { mime, data: data.toString('base64'), name: value.split(/[\\/]/).pop() ?? value };
       el.asset = assetId;
     } else throw new StudioError('unknown-slot', `槽位「${name}」不能填写内容`);
+    // Filled on purpose: no longer the template's sample, even when the value is the same.
+    delete el.placeholder;
   }
   return parseOrThrow(DesignSchema, out, '填写槽位后的设计');
 }

@@ -3,6 +3,7 @@ import { BatchJobs } from './handlers/batch-jobs.js';
 import { JobManager, type JobManagerOptions } from './handlers/jobs.js';
 import { consoleLogger, type Logger } from './handlers/result.js';
 import { defaultLibraryDir, LibraryHost } from './library-host.js';
+import { defaultProfilePath, ProfileStore } from './profile-store.js';
 import { Uploads } from './uploads.js';
 
 /** What every handler may use, for either transport: jobs, files in and out, the library. */
@@ -13,6 +14,8 @@ export interface StudioContext {
   downloads: Downloads;
   uploads: Uploads;
   library: LibraryHost;
+  /** The unit's details (本单位信息) that templates are filled from. */
+  profile: ProfileStore;
   log: Logger;
   close(): Promise<void>;
 }
@@ -21,6 +24,8 @@ export interface StudioContextOptions {
   jobs?: JobManagerOptions;
   /** The sample library's folder; default ~/反诈物料工作室/样本库. */
   libraryDir?: string;
+  /** The stored unit profile; default 本单位信息.json beside the library folder. */
+  profilePath?: string;
   log?: Logger;
 }
 
@@ -30,6 +35,7 @@ export function createStudioContext(opts: StudioContextOptions = {}): StudioCont
   const jobs = new JobManager({ log, ...opts.jobs, downloads });
   const uploads = new Uploads();
   const library = new LibraryHost(opts.libraryDir ?? defaultLibraryDir());
+  const profile = new ProfileStore(opts.profilePath ?? defaultProfilePath(library.dir));
   const batch = new BatchJobs({ downloads, library, log });
   return {
     jobs,
@@ -37,6 +43,7 @@ export function createStudioContext(opts: StudioContextOptions = {}): StudioCont
     downloads,
     uploads,
     library,
+    profile,
     log,
     async close() {
       jobs.close();

@@ -27,6 +27,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
     zip: { type: 'boolean' },
     name: { type: 'string' },
     dpi: { type: 'string' },
+    'allow-placeholder': { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (!v.data) throw new UsageError('需要 --data 表格文件（.csv 或 .xlsx）');
@@ -55,6 +56,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
         zip: v.zip ?? false,
         ...(v.name !== undefined ? { namePattern: v.name } : {}),
         ...(dpi !== undefined ? { dpi } : {}),
+        ...(v['allow-placeholder'] ? { allowPlaceholder: true } : {}),
       },
     },
     { onProgress: progressReporter('批量生成中') },

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { BatchMapping, BatchTable } from '../../core/batch.js';
-import { StudioError, type Design, type Element } from '../../core/index.js';
+import { isPlaceholder, StudioError, type Design, type Element } from '../../core/index.js';
 import { prepareAssets } from '../assets/prepare.js';
 import { fillSlots } from '../fill-slots.js';
 import { buildScene } from '../scene/build-scene.js';
@@ -17,7 +17,8 @@ export const REQUIRED_SLOT = 'slogan';
  * One row's design: the template with the row's cells in the mapped slots. An image cell is a
  * file path, relative to `baseDir` (the table's folder) unless absolute. An empty cell empties a
  * text slot (so a placeholder 某某派出所 is never printed by mistake) except the slogan, which
- * fails the row; an empty image or QR cell leaves the template's own.
+ * fails the row, and a slot the unit's profile filled, which keeps the profile's value; an empty
+ * image or QR cell leaves the template's own.
  */
 export async function designForRow(
   base: Design,
@@ -31,9 +32,17 @@ export async function designForRow(
     if (value === '' && slot.slot === REQUIRED_SLOT)
       throw new RowProblem(`「${slot.label}」为空（列「${slot.column}」）`);
     if (value === '' && slot.type !== 'text') continue;
+    // An empty cell keeps what the unit's profile filled in; the column overrides it only with a value.
+    if (value === '' && filledFromProfile(base, slot.slot)) continue;
     values.push([slot.slot, slot.type === 'image' && !isAbsolute(value) ? resolve(baseDir, value) : value]);
   }
   return fillSlots(base, values);
+}
+
+/** A slot bound to the profile that no longer shows its template sample: the profile filled it. */
+function filledFromProfile(design: Design, slot: string): boolean {
+  const el = design.elements.find((e) => e.slot === slot);
+  return !!el && 'bind' in el && el.bind !== undefined && !isPlaceholder(el);
 }
 
 const labelOf = (design: Design, id: string): string => {

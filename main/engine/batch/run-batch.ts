@@ -5,6 +5,7 @@ import { StudioError, type Design } from '../../core/index.js';
 import type { Scene } from '../scene/types.js';
 import { isBlankRow, planBatch, type BatchPlan } from './plan.js';
 import { reportText } from './report-text.js';
+import { placeholderReason } from '../preflight/placeholders.js';
 import { designForRow, reasonOf, sceneForRow } from './row-design.js';
 import { makeStagingDir, removeStagingDir } from './staging.js';
 import { writeScenes } from './write-output.js';
@@ -159,6 +160,8 @@ async function buildRow(
 ): Promise<{ scene: Scene } | { reason: string }> {
   try {
     const design = await designForRow(opts.design, plan.mapping, opts.table, i, opts.baseDir ?? process.cwd());
+    const sample = plan.settings.allowPlaceholder ? null : placeholderReason(design);
+    if (sample) return { reason: sample };
     const r = await sceneForRow(design);
     for (const note of r.notes) notes.add(note);
     return { scene: r.scene };

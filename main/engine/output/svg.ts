@@ -49,7 +49,7 @@ const strokeAttrs = (s: StrokePaint | undefined): string =>
   s ? ` stroke="${paint(s.colour)}" stroke-width="${n(s.widthMm)}"` : '';
 
 /** An illustration: its shapes in picture units under one transform to mm. */
-function vectorSvg(it: VectorItem): string {
+export function vectorSvg(it: VectorItem): string {
   const m = it.matrix.map((v) => Number(v.toPrecision(8))).join(' ');
   const shapes = it.shapes.map(
     (sh) =>

@@ -31,3 +31,14 @@ export function refusePlaceholders(designs: readonly Design[]): void {
   if (lines.length)
     throw new StudioError('placeholder', '设计中还有模板的示例内容，没有输出文件', [...lines, ALLOW_PLACEHOLDER_HINT]);
 }
+
+/**
+ * Why a batch row is not made while a template sample is still in it (a batch goes straight to the
+ * print shop), or null: the samples by name, and what to do.
+ */
+export function placeholderReason(design: Design): string | null {
+  const found = placeholdersOf(design);
+  if (!found.length) return null;
+  const names = found.map((p) => `「${p.name}」`).join('');
+  return `还是模板的示例内容：${names}。请在表格中填写这些列，或提供本单位信息（--profile）；确需样稿时选择「允许占位内容」（--allow-placeholder）`;
+}

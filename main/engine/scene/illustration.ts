@@ -25,7 +25,11 @@ function extent(art: IllustrationArt): [number, number, number, number] {
  * An illustration element as one vector item: the picture fitted into the box (contain, centred),
  * mirrored when asked, in its own colours or the element's one colour.
  */
-export function illustrationItems(el: IllustrationElement, design: Design, notes: LayoutNote[]): VectorItem[] {
+export function illustrationItems(
+  el: IllustrationElement,
+  design: Pick<Design, 'elements'>,
+  notes: LayoutNote[],
+): VectorItem[] {
   const name = resolvedIllustration(el, design);
   const art = illustrationArt(name);
   if (!art) {

@@ -1,7 +1,8 @@
 import type { BATCH_API } from '../../core/api-batch.js';
 import type { StudioContext } from '../context.js';
 import { addBatchImages } from './batch-images.js';
-import { BatchTables, planNames, previewRows, tableInfo, templateDesign } from './batch-tables.js';
+import { fillProfile } from '../../engine/fill-profile.js';
+import { BatchTables, planNames, previewRows, tableInfo, templateDesign as template } from './batch-tables.js';
 import { method, type Handler } from './result.js';
 
 /** The batch methods of the contract (api-batch.ts). */
@@ -9,6 +10,8 @@ export function batchHandlers(ctx: StudioContext): Record<keyof typeof BATCH_API
   const { log } = ctx;
   const tables = new BatchTables(ctx.uploads);
   const jobs = ctx.batch;
+  // Every row starts from the template with the unit's details in; a table column overrides them.
+  const templateDesign = async (id: string) => fillProfile(template(id), await ctx.profile.current()).design;
   return {
     addBatchImages: method(
       'addBatchImages',
@@ -17,26 +20,26 @@ export function batchHandlers(ctx: StudioContext): Record<keyof typeof BATCH_API
     ),
     readBatchTable: method(
       'readBatchTable',
-      async ({ uploadId, templateId }) => tableInfo(await tables.get(uploadId), templateDesign(templateId)),
+      async ({ uploadId, templateId }) => tableInfo(await tables.get(uploadId), await templateDesign(templateId)),
       log,
     ),
     previewBatchRows: method(
       'previewBatchRows',
       async ({ uploadId, templateId, mapping, rows }) =>
-        previewRows(await tables.get(uploadId), templateDesign(templateId), mapping, rows),
+        previewRows(await tables.get(uploadId), await templateDesign(templateId), mapping, rows),
       log,
     ),
     planBatch: method(
       'planBatch',
       async ({ uploadId, templateId, settings }) =>
-        planNames(await tables.get(uploadId), templateDesign(templateId), settings),
+        planNames(await tables.get(uploadId), await templateDesign(templateId), settings),
       log,
     ),
     startBatch: method(
       'startBatch',
       async ({ uploadId, templateId, settings, publish }) => ({
         batchId: jobs.start({
-          design: templateDesign(templateId),
+          design: await templateDesign(templateId),
           loaded: await tables.get(uploadId),
           settings,
           ...(publish ? { publish } : {}),

@@ -59,6 +59,7 @@ function render(
     ...(req.largePage !== undefined ? { largePage: req.largePage } : {}),
     ...(req.bleed !== undefined ? { bleed: req.bleed } : {}),
     ...(req.allowOverflow !== undefined ? { allowOverflow: req.allowOverflow } : {}),
+    ...(req.allowPlaceholder !== undefined ? { allowPlaceholder: req.allowPlaceholder } : {}),
     onProgress: (done, total) => {
       if (isCancelled()) throw new CancelledError();
       onProgress(done, total);

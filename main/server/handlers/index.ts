@@ -1,10 +1,12 @@
 import type { ApiMethod } from '../../core/api.js';
+import { fillProfile } from '../../engine/fill-profile.js';
 import { availableFamilies } from '../../engine/fonts/font-set.js';
 import type { StudioContext } from '../context.js';
 import { batchHandlers } from './batch.js';
 import { openDesign, saveDesign } from './files.js';
 import { libraryHandlers } from './library.js';
 import { previewSvg, preflight } from './preview.js';
+import { profileHandlers } from './profile.js';
 import { method, type Handler } from './result.js';
 import { checkSlogan, convertScript, suggestSlogans } from './slogans.js';
 import { designOfFormat, designOfTemplate, formats, templateSummaries } from './templates.js';
@@ -20,10 +22,16 @@ export function createHandlers(ctx: StudioContext): Handlers {
   return {
     ...libraryHandlers(ctx),
     ...batchHandlers(ctx),
+    ...profileHandlers(ctx),
     listTemplates: method('listTemplates', () => templateSummaries(), log),
     listFormats: method('listFormats', () => formats(), log),
     listFonts: method('listFonts', () => availableFamilies(), log),
-    getTemplate: method('getTemplate', ({ id }) => designOfTemplate(id), log),
+    // A template opens with the unit's own details already in (本单位信息).
+    getTemplate: method(
+      'getTemplate',
+      async ({ id }) => fillProfile(designOfTemplate(id), await ctx.profile.current()).design,
+      log,
+    ),
     newDesignFromFormat: method('newDesignFromFormat', ({ formatId, name }) => designOfFormat(formatId, name), log),
     previewSvg: method('previewSvg', ({ design, bleed }) => previewSvg(design, bleed), log),
     preflight: method('preflight', ({ design }) => preflight(design), log),
