@@ -45,7 +45,7 @@ export const BatchSettingsSchema = z.object({
   /** Raster outputs only; default the format's recommended dpi. */
   dpi: z.number().positive('分辨率必须大于 0').max(2400, '分辨率至多 2400 dpi').optional(),
   /** Make rows that still show a template sample (×× text, a sample QR, an empty photo box) instead of failing them. */
-  allowPlaceholder: z.boolean().default(false),
+  allowPlaceholder: z.boolean().optional(),
   /** Base name (no extension) of the single PDF and of the zip; default the design's name. */
   bundleName: z.string().trim().min(1).max(100).optional(),
 });

@@ -160,10 +160,14 @@ export function searchIllustrations(
 ): IllustrationInfo[] {
   const q = query.trim().toLowerCase();
   if (!q) return catalogue.items;
+  // Exact name first, then the name containing it, then keywords in the order they are listed
+  // (an item's first keyword is what it most is), then partial keyword matches.
   const rank = (it: IllustrationInfo): number => {
     if (it.name === q || it.id === q) return 0;
-    if (it.name.includes(q) || it.keywords.includes(q)) return 1;
-    if (it.keywords.some((k) => k.includes(q)) || it.id.includes(q)) return 2;
+    if (it.name.includes(q)) return 1;
+    const k = it.keywords.indexOf(q);
+    if (k >= 0) return 1 + (k + 1) / 100;
+    if (it.keywords.some((w) => w.includes(q)) || it.id.includes(q)) return 2;
     return 9;
   };
   const ranked = catalogue.items.map((it) => ({ it, r: rank(it) })).filter((x) => x.r < 9);

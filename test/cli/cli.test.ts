@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { studio } from '../helpers/cli.js';
 import { OUT_DIR } from '../helpers/designs.js';
 import { PdfReader } from '../helpers/pdf-reader.js';
+import { SANMING_PROFILE_FILE as PROFILE } from '../helpers/profile.js';
 
 const dir = join(OUT_DIR, 'cli');
 const p = (name: string) => join(dir, name);
@@ -39,6 +40,7 @@ describe('campaign-studio templates', () => {
         'table-card',
         'sign',
         'sticker',
+        'tag',
         'wechat',
       ]).toContain(t.kind);
       expect(t.slots.map((s) => s.name)).toContain('slogan');
@@ -58,6 +60,8 @@ describe('campaign-studio render', () => {
       'render',
       '--template',
       'poster-a2-red',
+      '--profile',
+      PROFILE,
       '--set',
       'slogan=乌鸡土鸡大公鸡、听说转账就挂机',
       '--out',
@@ -74,7 +78,7 @@ describe('campaign-studio render', () => {
 
   it('renders the WeChat template at exactly 1080×1920 px and stamps the dpi', async () => {
     const out = p('wechat.png');
-    const r = await studio(['render', '--template', 'wechat-1080x1920-blue', '--out', out]);
+    const r = await studio(['render', '--template', 'wechat-1080x1920-blue', '--profile', PROFILE, '--out', out]);
     expect(r.code).toBe(0);
     const m = await sharp(out).metadata();
     expect([m.width, m.height, m.density]).toEqual([1080, 1920, 96]);
@@ -82,7 +86,19 @@ describe('campaign-studio render', () => {
 
   it('takes the format from --format over the extension, and JPEG at a chosen dpi', async () => {
     const out = p('poster-small.img');
-    const r = await studio(['render', '--template', 'poster-a2-red', '--format', 'jpeg', '--dpi', '30', '--out', out]);
+    const r = await studio([
+      'render',
+      '--template',
+      'poster-a2-red',
+      '--profile',
+      PROFILE,
+      '--format',
+      'jpeg',
+      '--dpi',
+      '30',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     const m = await sharp(out).metadata();
     expect([m.format, m.width, m.height, m.density]).toEqual(['jpeg', 497, 702, 30]);
@@ -90,7 +106,17 @@ describe('campaign-studio render', () => {
 
   it('renders at a chosen pixel width, the height following the page', async () => {
     const out = p('poster-900.webp');
-    const r = await studio(['render', '--template', 'poster-a2-red', '--width', '900', '--out', out]);
+    const r = await studio([
+      'render',
+      '--template',
+      'poster-a2-red',
+      '--profile',
+      PROFILE,
+      '--width',
+      '900',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const m = await sharp(out).metadata();
     expect([m.format, m.width, m.height]).toEqual(['webp', 900, Math.ceil((900 * 594) / 420)]);
@@ -172,7 +198,7 @@ describe('bad input', () => {
   it('an unknown template or slot lists what exists', async () => {
     await fails(['render', '--template', 'nope', '--out', p('x.pdf')], 1, '没有编号为「nope」的模板', 'poster-a2-red');
     await fails(
-      ['render', '--template', 'poster-a2-red', '--set', 'slgan=白菜', '--out', p('x.pdf')],
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--set', 'slgan=白菜', '--out', p('x.pdf')],
       1,
       '没有名为「slgan」的槽位',
       'slogan',
@@ -207,7 +233,7 @@ describe('bad input', () => {
     writeFileSync(out, 'previous file');
     const long = '白菜青菜油麦菜莫给骗子当韭菜'.repeat(12);
     await fails(
-      ['render', '--template', 'poster-a2-red', '--set', `hotline=${long}`, '--out', out],
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--set', `hotline=${long}`, '--out', out],
       1,
       '文字放不下',
       'hotline',
@@ -218,6 +244,8 @@ describe('bad input', () => {
       'render',
       '--template',
       'poster-a2-red',
+      '--profile',
+      PROFILE,
       '--set',
       `hotline=${long}`,
       '--out',
@@ -230,17 +258,37 @@ describe('bad input', () => {
   });
 
   it('an output path that cannot be written is a clear error', async () => {
-    await fails(['render', '--template', 'poster-a2-red', '--out', p('no/such/dir/x.pdf')], 1, '无法写入输出文件');
-    await fails(['render', '--template', 'poster-a2-red', '--out', p('x.doc')], 1, '无法从文件名');
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('no/such/dir/x.pdf')],
+      1,
+      '无法写入输出文件',
+    );
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.doc')],
+      1,
+      '无法从文件名',
+    );
   });
 
   it('usage mistakes exit 2 with a hint', async () => {
     await fails(['render', '--template', 'poster-a2-red'], 2, '需要 --out');
     await fails(['render', '--out', p('x.pdf')], 2, '--template');
-    await fails(['render', '--template', 'poster-a2-red', '--out', p('x.pdf'), '--bogus'], 2, 'help');
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.pdf'), '--bogus'],
+      2,
+      'help',
+    );
     await fails(['nonsense'], 2, '未知命令');
-    await fails(['render', '--template', 'poster-a2-red', '--out', p('x.png'), '--dpi', 'abc'], 2, '--dpi');
-    await fails(['render', '--template', 'poster-a2-red', '--out', p('x.png'), '--dpi=-3'], 1, '分辨率');
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.png'), '--dpi', 'abc'],
+      2,
+      '--dpi',
+    );
+    await fails(
+      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.png'), '--dpi=-3'],
+      1,
+      '分辨率',
+    );
   });
 });
 

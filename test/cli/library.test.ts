@@ -3,14 +3,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { studio } from '../helpers/cli.js';
+import { filledTemplate } from '../helpers/profile.js';
 import { freshDir, jpeg } from '../library/fixtures.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/campaign-studio.js');
-const DESIGN = resolve(import.meta.dirname, '../../templates/designs/poster-a3-blue.json');
+let DESIGN: string;
 let dir: string;
 let photos: string;
 beforeAll(async () => {
   dir = freshDir('cli');
+  // A design as a station publishes it: the unit's details in, no template sample left.
+  DESIGN = join(dir, 'poster-a3-blue.json');
+  writeFileSync(DESIGN, JSON.stringify(filledTemplate('poster-a3-blue')));
   photos = join(dir, 'photos');
   mkdirSync(photos);
   for (let i = 0; i < 12; i++)

@@ -104,16 +104,35 @@ describe('format catalogue (templates/formats.json)', () => {
     }
   });
 
-  it('small print (cards, signs, stickers): bleed, crop marks, 300 dpi, read up close', () => {
-    for (const f of [...ofKind('table-card'), ...ofKind('sign'), ...ofKind('sticker')]) {
+  it('small print (cards, signs, stickers, tags): bleed, crop marks, 300 dpi (a stall board 150), read up close', () => {
+    for (const f of [...ofKind('table-card'), ...ofKind('sign'), ...ofKind('sticker'), ...ofKind('tag')]) {
       expect(f.bleedMm, f.id).toBeGreaterThan(0);
-      expect([f.cropMarks, f.dpi, f.colourMode], f.id).toEqual([true, 300, 'cmyk']);
+      // DESIGN.md §5: 150–300 dpi for small print; a stall board over half a metre, read from 2.5 m, 150.
+      const dpi = f.kind === 'sign' && Math.max(f.widthMm, f.heightMm) > 500 ? 150 : 300;
+      expect([f.cropMarks, f.dpi, f.colourMode], f.id).toEqual([true, dpi, 'cmyk']);
     }
     for (const f of ofKind('sticker')) {
       expect(f.widthMm, f.id).toBe(f.heightMm);
       expect(f.viewingDistanceM).toBe(0.5);
     }
     for (const f of ofKind('table-card')) expect(f.viewingDistanceM).toBe(1);
+  });
+
+  it('die-cut and cropped formats say so: round stickers are circles, the hanging tag has round corners, the cover a key square', () => {
+    for (const f of ofKind('sticker')) expect(f.shape, f.id).toBe('circle');
+    expect(formats.find((f) => f.id === 'tag-hanging-70x100')).toMatchObject({ shape: 'rect', cornerMm: 4 });
+    expect(formats.filter((f) => f.keyArea).map((f) => f.id)).toEqual(['wechat-cover-900x383']);
+  });
+
+  it('has the formats from the field: hanging tag, shelf strip, stall board, comic poster, grid-group image', () => {
+    for (const id of [
+      'tag-hanging-70x100',
+      'tag-shelf-strip-900x39',
+      'sign-board-600x800',
+      'poster-comic-570x840',
+      'wechat-grid-1080x1440',
+    ])
+      expect(formats.map((f) => f.id)).toContain(id);
   });
 
   it('screen formats: pixels, mm = px × 25.4 / 96, RGB, 96 dpi, no bleed, read at 0.4 m', () => {

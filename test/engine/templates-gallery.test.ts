@@ -1,12 +1,20 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { designFromTemplate, KINDS, matchFormat, slotsOf, type Template } from '../../main/core/index.js';
+import {
+  designFromTemplate,
+  KINDS,
+  matchFormat,
+  placeholdersOf,
+  slotsOf,
+  type Template,
+} from '../../main/core/index.js';
 import { listFormats } from '../../main/engine/formats.js';
 import { preflight } from '../../main/engine/preflight/preflight.js';
 import { renderDesigns } from '../../main/engine/render.js';
 import { listTemplates } from '../../main/engine/templates.js';
 import { OUT_DIR } from '../helpers/designs.js';
+import { filledTemplate } from '../helpers/profile.js';
 
 const templates = listTemplates();
 const formats = listFormats();
@@ -72,19 +80,49 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (id, t) =
     }
   });
 
-  it('passes preflight without any finding (an unfilled photo slot aside)', async () => {
-    const r = await preflight(designFromTemplate(t));
-    const photoSlots = new Set(t.elements.filter((e) => e.type === 'image').map((e) => e.id));
-    const findings = r.findings.filter((f) => !(f.code === 'empty-slot' && photoSlots.has(f.elementId)));
+  it('with the unit profile in, passes preflight; only samples no profile fills are left (date, place, photo)', async () => {
+    const r = await preflight(filledTemplate(id));
+    const unbound = new Set(
+      t.elements.filter((e) => 'placeholder' in e && e.placeholder !== undefined && !e.bind).map((e) => e.id),
+    );
+    const findings = r.findings.filter((f) => !(f.code === 'placeholder' && unbound.has(f.elementId)));
     expect(findings).toEqual([]);
-    expect(r.ok).toBe(true);
+  });
+
+  it('marks its samples explicitly: each placeholder is what the template shows, and no ×× is left unmarked', () => {
+    for (const el of t.elements) {
+      if (el.type === 'text' && el.text.includes('××')) expect(el.placeholder, el.id).toBe(el.text);
+      if (!('placeholder' in el) || el.placeholder === undefined) continue;
+      const content = el.type === 'text' ? el.text : el.type === 'qr' ? el.content : (el.asset ?? '');
+      expect(el.placeholder, el.id).toBe(content);
+    }
+    for (const el of t.elements)
+      if (el.type === 'qr') expect(el.quietZone, `${el.id} quiet zone`).toBeGreaterThanOrEqual(4);
+  });
+
+  it('with an empty profile, every unit and QR sample is a placeholder error and the export is refused', async () => {
+    const samples = placeholdersOf(t);
+    // Unit names, local lines and QR codes show a sample until filled; 96110 is never a sample, and a
+    // logo or mascot slot is simply empty without the profile.
+    const bound = t.elements.filter((e) => (e.type === 'text' || e.type === 'qr') && e.bind && e.bind !== 'hotline');
+    for (const el of bound)
+      expect(
+        samples.map((p) => p.elementId),
+        el.id,
+      ).toContain(el.id);
+    const r = await preflight(designFromTemplate(t));
+    expect(r.ok).toBe(samples.length === 0);
+    if (samples.length === 0) return;
+    await expect(renderDesigns([designFromTemplate(t)], { out: join(OUT_DIR, `refused-${id}.pdf`) })).rejects.toThrow(
+      '模板的示例内容',
+    );
   });
 
   it('renders at its default content', async () => {
     const out = join(OUT_DIR, `gallery-${id}.png`);
     const long = Math.max(t.format.widthMm, t.format.heightMm);
     const widthPx = Math.max(8, Math.round((240 * t.format.widthMm) / long));
-    const r = await renderDesigns([designFromTemplate(t)], { out, widthPx });
+    const r = await renderDesigns([filledTemplate(id)], { out, widthPx, allowPlaceholder: true });
     expect(r.widthPx).toBe(widthPx);
     const stats = await sharp(out).stats();
     // Not blank: some channel varies across the image.

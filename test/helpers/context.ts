@@ -5,21 +5,29 @@ import { createStudioContext, type StudioContext } from '../../main/server/conte
 import type { JobManagerOptions } from '../../main/server/handlers/jobs.js';
 
 /**
- * A studio context for handler tests: exports in-process, a library in a fresh temp folder
- * (never the user's), and whatever gets logged collected. `dispose` removes it all.
+ * A studio context for handler tests: exports in-process, a library and a unit profile in fresh
+ * temp folders (never the user's), and whatever gets logged collected. `dispose` removes it all.
  */
 export function testContext(
   jobs: JobManagerOptions = {},
 ): StudioContext & { logged: string[]; libraryDir: string; dispose(): Promise<void> } {
   const logged: string[] = [];
   const libraryDir = mkdtempSync(join(tmpdir(), 'studio-test-library-'));
-  const ctx = createStudioContext({ jobs: { workerFile: null, ...jobs }, libraryDir, log: (m) => logged.push(m) });
+  // The unit profile in a folder of its own too (never the user's, never shared between tests).
+  const dataDir = mkdtempSync(join(tmpdir(), 'studio-test-data-'));
+  const ctx = createStudioContext({
+    jobs: { workerFile: null, ...jobs },
+    libraryDir,
+    profilePath: join(dataDir, '本单位信息.json'),
+    log: (m) => logged.push(m),
+  });
   return Object.assign(ctx, {
     logged,
     libraryDir,
     async dispose() {
       await ctx.close();
       rmSync(libraryDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   });
 }

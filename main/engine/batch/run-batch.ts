@@ -160,9 +160,10 @@ async function buildRow(
 ): Promise<{ scene: Scene } | { reason: string }> {
   try {
     const design = await designForRow(opts.design, plan.mapping, opts.table, i, opts.baseDir ?? process.cwd());
+    const r = await sceneForRow(design);
+    // After the row's own faults (a bad image, text that cannot fit), which say more.
     const sample = plan.settings.allowPlaceholder ? null : placeholderReason(design);
     if (sample) return { reason: sample };
-    const r = await sceneForRow(design);
     for (const note of r.notes) notes.add(note);
     return { scene: r.scene };
   } catch (err) {

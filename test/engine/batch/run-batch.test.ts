@@ -188,12 +188,12 @@ describe('runBatch: images, QR content and raster output', () => {
     writeFileSync(join(base, 'broken.png'), 'not an image');
     const design = designFromTemplate(getTemplate('poster-50x70-photo'));
     const table: BatchTable = {
-      columns: ['单位名称', '标语', '照片', '二维码'],
+      columns: ['单位名称', '标语', '照片', '二维码', '日期', '地点'],
       rows: [
-        ['城关派出所', SLOGANS[0]!, 'stall.jpg', 'https://example.invalid/app'],
-        ['东关派出所', SLOGANS[1]!, 'missing.jpg', ''],
-        ['西城派出所', SLOGANS[2]!, 'broken.png', ''],
-        ['南湖派出所', SLOGANS[0]!, '', 'x'.repeat(1300)],
+        ['城关派出所', SLOGANS[0]!, 'stall.jpg', 'https://example.invalid/app', '5月20日', '城关菜市场'],
+        ['东关派出所', SLOGANS[1]!, 'missing.jpg', '', '5月20日', '东关菜市场'],
+        ['西城派出所', SLOGANS[2]!, 'broken.png', '', '5月20日', '西城菜市场'],
+        ['南湖派出所', SLOGANS[0]!, '', 'x'.repeat(1300), '5月20日', '南湖菜市场'],
       ],
     };
     const r = await runBatch({ design, table, outDir: join(base, 'out'), baseDir: base });

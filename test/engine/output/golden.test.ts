@@ -2,23 +2,26 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { designFromTemplate } from '../../../main/core/index.js';
 import { renderDesigns } from '../../../main/engine/render.js';
 import { listTemplates } from '../../../main/engine/templates.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { diff } from '../../helpers/image-diff.js';
+import { filledTemplate } from '../../helpers/profile.js';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-/** Every template rendered about 400 px on its long side: enough to see any layout change. */
+/**
+ * Every template rendered about 400 px on its long side, with a real unit's profile in (samples no
+ * profile fills — a date, a place, a photo — stay): enough to see any layout change.
+ */
 describe('golden renders of every template', () => {
   for (const t of listTemplates()) {
     it(t.id, async () => {
       const long = Math.max(t.format.widthMm, t.format.heightMm);
       const dpi = Math.round((400 / long) * 25.4 * 1000) / 1000;
       const out = join(OUT_DIR, `golden-${t.id}.png`);
-      await renderDesigns([designFromTemplate(t)], { out, dpi });
+      await renderDesigns([filledTemplate(t.id)], { out, dpi, allowPlaceholder: true });
       const golden = join(GOLDEN, `${t.id}.png`);
       if (UPDATE || !existsSync(golden)) {
         writeFileSync(golden, await sharp(out).png().toBuffer());

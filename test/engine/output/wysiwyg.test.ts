@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { designFromTemplate, type Design } from '../../../main/core/index.js';
+import { filledTemplate } from '../../helpers/profile.js';
 import { renderDesigns } from '../../../main/engine/render.js';
 import { getTemplate } from '../../../main/engine/templates.js';
 import { design, OUT_DIR } from '../../helpers/designs.js';
@@ -78,8 +79,8 @@ function mixed(): Design {
 }
 
 const cases: [string, () => Design, number][] = [
-  ['poster-a2-red', () => designFromTemplate(getTemplate('poster-a2-red')), 100],
-  ['wechat-1080x1920-blue', () => designFromTemplate(getTemplate('wechat-1080x1920-blue')), 96],
+  ['poster-a2-red', () => filledTemplate('poster-a2-red'), 100],
+  ['wechat-1080x1920-blue', () => filledTemplate('wechat-1080x1920-blue'), 96],
   ['banner-red-600x70', () => designFromTemplate(getTemplate('banner-red-600x70')), 25],
   ['mixed', mixed, 150],
 ];

@@ -1,4 +1,3 @@
-import jsqrModule from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { prepareImage, prepareAssets } from '../../../main/engine/assets/prepare.js';
@@ -7,6 +6,7 @@ import { effectiveDpi, fitImage } from '../../../main/engine/scene/image-fit.js'
 import { sceneToSvg } from '../../../main/engine/output/svg.js';
 import { StudioError } from '../../../main/core/index.js';
 import { design } from '../../helpers/designs.js';
+import { jsQR } from '../../helpers/jsqr.js';
 
 async function pngAsset(w: number, h: number, colour = '#3366CC'): Promise<{ mime: 'image/png'; data: string }> {
   const buf = await sharp({ create: { width: w, height: h, channels: 3, background: colour } })
@@ -14,10 +14,6 @@ async function pngAsset(w: number, h: number, colour = '#3366CC'): Promise<{ mim
     .toBuffer();
   return { mime: 'image/png', data: buf.toString('base64') };
 }
-
-// jsqr is CommonJS with an `exports.default`: which of the two a default import yields depends on the loader.
-type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-const jsQR = ((jsqrModule as unknown as { default?: JsQr }).default ?? jsqrModule) as unknown as JsQr;
 
 function crc32(buf: Uint8Array): number {
   let c = ~0;
