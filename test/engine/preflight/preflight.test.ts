@@ -1,9 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { designFromTemplate } from '../../../main/core/index.js';
 import { filledTemplate } from '../../helpers/profile.js';
 import { preflight } from '../../../main/engine/preflight/preflight.js';
-import { getTemplate } from '../../../main/engine/templates.js';
 import { design } from '../../helpers/designs.js';
 
 const text = (over: Record<string, unknown>) => ({
