@@ -30,33 +30,27 @@ export function applyProfile(design: Design, profile: UnitProfile): ProfileFill 
   const filled: string[] = [];
   const missing: ProfileFill['missing'] = [];
   for (const el of out.elements) {
-    if (el.type === 'text' && el.bind) {
-      const value = profileText(profile, el.bind);
-      if (!value) missing.push({ elementId: el.id, field: el.bind });
-      else {
-        el.text = (el.bindFormat ?? BIND_SLOT).split(BIND_SLOT).join(value);
-        delete el.placeholder;
-        filled.push(el.id);
-      }
-    } else if (el.type === 'qr' && el.bind) {
-      const value = profileText(profile, el.bind);
-      if (!value) missing.push({ elementId: el.id, field: el.bind });
-      else {
-        el.content = value;
-        delete el.placeholder;
-        filled.push(el.id);
-      }
-    } else if (el.type === 'image' && el.bind) {
+    if (el.type !== 'text' && el.type !== 'qr' && el.type !== 'image') continue;
+    if (!el.bind) continue;
+    if (el.type === 'image') {
       const image = profileImage(profile, el.bind);
-      if (!image) missing.push({ elementId: el.id, field: el.bind });
-      else {
-        const id = PROFILE_ASSET_IDS[el.bind];
-        out.assets[id] = { ...image };
-        el.asset = id;
-        delete el.placeholder;
-        filled.push(el.id);
+      if (!image) {
+        missing.push({ elementId: el.id, field: el.bind });
+        continue;
       }
+      out.assets[PROFILE_ASSET_IDS[el.bind]] = { ...image };
+      el.asset = PROFILE_ASSET_IDS[el.bind];
+    } else {
+      const value = profileText(profile, el.bind);
+      if (!value) {
+        missing.push({ elementId: el.id, field: el.bind });
+        continue;
+      }
+      if (el.type === 'text') el.text = (el.bindFormat ?? BIND_SLOT).split(BIND_SLOT).join(value);
+      else el.content = value;
     }
+    delete el.placeholder;
+    filled.push(el.id);
   }
   return { design: out, filled, missing };
 }
