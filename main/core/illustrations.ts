@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IllustrationIdSchema } from './design/elements.js';
+import { checkUniqueIds } from './unique-ids.js';
 import { GoodsCategorySchema, type GoodsCategory, type GoodsLexicon } from './slogan/vocabulary.js';
 
 /*
@@ -50,12 +51,7 @@ export const IllustrationCatalogueSchema = z
     items: z.array(IllustrationInfoSchema).min(1).max(400),
   })
   .superRefine((c, ctx) => {
-    const ids = new Set<string>();
-    c.items.forEach((it, i) => {
-      if (ids.has(it.id))
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `插图编号 "${it.id}" 重复` });
-      ids.add(it.id);
-    });
+    const ids = checkUniqueIds(c.items, 'items', '插图编号', ctx);
     for (const [cat, id] of Object.entries(c.goodsDefaults))
       if (!ids.has(id))
         ctx.addIssue({ code: 'custom', path: ['goodsDefaults', cat], message: `插图 "${id}" 不在目录中` });

@@ -23,6 +23,14 @@ describe('the illustration catalogue', () => {
     expect(Object.keys(catalogue.goodsDefaults).sort()).toEqual(Object.keys(lexicon).sort());
     expect(catalogue.source.licence).toBe('MIT');
   });
+
+  it('refuses a repeated id and a category default that is not in it, naming them', () => {
+    const items = [catalogue.items[0]!, catalogue.items[0]!];
+    const r = IllustrationCatalogueSchema.safeParse({ ...catalogue, items });
+    const issues = r.error!.issues.map((i) => `${i.path.join('.')}：${i.message}`);
+    expect(issues).toContain('items.1.id：插图编号 "fish" 重复');
+    expect(issues).toContain('goodsDefaults.vegetables：插图 "leafy-green" 不在目录中');
+  });
 });
 
 describe('pictures from the goods a jingle names', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCREEN_DPI, MM_PER_INCH } from '../units.js';
+import { checkUniqueIds } from '../unique-ids.js';
 import { FormatSchema, KindSchema, type Format } from './format.js';
 
 /*
@@ -63,14 +64,7 @@ export const FormatCatalogueSchema = z
     }),
     formats: z.array(FormatEntrySchema).min(1),
   })
-  .superRefine((c, ctx) => {
-    const ids = new Set<string>();
-    c.formats.forEach((f, i) => {
-      if (ids.has(f.id))
-        ctx.addIssue({ code: 'custom', path: ['formats', i, 'id'], message: `规格编号 "${f.id}" 重复` });
-      ids.add(f.id);
-    });
-  });
+  .superRefine((c, ctx) => void checkUniqueIds(c.formats, 'formats', '规格编号', ctx));
 export type FormatCatalogue = z.infer<typeof FormatCatalogueSchema>;
 
 /** The Format of a catalogue entry: what a new design made in that size starts with. */
