@@ -156,7 +156,7 @@ for (const r of rows) {
 
 const k = await keystrokeBench();
 console.log(
-  `\nlayout + SVG per keystroke (warm, in process): ${k.map((x) => `${x.id} median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms`).join('; ')}`,
+  `\nlayout + SVG per keystroke (warm, in process): ${k.map((x) => `${x.id} median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms (new text each keystroke: median ${x.freshMedian.toFixed(3)} ms, p95 ${x.freshP95.toFixed(3)} ms)`).join('; ')}`,
 );
 console.log(
   `\nwhole process, median of ${RUNS} runs after a warm-up, alternating renderers${HAS_TIME ? '' : ' (no /usr/bin/time: peak RSS not measured)'}:`,

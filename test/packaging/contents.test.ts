@@ -30,6 +30,9 @@ const FONTS = [
   'node_modules/@expo-google-fonts/noto-sans-sc/900Black/NotoSansSC_900Black.ttf',
   'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
   'node_modules/@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf',
+  'node_modules/@expo-google-fonts/zcool-qingke-huangyou/400Regular/ZCOOLQingKeHuangYou_400Regular.ttf',
+  'node_modules/@expo-google-fonts/zcool-kuaile/400Regular/ZCOOLKuaiLe_400Regular.ttf',
+  'node_modules/@expo-google-fonts/ma-shan-zheng/400Regular/MaShanZheng_400Regular.ttf',
 ];
 
 let entries: Set<string>;
@@ -56,6 +59,12 @@ describe('app.asar', () => {
     const preload = readPacked('dist/main/app/preload.cjs').toString('utf8');
     expect(preload).toMatch(/contextBridge/);
     expect(preload).not.toMatch(/^import /m);
+  });
+
+  it('holds the line breaker’s word dictionary, and not the segmenter package it was built from', () => {
+    expect(entries).toContain('dist/dict/words.bin');
+    expect(readPacked('dist/dict/words.bin').subarray(0, 4).toString('latin1')).toBe('CSWD');
+    expect([...entries].filter((e) => e.startsWith('node_modules/@node-rs/'))).toEqual([]);
   });
 
   it('has a package.json that names the Electron entry and keeps the name appRoot() looks for', () => {
@@ -133,7 +142,7 @@ describe('native modules and fonts', () => {
     expect(bs.filter((e) => /\/(deps|src)\/|\.(a|o|c|cpp|gyp|mk)$|test_extension/.test(e))).toEqual([]);
   });
 
-  it('ships the five bundled faces unpacked (read with fs.openSync) and no other weight', () => {
+  it('ships the bundled faces unpacked (read with fs.openSync) and no other weight', () => {
     for (const f of FONTS) {
       expect(isUnpacked(f), f).toBe(true);
       const head = readFileSync(join(UNPACKED, f)).subarray(0, 4);

@@ -56,7 +56,7 @@ describe('the packed app tree', () => {
     const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as SmokeResult;
     expect(r.appRoot).toBe(dir);
     expect(r.templates).toBeGreaterThan(20);
-    expect(r.fonts).toHaveLength(5);
+    expect(r.fonts).toHaveLength(8);
     for (const f of r.fonts) expect(f.startsWith(dir)).toBe(true);
     expect(r.pdf).toBe(1);
     expect(r.png[0]).toBeGreaterThan(0);

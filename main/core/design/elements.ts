@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ColourSchema } from '../colour.js';
 import { ImageBinding, QrBinding, TextBinding } from './binding.js';
+import { TextStyleShape } from './text-style.js';
 
 const Mm = z.number().min(-1e5).max(1e5);
 export const BoxSchema = z.object({
@@ -60,9 +61,14 @@ export const TextElementSchema = z.object({
   align: z.enum(['left', 'center', 'right']).default('center'),
   valign: z.enum(['top', 'middle', 'bottom']).default('middle'),
   writing: z.enum(['horizontal', 'vertical']).default('horizontal'),
-  /** Set a two-clause slogan (7+7) on two balanced lines when that gives bigger characters. */
+  /**
+   * Wrapped text in even lines (no line of one orphaned word) and clause lists by clause. Off:
+   * plain greedy lines. Either way a line never breaks inside a word, and a two-half jingle or a
+   * four-clause slogan is set by its halves or clauses whenever any such setting fits.
+   */
   balance: z.boolean().default(true),
   ...TextBinding,
+  ...TextStyleShape,
 });
 export type TextElement = z.infer<typeof TextElementSchema>;
 

@@ -1,5 +1,5 @@
 import { StudioError, type FontRef } from '../../core/index.js';
-import { bundledFaces, DEFAULT_FAMILY, isSerifFamily } from './bundled.js';
+import { bundledFaces, DEFAULT_FAMILY, DISPLAY_FALLBACK, isSerifFamily } from './bundled.js';
 import { hasChar, openFace, type Face, type FaceSource } from './face.js';
 import { systemFaces } from './system.js';
 
@@ -59,20 +59,28 @@ export function resolveFont(ref: FontRef): ResolvedFont {
   const primarySrc = nearestWeight(sources, ref.weight);
   if (!primarySrc) throw new StudioError('missing-font', `找不到字体：${ref.family}`);
   const primary = openFace(primarySrc);
-  const families = isSerifFamily(primary.family)
-    ? ['Noto Serif SC', DEFAULT_FAMILY]
-    : [DEFAULT_FAMILY, 'Noto Serif SC'];
+  const display = DISPLAY_FALLBACK[primary.family];
+  const chain = [
+    ...(display ? [display] : []),
+    ...(isSerifFamily(primary.family) ? ['Noto Serif SC', DEFAULT_FAMILY] : [DEFAULT_FAMILY, 'Noto Serif SC']).map(
+      (family) => ({ family, weight: ref.weight }),
+    ),
+  ];
   let fallbacks: Face[] | undefined;
   const r: ResolvedFont = {
     primary,
     fallbacks: () =>
-      (fallbacks ??= families.flatMap((fam) => {
-        const src = nearestWeight(
-          bundled.filter((s) => s.family === fam),
-          ref.weight,
-        );
-        return src && src.path !== primarySrc.path ? [openFace(src)] : [];
-      })),
+      (fallbacks ??= [
+        ...new Set(
+          chain.flatMap(({ family, weight }) => {
+            const src = nearestWeight(
+              bundled.filter((s) => s.family === family),
+              weight,
+            );
+            return src && src.path !== primarySrc.path ? [openFace(src)] : [];
+          }),
+        ),
+      ]),
     ...(substituted ? { substituted } : {}),
   };
   resolvedCache.set(k, r);

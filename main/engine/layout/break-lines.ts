@@ -1,11 +1,11 @@
-import { canBreakBetween } from './kinsoku.js';
 import { lineWidthEm, type Unit } from './measure.js';
+import { mayBreak } from './split.js';
 
 /**
- * Greedy line breaking within `maxEm`, honouring the 禁则 rules: when the unit that overflows may
- * not start a line, the break moves back to the last allowed place (推出). A unit wider than the
- * line on its own stays on a line by itself (the caller sees the overflow in the width).
- * Spaces at line ends are dropped.
+ * Greedy line breaking within `maxEm`, between words only, honouring the 禁则 rules: when the
+ * unit that overflows may not start a line, the break moves back to the last allowed place (推出).
+ * A word wider than the line on its own stays on a line by itself (the caller sees the overflow in
+ * the width, and may break the word into characters). Spaces at line ends are dropped.
  */
 export function breakLines(units: readonly Unit[], maxEm: number, spacingEm: number): Unit[][] {
   const lines: Unit[][] = [];
@@ -32,11 +32,18 @@ export function breakLines(units: readonly Unit[], maxEm: number, spacingEm: num
     // Find the last index where breaking is allowed: between line[i-1] and line[i] (or before u).
     let cut = line.length;
     let next: Unit = u;
-    while (cut > 0 && !canBreakBetween(line[cut - 1]!.text, next.text)) {
+    while (cut > 0 && !mayBreak(line[cut - 1]!, next)) {
       cut--;
       next = line[cut]!;
     }
-    if (cut === 0) cut = line.length; // nowhere allowed: break here anyway rather than overflow forever
+    if (cut === 0) {
+      // Nowhere allowed (a bracketed word wider than the line): it stays together and overflows,
+      // which the fit sees; 禁则 and whole words come before the measure.
+      line.push(u);
+      width += u.advanceEm;
+      glyphs += u.glyphCount;
+      continue;
+    }
     const carried = line.slice(cut);
     lines.push(trimEnd(line.slice(0, cut)));
     line = [...carried, u];

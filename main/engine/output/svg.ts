@@ -1,6 +1,7 @@
-import type { Colour } from '../../core/index.js';
 import type { Face } from '../fonts/face.js';
 import type { Scene, SceneItem, StrokePaint, TextRunItem, VectorItem } from '../scene/types.js';
+import { esc, n, paint } from './svg-format.js';
+import { textSvg, type SvgTextContext } from './svg-text.js';
 
 /** A region of the page in mm (trim origin), e.g. one raster strip. */
 export interface SvgRegion {
@@ -18,12 +19,6 @@ export interface SvgOptions {
   widthPx?: number;
   heightPx?: number;
 }
-
-const n = (v: number): string => {
-  const r = Math.round(v * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
-};
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const glyphPathCache = new Map<string, string>();
 
@@ -44,7 +39,6 @@ export function pageRegion(scene: Scene, bleed: boolean): SvgRegion {
   return { x: -b, y: -b, w: scene.widthMm + 2 * b, h: scene.heightMm + 2 * b };
 }
 
-const paint = (c: Colour): string => c.rgb;
 const strokeAttrs = (s: StrokePaint | undefined): string =>
   s ? ` stroke="${paint(s.colour)}" stroke-width="${n(s.widthMm)}"` : '';
 
@@ -99,6 +93,7 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
   const body: string[] = [];
   const glyphIds = new Map<string, string>();
   let uid = 0;
+  const textContext: SvgTextContext = { defs, newId: (prefix) => `${prefix}${uid++}` };
   const glyphRef = (face: Face, gid: number): string => {
     const k = `${face.key}|${gid}`;
     let id = glyphIds.get(k);
@@ -164,18 +159,9 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
       case 'vector':
         body.push(vectorSvg(it));
         break;
-      case 'text': {
-        const uses = textUses(it);
-        if (it.stroke) {
-          // Stroke first, fill over it: the outline grows outward only, as in the PDF.
-          const sw = it.stroke.widthMm / (it.sizeMm / it.face.unitsPerEm);
-          body.push(
-            `<g fill="none" stroke="${paint(it.stroke.colour)}" stroke-width="${n(sw)}" stroke-linejoin="round">${uses}</g>`,
-          );
-        }
-        body.push(`<g fill="${paint(it.fill)}" data-element="${esc(it.elementId)}">${uses}</g>`);
+      case 'text':
+        if (it.glyphs.length) body.push(textSvg(it, textUses(it), textContext));
         break;
-      }
     }
   }
   const w = opts.widthPx ?? region.w;

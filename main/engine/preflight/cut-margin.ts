@@ -1,5 +1,5 @@
 import type { Design, PreflightFinding } from '../../core/index.js';
-import { glyphBox } from '../output/raster/content.js';
+import { glyphBox } from '../fonts/glyph-box.js';
 import type { Scene, SceneItem } from '../scene/types.js';
 
 type Pt = [number, number];

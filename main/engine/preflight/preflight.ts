@@ -9,6 +9,7 @@ import { occupied, protrusion } from './geometry.js';
 import { keyAreaFindings } from './key-area.js';
 import { placeholderFindings } from './placeholders.js';
 import { quietZoneFindings } from './quiet-zone.js';
+import { elementName as name, lineFindings, textLines } from './text-lines.js';
 
 const NOTE_CODES = {
   overflow: ['error', 'text-overflow'],
@@ -39,7 +40,6 @@ export async function preflight(design: Design): Promise<PreflightReport> {
   const f = design.format;
   const safe = { x: f.safeMm, y: f.safeMm, w: f.widthMm - 2 * f.safeMm, h: f.heightMm - 2 * f.safeMm };
   const minSize = minTextMm(design);
-  const name = (id: string, label?: string) => (label ? `${label}（${id}）` : id);
 
   for (const el of design.elements) {
     if (el.type === 'text' || el.type === 'qr' || (el.type === 'image' && el.asset)) {
@@ -100,6 +100,12 @@ export async function preflight(design: Design): Promise<PreflightReport> {
     ...keyAreaFindings(design, text),
     ...cutMarginFindings(design, scene),
     ...quietZoneFindings(design, scene),
+    ...lineFindings(design, text),
   ];
-  return { design: design.name, ok: !all.some((x) => x.severity === 'error'), findings: all };
+  return {
+    design: design.name,
+    ok: !all.some((x) => x.severity === 'error'),
+    findings: all,
+    text: textLines(design, text),
+  };
 }

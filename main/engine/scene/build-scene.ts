@@ -1,6 +1,7 @@
 import type { Background, Design, Element } from '../../core/index.js';
 import type { PreparedImage } from '../assets/prepare.js';
-import { layoutText, type TextLayout } from '../layout/layout-text.js';
+import { defaultBreakPunctuation, layoutText, type LayoutOptions, type TextLayout } from '../layout/layout-text.js';
+import { gradientLine } from './gradient-line.js';
 import { illustrationItems } from './illustration.js';
 import { fitImage } from './image-fit.js';
 import { qrItems } from './qr.js';
@@ -19,26 +20,8 @@ function backgroundItems(bg: Background, design: Design, images: Map<string, Pre
     case 'colour':
       return [{ kind: 'rect', elementId: 'background', ...page, r: 0, fill: bg.colour }];
     case 'linear-gradient': {
-      // CSS convention: 0° runs top to bottom, 90° left to right; the line spans the corners.
-      const a = (bg.angleDeg * Math.PI) / 180;
-      const dx = Math.sin(a);
-      const dy = Math.cos(a);
-      const half = (Math.abs(page.w * dx) + Math.abs(page.h * dy)) / 2;
-      const cx = page.x + page.w / 2;
-      const cy = page.y + page.h / 2;
       const stops = [...bg.stops].sort((p, q) => p.offset - q.offset);
-      return [
-        {
-          kind: 'gradient',
-          elementId: 'background',
-          ...page,
-          x1: cx - dx * half,
-          y1: cy - dy * half,
-          x2: cx + dx * half,
-          y2: cy + dy * half,
-          stops,
-        },
-      ];
+      return [{ kind: 'gradient', elementId: 'background', ...page, ...gradientLine(page, bg.angleDeg), stops }];
     }
     case 'image': {
       const img = images.get(bg.asset);
@@ -54,10 +37,11 @@ function elementItems(
   text: Map<string, TextLayout>,
   notes: LayoutNote[],
   design: Design,
+  textOptions: LayoutOptions,
 ): SceneItem[] {
   switch (el.type) {
     case 'text': {
-      const lay = layoutText(el);
+      const lay = layoutText(el, textOptions);
       text.set(el.id, lay);
       if (lay.overflow)
         notes.push({
@@ -123,7 +107,12 @@ export function buildScene(design: Design, images: Map<string, PreparedImage> = 
   const notes: LayoutNote[] = [];
   const text = new Map<string, TextLayout>();
   const items: SceneItem[] = [...backgroundItems(design.background, design, images)];
-  for (const el of design.elements) items.push(...elementItems(el, images, text, notes, design));
+  const safe = f.safeMm;
+  const textOptions: LayoutOptions = {
+    breakPunctuation: defaultBreakPunctuation(design),
+    hangArea: { x: safe, y: safe, w: f.widthMm - 2 * safe, h: f.heightMm - 2 * safe },
+  };
+  for (const el of design.elements) items.push(...elementItems(el, images, text, notes, design, textOptions));
   const scene: Scene = {
     name: design.name,
     widthMm: f.widthMm,

@@ -116,10 +116,23 @@ export interface PlacedGlyph {
   text: string;
 }
 
+/** A linear gradient fill across a text block, in mm (the line from (x1,y1) to (x2,y2)). */
+export interface TextGradient {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  stops: { offset: number; colour: Colour }[];
+}
+
 /**
  * Glyphs of one face, size and paint. `together` runs are one horizontal line segment that a PDF
  * can set as one string (pdfkit shapes it exactly as fontkit did); otherwise glyphs are placed one
  * by one (vertical writing).
+ *
+ * A text element with effects is several layers of runs, drawn in scene order: its drop shadow,
+ * outer outline and outline as `decoration` runs (the glyphs' silhouettes, fill and stroke in one
+ * colour, drawn as outlines: they are not text a reader should copy), then the text itself.
  */
 export interface TextRunItem {
   kind: 'text';
@@ -134,6 +147,10 @@ export interface TextRunItem {
   fill: Colour;
   /** Drawn under the fill, centred on the outline, so its visible width is widthMm / 2 outside. */
   stroke?: StrokePaint;
+  /** Fill with this gradient instead of `fill` (which viewers without gradients may show). */
+  gradient?: TextGradient;
+  /** A layer under the text (shadow, outline): outlines only, never real text. */
+  decoration?: 'shadow' | 'outline';
 }
 
 /** One filled shape of an illustration, in the picture's own units (absolute M, L, C, Z only). */

@@ -40,7 +40,7 @@ function columns(l: TextLayout): string[] {
 }
 
 describe('segment', () => {
-  it('keeps numbers and Latin words whole and splits CJK per character', () => {
+  it('keeps numbers and Latin words whole and leaves CJK to the word segmenter', () => {
     expect(segment('拨打96110或App')).toEqual(['拨', '打', '96110', '或', 'App']);
     expect(segment('a b')).toEqual(['a', ' ', 'b']);
   });
@@ -119,11 +119,40 @@ describe('auto-fit', () => {
     expect(l.sizeMm).toBe(10);
   });
 
-  it('sets a 7+7 slogan on two balanced lines, dropping the pause mark, when that is bigger', () => {
+  it('sets a 7+7 slogan on its halves, the pause mark hanging outside the measure', () => {
     const l = layoutText(textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', box: { x: 0, y: 0, w: 348, h: 220 } }));
     expect(l.balanced).toBe(true);
-    expect(lines(l)).toEqual(['白菜青菜油麦菜', '莫给骗子当韭菜']);
+    expect(l.setting).toBe('halves');
+    expect(lines(l)).toEqual(['白菜青菜油麦菜、', '莫给骗子当韭菜']);
     expect(l.sizeMm).toBeGreaterThan(45);
+    // Centred on the characters: both lines of seven start at the same x, the 、 hangs after.
+    const first = (line: number) =>
+      Math.min(
+        ...l.runs
+          .flatMap((r) => r.glyphs)
+          .filter((g) => Math.abs(g.y - l.runs[0]!.glyphs[0]!.y - line * 1.25 * l.sizeMm) < 0.01)
+          .map((g) => g.x),
+      );
+    expect(first(0)).toBeCloseTo(first(1), 6);
+    // The characters fill the measure, centred in the box; the mark hangs beyond it (the block says so).
+    expect(first(0)).toBeCloseTo((348 - 7 * l.sizeMm) / 2, 6);
+    expect(l.block.x + l.block.w).toBeGreaterThan(348 - first(0) + 0.2 * l.sizeMm);
+  });
+
+  it('drops the pause mark at the break in space mode and shows a space where the halves share a line', () => {
+    const text = '白菜青菜油麦菜、莫给骗子当韭菜';
+    const two = layoutText(textEl({ text, box: { x: 0, y: 0, w: 348, h: 220 }, breakPunctuation: 'space' }));
+    expect(lines(two)).toEqual(['白菜青菜油麦菜', '莫给骗子当韭菜']);
+    const one = layoutText(
+      textEl({ text, box: { x: 0, y: 0, w: 5400, h: 520 }, size: { mode: 'fit', minMm: 100, maxMm: 430 } }),
+      { breakPunctuation: 'space' },
+    );
+    expect(one.lines).toEqual(['白菜青菜油麦菜\u3000莫给骗子当韭菜']);
+    // A pause typed at the very end is not a break between halves: it shows (the preview follows typing).
+    const typing = layoutText(
+      textEl({ text: '白菜青菜油麦菜、', box: { x: 0, y: 0, w: 5400, h: 520 }, breakPunctuation: 'space' }),
+    );
+    expect(typing.lines).toEqual(['白菜青菜油麦菜、']);
   });
 
   it('keeps a slogan on one line when the box is a wide banner', () => {
@@ -138,12 +167,15 @@ describe('auto-fit', () => {
     expect(lines(l)[0]).toBe('白菜青菜油麦菜、莫给骗子当韭菜');
   });
 
-  it('balances a 9+8 slogan too, unless balance is off', () => {
+  it('sets a 9+8 slogan by its halves too, even with balance off (never three lines)', () => {
     const text = '鲫鱼草鱼多宝鱼黄鱼，不做骗子的网中鱼';
-    // Greedy wrapping would give 8+8+2 characters at 34.3 mm; two halves at 33.3 mm read far better.
+    // Greedy wrapping would give 8+8+2 characters at 34.3 mm; two halves read far better.
     const box = { x: 0, y: 0, w: 300, h: 120 };
-    expect(lines(layoutText(textEl({ text, box })))).toEqual(['鲫鱼草鱼多宝鱼黄鱼', '不做骗子的网中鱼']);
-    expect(layoutText(textEl({ text, box, balance: false })).balanced).toBe(false);
+    expect(lines(layoutText(textEl({ text, box })))).toEqual(['鲫鱼草鱼多宝鱼黄鱼，', '不做骗子的网中鱼']);
+    expect(lines(layoutText(textEl({ text, box, balance: false })))).toEqual([
+      '鲫鱼草鱼多宝鱼黄鱼，',
+      '不做骗子的网中鱼',
+    ]);
   });
 });
 
@@ -206,11 +238,19 @@ describe('vertical writing (竖排)', () => {
     for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeCloseTo(10, 6);
   });
 
-  it('fits a vertical banner slogan into two balanced columns', () => {
-    const l = layoutText(
-      textEl({ text: '乌鸡土鸡大公鸡、听说转账就挂机', writing: 'vertical', box: { x: 0, y: 0, w: 200, h: 800 } }),
-    );
-    expect(columns(l)).toEqual(['乌鸡土鸡大公鸡', '听说转账就挂机']);
+  it('fits a vertical banner slogan into two columns by its halves, starting at the same height', () => {
+    const el = textEl({
+      text: '鲫鱼草鱼多宝鱼、不做骗子的网中鱼',
+      writing: 'vertical',
+      box: { x: 0, y: 0, w: 200, h: 800 },
+    });
+    const l = layoutText(el, { breakPunctuation: 'space' });
+    expect(columns(l)).toEqual(['鲫鱼草鱼多宝鱼', '不做骗子的网中鱼']);
+    const tops = l.runs.map((r) => Math.min(...r.glyphs.map((g) => g.y)));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(1e-6);
+    // The block (the longer column) is centred along the banner.
+    expect(l.block.y + l.block.h / 2).toBeCloseTo(400, 6);
+    expect(columns(layoutText(el))[0]).toBe('鲫鱼草鱼多宝鱼︑');
   });
 });
 
@@ -252,6 +292,7 @@ describe('even lines', () => {
         balance: false,
       }),
     );
-    expect(lines(l).map((x) => x.length)).toEqual([6, 1]);
+    // Greedy, but by words: 陌生|来电|不|轻信.
+    expect(lines(l)).toEqual(['陌生来电不', '轻信']);
   });
 });

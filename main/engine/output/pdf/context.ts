@@ -1,4 +1,5 @@
 /// <reference types="pdfkit" />
+import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/face.js';
 import type { PreparedImage } from '../../assets/prepare.js';
 import type { Box } from './page-plan.js';
@@ -47,6 +48,10 @@ export interface PdfGlyphRun {
 }
 interface PdfFont {
   layout(text: string, features?: unknown, onlyWidth?: boolean): PdfGlyphRun;
+  embed(): void;
+  id: string;
+  subset: { glyphs: number[] };
+  font: { postscriptName: string };
 }
 const internals = (doc: Doc): DocInternals => doc as unknown as DocInternals;
 
@@ -78,7 +83,31 @@ export function useFace(ctx: DrawContext, face: Face): void {
     const own = font.layout.bind(font);
     font.layout = (text, features, onlyWidth) =>
       ctx.pending && ctx.pending.text === text ? ctx.pending.run : own(text, features, onlyWidth);
+    tagBySubset(font);
   }
+}
+
+/**
+ * pdfkit names every subset after its place in the file (BZZZZZ+, CZZZZZ+…), so two files holding
+ * different glyphs of one face carry the same name, and a RIP or imposition tool merging them keeps
+ * one subset and loses characters (DESIGN.md §5). The tag is made from the face and its glyphs
+ * instead: the same subset gets the same tag, a different one another. pdfkit derives the tag from
+ * the font's id only while embedding (letter k = id[k] + 17), so the id is lent for that moment.
+ */
+function tagBySubset(font: PdfFont): void {
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const digest = createHash('sha256')
+      .update(`${font.font.postscriptName}|${font.subset.glyphs.join(',')}`)
+      .digest();
+    const id = font.id;
+    font.id = `T${[...digest.subarray(0, 6)].map((b) => String.fromCharCode(48 + (b % 26))).join('')}`;
+    try {
+      embed();
+    } finally {
+      font.id = id;
+    }
+  };
 }
 
 /** Draws an image stretched to x, y, w, h (mm in the current space). Orientation is already applied. */

@@ -1,7 +1,8 @@
 import type { Face } from '../../fonts/face.js';
-import type { PlacedGlyph, TextRunItem } from '../../scene/types.js';
+import type { PlacedGlyph, TextGradient, TextRunItem } from '../../scene/types.js';
 import { glyphPath } from '../svg.js';
 import { useFace, type DrawContext } from './context.js';
+import { normaliseStops } from './draw-scene.js';
 
 /**
  * One text run, drawn as the SVG writer draws it: the stroke (if any) as glyph outlines under the
@@ -18,15 +19,27 @@ export function drawTextRun(ctx: DrawContext, t: TextRunItem): void {
       .strokeColor(paint.of(t.stroke.colour))
       .lineWidth(t.stroke.widthMm / s)
       .lineJoin('round');
-    outlines(ctx, t.face, t.glyphs, s, () => doc.stroke());
+    // A decoration layer is the silhouette: filled and stroked in its one colour.
+    if (t.decoration) doc.fillColor(paint.of(t.fill));
+    outlines(ctx, t.face, t.glyphs, s, () => (t.decoration ? doc.fillAndStroke() : doc.stroke()));
     doc.restore();
+    if (t.decoration) return;
   }
   doc.save();
-  doc.fillColor(paint.of(t.fill));
-  if (ctx.outlineText) outlines(ctx, t.face, t.glyphs, s, () => doc.fill());
+  if (t.gradient && !t.decoration) doc.fillColor(textGradient(ctx, t.gradient));
+  else doc.fillColor(paint.of(t.fill));
+  if (ctx.outlineText || t.decoration) outlines(ctx, t.face, t.glyphs, s, () => doc.fill());
   else if (t.together) setGlyphs(ctx, t, t.glyphs);
   else for (const g of t.glyphs) setGlyphs(ctx, t, [g]);
   doc.restore();
+}
+
+/** A gradient fill in the scene's space (the current transform), stops as SVG reads them. */
+function textGradient(ctx: DrawContext, g: TextGradient): PDFKit.PDFLinearGradient {
+  const grad = ctx.doc.linearGradient(g.x1, g.y1, g.x2, g.y2);
+  // pdfkit's stop() takes hex or [c,m,y,k]; its d.ts only admits strings.
+  for (const st of normaliseStops(g.stops)) grad.stop(st.offset, ctx.paint.of(st.colour) as string);
+  return grad;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { rgbBytes } from '../../../core/index.js';
-import type { Face } from '../../fonts/face.js';
+import { glyphBox, type Box } from '../../fonts/glyph-box.js';
 import type { GradientItem, PathItem, Scene, SceneItem } from '../../scene/types.js';
 import type { SvgRegion } from '../svg.js';
 import { SVG_TILE_GRID_PX, pixelRegionMm, type RasterPlan, type TileRect } from './strip-plan.js';
@@ -25,29 +25,8 @@ export interface StripContent {
   spans: TileRect[];
 }
 
-type Box = [x0: number, y0: number, x1: number, y1: number];
-
 /** Pixels of slack around boxes: anti-aliasing reaches at most one pixel further. */
 const MARGIN_PX = 2;
-
-const glyphBoxCache = new Map<string, Box>();
-
-/**
- * A glyph's outline box in font units (y up), for culling. A glyph without an outline (a space)
- * gets a generous em-sized box rather than none: a glyph wrongly culled would vanish silently.
- */
-export function glyphBox(face: Face, gid: number): Box {
-  const k = `${face.key}|${gid}`;
-  let b = glyphBoxCache.get(k);
-  if (b === undefined) {
-    face.ensureGlyphs([gid]); // outlines are read on demand
-    const bb = face.font.getGlyph(gid).bbox;
-    const u = face.unitsPerEm;
-    b = Number.isFinite(bb.minX) && bb.maxX >= bb.minX ? [bb.minX, bb.minY, bb.maxX, bb.maxY] : [-u, -u, 2 * u, 2 * u];
-    glyphBoxCache.set(k, b);
-  }
-  return b;
-}
 
 const pathBoxCache = new WeakMap<PathItem, Box>();
 const EVERYWHERE: Box = [-Infinity, -Infinity, Infinity, Infinity];

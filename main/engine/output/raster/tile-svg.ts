@@ -1,6 +1,6 @@
 import type { Scene, SceneItem, TextRunItem } from '../../scene/types.js';
 import { sceneToSvg, type SvgRegion } from '../svg.js';
-import { glyphBox } from './content.js';
+import { glyphBox } from '../../fonts/glyph-box.js';
 import { pixelRegionMm, type RasterPlan } from './strip-plan.js';
 
 /** Pixels of slack around a tile when culling: anti-aliasing never reaches further than one. */
