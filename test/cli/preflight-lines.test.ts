@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studio } from '../helpers/cli.js';
+import { SANMING_PROFILE_FILE } from '../helpers/profile.js';
 
 describe('campaign-studio preflight: the lines of each text', () => {
   it('--json lists each text element’s lines as set', async () => {
@@ -9,6 +10,8 @@ describe('campaign-studio preflight: the lines of each text', () => {
       'sticker-round-green-30',
       '--set',
       'slogan=白菜青菜油麦菜、莫给骗子当韭菜',
+      '--profile',
+      SANMING_PROFILE_FILE,
       '--json',
     ]);
     expect(r.code).toBe(0);
@@ -17,7 +20,7 @@ describe('campaign-studio preflight: the lines of each text', () => {
   });
 
   it('prints them, one element a line, before the findings', async () => {
-    const r = await studio(['preflight', '--template', 'poster-a2-red']);
+    const r = await studio(['preflight', '--template', 'poster-a2-red', '--profile', SANMING_PROFILE_FILE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/标语（slogan） [\d.]+ mm：白菜青菜油麦菜、 ／ 莫给骗子当韭菜\n/);
     expect(r.stdout.indexOf('标语（slogan）')).toBeLessThan(r.stdout.indexOf('未发现问题'));
