@@ -18,10 +18,12 @@ import {
 
 /**
  * What the app itself puts in resources/ (app.asar + app.asar.unpacked), Linux x64, measured at
- * 116.3 MB (docs/packaging.md); the budget is that plus ~15 %. Electron's own files (~250 MB
- * unpacked for a real build) are not ours and not counted: the stub stands in for them here.
+ * 138.6 MB with the three display faces and the word dictionary of #13/#14 (docs/packaging.md); the
+ * budget is that plus ~8 %. The display faces ship whole on purpose: a subset made at build time
+ * would lose the characters users type later. Electron's own files (~250 MB unpacked for a real
+ * build) are not ours and not counted: the stub stands in for them here.
  */
-const RESOURCES_BUDGET_BYTES = 134_000_000;
+const RESOURCES_BUDGET_BYTES = 150_000_000;
 
 /** The faces main/engine/fonts/bundled.ts loads. */
 const FONTS = [
