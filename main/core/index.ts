@@ -5,6 +5,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 // so a bundle does not carry zod's forty others.
 z.config(zhCN());
 
+export * from './limits.js';
 export * from './units.js';
 export * from './colour.js';
 export * from './errors.js';
@@ -13,6 +14,8 @@ export * from './design/elements.js';
 export * from './design/background.js';
 export * from './design/assets.js';
 export * from './design/design.js';
+export * from './design/parse.js';
+export * from './design/edit.js';
 export * from './design/format-catalogue.js';
 export * from './preflight.js';
 export * from './library.js';

@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
-import type { Design } from '../../main/core/index.js';
-import { elementAt, elementBox } from './data/design-edit.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { elementAt, elementBox } from '../../main/core/design/edit.js';
+import { MM_PER_INCH, SCREEN_DPI } from '../../main/core/units.js';
+import { fire } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -31,7 +33,7 @@ const t = defineMessages({
 });
 
 /** CSS px per mm at 100 % (96 px per inch). */
-const PX_PER_MM = 96 / 25.4;
+const PX_PER_MM = SCREEN_DPI / MM_PER_INCH;
 /** Zoom levels the +/− buttons step through, as fractions of actual size. */
 const STEPS = [
   0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.125, 0.167, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4,
@@ -92,8 +94,6 @@ export class CsPreview extends LitElement {
     svg: { attribute: false },
     design: { attribute: false },
     selectedId: { attribute: false },
-    widthMm: { attribute: false },
-    heightMm: { attribute: false },
     url: { state: true },
     zoom: { state: true },
     showBleed: { state: true },
@@ -102,11 +102,8 @@ export class CsPreview extends LitElement {
     hoverId: { state: true },
   };
   svg = '';
-  design: Design | undefined;
+  design: StudioDesign | undefined;
   selectedId = '';
-  /** Only read when no design is given (older callers). */
-  widthMm = 0;
-  heightMm = 0;
   url = '';
   /** 'fit', or a fraction of actual size. */
   zoom: 'fit' | number = 'fit';
@@ -169,11 +166,31 @@ export class CsPreview extends LitElement {
     if (stage) this.resize?.observe(stage);
   }
 
+  /** The newest preview asked to be shown (an older one still decoding is dropped for it). */
+  private decoding = '';
+  /** The SVG on screen now (its viewBox places the image). */
+  private shown = '';
+
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('svg')) {
-      if (this.url) URL.revokeObjectURL(this.url);
-      this.url = this.svg ? URL.createObjectURL(new Blob([this.svg], { type: 'image/svg+xml' })) : '';
+    if (changed.has('svg')) void this.show(this.svg);
+  }
+
+  /**
+   * Decodes the new preview off screen and only then swaps it in, so the page never waits on a
+   * decode (a photo inside the SVG takes a while) and the old preview stays up meanwhile.
+   */
+  private async show(svg: string) {
+    const url = svg ? URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })) : '';
+    this.decoding = url;
+    if (url && this.url) {
+      const img = new Image();
+      img.src = url;
+      await img.decode().catch(() => undefined);
+      if (this.decoding !== url) return URL.revokeObjectURL(url);
     }
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.shown = svg;
+    this.url = url;
   }
 
   override updated() {
@@ -191,16 +208,12 @@ export class CsPreview extends LitElement {
     this.resize?.disconnect();
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = '';
+    this.decoding = '';
   }
 
   private get trim() {
     const f = this.design?.format;
-    return {
-      w: f?.widthMm ?? this.widthMm,
-      h: f?.heightMm ?? this.heightMm,
-      bleed: f?.bleedMm ?? 0,
-      safe: f?.safeMm ?? 0,
-    };
+    return { w: f?.widthMm ?? 0, h: f?.heightMm ?? 0, bleed: f?.bleedMm ?? 0, safe: f?.safeMm ?? 0 };
   }
 
   /** The sheet in mm: the trim plus its bleed on every side. */
@@ -281,12 +294,11 @@ export class CsPreview extends LitElement {
   }
 
   private onClick(e: MouseEvent) {
-    const elementId = this.hit(e);
-    this.dispatchEvent(new CustomEvent('element-select', { detail: { elementId }, bubbles: true, composed: true }));
+    fire(this, 'element-select', { elementId: this.hit(e) });
   }
 
   private loaded() {
-    this.dispatchEvent(new CustomEvent('preview-load', { bubbles: true, composed: true }));
+    fire(this, 'preview-load');
   }
 
   private renderGuides() {
@@ -311,7 +323,7 @@ export class CsPreview extends LitElement {
   override render() {
     const { w, h, bleed, safe } = this.trim;
     const sheet = this.sheetPx();
-    const region = svgRegion(this.svg) ?? { x: 0, y: 0, w, h };
+    const region = svgRegion(this.shown) ?? { x: 0, y: 0, w, h };
     const pct = (this.scale / PX_PER_MM) * 100;
     const size = { w: formatLength(w), h: formatLength(h) };
     return html`
@@ -356,3 +368,9 @@ export class CsPreview extends LitElement {
   /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 customElements.define('cs-preview', CsPreview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-preview': CsPreview;
+  }
+}

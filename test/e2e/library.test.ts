@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designFromTemplate, TemplateSchema, type Sample } from '../../main/core/index.js';
 import { Library } from '../../main/library/library.js';
-import { publishDesign } from '../../main/library/publish.js';
+import { publishDesign } from '../../main/server/publish.js';
 import { seedLibrary } from '../helpers/library-seed.js';
 
 /*

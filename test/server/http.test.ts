@@ -22,7 +22,7 @@ beforeAll(async () => {
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>studio</title><script src="app.js"></script>');
   writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
-  s = await startStudioServer({ staticDir, jobs: { workerFile: null, maxRunning: 1 }, log: () => undefined });
+  s = await startStudioServer({ staticDir, jobs: { workerFile: null, budget: 1 }, log: () => undefined });
 });
 afterAll(() => s.close());
 

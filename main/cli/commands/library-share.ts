@@ -139,7 +139,7 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
     case 'duplicate': {
       const { values, positionals } = parse(args, { out: { type: 'string' } }, true);
       if (positionals.length !== 1 || !values.out) throw new UsageError('duplicate 需要样本编号和 --out 设计.json');
-      const { duplicateAsDesign } = await import('../../library/publish.js');
+      const { duplicateAsDesign } = await import('../../library/sample-design.js');
       const { design } = await duplicateAsDesign(lib, positionals[0]!);
       await writeFile(values.out, JSON.stringify(design, null, 2));
       out(`已另存为新设计 ${values.out}`);
