@@ -109,7 +109,7 @@ export function createDialogs(deps: DialogDeps): Dialogs {
       const r = await save({
         title: '保存导出文件',
         defaultPath: basename(hit.fileName),
-        ...(filter ? { filters: [filter] } : {}),
+        filters: filter && [filter],
       });
       if (r.canceled || !r.filePath) return { canceled: true };
       await copyOut(hit.path, r.filePath);

@@ -76,7 +76,7 @@ export class AssetStore {
     const ref: AssetRef = {
       mime: MIME[type],
       sha256,
-      ...(name ? { name: name.slice(0, 200) } : {}),
+      name: name?.slice(0, 200),
       bytes: data.length,
       widthPx: img.widthPx,
       heightPx: img.heightPx,
@@ -121,9 +121,7 @@ export class AssetStore {
   async embed(design: Design): Promise<Design> {
     const assets: Design['assets'] = {};
     for (const [id, a] of Object.entries(design.assets)) {
-      assets[id] = isAssetRef(a)
-        ? { mime: a.mime, data: (await this.load(a)).toString('base64'), ...(a.name ? { name: a.name } : {}) }
-        : a;
+      assets[id] = isAssetRef(a) ? { mime: a.mime, data: (await this.load(a)).toString('base64'), name: a.name } : a;
     }
     return { ...design, assets };
   }

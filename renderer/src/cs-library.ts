@@ -215,8 +215,8 @@ export class CsLibrary extends LitElement {
       unit,
       channel,
       tags,
-      ...(f ? { from: f } : {}),
-      ...(t ? { to: t } : {}),
+      from: f || undefined,
+      to: t || undefined,
       trashed,
       sort,
     }).then((r) => r.ids);

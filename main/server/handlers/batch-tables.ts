@@ -91,7 +91,7 @@ export async function previewRows(
       const p = previewOf(await previewScene(d));
       const notes = p.notes.map((n) => ({ kind: n.kind, message: n.message }));
       const bad = notes.some((n) => n.kind === 'overflow' || n.kind === 'missing-glyph');
-      out.push({ row, svg: p.svg, notes, ...(bad ? { problem: await runReason(d) } : {}) });
+      out.push({ row, svg: p.svg, notes, problem: bad ? await runReason(d) : undefined });
     } catch (err) {
       out.push({ row, problem: reasonOf(err), notes: [] });
     }

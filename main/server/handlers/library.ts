@@ -116,7 +116,7 @@ export function libraryHandlers(ctx: StudioContext, outbox: Outbox): Record<keyo
       return {
         total: r.total,
         hits: r.hits.map((h) => ({ sample: h.sample, highlights: h.pieces })),
-        ...(r.facets ? { facets: r.facets } : {}),
+        facets: r.facets,
       };
     }),
     libraryIds: m('libraryIds', async (q) => ({ ids: searchIds(await lib(), q) })),
@@ -175,7 +175,7 @@ export function libraryHandlers(ctx: StudioContext, outbox: Outbox): Record<keyo
       const l = await lib();
       if (!id) return { folder: l.dir };
       const f = primaryFile(sampleOf(l, id));
-      return { folder: l.dir, ...(f ? { file: l.blobs.path(f.sha256) } : {}) };
+      return { folder: l.dir, file: f && l.blobs.path(f.sha256) };
     }),
 
     libraryImport: m('libraryImport', ({ uploadIds, meta, lastModified }) => {

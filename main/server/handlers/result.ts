@@ -16,7 +16,7 @@ export function toError(err: unknown, method: string, log: Logger): ApiResult<ne
   if (err instanceof StudioError) {
     return {
       ok: false,
-      error: { code: err.code, message: err.message, ...(err.details.length ? { details: [...err.details] } : {}) },
+      error: { code: err.code, message: err.message, details: err.details.length ? [...err.details] : undefined },
     };
   }
   log(`${method} failed`, err);

@@ -44,7 +44,7 @@ export function batchJob(req: BatchRequest, library: LibraryHost, log: Logger): 
       publishFailures: [],
       notes: [],
     },
-    ...(req.publish ? { lane: 'library' as const } : {}),
+    lane: req.publish ? 'library' : undefined,
     failure: '批量生成时出现意外错误，请重试；如果问题持续，请减少行数或换一种输出格式',
     async run(ctx) {
       const s = ctx.status;

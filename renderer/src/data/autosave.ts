@@ -62,7 +62,7 @@ export class Autosaver {
   schedule(snapshot: () => AutosaveRecord, delayMs = this.delayMs): void {
     this.next = snapshot;
     // Once per burst of edits, not per keystroke: each state change re-renders the app.
-    if (!this.timer) this.onState({ state: 'pending', ...(this.lastAt ? { at: this.lastAt } : {}) });
+    if (!this.timer) this.onState({ state: 'pending', at: this.lastAt });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delayMs);
   }

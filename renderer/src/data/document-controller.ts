@@ -220,7 +220,7 @@ export class DocumentController implements ReactiveController {
     }
     return this.guard(async () => {
       const design = s.design;
-      const r = await saveDesignToFile(design, { ...(s.filePath ? { filePath: s.filePath } : {}), saveAs });
+      const r = await saveDesignToFile(design, { filePath: s.filePath, saveAs });
       if (!r) return;
       s.markSaved(design, r.filePath);
       this.notice = r.filePath ? t('savedTo', { path: r.filePath }) : t('saved', { name: design.name });
