@@ -45,6 +45,22 @@ const LayoutNoteSchema = z.object({
   message: z.string(),
 });
 
+const MmRect = { x: z.number(), y: z.number(), w: z.number(), h: z.number() };
+
+/** One layer of the live preview (previewSvg), all in mm from the trim's top-left corner. */
+export const PreviewLayerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('svg'), svg: z.string() }),
+  z.object({
+    kind: z.literal('photo'),
+    sha256: z.string(),
+    /** Where the whole photo is drawn (beyond the clip for cover). */
+    box: z.object(MmRect),
+    /** What shows of it, with its corner radius. */
+    clip: z.object({ ...MmRect, r: z.number() }),
+  }),
+]);
+export type PreviewLayer = z.infer<typeof PreviewLayerSchema>;
+
 const SyllableSchema = z.object({
   char: z.string(),
   pinyin: z.string(),
@@ -112,10 +128,15 @@ const DESIGN_API = {
     input: z.object({ formatId: Id, name: z.string().max(200).optional() }).strict(),
     output: StudioDesignSchema,
   },
-  /** The live preview; its scene is kept for the preflight of the same design (one layout per edit). */
+  /**
+   * The live preview, as layers in paint order: the engine's SVG of everything but photos, and
+   * each photo by reference with where it is drawn (the page shows it from /assets/<sha256>/screen,
+   * decoded once, so a keystroke moves kilobytes, not the photo). Its scene is kept for the
+   * preflight of the same design (one layout per edit).
+   */
   previewSvg: {
     input: z.object({ design: StudioDesignSchema, bleed: z.boolean().optional() }).strict(),
-    output: z.object({ svg: z.string(), notes: z.array(LayoutNoteSchema) }),
+    output: z.object({ layers: z.array(PreviewLayerSchema).min(1), notes: z.array(LayoutNoteSchema) }),
     large: true,
   },
   preflight: { input: z.object({ design: StudioDesignSchema }).strict(), output: PreflightReportSchema, large: true },

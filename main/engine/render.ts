@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { MAX_DPI, StudioError, type Design } from '../core/index.js';
 import { prepareAssets, type AssetLoader } from './assets/prepare.js';
+import { imagesAtDpi } from './assets/print-images.js';
 import type { PdfOptions } from './output/pdf/write-pdf.js';
 import { refusePlaceholders } from './preflight/placeholders.js';
 import { buildScene } from './scene/build-scene.js';
@@ -96,8 +97,12 @@ export async function renderScenes(scenes: readonly Scene[], target: RenderTarge
     return { path: r.path, format, pages: r.pages, notes };
   }
   if (scenes.length > 1) throw new StudioError('invalid-input', '图片格式一次只能输出一个设计；多个设计请输出为 PDF');
-  const { renderRaster } = await import('./output/raster/render-raster.js');
-  const r = await renderRaster(scenes[0]!, target.out, { ...target, format });
+  const [{ renderRaster }, { planRaster }] = await Promise.all([
+    import('./output/raster/render-raster.js'),
+    import('./output/raster/strip-plan.js'),
+  ]);
+  const { dpi } = planRaster(scenes[0]!, target);
+  const r = await renderRaster(await imagesAtDpi(scenes[0]!, dpi), target.out, { ...target, format });
   return { path: r.path, format, pages: 1, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi, notes };
 }
 

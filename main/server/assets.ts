@@ -66,13 +66,14 @@ export class AssetStore {
     const img = await prepareBytes(label, data, sha256);
     const path = this.path(sha256);
     const now = new Date();
-    if (
-      await fs.utimes(path, now, now).then(
-        () => false,
-        () => true,
-      )
-    )
+    const kept = await fs.utimes(path, now, now).then(
+      () => true,
+      () => false,
+    );
+    if (!kept) {
+      await fs.mkdir(this.dir, { recursive: true });
       await writeFileAtomic(path, data);
+    }
     const ref: AssetRef = {
       mime: MIME[type],
       sha256,

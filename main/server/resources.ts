@@ -1,4 +1,6 @@
 import { StudioError } from '../core/index.js';
+import { prepareBytes } from '../engine/assets/prepare.js';
+import { screenImages } from '../engine/assets/screen-images.js';
 import { imageThumbnail } from '../library/thumbnail.js';
 import type { StudioContext } from './context.js';
 import { libraryResources } from './handlers/library-resources.js';
@@ -49,15 +51,22 @@ export function coreResources(ctx: StudioContext): ResourceRoute[] {
   );
   // The image field's thumbnail of a photo the open design uses: a small JPEG, not the 20 MB file.
   const assetThumb = memo(async (sha) => (await imageThumbnail(await ctx.assets.read(sha), '图片')).thumbnail);
+  // The preview's photo layer: the checked, upright image at screen size (the engine's own).
+  const assetScreen = async (sha: string): Promise<Resource> => {
+    const img = await prepareBytes(sha.slice(0, 8), await ctx.assets.read(sha), sha);
+    const screen = (await screenImages(new Map([[sha, img]]))).get(sha)!;
+    return { type: screen.mime, data: screen.data, cache: 'private, max-age=86400, immutable' };
+  };
   return [
     {
       pattern: /^\/thumbnails\/([a-z0-9-]{2,64})\.png$/,
       get: async (m) => ({ type: 'image/png', data: await templateThumb(m[1]!), cache: 'private, max-age=3600' }),
     },
     {
-      pattern: /^\/assets\/([0-9a-f]{64})\.jpg$/,
+      pattern: /^\/assets\/([0-9a-f]{64})\/thumbnail\.jpg$/,
       get: async (m) => ({ type: 'image/jpeg', data: await assetThumb(m[1]!), cache: 'private, max-age=86400' }),
     },
+    { pattern: /^\/assets\/([0-9a-f]{64})\/screen$/, get: (m) => assetScreen(m[1]!) },
     {
       pattern: /^\/download\/([a-f0-9]{32})$/,
       get: async (m) => {

@@ -68,7 +68,7 @@ export class CsEditor extends LitElement {
   autosave: AutosaveState = { state: 'idle' };
   busy = false;
   /** Not reactive: a new preview goes straight to cs-preview, without re-rendering the editor (latency). */
-  private svg = '';
+  private layers: ApiValue<'previewSvg'>['layers'] = [];
   report: PreflightReport | null = null;
   error = '';
   selectedId = '';
@@ -77,10 +77,10 @@ export class CsEditor extends LitElement {
   /** The live preview: latest edit wins, sent as soon as the previous preview is back. */
   private readonly previews = new LatestWins<StudioDesign, ApiValue<'previewSvg'>>(
     (design) => call('previewSvg', { design }),
-    ({ svg }) => {
-      this.svg = svg;
+    ({ layers }) => {
+      this.layers = layers;
       const preview = this.renderRoot.querySelector('cs-preview');
-      if (preview) preview.svg = svg;
+      if (preview) preview.layers = layers;
       else this.requestUpdate();
       if (this.error) this.error = '';
     },
@@ -279,7 +279,7 @@ export class CsEditor extends LitElement {
           }
         </div>
         <div class="main">
-          <cs-preview .svg=${this.svg} .design=${this.design} .selectedId=${this.selectedId}
+          <cs-preview .layers=${this.layers} .design=${this.design} .selectedId=${this.selectedId}
             @element-select=${(e: CsEvent<'element-select'>) => this.selectElement(e.detail.elementId)}></cs-preview>
           <div class="below">
             <cs-style-panel .design=${this.design} .selectedId=${this.selectedId}

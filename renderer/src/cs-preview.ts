@@ -3,6 +3,9 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import type { StudioDesign } from '../../main/core/design/design.js';
 import { elementAt, elementBox } from '../../main/core/design/edit.js';
 import { MM_PER_INCH, SCREEN_DPI } from '../../main/core/units.js';
+import type { PreviewLayer } from '../../main/core/api.js';
+import { assetScreenPath } from '../../main/core/resource-paths.js';
+import { resourceUrl } from './data/api-client.js';
 import { fire } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
@@ -55,20 +58,24 @@ class PlaceDirective extends Directive {
     super(info);
     if (info.type !== PartType.ELEMENT) throw new Error('place() goes on an element');
   }
-  render(_r: Rect | undefined) {
+  render(_r: Rect | undefined, _radius?: number) {
     return nothing;
   }
-  override update(part: ElementPart, [r]: [Rect | undefined]) {
+  override update(part: ElementPart, [r, radius]: [Rect | undefined, number?]) {
     const s = (part.element as HTMLElement).style;
     if (!r) return nothing;
     s.left = `${r.x}px`;
     s.top = `${r.y}px`;
     s.width = `${r.w}px`;
     s.height = `${r.h}px`;
+    if (radius !== undefined) s.borderRadius = `${radius}px`;
     return nothing;
   }
 }
 const place = directive(PlaceDirective);
+
+/** A layer as shown: an SVG layer by the blob URL of its markup and the region its viewBox draws. */
+type ShownLayer = Exclude<PreviewLayer, { kind: 'svg' }> | { kind: 'svg'; url: string; region: Rect | undefined };
 
 /** The region the engine's SVG draws, in mm, from its viewBox (the trim, or the trim plus bleed). */
 function svgRegion(svg: string): Rect | undefined {
@@ -91,20 +98,22 @@ export function formatLength(mm: number): string {
  */
 export class CsPreview extends LitElement {
   static override properties = {
-    svg: { attribute: false },
+    layers: { attribute: false },
     design: { attribute: false },
     selectedId: { attribute: false },
-    url: { state: true },
+    shown: { state: true },
     zoom: { state: true },
     showBleed: { state: true },
     showSafe: { state: true },
     stageWidth: { state: true },
     hoverId: { state: true },
   };
-  svg = '';
+  /** The preview's layers as the main side sent them (previewSvg). */
+  layers: readonly PreviewLayer[] = [];
   design: StudioDesign | undefined;
   selectedId = '';
-  url = '';
+  /** The layers on screen: SVG layers by a blob URL of their markup. */
+  shown: readonly ShownLayer[] = [];
   /** 'fit', or a fraction of actual size. */
   zoom: 'fit' | number = 'fit';
   showBleed = true;
@@ -134,7 +143,9 @@ export class CsPreview extends LitElement {
       }
       .sheet { position: relative; margin: auto; flex: none; cursor: default; }
       .sheet.hot { cursor: pointer; }
-      .sheet img { position: absolute; display: block; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; user-select: none; -webkit-user-drag: none; }
+      .sheet img { position: absolute; display: block; user-select: none; -webkit-user-drag: none; }
+      .sheet img.layer:first-child { box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; }
+      .photo { position: absolute; overflow: hidden; pointer-events: none; }
       .g { position: absolute; pointer-events: none; }
       .trim { outline: 1px solid rgba(0, 0, 0, 0.55); }
       .bleed { border: 1px dashed #d4145a; }
@@ -166,31 +177,44 @@ export class CsPreview extends LitElement {
     if (stage) this.resize?.observe(stage);
   }
 
-  /** The newest preview asked to be shown (an older one still decoding is dropped for it). */
-  private decoding = '';
-  /** The SVG on screen now (its viewBox places the image). */
-  private shown = '';
+  /** The newest layers asked to be shown (an older set still decoding is dropped for them). */
+  private decoding: readonly PreviewLayer[] = [];
+  /** SVG layers of the set on screen whose image has not fired `load` yet. */
+  private pending = 0;
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('svg')) void this.show(this.svg);
+    if (changed.has('layers')) void this.show(this.layers);
   }
 
   /**
-   * Decodes the new preview off screen and only then swaps it in, so the page never waits on a
-   * decode (a photo inside the SVG takes a while) and the old preview stays up meanwhile.
+   * Decodes the new SVG layers off screen and only then swaps them in, so the page never waits on
+   * a decode and the old preview stays up meanwhile. Photos are <img>s of the image store's
+   * screen-size file: the browser decodes each once and keeps it while the text changes around it.
    */
-  private async show(svg: string) {
-    const url = svg ? URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })) : '';
-    this.decoding = url;
-    if (url && this.url) {
-      const img = new Image();
-      img.src = url;
-      await img.decode().catch(() => undefined);
-      if (this.decoding !== url) return URL.revokeObjectURL(url);
-    }
-    if (this.url) URL.revokeObjectURL(this.url);
-    this.shown = svg;
-    this.url = url;
+  private async show(layers: readonly PreviewLayer[]) {
+    this.decoding = layers;
+    const next: ShownLayer[] = layers.map((l) =>
+      l.kind === 'svg'
+        ? { ...l, url: URL.createObjectURL(new Blob([l.svg], { type: 'image/svg+xml' })), region: svgRegion(l.svg) }
+        : l,
+    );
+    const urls = next.flatMap((l) => (l.kind === 'svg' ? [l.url] : []));
+    if (this.shown.length)
+      await Promise.all(
+        urls.map((url) => {
+          const img = new Image();
+          img.src = url;
+          return img.decode().catch(() => undefined);
+        }),
+      );
+    if (this.decoding !== layers) return urls.forEach((u) => URL.revokeObjectURL(u));
+    this.release();
+    this.pending = urls.length;
+    this.shown = next;
+  }
+
+  private release() {
+    for (const l of this.shown) if (l.kind === 'svg') URL.revokeObjectURL(l.url);
   }
 
   override updated() {
@@ -206,9 +230,9 @@ export class CsPreview extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resize?.disconnect();
-    if (this.url) URL.revokeObjectURL(this.url);
-    this.url = '';
-    this.decoding = '';
+    this.release();
+    this.shown = [];
+    this.decoding = [];
   }
 
   private get trim() {
@@ -297,8 +321,18 @@ export class CsPreview extends LitElement {
     fire(this, 'element-select', { elementId: this.hit(e) });
   }
 
+  /** Every SVG layer of the new set has loaded: the preview on screen is the latest. */
   private loaded() {
-    fire(this, 'preview-load');
+    if (--this.pending === 0) fire(this, 'preview-load');
+  }
+
+  private renderLayer(l: ShownLayer, alt: string) {
+    const { w, h } = this.trim;
+    if (l.kind === 'svg')
+      return html`<img class="layer" src=${l.url} alt=${alt} draggable="false" @load=${this.loaded} ${place(this.px(l.region ?? { x: 0, y: 0, w, h }))}>`;
+    const c = this.px(l.clip);
+    const b = this.px(l.box);
+    return html`<div class="photo" ${place(c, l.clip.r * this.scale)}><img src=${resourceUrl(assetScreenPath(l.sha256))} alt="" draggable="false" ${place({ ...b, x: b.x - c.x, y: b.y - c.y })}></div>`;
   }
 
   private renderGuides() {
@@ -323,7 +357,6 @@ export class CsPreview extends LitElement {
   override render() {
     const { w, h, bleed, safe } = this.trim;
     const sheet = this.sheetPx();
-    const region = svgRegion(this.shown) ?? { x: 0, y: 0, w, h };
     const pct = (this.scale / PX_PER_MM) * 100;
     const size = { w: formatLength(w), h: formatLength(h) };
     return html`
@@ -347,10 +380,10 @@ export class CsPreview extends LitElement {
         </div>
         <div class="stage" tabindex="0" aria-label=${t('stage')} @keydown=${this.onKey}>
           ${
-            this.url
+            this.shown.length
               ? html`<div class="sheet ${this.hoverId ? 'hot' : ''}" ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
                   @click=${this.onClick} @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))} @pointerleave=${() => (this.hoverId = '')}>
-                <img src=${this.url} alt=${t('alt', size)} draggable="false" @load=${this.loaded} ${place(this.px(region))}>
+                ${this.shown.map((l, i) => this.renderLayer(l, i === 0 ? t('alt', size) : ''))}
                 ${this.renderGuides()}
               </div>`
               : html`<p class="muted loading">${t('loading')}</p>`

@@ -262,15 +262,25 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
         doc?: { session?: { design: unknown } };
         design?: unknown;
       };
-      const res = await fetch('/api/publishDesign', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token },
-        body: JSON.stringify({
-          design: design.doc?.session?.design ?? design.design,
-          meta: { title: '刚发布的贴纸', unit: '城关派出所' },
-        }),
+      const post = async (method: string, input: unknown) => {
+        const res = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token },
+          body: JSON.stringify(input),
+        });
+        return ((await res.json()) as { value: Record<string, string> }).value;
+      };
+      const { jobId } = await post('publishDesign', {
+        design: design.doc?.session?.design ?? design.design,
+        meta: { title: '刚发布的贴纸', unit: '城关派出所' },
       });
-      return ((await res.json()) as { ok: boolean; value: { id: string } }).value.id;
+      // Publishing is a job of the job service: its status names the sample when done.
+      for (;;) {
+        const s = await post('jobStatus', { jobId });
+        if (s.state === 'done') return s.sampleId!;
+        if (s.state !== 'queued' && s.state !== 'running') throw new Error(`publish ${s.state}: ${s.error}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     });
     await page.locator('button[data-screen="library"]').click();
     await page.locator('cs-library-search input').fill('');

@@ -68,6 +68,18 @@ describe('images by reference', () => {
     expect((await ok('addAsset', { uploadId: await upload('again.jpg', jpeg) })).sha256).toBe(ref.sha256);
   });
 
+  it('writes nothing until the first image comes in, then makes its folder', async () => {
+    const { AssetStore } = await import('../../main/server/assets.js');
+    const { existsSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = join(mkdtempSync(join(tmpdir(), 'studio-assets-')), 'not', 'there');
+    const store = new AssetStore(dir);
+    expect(existsSync(dir)).toBe(false);
+    const ref = await store.put(await plainPhoto(50, 40), 'a.jpg');
+    expect(existsSync(store.path(ref.sha256))).toBe(true);
+  });
+
   it('refuses what is not a photo, by its bytes, with what to do', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
     const r1 = await call('addAsset', { uploadId: await upload('logo.jpg', svg) });
@@ -86,8 +98,11 @@ describe('images by reference', () => {
     expect(API.previewSvg.input.safeParse({ design: embedded }).success).toBe(false);
     expect((await call('previewSvg', { design: embedded })).ok).toBe(false);
     const ref = await ok('addAsset', { uploadId: await upload('p.jpg', jpeg) });
-    const { svg } = await ok('previewSvg', { design: poster(ref) });
-    expect(svg).toMatch(/href="data:image\/jpeg;base64,/);
+    const { layers } = await ok('previewSvg', { design: poster(ref) });
+    // The photo is a layer of its own, by reference, between the SVG under it and the one over it.
+    expect(layers.map((l: { kind: string }) => l.kind)).toEqual(['svg', 'photo', 'svg']);
+    expect(layers[1]).toMatchObject({ sha256: ref.sha256, clip: { x: 0, y: 0, w: 500, h: 400, r: 0 } });
+    expect(JSON.stringify(layers)).not.toMatch(/base64/);
     expect((await ok('preflight', { design: poster(ref) })).findings).toBeInstanceOf(Array);
   });
 
@@ -103,13 +118,12 @@ describe('images by reference', () => {
     // Warm: the photo was checked and shrunk once; a keystroke only lays out again.
     await ok('previewSvg', { design: poster(ref) });
     const t0 = performance.now();
-    const { svg } = await ok('previewSvg', {
-      design: { ...poster(ref), name: '改了名字' },
-    });
+    const answer = await ok('previewSvg', { design: { ...poster(ref), name: '改了名字' } });
+    const bytes = JSON.stringify(answer).length;
     console.log(
-      `[assets] warm previewSvg with the photo: ${(performance.now() - t0).toFixed(1)} ms, SVG ${(svg.length / 1024).toFixed(0)} KB`,
+      `[assets] warm previewSvg with the photo: ${(performance.now() - t0).toFixed(1)} ms, answer ${(bytes / 1024).toFixed(0)} KB`,
     );
-    expect(svg.length).toBeLessThan(photo.length / 4);
+    expect(bytes).toBeLessThan(256 * 1024);
   });
 
   it('saveDesign embeds the photo (the file opens anywhere); openDesign keeps it here again', async () => {
@@ -143,12 +157,17 @@ describe('images by reference', () => {
     expect(report.findings.map((f) => f.code)).toContain('empty-slot');
   });
 
-  it('the image field shows a small thumbnail of the photo, not the file', async () => {
+  it('the image field and the preview show the photo small, never the file', async () => {
     const jpeg = await plainPhoto(3000, 2000);
     const ref = await ok('addAsset', { uploadId: await upload('大图.jpg', jpeg) });
     const { createResources } = await import('../../main/server/resources.js');
-    const r = (await createResources(ctx)(`/assets/${ref.sha256}.jpg`)) as { data: Buffer; type: string };
+    const resources = createResources(ctx);
+    const r = (await resources(`/assets/${ref.sha256}/thumbnail.jpg`)) as { data: Buffer; type: string };
     expect(r.type).toBe('image/jpeg');
     expect((await sharp(r.data).metadata()).width).toBeLessThanOrEqual(400);
+    // The preview's photo layer: the upright image at screen size, for the browser to keep.
+    const screen = (await resources(`/assets/${ref.sha256}/screen`)) as { data: Buffer; type: string };
+    expect(await sharp(screen.data).metadata()).toMatchObject({ width: 2048, format: 'jpeg' });
+    expect(await resources(`/assets/${'0'.repeat(64)}/screen`)).toBeUndefined();
   });
 });

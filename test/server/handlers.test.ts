@@ -79,8 +79,9 @@ describe('handlers', () => {
 
   it('previewSvg and preflight', async () => {
     const p = await ok('previewSvg', { design: small() });
-    expect(p.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    expect(p.svg).not.toMatch(/<script|<foreignObject/i);
+    expect(p.layers).toHaveLength(1);
+    expect(p.layers[0].svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(p.layers[0].svg).not.toMatch(/<script|<foreignObject/i);
     const over = design({
       elements: [
         textEl({

@@ -1,10 +1,11 @@
-import type { ApiValue } from '../../core/api.js';
+import type { ApiValue, PreviewLayer } from '../../core/api.js';
 import type { Design, StudioDesign } from '../../core/index.js';
 import { prepareAssets, type AssetLoader } from '../../engine/assets/prepare.js';
 import { screenImages } from '../../engine/assets/screen-images.js';
 import { sceneToSvg } from '../../engine/output/svg.js';
 import { preflight as runPreflight } from '../../engine/preflight/preflight.js';
 import { buildScene, type BuiltScene } from '../../engine/scene/build-scene.js';
+import type { LayoutNote, Scene, SceneItem } from '../../engine/scene/types.js';
 
 /** A design's scene as the preview draws it: photos at screen size, placed as in print. */
 export async function previewScene(design: Design, load?: AssetLoader): Promise<BuiltScene> {
@@ -12,14 +13,38 @@ export async function previewScene(design: Design, load?: AssetLoader): Promise<
 }
 
 /**
- * The engine's own SVG (glyph outlines, photos as data URIs at screen size) and the layout's
- * notes: what the user sees is what prints (DESIGN.md §3).
+ * A batch row's preview: the engine's own SVG, photos inside as data URIs at screen size (the
+ * row's photos are files beside the table, not images the page already has).
  */
-export function previewOf({ scene }: BuiltScene, bleed = false): ApiValue<'previewSvg'> {
-  return {
-    svg: sceneToSvg(scene, { bleed }),
-    notes: scene.notes.map((n) => ({ elementId: n.elementId, kind: n.kind, message: n.message })),
+export function rowPreview({ scene }: BuiltScene): { svg: string; notes: LayoutNote[] } {
+  return { svg: sceneToSvg(scene), notes: notesOf(scene) };
+}
+
+const notesOf = (scene: Scene): LayoutNote[] =>
+  scene.notes.map((n) => ({ elementId: n.elementId, kind: n.kind, message: n.message }));
+
+/**
+ * The editor's preview: the engine's SVG (glyph outlines: what the user sees is what prints) cut
+ * into layers at each photo of the design's own, which the page shows by reference from the
+ * image store; drawn in the scene's order, so a photo under a text stays under it.
+ */
+export function previewLayers({ scene }: BuiltScene, bleed = false): ApiValue<'previewSvg'> {
+  const layers: PreviewLayer[] = [];
+  let run: SceneItem[] = [];
+  const flush = (always = false) => {
+    if (run.length || always) layers.push({ kind: 'svg', svg: sceneToSvg({ ...scene, items: run }, { bleed }) });
+    run = [];
   };
+  for (const it of scene.items) {
+    if (it.kind !== 'image') run.push(it);
+    else {
+      flush();
+      const { x, y, w, h } = it;
+      layers.push({ kind: 'photo', sha256: it.image.sha256, box: { x, y, w, h }, clip: it.clip });
+    }
+  }
+  flush(layers.length === 0);
+  return { layers, notes: notesOf(scene) };
 }
 
 /** Designs whose scene is kept: the one being edited, and a step or two of undo. */
@@ -50,7 +75,7 @@ export class SceneCache {
   }
 
   async preview(design: StudioDesign, bleed = false): Promise<ApiValue<'previewSvg'>> {
-    return previewOf(await this.get(design), bleed);
+    return previewLayers(await this.get(design), bleed);
   }
 
   async preflight(design: StudioDesign): Promise<ApiValue<'preflight'>> {

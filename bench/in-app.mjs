@@ -1,0 +1,102 @@
+// In-app figures (#18 §1): exports and publishing through the studio's real handlers, as browser
+// mode and the desktop run them — the job service on its warm worker pool — warm (after one
+// run of each), the median of RUNS. Uses the compiled build (npm run build first).
+// Usage: node bench/in-app.mjs [--runs N]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { createStudioContext } from '../dist/main/server/context.js';
+import { createHandlers } from '../dist/main/server/handlers/index.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' } } });
+const RUNS = Number(values.runs);
+const dir = mkdtempSync(join(tmpdir(), 'studio-in-app-bench-'));
+const ctx = createStudioContext({
+  libraryDir: join(dir, 'library'),
+  assetsDir: join(dir, 'images'),
+  log: (m, e) => console.error(m, e),
+});
+const h = createHandlers(ctx);
+
+async function ok(method, input) {
+  const r = await h[method](input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+
+/** Start a job and wait for it (the in-process status: no polling interval in the figure). */
+async function job(method, input) {
+  const t0 = performance.now();
+  const { jobId } = await ok(method, input);
+  for (;;) {
+    const s = ctx.jobs.status(jobId);
+    if (s.state === 'done') return performance.now() - t0;
+    if (s.state !== 'queued' && s.state !== 'running') throw new Error(`${method}: ${s.state} ${s.error ?? ''}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A camera-like 20 MB JPEG (noise compresses as badly as a real photo). */
+async function photo() {
+  const w = 5000;
+  const hgt = 4000;
+  const raw = Buffer.alloc(w * hgt * 3);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < raw.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    raw[i] = x & 0xff;
+  }
+  return sharp(raw, { raw: { width: w, height: hgt, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+}
+
+const poster = await ok('getTemplate', { id: 'poster-a2-red' });
+const banner = await ok('getTemplate', { id: 'banner-red-600x70' });
+const photoPoster = await ok('getTemplate', { id: 'poster-50x70-photo' });
+const bytes = await photo();
+const { uploadId } = await ctx.uploads.fromBytes('相机照片.jpg', bytes);
+const ref = await ok('addAsset', { uploadId });
+photoPoster.assets = { photo: ref };
+photoPoster.elements = photoPoster.elements.map((e) => (e.id === 'photo' ? { ...e, asset: 'photo' } : e));
+
+const cases = [
+  ['A2 PDF (poster-a2-red)', 'exportDesign', { design: poster, format: 'pdf' }, 50],
+  ['A2 PNG 300 dpi', 'exportDesign', { design: poster, format: 'png', dpi: 300 }, 500],
+  ['6 m banner PNG 150 dpi (35,434 × 4,134 px)', 'exportDesign', { design: banner, format: 'png', dpi: 150 }, 2000],
+  [
+    `publish: 50×70 cm poster with a ${(bytes.length / 2 ** 20).toFixed(1)} MB photo`,
+    'publishDesign',
+    { design: photoPoster, meta: { unit: '城关派出所' } },
+    1500,
+  ],
+];
+
+ctx.jobs.warm();
+const rows = [];
+for (const [label, method, input, target] of cases) {
+  const cold = await job(method, input);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(await job(method, input));
+  const m = median(times);
+  rows.push({
+    'in the studio (handlers, warm pool)': label,
+    first_ms: Math.round(cold),
+    median_ms: Math.round(m),
+    min_ms: Math.round(Math.min(...times)),
+    target_ms: target,
+    met: m <= target ? 'yes' : 'NO',
+  });
+}
+console.log(
+  `\nin-app, through the real handlers, ${ctx.jobs.threaded ? 'worker pool' : 'IN-PROCESS (no compiled worker)'} of ${ctx.jobs.budget}, median of ${RUNS} warm runs:`,
+);
+console.table(rows);
+await ctx.close();
+rmSync(dir, { recursive: true, force: true });
