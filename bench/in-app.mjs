@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { createStudioContext } from '../dist/main/server/context.js';
 import { createHandlers } from '../dist/main/server/handlers/index.js';
+import { noisyPhoto } from './noise-photo.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' } } });
 const RUNS = Number(values.runs);
@@ -40,27 +40,10 @@ async function job(method, input) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** A camera-like 20 MB JPEG (noise compresses as badly as a real photo). */
-async function photo() {
-  const w = 5000;
-  const hgt = 4000;
-  const raw = Buffer.alloc(w * hgt * 3);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < raw.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    raw[i] = x & 0xff;
-  }
-  return sharp(raw, { raw: { width: w, height: hgt, channels: 3 } })
-    .jpeg({ quality: 95 })
-    .toBuffer();
-}
-
 const poster = await ok('getTemplate', { id: 'poster-a2-red' });
 const banner = await ok('getTemplate', { id: 'banner-red-600x70' });
 const photoPoster = await ok('getTemplate', { id: 'poster-50x70-photo' });
-const bytes = await photo();
+const bytes = await noisyPhoto(5000, 4000);
 const { uploadId } = await ctx.uploads.fromBytes('相机照片.jpg', bytes);
 const ref = await ok('addAsset', { uploadId });
 photoPoster.assets = { photo: ref };

@@ -268,21 +268,9 @@ export class CsBatch extends LitElement {
         settings: this.settings(),
         publish: p.enabled ? { unit: p.unit, publishedAt: p.publishedAt } : undefined,
       });
-      this.status = {
-        jobId,
-        kind: 'batch',
-        phase: 'rows',
-        state: 'queued',
-        rowsDone: 0,
-        rowsTotal: this.info?.rowCount ?? 0,
-        progress: 0,
-        succeeded: 0,
-        failures: [],
-        skipped: [],
-        published: 0,
-        publishFailures: [],
-        notes: [],
-      };
+      // Its first status at once (the run shows as started), then the poller's.
+      const first = await call('jobStatus', { jobId });
+      if (first.kind === 'batch') this.status = first;
       this.watching = new AbortController();
       await watchJob(jobId, 'batch', (s) => (this.status = s), this.watching.signal);
     } catch (err) {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API, resultSchema, type ApiMethod } from '../../main/core/api.js';
+import { API } from '../../main/core/api.js';
 import { DesignSchema, type StudioDesign } from '../../main/core/index.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
 import { SceneCache } from '../../main/server/handlers/preview.js';
 import { testContext } from '../helpers/context.js';
+import { handlerCalls } from '../helpers/handler-calls.js';
 import { design, textEl } from '../helpers/designs.js';
 import { noisyPhoto, plainPhoto } from '../helpers/photos.js';
 
@@ -17,16 +18,7 @@ const ctx = testContext();
 const h = createHandlers(ctx);
 afterAll(() => ctx.dispose());
 
-async function call<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await h[m](input);
-  expect(resultSchema(m).safeParse(r).success).toBe(true);
-  return r as { ok: true; value: any } | { ok: false; error: { code: string; message: string; details?: string[] } };
-}
-async function ok<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await call(m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-  return r.value;
-}
+const { call, ok } = handlerCalls(h);
 const upload = async (name: string, data: Buffer) => (await ctx.uploads.fromBytes(name, data)).uploadId;
 
 /** A poster with a photo slot holding `asset` (a reference or embedded). */

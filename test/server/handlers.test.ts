@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API, resultSchema, type ApiMethod } from '../../main/core/api.js';
+import { API } from '../../main/core/api.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
 import { method } from '../../main/server/handlers/result.js';
 import { testContext } from '../helpers/context.js';
+import { handlerCalls } from '../helpers/handler-calls.js';
 import { design, textEl } from '../helpers/designs.js';
 
 const ctx = testContext();
@@ -11,23 +12,7 @@ const { jobs, logged } = ctx;
 const h = createHandlers(ctx);
 afterAll(() => ctx.dispose());
 
-/** Call a handler and check what it returns against the contract's envelope. */
-async function call<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await h[m](input);
-  expect(resultSchema(m).safeParse(r).success).toBe(true);
-  return r as { ok: true; value: any } | { ok: false; error: { code: string; message: string; details?: string[] } };
-}
-async function ok<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await call(m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-  return r.value;
-}
-async function bad<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await call(m, input);
-  if (r.ok) throw new Error(`${m} accepted ${JSON.stringify(input).slice(0, 80)}`);
-  expect(r.error.message).toMatch(/\p{Script=Han}/u);
-  return r.error;
-}
+const { ok, bad } = handlerCalls(h);
 
 const SLOGAN = '白菜青菜油麦菜、莫给骗子当韭菜';
 const small = () =>
