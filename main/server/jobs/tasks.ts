@@ -6,7 +6,7 @@ import { prepareAssets, type AssetLoader } from '../../engine/assets/prepare.js'
 import { renderRasterBuffer } from '../../engine/output/raster/render-raster.js';
 import type { RenderResult } from '../../engine/render.js';
 import { buildScene } from '../../engine/scene/build-scene.js';
-import { getTemplate } from '../../engine/templates.js';
+import { getTemplate, listTemplates } from '../../engine/templates.js';
 import { renderForPublish, type PublishFiles } from '../publish.js';
 import { runBatchTask, type BatchTaskInput, type BatchTaskResult } from './batch-task.js';
 import { runExport } from './export-task.js';
@@ -74,6 +74,6 @@ async function templateThumbnail(id: string, longPx: number): Promise<Buffer> {
 /** Loads what every task needs (engine modules, fonts, sharp, pdfkit) so the first real one starts warm. */
 export async function warmUp(): Promise<void> {
   await Promise.all([import('sharp'), import('../../engine/output/pdf/write-pdf.js')]);
-  const t = getTemplate('poster-a2-red');
-  buildScene(t, await prepareAssets(t));
+  // Laying out one template opens the bundled faces the gallery uses.
+  for (const t of listTemplates().slice(0, 1)) buildScene(t, await prepareAssets(t));
 }
