@@ -34,6 +34,8 @@ export async function startStudio(): Promise<Studio> {
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
+      // The image store of the designs being edited goes to the user's cache folder: a temp one here.
+      env: { ...process.env, XDG_CACHE_HOME: join(library, '.cache') },
     },
   );
   const first = await new Promise<string>((ok, fail) => {

@@ -32,6 +32,7 @@ async function serve(libraryDir: string): Promise<Server> {
   const proc = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', libraryDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, XDG_CACHE_HOME: join(libraryDir, '.cache') },
   });
   const first = await new Promise<string>((ok, fail) => {
     createInterface({ input: proc.stdout! }).once('line', ok);
