@@ -75,7 +75,8 @@ class PlaceDirective extends Directive {
 const place = directive(PlaceDirective);
 
 /** A layer as shown: an SVG layer by the blob URL of its markup and the region its viewBox draws. */
-type ShownLayer = Exclude<PreviewLayer, { kind: 'svg' }> | { kind: 'svg'; url: string; region: Rect | undefined };
+type ShownLayer =
+  Exclude<PreviewLayer, { kind: 'svg' }> | { kind: 'svg'; svg: string; url: string; region: Rect | undefined };
 
 /** The region the engine's SVG draws, in mm, from its viewBox (the trim, or the trim plus bleed). */
 function svgRegion(svg: string): Rect | undefined {
@@ -145,7 +146,8 @@ export class CsPreview extends LitElement {
       .sheet.hot { cursor: pointer; }
       .sheet img { position: absolute; display: block; user-select: none; -webkit-user-drag: none; }
       .sheet img.layer:first-child { box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; }
-      .photo { position: absolute; overflow: hidden; pointer-events: none; }
+      /* Its own compositing layer: painting a new text layer over it does not rescale the photo again. */
+      .photo { position: absolute; overflow: hidden; pointer-events: none; will-change: transform; }
       .g { position: absolute; pointer-events: none; }
       .trim { outline: 1px solid rgba(0, 0, 0, 0.55); }
       .bleed { border: 1px dashed #d4145a; }
@@ -193,28 +195,38 @@ export class CsPreview extends LitElement {
    */
   private async show(layers: readonly PreviewLayer[]) {
     this.decoding = layers;
+    // A layer the edit did not change (the ground under a photo while the slogan is typed) keeps
+    // its image: only what changed is decoded and painted again.
+    const kept = new Map(this.shown.flatMap((l) => (l.kind === 'svg' ? [[l.svg, l] as const] : [])));
     const next: ShownLayer[] = layers.map((l) =>
       l.kind === 'svg'
-        ? { ...l, url: URL.createObjectURL(new Blob([l.svg], { type: 'image/svg+xml' })), region: svgRegion(l.svg) }
+        ? (kept.get(l.svg) ?? {
+            ...l,
+            url: URL.createObjectURL(new Blob([l.svg], { type: 'image/svg+xml' })),
+            region: svgRegion(l.svg),
+          })
         : l,
     );
-    const urls = next.flatMap((l) => (l.kind === 'svg' ? [l.url] : []));
+    const fresh = next.flatMap((l) => (l.kind === 'svg' && !kept.has(l.svg) ? [l.url] : []));
     if (this.shown.length)
       await Promise.all(
-        urls.map((url) => {
+        fresh.map((url) => {
           const img = new Image();
           img.src = url;
           return img.decode().catch(() => undefined);
         }),
       );
-    if (this.decoding !== layers) return urls.forEach((u) => URL.revokeObjectURL(u));
-    this.release();
-    this.pending = urls.length;
+    if (this.decoding !== layers) return fresh.forEach((u) => URL.revokeObjectURL(u));
+    this.release(next);
     this.shown = next;
+    this.pending = fresh.length;
+    if (!fresh.length) fire(this, 'preview-load');
   }
 
-  private release() {
-    for (const l of this.shown) if (l.kind === 'svg') URL.revokeObjectURL(l.url);
+  /** Revokes the URLs of shown layers that `next` does not keep. */
+  private release(next: readonly ShownLayer[] = []) {
+    const still = new Set(next.flatMap((l) => (l.kind === 'svg' ? [l.url] : [])));
+    for (const l of this.shown) if (l.kind === 'svg' && !still.has(l.url)) URL.revokeObjectURL(l.url);
   }
 
   override updated() {
