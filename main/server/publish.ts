@@ -5,7 +5,7 @@ import { MM_PER_INCH, type Design, type Sample, type SampleMetaInput } from '../
 import type { AssetLoader } from '../engine/assets/prepare.js';
 import { renderScenes, scenesFor } from '../engine/render.js';
 import type { Library } from '../library/library.js';
-import { imageThumbnail } from '../library/thumbnail.js';
+import { THUMB_PX } from '../library/thumbnail.js';
 
 /*
  * Publishing a design: its PDF and PNG, drawn from one scene, and a thumbnail, stored with the
@@ -26,14 +26,21 @@ function pngDpi(d: Design): number {
   return Math.max(10, Math.min(150, (4000 / longMm) * MM_PER_INCH));
 }
 
-/** PDF and PNG from one scene (text that overflows is published as it is), then the thumbnail. */
+/**
+ * PDF, PNG and thumbnail from one scene (text that overflows is published as it is), at once: the
+ * PDF is written by this thread while sharp draws the PNG on its own threads. The thumbnail is
+ * drawn at its own size, not shrunk from the PNG.
+ */
 export async function renderForPublish(design: Design, dir: string, load?: AssetLoader): Promise<PublishFiles> {
   const scenes = await scenesFor([design], true, load);
   const files = { pdf: join(dir, 'publish.pdf'), png: join(dir, 'publish.png'), thumbnail: join(dir, 'thumbnail.jpg') };
-  await renderScenes(scenes, { out: files.pdf, format: 'pdf' });
-  await renderScenes(scenes, { out: files.png, format: 'png', dpi: design.format.pixels ? undefined : pngDpi(design) });
-  const thumb = await imageThumbnail(await fs.readFile(files.png), 'PNG');
-  await fs.writeFile(files.thumbnail, thumb.thumbnail);
+  const { widthMm, heightMm } = design.format;
+  const thumbWidth = Math.max(1, Math.round((THUMB_PX * widthMm) / Math.max(widthMm, heightMm)));
+  await Promise.all([
+    renderScenes(scenes, { out: files.png, format: 'png', dpi: design.format.pixels ? undefined : pngDpi(design) }),
+    renderScenes(scenes, { out: files.pdf, format: 'pdf' }),
+    renderScenes(scenes, { out: files.thumbnail, format: 'jpeg', widthPx: thumbWidth }),
+  ]);
   return files;
 }
 
