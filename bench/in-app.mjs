@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { placeImage, setContent } from '../dist/main/core/design/edit.js';
 import { createStudioContext } from '../dist/main/server/context.js';
 import { createHandlers } from '../dist/main/server/handlers/index.js';
 import { noisyPhoto } from './noise-photo.mjs';
@@ -46,17 +47,30 @@ const photoPoster = await ok('getTemplate', { id: 'poster-50x70-photo' });
 const bytes = await noisyPhoto(5000, 4000);
 const { uploadId } = await ctx.uploads.fromBytes('相机照片.jpg', bytes);
 const ref = await ok('addAsset', { uploadId });
-photoPoster.assets = { photo: ref };
-photoPoster.elements = photoPoster.elements.map((e) => (e.id === 'photo' ? { ...e, asset: 'photo' } : e));
+// Filled as a station publishes it: its photo, its unit, date, place and QR code (no samples left).
+let published = placeImage(photoPoster, 'photo', ref);
+for (const [id, value] of [
+  ['unit', '三明市公安局三元分局列东派出所'],
+  ['date', '2026年12月'],
+  ['location', '列东菜市场 反诈小铺'],
+  ['qr', 'https://example.gov.cn/fanzha'],
+])
+  published = setContent(published, id, value);
 
 const cases = [
-  ['A2 PDF (poster-a2-red)', 'exportDesign', { design: poster, format: 'pdf' }, 50],
-  ['A2 PNG 300 dpi', 'exportDesign', { design: poster, format: 'png', dpi: 300 }, 500],
-  ['6 m banner PNG 150 dpi (35,434 × 4,134 px)', 'exportDesign', { design: banner, format: 'png', dpi: 150 }, 2000],
+  // Templates keep their samples (no unit profile here): sample outputs, as a test print would be.
+  ['A2 PDF (poster-a2-red)', 'exportDesign', { design: poster, format: 'pdf', allowPlaceholder: true }, 50],
+  ['A2 PNG 300 dpi', 'exportDesign', { design: poster, format: 'png', dpi: 300, allowPlaceholder: true }, 500],
+  [
+    '6 m banner PNG 150 dpi (35,434 × 4,134 px)',
+    'exportDesign',
+    { design: banner, format: 'png', dpi: 150, allowPlaceholder: true },
+    2000,
+  ],
   [
     `publish: 50×70 cm poster with a ${(bytes.length / 2 ** 20).toFixed(1)} MB photo`,
     'publishDesign',
-    { design: photoPoster, meta: { unit: '城关派出所' } },
+    { design: published, meta: { unit: '城关派出所' } },
     1500,
   ],
 ];

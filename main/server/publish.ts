@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { designMeta } from '../core/design-meta.js';
 import { MM_PER_INCH, type Design, type Sample, type SampleMetaInput } from '../core/index.js';
 import type { AssetLoader } from '../engine/assets/prepare.js';
+import { refusePlaceholders } from '../engine/preflight/placeholders.js';
 import { renderScenes, scenesFor } from '../engine/render.js';
 import type { Library } from '../library/library.js';
 import { THUMB_PX } from '../library/thumbnail.js';
@@ -32,6 +33,9 @@ function pngDpi(d: Design): number {
  * drawn at its own size, not shrunk from the PNG.
  */
 export async function renderForPublish(design: Design, dir: string, load?: AssetLoader): Promise<PublishFiles> {
+  // A published sample is what went out: a template's sample content still in it is refused, as
+  // for any print export (preflight/placeholders.ts).
+  refusePlaceholders([design]);
   const scenes = await scenesFor([design], true, load);
   const files = { pdf: join(dir, 'publish.pdf'), png: join(dir, 'publish.png'), thumbnail: join(dir, 'thumbnail.jpg') };
   const { widthMm, heightMm } = design.format;

@@ -176,7 +176,7 @@ describe('through the real handlers, on the warm pool', () => {
       const design = designFromTemplate(getTemplate('poster-a2-red'));
       const exportOnce = async (format: 'pdf' | 'png', dpi?: number) => {
         const t0 = performance.now();
-        const r = await h.exportDesign({ design, format, dpi });
+        const r = await h.exportDesign({ design, format, dpi, allowPlaceholder: true });
         if (!r.ok) throw new Error(r.error.message);
         const { jobId } = r.value as { jobId: string };
         for (;;) {

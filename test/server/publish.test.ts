@@ -36,3 +36,15 @@ describe('publishing a design', () => {
     expect(readdirSync(lib.blobs.tmp)).toEqual([]);
   });
 });
+
+describe('publishing what is not finished', () => {
+  it('refuses a design that still shows a template sample, and stores nothing', async () => {
+    const { designFromTemplate } = await import('../../main/core/index.js');
+    const { getTemplate } = await import('../../main/engine/templates.js');
+    const before = lib.count();
+    await expect(publishDesign(lib, designFromTemplate(getTemplate('poster-50x70-photo')))).rejects.toMatchObject({
+      code: 'placeholder',
+    });
+    expect(lib.count()).toBe(before);
+  });
+});

@@ -2,18 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { designFromTemplate, MM_PER_INCH } from '../../../main/core/index.js';
+import { MM_PER_INCH } from '../../../main/core/index.js';
 import { renderDesigns } from '../../../main/engine/render.js';
 import { listTemplates } from '../../../main/engine/templates.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { diff } from '../../helpers/image-diff.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
+import { filledTemplate } from '../../helpers/profile.js';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
 
 /**
  * The PDF golden: every template's PDF, read back and rasterised by a real PDF reader (MuPDF),
- * against the same PNG golden the raster writer is held to (golden.test.ts). A change that only
+ * against the same PNG golden the raster writer is held to (golden.test.ts: the template with a
+ * unit's profile in). A change that only
  * the PDF writer makes (a shifted box, a lost shape or glyph, a wrong colour) fails here. Text is
  * drawn as outlines (转曲) so both readers fill the same paths; real text in the PDF is read back
  * against the PNG at print dpi by wysiwyg.test.ts and placed to 0.01 mm by pdf-write.test.ts.
@@ -24,7 +26,13 @@ describe('golden renders of every template, as PDF read by MuPDF', () => {
       const long = Math.max(t.format.widthMm, t.format.heightMm);
       const dpi = Math.round((400 / long) * MM_PER_INCH * 1000) / 1000;
       const out = join(OUT_DIR, `golden-pdf-${t.id}.pdf`);
-      await renderDesigns([designFromTemplate(t)], { out, cmyk: false, bleed: false, outlineText: true });
+      await renderDesigns([filledTemplate(t.id)], {
+        out,
+        cmyk: false,
+        bleed: false,
+        outlineText: true,
+        allowPlaceholder: true,
+      });
       const reader = PdfReader.open(out);
       const page = reader.rasterise(0, dpi, { box: 'TrimBox' });
       reader.close();
