@@ -163,6 +163,13 @@ console.log(
 );
 console.table(rows);
 
+// In the studio (#18 §1): exports and publishing through the real handlers on the warm worker
+// pool, beside the CLI's whole-process figures above. BENCH_IN_APP=0 skips it.
+if (process.env.BENCH_IN_APP !== '0') {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'in-app.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}
+
 // The sample library's figures (issue #4): search over 10,000 samples, bulk photo import, bundles.
 // BENCH_LIBRARY=0 skips it (it makes 400 photos first, about a minute).
 if (process.env.BENCH_LIBRARY !== '0') {

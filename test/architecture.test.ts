@@ -82,6 +82,21 @@ const VIOLATIONS: [string, string, string][] = [
     "import { openLibrary } from '../library/library.js';\nexport const x = openLibrary;\n",
   ],
   [
+    'library imports engine',
+    'main/library/injected.ts',
+    "import { renderDesigns } from '../engine/render.js';\nexport const x = renderDesigns;\n",
+  ],
+  [
+    'library imports engine types only',
+    'main/library/injected.ts',
+    "import type { Scene } from '../engine/scene/types.js';\nexport type X = Scene;\n",
+  ],
+  [
+    'the Node layer imports engine',
+    'main/node/injected.ts',
+    "import { buildScene } from '../engine/scene/build-scene.js';\nexport const x = buildScene;\n",
+  ],
+  [
     'library imports server',
     'main/library/injected.ts',
     "import { createHandlers } from '../server/handlers/index.js';\nexport const x = createHandlers;\n",

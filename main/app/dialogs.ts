@@ -1,17 +1,17 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { BaseWindow, Dialog, Shell } from 'electron';
-import { z } from 'zod';
-import { DownloadIdSchema, MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
-import { SampleIdSchema } from '../core/api-library.js';
+import type { DialogInput } from '../core/api-dialogs.js';
+import type { DialogName, DialogValue, OpenedValue } from '../core/bridge.js';
 import { DESIGN_EXT, DESIGN_EXTS, isDesignFileName } from '../core/design-file.js';
-import { StudioError } from '../core/index.js';
-import { openDesign } from '../server/handlers/files.js';
+import { StudioError, type StudioDesign } from '../core/index.js';
+import { readDesignFile } from '../engine/load-design.js';
+import { withAtomicFile } from '../node/atomic.js';
+import type { AssetStore } from '../server/assets.js';
 import type { Downloads } from '../server/downloads.js';
 import { primaryFile } from '../server/handlers/library.js';
 import type { LibraryHost } from '../server/library-host.js';
-import type { DialogName } from './channels.js';
-import { readDesignFile, writeFileAtomic, type FileAccess } from './files.js';
+import type { FileAccess } from './files.js';
 
 /*
  * The native open/save dialogs, each behind its own IPC method whose input is parsed here like
@@ -31,37 +31,14 @@ const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.csv': { name: 'CSV 表格', extensions: ['csv'] },
 };
 
-export const DIALOG_INPUTS = {
-  openDesignFile: z.object({}).strict(),
-  saveDesignFile: z
-    .object({
-      /** The text saveDesign returned. */
-      text: z.string().min(1).max(MAX_DESIGN_TEXT_CHARS, '设计文件过大（超过 64 MB）'),
-      /** Save to this file without asking (保存): only a path this session opened or saved. */
-      filePath: z.string().min(1).max(4096).optional(),
-      /** The name offered in the dialog (另存为). */
-      suggestedName: z
-        .string()
-        .trim()
-        .min(1)
-        .max(200)
-        .regex(/^[^\\/:*?"<>|\0]+$/, '文件名不能含 \\ / : * ? " < > |')
-        .optional(),
-    })
-    .strict(),
-  saveExportFile: z.object({ downloadId: DownloadIdSchema }).strict(),
-  /** The library's folder in the file manager; with a sample's id, its main file selected there. */
-  showLibraryFolder: z.object({ id: SampleIdSchema.optional() }).strict(),
-} as const satisfies Record<DialogName, z.ZodType>;
-
-export type DialogValue = { canceled: true } | { canceled: false; filePath: string; text?: string };
-
 export interface DialogDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   /** The window the dialogs belong to (modal). */
   window: () => BaseWindow | null;
   files: FileAccess;
   downloads: Pick<Downloads, 'get'>;
+  /** Where an opened file's images are kept (the page edits the design by reference). */
+  assets: Pick<AssetStore, 'ingest'>;
   /** For showLibraryFolder: the file manager, and the library whose folder it shows. */
   shell?: Pick<Shell, 'showItemInFolder' | 'openPath'>;
   library?: Pick<LibraryHost, 'get'>;
@@ -70,7 +47,22 @@ export interface DialogDeps {
 const withDesignExt = (name: string) =>
   isDesignFileName(name) ? name.replace(/\.json$/i, DESIGN_EXT) : `${name}${DESIGN_EXT}`;
 
-export function createDialogs(deps: DialogDeps): Record<DialogName, (input: never) => Promise<DialogValue>> {
+/** A design file from disk as the page edits it: checked, its images kept on the main side. */
+export async function openDesignPath(path: string, assets: Pick<AssetStore, 'ingest'>): Promise<StudioDesign> {
+  return assets.ingest(await readDesignFile(path));
+}
+
+/** A finished file copied to where the user chose, atomically (a failed copy leaves the old file). */
+async function copyOut(from: string, to: string): Promise<void> {
+  await withAtomicFile(to, (f) => fs.copyFile(from, f.tempPath));
+}
+
+/** Each dialog's implementation, its input parsed already (ipc.ts). */
+export type Dialogs = {
+  [D in DialogName]: (input: DialogInput<D>) => Promise<D extends 'openDesignFile' ? OpenedValue : DialogValue>;
+};
+
+export function createDialogs(deps: DialogDeps): Dialogs {
   const open = (opts: Electron.OpenDialogOptions) => {
     const w = deps.window();
     return w ? deps.dialog.showOpenDialog(w, opts) : deps.dialog.showOpenDialog(opts);
@@ -80,15 +72,18 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
     return w ? deps.dialog.showSaveDialog(w, opts) : deps.dialog.showSaveDialog(opts);
   };
   return {
-    async openDesignFile(_: z.infer<typeof DIALOG_INPUTS.openDesignFile>) {
+    async openDesignFile() {
       const r = await open({ title: '打开设计', filters: OPEN_FILTERS, properties: ['openFile'] });
       const picked = r.filePaths[0];
       if (r.canceled || !picked) return { canceled: true };
       const filePath = deps.files.grant(picked);
-      return { canceled: false, filePath, text: await readDesignFile(filePath) };
+      return { canceled: false, filePath, design: await openDesignPath(filePath, deps.assets) };
     },
-    async saveDesignFile({ text, filePath, suggestedName }: z.infer<typeof DIALOG_INPUTS.saveDesignFile>) {
-      openDesign(text); // only a valid design is written (throws a StudioError naming the bad fields)
+    async saveDesignFile({ downloadId, filePath, suggestedName }) {
+      // Only a file saveDesign wrote (checked by the schema, images embedded) is saved.
+      const hit = deps.downloads.get(downloadId);
+      if (!hit || !isDesignFileName(hit.fileName))
+        throw new StudioError('invalid-input', '找不到要保存的设计文件（可能已过期），请再保存一次');
       let target = filePath;
       if (target !== undefined && !deps.files.isGranted(target)) {
         throw new StudioError('invalid-input', '只能保存到本次打开或保存过的文件：请用「另存为」选择位置');
@@ -103,10 +98,10 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
         target = r.filePath;
       }
       const granted = deps.files.grant(target);
-      await writeFileAtomic(granted, text);
+      await copyOut(hit.path, granted);
       return { canceled: false, filePath: granted };
     },
-    async saveExportFile({ downloadId }: z.infer<typeof DIALOG_INPUTS.saveExportFile>) {
+    async saveExportFile({ downloadId }) {
       const hit = deps.downloads.get(downloadId);
       if (!hit) throw new StudioError('invalid-input', '找不到导出的文件（可能已过期），请重新导出');
       const ext = hit.fileName.slice(hit.fileName.lastIndexOf('.')).toLowerCase();
@@ -114,13 +109,13 @@ export function createDialogs(deps: DialogDeps): Record<DialogName, (input: neve
       const r = await save({
         title: '保存导出文件',
         defaultPath: basename(hit.fileName),
-        ...(filter ? { filters: [filter] } : {}),
+        filters: filter && [filter],
       });
       if (r.canceled || !r.filePath) return { canceled: true };
-      await fs.copyFile(hit.path, r.filePath);
+      await copyOut(hit.path, r.filePath);
       return { canceled: false, filePath: r.filePath };
     },
-    async showLibraryFolder({ id }: z.infer<typeof DIALOG_INPUTS.showLibraryFolder>) {
+    async showLibraryFolder({ id }) {
       // Only the library's own folder or a file inside it: the page names a sample, never a path.
       if (!deps.shell || !deps.library) throw new StudioError('invalid-input', '这里不能打开文件夹');
       const lib = await deps.library.get();

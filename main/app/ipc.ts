@@ -5,7 +5,9 @@ import type { Handlers } from '../server/handlers/index.js';
 import { invalidInput, toError, type Logger } from '../server/handlers/result.js';
 import { MAX_UPLOAD_BYTES, type Uploads } from '../server/uploads.js';
 import { DIALOG_NAMES, UPLOAD_CHANNEL, apiChannel, dialogChannel, type DialogName } from './channels.js';
-import { DIALOG_INPUTS, type DialogValue } from './dialogs.js';
+import { DIALOG_INPUTS, type DialogInput } from '../core/api-dialogs.js';
+import type { Uploaded } from '../core/bridge.js';
+import type { Dialogs } from './dialogs.js';
 import { isAppUrl } from './security.js';
 
 /*
@@ -25,8 +27,6 @@ export function trustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): b
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
-type Dialogs = Record<DialogName, (input: never) => Promise<DialogValue>>;
-
 /** What the preload's upload sends: structured clone turns the ArrayBuffer into a Uint8Array or keeps it. */
 export const UploadInputSchema = z
   .object({
@@ -44,35 +44,32 @@ export function bindIpc(
   log: Logger,
   uploads: Pick<Uploads, 'fromBytes'>,
 ): void {
-  ipc.handle(
-    UPLOAD_CHANNEL,
-    async (event, input: unknown): Promise<ApiResult<{ uploadId: string; name: string; bytes: number }>> => {
-      if (!trustedSender(event)) return FORBIDDEN;
-      const parsed = UploadInputSchema.safeParse(input ?? {});
-      if (!parsed.success) return invalidInput(parsed.error);
-      try {
-        const { data } = parsed.data;
-        const up = await uploads.fromBytes(parsed.data.name, data instanceof Uint8Array ? data : new Uint8Array(data));
-        return { ok: true, value: { uploadId: up.uploadId, name: up.name, bytes: up.bytes } };
-      } catch (err) {
-        return toError(err, 'upload', log);
-      }
-    },
-  );
+  ipc.handle(UPLOAD_CHANNEL, async (event, input: unknown): Promise<ApiResult<Uploaded>> => {
+    if (!trustedSender(event)) return FORBIDDEN;
+    const parsed = UploadInputSchema.safeParse(input ?? {});
+    if (!parsed.success) return invalidInput(parsed.error);
+    try {
+      const { data } = parsed.data;
+      const up = await uploads.fromBytes(parsed.data.name, data instanceof Uint8Array ? data : new Uint8Array(data));
+      return { ok: true, value: { uploadId: up.uploadId, name: up.name, bytes: up.bytes } };
+    } catch (err) {
+      return toError(err, 'upload', log);
+    }
+  });
   for (const m of API_METHODS) {
     ipc.handle(apiChannel(m), async (event, input: unknown) => (trustedSender(event) ? handlers[m](input) : FORBIDDEN));
   }
-  for (const d of DIALOG_NAMES) {
-    const schema: z.ZodType = DIALOG_INPUTS[d];
-    ipc.handle(dialogChannel(d), async (event, input: unknown): Promise<ApiResult<DialogValue>> => {
+  const bindDialog = <D extends DialogName>(d: D) =>
+    ipc.handle(dialogChannel(d), async (event, input: unknown): Promise<ApiResult<unknown>> => {
       if (!trustedSender(event)) return FORBIDDEN;
-      const parsed = schema.safeParse(input ?? {});
+      const parsed = DIALOG_INPUTS[d].safeParse(input ?? {});
       if (!parsed.success) return invalidInput(parsed.error);
       try {
-        return { ok: true, value: await dialogs[d](parsed.data as never) };
+        // Parsed by this dialog's own schema just above.
+        return { ok: true, value: await dialogs[d](parsed.data as DialogInput<D>) };
       } catch (err) {
         return toError(err, d, log);
       }
     });
-  }
+  DIALOG_NAMES.forEach(bindDialog);
 }

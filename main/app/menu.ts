@@ -11,7 +11,7 @@ export function menuTemplate(
 ): MenuItemConstructorOptions[] {
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
-    ...(accelerator ? { accelerator } : {}),
+    accelerator,
     click: () => send(command),
   });
   return [

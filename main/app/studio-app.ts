@@ -12,14 +12,14 @@ import {
   type BrowserWindow as Win,
 } from 'electron';
 import { appRoot } from '../engine/paths.js';
-import { createStudioContext } from '../server/context.js';
+import { createStudioContext, type StudioContext } from '../server/context.js';
 import { createHandlers } from '../server/handlers/index.js';
 import { consoleLogger, type Logger } from '../server/handlers/result.js';
 import { defaultLibraryDir } from '../server/library-host.js';
 import { createResources } from '../server/resources.js';
 import { COMMAND_CHANNEL, type StudioCommand } from './channels.js';
-import { createDialogs } from './dialogs.js';
-import { designFilesIn, FileAccess, readDesignFile } from './files.js';
+import { createDialogs, openDesignPath } from './dialogs.js';
+import { designFilesIn, FileAccess } from './files.js';
 import { bindIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { createProtocolHandler, PRIVILEGED_SCHEME } from './protocol.js';
@@ -62,11 +62,13 @@ export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
     else pending.push(command);
   };
   const files = new FileAccess();
+  let context: (ctx: StudioContext) => void;
+  const contextReady = new Promise<StudioContext>((resolve) => (context = resolve));
   const openFiles = async (argv: readonly string[], cwd: string): Promise<void> => {
     for (const path of await designFilesIn(argv, cwd)) {
       try {
         const filePath = files.grant(path);
-        send({ command: 'open-file', filePath, text: await readDesignFile(filePath) });
+        send({ command: 'open-file', filePath, design: await openDesignPath(filePath, (await contextReady).assets) });
       } catch (err) {
         dialog.showErrorBox('无法打开设计文件', err instanceof Error ? err.message : String(err));
       }
@@ -90,7 +92,9 @@ export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
     const ctx = createStudioContext({
       log,
       libraryDir: opts.libraryDir ?? defaultLibraryDir(app.getPath('documents')),
+      assetsDir: join(app.getPath('userData'), 'images'),
     });
+    context(ctx);
     app.on('will-quit', () => void ctx.close());
     hardenSession(session.defaultSession);
     protocol.handle(
@@ -102,6 +106,7 @@ export function startStudioApp(opts: StudioAppOptions = {}): StudioApp {
       window: () => win ?? null,
       files,
       downloads: ctx.downloads,
+      assets: ctx.assets,
       shell,
       library: ctx.library,
     });

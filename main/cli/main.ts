@@ -1,6 +1,6 @@
 import { describeError, err, out, UsageError } from './io.js';
 import { StudioError } from '../core/index.js';
-import { removeTemporaryOutputs } from '../engine/output/atomic.js';
+import { removeTemporaryOutputs } from '../node/atomic.js';
 
 const HELP = `campaign-studio — 反诈物料工作室 命令行
 

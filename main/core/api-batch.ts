@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id, Token, UploadIdSchema, type MethodSpec } from './api-common.js';
-import { BatchMappingSchema, BatchRowFailureSchema, BatchSettingsSchema } from './batch.js';
+import { Id, UploadIdSchema, type MethodSpec } from './api-common.js';
+import { BatchMappingSchema, BatchSettingsSchema } from './batch.js';
 
 /*
  * Batch production in the studio (issue #6): a template and a table the user uploaded → one
@@ -55,39 +55,8 @@ export const BatchPublishSchema = z
   .strict();
 export type BatchPublish = z.infer<typeof BatchPublishSchema>;
 
-export const BatchStateSchema = z.enum(['queued', 'running', 'publishing', 'done', 'error', 'cancelled']);
-export type BatchState = z.infer<typeof BatchStateSchema>;
-
-export const BatchStatusSchema = z.object({
-  batchId: z.string(),
-  state: BatchStateSchema,
-  /** Data rows finished (made, failed or skipped) and the table's rows. */
-  rowsDone: z.number().int().min(0),
-  rowsTotal: z.number().int().min(0),
-  /** 0–1 over the whole run (rows, then the zip, then publishing). */
-  progress: z.number().min(0).max(1),
-  succeeded: z.number().int().min(0),
-  failures: z.array(BatchRowFailureSchema),
-  skipped: z.array(z.number().int().min(1)),
-  /** When done: the one file to download (the zip, or the single PDF). */
-  downloadId: z.string().optional(),
-  fileName: z.string().optional(),
-  bytes: z.number().int().optional(),
-  /** When any row failed: a CSV of the failed rows with their reasons and cells. */
-  failureReportId: z.string().optional(),
-  failureReportName: z.string().optional(),
-  /** Samples added to the library, and rows whose publishing failed (outputs are kept anyway). */
-  published: z.number().int().min(0),
-  publishFailures: z.array(BatchRowFailureSchema),
-  notes: z.array(z.string()),
-  /** When the whole run failed: why, in Chinese. */
-  error: z.string().optional(),
-});
-export type BatchStatus = z.infer<typeof BatchStatusSchema>;
-
 /** Batch production (issue #6): a template and a table of rows → many outputs. */
 export const BATCH_API = {
-  /** Read an uploaded CSV (UTF-8 or GBK) or XLSX and map its columns to the template's slots. */
   /** Photos for the table's image columns (cells name the files, e.g. 城关.jpg): put beside the table. */
   addBatchImages: {
     input: z
@@ -95,6 +64,7 @@ export const BATCH_API = {
       .strict(),
     output: z.object({ added: z.array(z.string()), skipped: z.array(z.string()) }),
   },
+  /** Read an uploaded CSV (UTF-8 or GBK) or XLSX and map its columns to the template's slots. */
   readBatchTable: {
     input: z.object(Source).strict(),
     output: BatchTableInfoSchema,
@@ -120,12 +90,9 @@ export const BATCH_API = {
       downloadName: z.string(),
     }),
   },
-  /** Start a run (one at a time; later ones wait). */
+  /** Start a run: a job of the job service (jobStatus, cancelJob). */
   startBatch: {
     input: z.object({ ...Source, settings: BatchSettingsSchema, publish: BatchPublishSchema.optional() }).strict(),
-    output: z.object({ batchId: z.string() }),
+    output: z.object({ jobId: z.string() }),
   },
-  batchStatus: { input: z.object({ batchId: Token }).strict(), output: BatchStatusSchema },
-  /** Stop a run: nothing is kept (no download, no temp files). */
-  cancelBatch: { input: z.object({ batchId: Token }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<string, MethodSpec>;

@@ -14,24 +14,13 @@ export const DownloadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, '下载编号
 export const UploadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, '上传编号格式不对');
 export const Empty = z.object({}).strict();
 
-/** A method's input and value schemas; `design` marks methods whose input may be large (a whole design). */
+/**
+ * A method's input and value schemas; `large` marks methods whose input may run past the small
+ * body limit (a design's elements and texts, a selection of thousands of samples). No input
+ * carries image bytes: those travel as uploads (uploadId) and designs name them by reference.
+ */
 export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
-  design?: true;
+  large?: true;
 }
-
-export const JobStatusSchema = z.object({
-  jobId: z.string(),
-  state: z.enum(['queued', 'running', 'done', 'error', 'cancelled']),
-  /** 0–1. */
-  progress: z.number().min(0).max(1),
-  /** When done: the id to download the file by (GET /download/<id> in browser mode) and its name. */
-  downloadId: z.string().optional(),
-  fileName: z.string().optional(),
-  bytes: z.number().int().optional(),
-  notes: z.array(z.string()).optional(),
-  /** When failed: what went wrong, in Chinese. */
-  error: z.string().optional(),
-});
-export type JobStatus = z.infer<typeof JobStatusSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DownloadIdSchema, JobStatusSchema, Token, UploadIdSchema, type MethodSpec } from './api-common.js';
-import { DesignSchema } from './design/design.js';
+import { DownloadIdSchema, UploadIdSchema, type MethodSpec } from './api-common.js';
+import { StudioDesignSchema } from './design/design.js';
+import { sampleThumbnailPath } from './resource-paths.js';
 import { SampleMetaPatchSchema, SampleSchema } from './library.js';
 import { LibraryStatsSchema, SearchQuerySchema, SearchResultSchema } from './library-search.js';
 
@@ -17,8 +18,7 @@ const Selection = z
 /** Files handed over in one import (a folder of photos). */
 export const MAX_IMPORT_FILES = 10_000;
 
-/** Where a sample's thumbnail is served (GET, relative to the origin; the page adds its token). */
-export const sampleThumbnailPath = (id: string): string => `/library/thumbnails/${id}.jpg`;
+export { sampleThumbnailPath };
 
 /** Filters of a query without paging: what "every result" means for select-all and export. */
 export const LibraryQuerySchema = SearchQuerySchema.omit({
@@ -27,31 +27,6 @@ export const LibraryQuerySchema = SearchQuerySchema.omit({
   facets: true,
   sort: true,
 }).strict();
-
-export const LibraryImportFailureSchema = z.object({
-  /** The file's name as the user had it. */
-  name: z.string(),
-  /** Why it was not imported, in Chinese. */
-  reason: z.string(),
-});
-
-/** An import or bundle export: the export job's fields, plus counts and each file's problem. */
-export const LibraryJobStatusSchema = JobStatusSchema.extend({
-  kind: z.enum(['import', 'export']),
-  /** Files (import) or samples (export) handled so far, of `total`. */
-  done: z.number().int().min(0),
-  total: z.number().int().min(0),
-  imported: z.number().int().min(0),
-  /** Already in the library (same content or sample id): not added again. */
-  duplicates: z.number().int().min(0),
-  /** Files that were refused (broken, a bomb, SVG…), each with its name and reason. */
-  failed: z.array(LibraryImportFailureSchema),
-  /** Files that are not images, PDFs or bundles (e.g. Thumbs.db, notes.txt): left out. */
-  skipped: z.array(LibraryImportFailureSchema),
-  /** Ids of the samples this import added (the screen shows them). */
-  added: z.array(z.string()),
-});
-export type LibraryJobStatus = z.infer<typeof LibraryJobStatusSchema>;
 
 export const LibraryLocationSchema = z.object({
   /** The library's folder. */
@@ -62,11 +37,14 @@ export const LibraryLocationSchema = z.object({
 
 /** The sample library in the studio (issue #6): search, facets, details, import, bundles, statistics, publish. */
 export const LIBRARY_API = {
-  /** Render the design's PDF and PNG and store them with it as one sample (the user's metadata over the design's). */
+  /**
+   * Render the design's PDF and PNG and store them with it (images embedded) as one sample, the
+   * user's metadata over the design's: a job (jobStatus gives the sample's id when done).
+   */
   publishDesign: {
-    input: z.object({ design: DesignSchema, meta: SampleMetaPatchSchema.default({}) }).strict(),
-    output: SampleSchema,
-    design: true,
+    input: z.object({ design: StudioDesignSchema, meta: SampleMetaPatchSchema.default({}) }).strict(),
+    output: z.object({ jobId: z.string() }),
+    large: true,
   },
   /** One page of results (limit/offset), each hit with its highlighted fields; facet counts only when asked (they cost). */
   librarySearch: { input: SearchQuerySchema.strict(), output: SearchResultSchema },
@@ -84,23 +62,23 @@ export const LIBRARY_API = {
   libraryTrash: {
     input: z.object({ ids: Selection }).strict(),
     output: z.object({ count: z.number().int() }),
-    design: true,
+    large: true,
   },
   libraryRestore: {
     input: z.object({ ids: Selection }).strict(),
     output: z.object({ count: z.number().int() }),
-    design: true,
+    large: true,
   },
   /** Delete for good (trashed samples only). */
   libraryPurge: {
     input: z.object({ ids: Selection }).strict(),
     output: z.object({ count: z.number().int() }),
-    design: true,
+    large: true,
   },
   /** The stored design as it was published (to open it in the editor). */
-  libraryOpenDesign: { input: z.object({ id: SampleIdSchema }).strict(), output: DesignSchema },
+  libraryOpenDesign: { input: z.object({ id: SampleIdSchema }).strict(), output: StudioDesignSchema },
   /** The stored design as a new one, named "…（副本）". */
-  libraryDuplicate: { input: z.object({ id: SampleIdSchema }).strict(), output: DesignSchema },
+  libraryDuplicate: { input: z.object({ id: SampleIdSchema }).strict(), output: StudioDesignSchema },
   /** One file of a sample, to save (GET /download/<id> in browser mode, the save dialog on the desktop). */
   libraryFile: {
     input: z.object({ id: SampleIdSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件摘要格式不对') }).strict(),
@@ -108,7 +86,7 @@ export const LIBRARY_API = {
   },
   /** Where the library (and a sample's main file) lives: the desktop shows it in the file manager, browser mode prints it. */
   libraryLocation: { input: z.object({ id: SampleIdSchema.optional() }).strict(), output: LibraryLocationSchema },
-  /** Import uploaded files (images, PDFs, bundle zips) as a job with progress and cancel. `meta` applies to every new sample. */
+  /** Import uploaded files (images, PDFs, bundle zips) as a job (jobStatus, cancelJob). `meta` applies to every new sample. */
   libraryImport: {
     input: z
       .object({
@@ -126,7 +104,7 @@ export const LIBRARY_API = {
         path: ['lastModified'],
       }),
     output: z.object({ jobId: z.string() }),
-    design: true,
+    large: true,
   },
   /** A bundle zip of the chosen samples (or of every result of a query), as a job → download. */
   libraryExportBundle: {
@@ -138,10 +116,8 @@ export const LIBRARY_API = {
         path: ['ids'],
       }),
     output: z.object({ jobId: z.string() }),
-    design: true,
+    large: true,
   },
-  libraryJobStatus: { input: z.object({ jobId: Token }).strict(), output: LibraryJobStatusSchema },
-  libraryCancelJob: { input: z.object({ jobId: Token }).strict(), output: z.object({ cancelled: z.boolean() }) },
   libraryStats: { input: z.object({}).strict(), output: LibraryStatsSchema },
   /** The statistics chart the page drew (a PNG it uploaded), checked and offered as a download for the report. */
   libraryStatsImage: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty, type MethodSpec } from './api-common.js';
-import { DesignSchema } from './design/design.js';
+import { StudioDesignSchema } from './design/design.js';
 import { ILLUSTRATION_GROUPS, type IllustrationGroup } from './illustrations.js';
 import { UnitProfileSchema } from './profile.js';
 
@@ -37,13 +37,13 @@ export const PROFILE_API = {
   saveProfile: {
     input: z.object({ profile: UnitProfileSchema }).strict(),
     output: z.object({ path: z.string(), movedAside: z.string().optional() }),
-    design: true,
+    large: true,
   },
   /** The design with the stored profile filled into every bound element. */
   applyProfile: {
-    input: z.object({ design: DesignSchema }).strict(),
-    output: z.object({ design: DesignSchema, filled: z.array(z.string()), notes: z.array(z.string()) }),
-    design: true,
+    input: z.object({ design: StudioDesignSchema }).strict(),
+    output: z.object({ design: StudioDesignSchema, filled: z.array(z.string()), notes: z.array(z.string()) }),
+    large: true,
   },
   /** Pictures of the offline set for a search in Chinese (鱼, 菜, 鸡, 手机, 盾牌); empty: all of them. */
   listIllustrations: {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DesignSchema, FormatEntrySchema, KindSchema, PreflightReportSchema } from './index.js';
+import { AssetRefSchema, FormatEntrySchema, KindSchema, PreflightReportSchema, StudioDesignSchema } from './index.js';
 import { BATCH_API } from './api-batch.js';
-import { Empty, Id, JobStatusSchema, Token } from './api-common.js';
+import { DownloadIdSchema, Empty, Id, UploadIdSchema } from './api-common.js';
+import { JOBS_API } from './api-jobs.js';
 import { LIBRARY_API } from './api-library.js';
 import { PROFILE_API } from './api-profile.js';
 import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from './slogan/index.js';
@@ -13,9 +14,7 @@ import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from 
  * boundary, and the renderer may parse the values. Pure TypeScript + zod: the renderer imports it.
  */
 
-import { MAX_DESIGN_TEXT_CHARS, MAX_TEXT_CHARS } from './limits.js';
-
-export { MAX_DESIGN_TEXT_CHARS, MAX_TEXT_CHARS } from './limits.js';
+import { MAX_DPI, MAX_TEXT_CHARS } from './limits.js';
 
 const ScriptSchema = z.enum(['traditional', 'simplified'], {
   message: '应为 traditional（繁体）或 simplified（简体）',
@@ -45,6 +44,22 @@ const LayoutNoteSchema = z.object({
   kind: z.enum(['overflow', 'missing-glyph', 'font-substituted', 'empty-slot']),
   message: z.string(),
 });
+
+const MmRect = { x: z.number(), y: z.number(), w: z.number(), h: z.number() };
+
+/** One layer of the live preview (previewSvg), all in mm from the trim's top-left corner. */
+export const PreviewLayerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('svg'), svg: z.string() }),
+  z.object({
+    kind: z.literal('photo'),
+    sha256: z.string(),
+    /** Where the whole photo is drawn (beyond the clip for cover). */
+    box: z.object(MmRect),
+    /** What shows of it, with its corner radius. */
+    clip: z.object({ ...MmRect, r: z.number() }),
+  }),
+]);
+export type PreviewLayer = z.infer<typeof PreviewLayerSchema>;
 
 const SyllableSchema = z.object({
   char: z.string(),
@@ -78,9 +93,9 @@ export const ExportFormatSchema = z.enum(['pdf', 'png', 'jpeg', 'webp'], {
 
 export const ExportRequestSchema = z
   .object({
-    design: DesignSchema,
+    design: StudioDesignSchema,
     format: ExportFormatSchema,
-    dpi: z.number().positive().max(2400, '分辨率至多 2400 dpi').optional(),
+    dpi: z.number().positive().max(MAX_DPI, `分辨率至多 ${MAX_DPI} dpi`).optional(),
     widthPx: z.number().int().positive().max(200_000).optional(),
     cmyk: z.boolean().optional(),
     outlineText: z.boolean().optional(),
@@ -96,7 +111,8 @@ export const ExportRequestSchema = z
   });
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
-export { Empty, Id, JobStatusSchema, Token, UploadIdSchema, DownloadIdSchema, type JobStatus } from './api-common.js';
+export { Empty, Id, Token, UploadIdSchema, DownloadIdSchema } from './api-common.js';
+export { JobStatusSchema, type JobStatus, type JobKind, type JobStatusOf } from './api-jobs.js';
 
 /** The design flow's methods: templates, preview, slogans, export, design files. */
 const DESIGN_API = {
@@ -107,17 +123,23 @@ const DESIGN_API = {
     input: Empty,
     output: z.array(z.object({ family: z.string(), weights: z.array(z.number().int()), bundled: z.boolean() })),
   },
-  getTemplate: { input: z.object({ id: Id }).strict(), output: DesignSchema },
+  getTemplate: { input: z.object({ id: Id }).strict(), output: StudioDesignSchema },
   newDesignFromFormat: {
     input: z.object({ formatId: Id, name: z.string().max(200).optional() }).strict(),
-    output: DesignSchema,
+    output: StudioDesignSchema,
   },
+  /**
+   * The live preview, as layers in paint order: the engine's SVG of everything but photos, and
+   * each photo by reference with where it is drawn (the page shows it from /assets/<sha256>/screen,
+   * decoded once, so a keystroke moves kilobytes, not the photo). Its scene is kept for the
+   * preflight of the same design (one layout per edit).
+   */
   previewSvg: {
-    input: z.object({ design: DesignSchema, bleed: z.boolean().optional() }).strict(),
-    output: z.object({ svg: z.string(), notes: z.array(LayoutNoteSchema) }),
-    design: true,
+    input: z.object({ design: StudioDesignSchema, bleed: z.boolean().optional() }).strict(),
+    output: z.object({ layers: z.array(PreviewLayerSchema).min(1), notes: z.array(LayoutNoteSchema) }),
+    large: true,
   },
-  preflight: { input: z.object({ design: DesignSchema }).strict(), output: PreflightReportSchema, design: true },
+  preflight: { input: z.object({ design: StudioDesignSchema }).strict(), output: PreflightReportSchema, large: true },
   checkSlogan: {
     input: z.object({ text: z.string().trim().min(1, '请输入标语').max(MAX_TEXT_CHARS) }).strict(),
     output: RhymeCheckSchema,
@@ -140,36 +162,38 @@ const DESIGN_API = {
   convertScript: {
     input: z.union([
       z.object({ text: z.string().max(MAX_TEXT_CHARS), to: ScriptSchema }).strict(),
-      z.object({ design: DesignSchema, to: ScriptSchema }).strict(),
+      z.object({ design: StudioDesignSchema, to: ScriptSchema }).strict(),
     ]),
-    output: z.union([z.object({ text: z.string() }), z.object({ design: DesignSchema })]),
-    design: true,
+    output: z.union([z.object({ text: z.string() }), z.object({ design: StudioDesignSchema })]),
+    large: true,
   },
-  exportDesign: { input: ExportRequestSchema, output: z.object({ jobId: z.string() }), design: true },
-  jobStatus: { input: z.object({ jobId: Token }).strict(), output: JobStatusSchema },
-  cancelJob: { input: z.object({ jobId: Token }).strict(), output: z.object({ cancelled: z.boolean() }) },
-  openDesign: {
-    input: z.object({ text: z.string().max(MAX_DESIGN_TEXT_CHARS, '设计文件过大（超过 64 MB）') }).strict(),
-    output: DesignSchema,
-    design: true,
-  },
+  /** A job (jobStatus, cancelJob); the file is offered by its downloadId when done. */
+  exportDesign: { input: ExportRequestSchema, output: z.object({ jobId: z.string() }), large: true },
+  /** An image the user picked (uploaded first): checked, kept on the main side, named by reference. */
+  addAsset: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: AssetRefSchema },
+  /** A design file the user picked (uploaded first): checked, its images kept on the main side. */
+  openDesign: { input: z.object({ uploadId: UploadIdSchema }).strict(), output: StudioDesignSchema },
+  /** The design file, images embedded, written on the main side and offered by its downloadId. */
   saveDesign: {
-    input: z.object({ design: DesignSchema }).strict(),
-    output: z.object({ text: z.string() }),
-    design: true,
+    input: z.object({ design: StudioDesignSchema }).strict(),
+    output: z.object({ downloadId: DownloadIdSchema, fileName: z.string(), bytes: z.number().int() }),
+    large: true,
   },
 } as const;
 
 /**
- * Every method: input and value schemas. `design: true` marks methods whose input may be large.
- * Each group lives in its own file (api-library.ts, api-batch.ts); this is the one contract.
+ * Every method: input and value schemas. `large: true` marks methods whose input may be large.
+ * Each group lives in its own file (api-jobs.ts, api-library.ts, api-batch.ts, api-profile.ts); this is the
+ * one contract.
  */
-export const API = { ...DESIGN_API, ...LIBRARY_API, ...BATCH_API, ...PROFILE_API } as const;
+export const API = { ...DESIGN_API, ...JOBS_API, ...LIBRARY_API, ...BATCH_API, ...PROFILE_API } as const;
 
 export type ApiMethod = keyof typeof API;
 export const API_METHODS = Object.keys(API) as ApiMethod[];
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
 export type ApiValue<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>;
+/** A method's input as its handler sees it: parsed, defaults applied. */
+export type ApiParsed<M extends ApiMethod> = z.infer<(typeof API)[M]['input']>;
 
 export const ApiErrorSchema = z.object({
   code: z.string(),
@@ -192,5 +216,5 @@ export function resultSchema<M extends ApiMethod>(method: M) {
 
 export const isApiMethod = (name: string): name is ApiMethod => Object.prototype.hasOwnProperty.call(API, name);
 
-/** Whether a method's input may carry a whole design (and so needs the large body limit). */
-export const carriesDesign = (m: ApiMethod): boolean => 'design' in API[m];
+/** Whether a method's input may run past the small body limit (a design, a long selection). */
+export const isLarge = (m: ApiMethod): boolean => 'large' in API[m];

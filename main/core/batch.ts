@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { ROW_NUMBER_TOKEN } from './batch-names.js';
+import { MAX_DPI } from './limits.js';
+
+export { ROW_NUMBER_TOKEN } from './batch-names.js';
 
 /**
  * Batch production (issue 6): one template × a table (CSV/XLSX) → one output per data row.
@@ -13,9 +17,6 @@ import { z } from 'zod';
 export const MAX_BATCH_ROWS = 5000;
 /** Most columns a table may have (a sheet with stray formatting far to the right is refused early). */
 export const MAX_BATCH_COLUMNS = 200;
-
-/** The token for the data-row number in a name pattern (zero-padded: 001…120, so files sort). */
-export const ROW_NUMBER_TOKEN = '序号';
 
 /**
  * What to produce: 'pdf' one PDF per row; 'single-pdf' one multi-page PDF, a page per row that
@@ -43,7 +44,7 @@ export const BatchSettingsSchema = z.object({
    */
   mapping: z.record(SlotNameSchema, z.string().max(200).nullable()).optional(),
   /** Raster outputs only; default the format's recommended dpi. */
-  dpi: z.number().positive('分辨率必须大于 0').max(2400, '分辨率至多 2400 dpi').optional(),
+  dpi: z.number().positive('分辨率必须大于 0').max(MAX_DPI, `分辨率至多 ${MAX_DPI} dpi`).optional(),
   /** Make rows that still show a template sample (×× text, a sample QR, an empty photo box) instead of failing them. */
   allowPlaceholder: z.boolean().optional(),
   /** Base name (no extension) of the single PDF and of the zip; default the design's name. */

@@ -5,6 +5,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 // so a bundle does not carry zod's forty others.
 z.config(zhCN());
 
+export * from './limits.js';
 export * from './units.js';
 export * from './colour.js';
 export * from './errors.js';
@@ -16,6 +17,8 @@ export * from './design/bundled-fonts.js';
 export * from './design/background.js';
 export * from './design/assets.js';
 export * from './design/design.js';
+export * from './design/parse.js';
+export * from './design/edit.js';
 export * from './design/format-catalogue.js';
 export * from './preflight.js';
 export * from './library.js';

@@ -1,26 +1,13 @@
 import { z } from 'zod';
 import { FraudTypeSchema } from './slogan/vocabulary.js';
+import { FILE_ROLES, SAMPLE_KINDS, type SampleKind } from './library-names.js';
 
-/** What a library sample is (issue 4): the UI edits these fields, the library stores and searches them. */
-export const SAMPLE_KINDS = {
-  banner: '横幅',
-  poster: '海报',
-  rollup: '易拉宝',
-  sticker: '贴纸',
-  wechat: '微信图片',
-  article: '文章',
-  video: '视频链接',
-  other: '其他',
-} as const;
-export type SampleKind = keyof typeof SAMPLE_KINDS;
+export * from './library-names.js';
+
 export const SampleKindSchema = z.enum(Object.keys(SAMPLE_KINDS) as [SampleKind, ...SampleKind[]], {
   message: `样本类型应为：${Object.keys(SAMPLE_KINDS).join('、')}`,
 });
 
-/** Where a sample was used; free text is allowed too, these are the usual ones. */
-export const SAMPLE_CHANNELS = ['集市横幅', '网格微信群', '公众号', '视频号', '印刷传单', '其他'] as const;
-
-export const FILE_ROLES = ['design', 'pdf', 'png', 'original', 'thumbnail'] as const;
 export const FileRoleSchema = z.enum(FILE_ROLES);
 export type FileRole = z.infer<typeof FileRoleSchema>;
 

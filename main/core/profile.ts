@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssetSchema } from './design/assets.js';
+import { EmbeddedAssetSchema } from './design/assets.js';
 
 /*
  * The unit's own details (本单位信息, issue #14 §1): set once, stored in the user's data folder,
@@ -65,10 +65,10 @@ export const UnitProfileSchema = z.object({
     })
     .default({ app: '', wechat: '' }),
   /** The unit's logo or emblem, as the user supplies it (the app never draws the police emblem). */
-  logo: AssetSchema.optional(),
+  logo: EmbeddedAssetSchema.optional(),
   /** The unit's mascot, e.g. Sanming's 明警小花. */
   mascot: z
-    .object({ name: z.string().trim().max(20, '吉祥物名称不能超过 20 个字').default(''), image: AssetSchema })
+    .object({ name: z.string().trim().max(20, '吉祥物名称不能超过 20 个字').default(''), image: EmbeddedAssetSchema })
     .optional(),
   /** The style the gallery shows first. */
   defaultStyle: StyleSchema.optional(),

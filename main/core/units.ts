@@ -1,11 +1,9 @@
-// Physical units. Designs are stored in millimetres; PDF speaks points, rasters speak pixels.
+// Physical units, declared once. Designs are stored in millimetres; PDF speaks points, rasters pixels.
 export const MM_PER_INCH = 25.4;
 export const PT_PER_MM = 72 / MM_PER_INCH;
 /** Pixels of a screen format are laid out at this nominal density (CSS px). */
 export const SCREEN_DPI = 96;
 
-export const mmToPt = (mm: number): number => mm * PT_PER_MM;
-export const ptToMm = (pt: number): number => pt / PT_PER_MM;
 export const mmToPx = (mm: number, dpi: number): number => (mm / MM_PER_INCH) * dpi;
 export const pxToMm = (px: number, dpi: number): number => (px / dpi) * MM_PER_INCH;
 

@@ -293,7 +293,7 @@ export async function renderContactSheet(
 
   const r = await renderDesigns([sheet], {
     out: opts.out,
-    ...(opts.format ? { format: opts.format } : {}),
+    format: opts.format,
     allowOverflow: true,
   });
   opts.onProgress?.(templates.length + 1, templates.length + 1);

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  FormatCatalogueSchema,
-  matchFormat,
-  parseOrThrow,
-  StudioError,
-  type Format,
-  type FormatEntry,
-} from '../core/index.js';
+import { FormatCatalogueSchema, parseOrThrow, StudioError, type FormatEntry } from '../core/index.js';
 import { templatesDir } from './paths.js';
 
 let loaded: FormatEntry[] | undefined;
@@ -38,9 +31,4 @@ export function getFormat(id: string): FormatEntry {
     ]);
   }
   return hit;
-}
-
-/** The catalogue format a design's format is (same trim and bleed), if any. */
-export function findFormat(format: Pick<Format, 'widthMm' | 'heightMm' | 'bleedMm'>): FormatEntry | undefined {
-  return matchFormat(listFormats(), format);
 }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
-import { StudioError, type Design } from '../core/index.js';
-import { prepareAssets } from './assets/prepare.js';
+import { MAX_DPI, StudioError, type Design } from '../core/index.js';
+import { prepareAssets, type AssetLoader } from './assets/prepare.js';
+import { imagesAtDpi } from './assets/print-images.js';
 import type { PdfOptions } from './output/pdf/write-pdf.js';
 import { refusePlaceholders } from './preflight/placeholders.js';
 import { buildScene } from './scene/build-scene.js';
@@ -55,10 +56,14 @@ export function formatFromPath(path: string): OutputFormat {
 }
 
 /** Designs → scenes, refusing any whose text cannot fit (unless explicitly allowed). */
-export async function scenesFor(designs: readonly Design[], allowOverflow: boolean): Promise<Scene[]> {
+export async function scenesFor(
+  designs: readonly Design[],
+  allowOverflow: boolean,
+  load?: AssetLoader,
+): Promise<Scene[]> {
   const scenes: Scene[] = [];
   for (const d of designs) {
-    const { scene } = buildScene(d, await prepareAssets(d));
+    const { scene } = buildScene(d, await prepareAssets(d, load));
     const overflow = scene.notes.filter((n) => n.kind === 'overflow');
     if (overflow.length && !allowOverflow) {
       throw new StudioError('text-overflow', '文字放不下，没有输出文件', [
@@ -71,37 +76,43 @@ export async function scenesFor(designs: readonly Design[], allowOverflow: boole
   return scenes;
 }
 
-/** Render one design (or, for PDF, several as pages) to a file. */
-export async function renderDesigns(designs: readonly Design[], req: RenderRequest): Promise<RenderResult> {
-  if (designs.length === 0) throw new StudioError('invalid-input', '没有要输出的设计');
-  const format = req.format ?? formatFromPath(req.out);
-  if (req.dpi !== undefined && !(req.dpi > 0 && req.dpi <= 2400))
-    throw new StudioError('invalid-input', `分辨率 ${req.dpi} 无效：应在 1 到 2400 dpi 之间`);
-  if (!req.allowPlaceholder) refusePlaceholders(designs);
-  const scenes = await scenesFor(designs, req.allowOverflow ?? false);
+/** Where and how to write scenes: everything of a RenderRequest but the choice of designs. */
+export type RenderTarget = Omit<RenderRequest, 'allowOverflow' | 'allowPlaceholder'>;
+
+/**
+ * Built scenes → one file: the PDF (a page per scene) or an image (one scene). The scene is the
+ * expensive, shared part; callers that need two outputs of one design (publishing: PDF and PNG)
+ * or that built it already (batch rows) build it once and call this for each file.
+ */
+export async function renderScenes(scenes: readonly Scene[], target: RenderTarget): Promise<RenderResult> {
+  if (scenes.length === 0) throw new StudioError('invalid-input', '没有要输出的设计');
+  const format = target.format ?? formatFromPath(target.out);
+  if (target.dpi !== undefined && !(target.dpi > 0 && target.dpi <= MAX_DPI))
+    throw new StudioError('invalid-input', `分辨率 ${target.dpi} 无效：应在 1 到 ${MAX_DPI} dpi 之间`);
   const notes = scenes.flatMap((s) => s.notes.map((n) => n.message));
-  const progress = req.onProgress ? { onProgress: req.onProgress } : {};
   // Each writer is loaded only when used: pdfkit and sharp each cost a tenth of a second to load.
   if (format === 'pdf') {
     const { writePdf } = await import('./output/pdf/write-pdf.js');
-    const r = await writePdf(scenes, req.out, {
-      ...(req.cmyk !== undefined ? { cmyk: req.cmyk } : {}),
-      ...(req.outlineText ? { outlineText: true } : {}),
-      ...(req.bleed !== undefined ? { bleed: req.bleed } : {}),
-      ...(req.largePage ? { largePage: req.largePage } : {}),
-      ...(req.tile ? { tile: req.tile } : {}),
-      ...progress,
-    });
+    const r = await writePdf([...scenes], target.out, target);
     return { path: r.path, format, pages: r.pages, notes };
   }
   if (scenes.length > 1) throw new StudioError('invalid-input', '图片格式一次只能输出一个设计；多个设计请输出为 PDF');
-  const { renderRaster } = await import('./output/raster/render-raster.js');
-  const r = await renderRaster(scenes[0]!, req.out, {
-    format,
-    ...(req.dpi !== undefined ? { dpi: req.dpi } : {}),
-    ...(req.widthPx !== undefined ? { widthPx: req.widthPx } : {}),
-    ...(req.bleed !== undefined ? { bleed: req.bleed } : {}),
-    ...progress,
-  });
+  const [{ renderRaster }, { planRaster }] = await Promise.all([
+    import('./output/raster/render-raster.js'),
+    import('./output/raster/strip-plan.js'),
+  ]);
+  const { dpi } = planRaster(scenes[0]!, target);
+  const r = await renderRaster(await imagesAtDpi(scenes[0]!, dpi), target.out, { ...target, format });
   return { path: r.path, format, pages: 1, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi, notes };
+}
+
+/** Render one design (or, for PDF, several as pages) to a file. */
+export async function renderDesigns(
+  designs: readonly Design[],
+  req: RenderRequest,
+  load?: AssetLoader,
+): Promise<RenderResult> {
+  if (designs.length === 0) throw new StudioError('invalid-input', '没有要输出的设计');
+  if (!req.allowPlaceholder) refusePlaceholders(designs);
+  return renderScenes(await scenesFor(designs, req.allowOverflow ?? false, load), req);
 }

@@ -1,7 +1,7 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { StudioError } from '../core/index.js';
-import { withAtomicFile } from '../engine/output/atomic.js';
+import { withAtomicFile } from '../node/atomic.js';
 import { BlobStore, fsyncFile } from './blobs.js';
 import { assertNotNewer } from './db.js';
 import { DB_NAME, type Library } from './library.js';

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { StudioError, type Sample } from '../core/index.js';
-import { withAtomicFile } from '../engine/output/atomic.js';
+import { withAtomicFile } from '../node/atomic.js';
 import { BUNDLE_SCHEMA, cleanName, type BundleManifest } from './bundle-manifest.js';
 import type { Library } from './library.js';
 

@@ -1,5 +1,5 @@
 import { StudioError } from '../core/index.js';
-import { MAX_IMAGE_PIXELS } from '../engine/assets/prepare.js';
+import { MAX_IMAGE_PIXELS } from '../core/limits.js';
 import type { FileType } from './sniff.js';
 
 /** Thumbnails fit in this square; JPEG on white, small enough for a grid of hundreds. */

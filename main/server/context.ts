@@ -1,16 +1,16 @@
+import { AssetStore, defaultAssetsDir } from './assets.js';
 import { Downloads } from './downloads.js';
-import { BatchJobs } from './handlers/batch-jobs.js';
-import { JobManager, type JobManagerOptions } from './handlers/jobs.js';
 import { consoleLogger, type Logger } from './handlers/result.js';
+import { JobService, type JobServiceOptions } from './jobs/job-service.js';
 import { defaultLibraryDir, LibraryHost } from './library-host.js';
 import { defaultProfilePath, ProfileStore } from './profile-store.js';
 import { Uploads } from './uploads.js';
 
-/** What every handler may use, for either transport: jobs, files in and out, the library. */
+/** What every handler may use, for either transport: the job service, images, files in and out, the library. */
 export interface StudioContext {
-  jobs: JobManager;
-  /** Batch production runs (one at a time, in a worker). */
-  batch: BatchJobs;
+  jobs: JobService;
+  /** The images of the designs being edited, by SHA-256. */
+  assets: AssetStore;
   downloads: Downloads;
   uploads: Uploads;
   library: LibraryHost;
@@ -21,33 +21,34 @@ export interface StudioContext {
 }
 
 export interface StudioContextOptions {
-  jobs?: JobManagerOptions;
+  jobs?: Omit<JobServiceOptions, 'downloads' | 'log'>;
   /** The sample library's folder; default ~/反诈物料工作室/样本库. */
   libraryDir?: string;
   /** The stored unit profile; default 本单位信息.json beside the library folder. */
   profilePath?: string;
+  /** Where the images of open designs are kept; default the user's cache folder. */
+  assetsDir?: string;
   log?: Logger;
 }
 
 export function createStudioContext(opts: StudioContextOptions = {}): StudioContext {
   const log = opts.log ?? consoleLogger;
   const downloads = new Downloads();
-  const jobs = new JobManager({ log, ...opts.jobs, downloads });
+  const jobs = new JobService({ ...opts.jobs, downloads, log });
   const uploads = new Uploads();
   const library = new LibraryHost(opts.libraryDir ?? defaultLibraryDir());
   const profile = new ProfileStore(opts.profilePath ?? defaultProfilePath(library.dir));
-  const batch = new BatchJobs({ downloads, library, log });
+  const assets = new AssetStore(opts.assetsDir ?? defaultAssetsDir());
   return {
     jobs,
-    batch,
+    assets,
     downloads,
     uploads,
     library,
     profile,
     log,
     async close() {
-      jobs.close();
-      batch.close();
+      await jobs.close();
       uploads.close();
       await library.close();
     },

@@ -2,22 +2,25 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { carriesDesign, isApiMethod, MAX_DESIGN_TEXT_CHARS } from '../core/api.js';
+import { isApiMethod, isLarge } from '../core/api.js';
 import { StudioError } from '../core/index.js';
 import { appRoot } from '../engine/paths.js';
 import { BodyTooLarge, readBody } from './body.js';
-import { createStudioContext, type StudioContext } from './context.js';
+import { createStudioContext, type StudioContext, type StudioContextOptions } from './context.js';
 import { createHandlers, type Handlers } from './handlers/index.js';
-import type { JobManager, JobManagerOptions } from './handlers/jobs.js';
+import type { JobService } from './jobs/job-service.js';
 import { toError, type Logger } from './handlers/result.js';
 import { attachmentHeader, createResources, type Resource } from './resources.js';
 import { hostAllowed, newToken, originAllowed, securityHeaders, tokenOk } from './security.js';
 import { serveStatic } from './static.js';
 
-/** Bodies of methods without a design: a slogan, an id. */
+/** Bodies of most methods: a slogan, an id, a query. */
 const SMALL_BODY = 64 * 1024;
-/** A design with its embedded images, JSON-encoded (the text of openDesign may escape a little). */
-const DESIGN_BODY = MAX_DESIGN_TEXT_CHARS + 8 * 1024 * 1024;
+/**
+ * Methods marked large: a design without its images (they travel by reference; 500 elements of
+ * 2,000 characters at most) or a selection of 20,000 samples. Files come as uploads instead.
+ */
+const LARGE_BODY = 8 * 1024 * 1024;
 
 export interface StudioServerOptions {
   /** 0 (default) picks a free port. */
@@ -25,9 +28,11 @@ export interface StudioServerOptions {
   token?: string;
   /** The built renderer; default renderer/dist of the app. */
   staticDir?: string;
-  jobs?: JobManagerOptions;
+  jobs?: StudioContextOptions['jobs'];
   /** The sample library's folder (default ~/反诈物料工作室/样本库). */
   libraryDir?: string;
+  /** Where the images of open designs are kept (default the user's cache folder). */
+  assetsDir?: string;
   log?: Logger;
 }
 
@@ -37,7 +42,7 @@ export interface StudioServer {
   token: string;
   /** The URL to open, token included. */
   url: string;
-  jobs: JobManager;
+  jobs: JobService;
   context: StudioContext;
   close(): Promise<void>;
 }
@@ -63,10 +68,10 @@ async function api(name: string, req: IncomingMessage, res: ServerResponse, hand
     return fail(res, 415, 'bad-content-type', '请求应为 JSON（Content-Type: application/json）');
   let body: Buffer;
   try {
-    body = await readBody(req, carriesDesign(name) ? DESIGN_BODY : SMALL_BODY);
+    body = await readBody(req, isLarge(name) ? LARGE_BODY : SMALL_BODY);
   } catch (err) {
     if (err instanceof BodyTooLarge)
-      return fail(res, 413, 'too-large', '请求内容过大：设计文件至多 64 MB，其他请求至多 64 KB');
+      return fail(res, 413, 'too-large', '请求内容过大：图片和文件请用上传，其他请求至多 8 MB');
     throw err;
   }
   let input: unknown;
@@ -112,11 +117,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, ctx: StudioCont
 /** Browser mode: the API, thumbnails, downloads and the built renderer, on 127.0.0.1 only. */
 export async function startStudioServer(opts: StudioServerOptions = {}): Promise<StudioServer> {
   const token = opts.token ?? newToken();
-  const ctx = createStudioContext({
-    ...(opts.jobs ? { jobs: opts.jobs } : {}),
-    ...(opts.libraryDir ? { libraryDir: opts.libraryDir } : {}),
-    ...(opts.log ? { log: opts.log } : {}),
-  });
+  const ctx = createStudioContext(opts);
   const { jobs, log } = ctx;
   const handlers = createHandlers(ctx);
   const resources = createResources(ctx);

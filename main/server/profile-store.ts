@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emptyProfile, StudioError, type UnitProfile } from '../core/index.js';
 import { readProfileFile } from '../engine/fill-profile.js';
-import { withAtomicFile } from '../engine/output/atomic.js';
+import { withAtomicFile } from '../node/atomic.js';
 import { defaultLibraryDir } from './library-host.js';
 
 /** The unit's details beside the sample library, in the user's data folder (~/反诈物料工作室). */

@@ -15,10 +15,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const studio = await startStudioServer({ port, ...(values.library ? { libraryDir: values.library } : {}) });
+const studio = await startStudioServer({ port, libraryDir: values.library });
 process.stdout.write(`${studio.url}\n`);
 process.stderr.write(
-  `反诈物料工作室（浏览器模式）已启动，仅本机可访问。按 Ctrl-C 退出。${studio.jobs.usesWorker ? '' : '（导出在主线程运行）'}\n`,
+  `反诈物料工作室（浏览器模式）已启动，仅本机可访问。按 Ctrl-C 退出。${studio.jobs.threaded ? '' : '（导出在主线程运行）'}\n`,
 );
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -1,12 +1,11 @@
 import { LitElement, css, html } from 'lit';
-import type { Design } from '../../main/core/index.js';
 import type { TemplateSummary } from '../../main/core/api.js';
 import { DESIGN_EXTS } from '../../main/core/design-file.js';
 import { call, errorMessage } from './data/api-client.js';
 import { DocumentController } from './data/document-controller.js';
+import type { CsEvent } from './events.js';
 import { defineMessages, locale, LocaleController, setLocale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import type { CsEditor } from './cs-editor.js';
 import './cs-gallery.js';
 import './cs-editor.js';
 import './cs-library.js';
@@ -118,7 +117,7 @@ export class CsApp extends LitElement {
   async openExport() {
     this.screen = 'editor';
     await this.updateComplete;
-    this.renderRoot.querySelector<CsEditor>('cs-editor')?.openExport();
+    this.renderRoot.querySelector('cs-editor')?.openExport();
   }
   pickFile() {
     const input = this.renderRoot.querySelector<HTMLInputElement>('input.file-input');
@@ -127,7 +126,7 @@ export class CsApp extends LitElement {
     input.click();
   }
 
-  private async openTemplate(e: CustomEvent<{ id: string }>) {
+  private async openTemplate(e: CsEvent<'template-open'>) {
     this.error = '';
     try {
       this.doc.open(await call('getTemplate', { id: e.detail.id }));
@@ -136,12 +135,12 @@ export class CsApp extends LitElement {
     }
   }
 
-  private openDesign(e: CustomEvent<{ design: Design }>) {
+  private openDesign(e: CsEvent<'design-open'>) {
     this.error = '';
     this.doc.open(e.detail.design);
   }
 
-  private docCommand(e: CustomEvent<{ command: DocCommand | 'undo' | 'redo' }>) {
+  private docCommand(e: CsEvent<'doc-command'>) {
     void this.doc.command({ command: e.detail.command }, 'page');
   }
 
@@ -201,3 +200,9 @@ export class CsApp extends LitElement {
   }
 }
 customElements.define('cs-app', CsApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-app': CsApp;
+  }
+}

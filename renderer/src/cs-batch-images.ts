@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls, fileButton } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   head: { zh: '照片', en: 'Photos' },
@@ -45,8 +46,7 @@ export class CsBatchImages extends LitElement {
 
   private emit(list: FileList | null | undefined) {
     const files = [...(list ?? [])];
-    if (files.length)
-      this.dispatchEvent(new CustomEvent('images-pick', { detail: { files }, bubbles: true, composed: true }));
+    if (files.length) fire(this, 'images-pick', { files });
   }
 
   override render() {
@@ -79,3 +79,9 @@ export class CsBatchImages extends LitElement {
   }
 }
 customElements.define('cs-batch-images', CsBatchImages);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-images': CsBatchImages;
+  }
+}

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { BatchMapping } from '../../main/core/batch.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   keep: { zh: '不填（保留模板文字）', en: "Don't fill (keep the template's text)" },
@@ -37,13 +38,7 @@ export class CsBatchMapping extends LitElement {
 
   private change(slot: string, e: Event) {
     const v = (e.target as HTMLSelectElement).value;
-    this.dispatchEvent(
-      new CustomEvent('mapping-change', {
-        detail: { slot, column: v === '' ? null : v },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'mapping-change', { slot, column: v === '' ? null : v });
   }
 
   override render() {
@@ -71,3 +66,9 @@ export class CsBatchMapping extends LitElement {
   }
 }
 customElements.define('cs-batch-mapping', CsBatchMapping);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-mapping': CsBatchMapping;
+  }
+}

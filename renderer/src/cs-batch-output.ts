@@ -1,8 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import type { ApiValue } from '../../main/core/api.js';
-import { ROW_NUMBER_TOKEN, type BatchOutput, type BatchSettingsInput } from '../../main/core/batch.js';
+import { ROW_NUMBER_TOKEN } from '../../main/core/batch-names.js';
+import type { BatchOutput, BatchSettingsInput } from '../../main/core/batch.js';
+import { MAX_DPI } from '../../main/core/limits.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   output: { zh: '输出格式', en: 'Output' },
@@ -70,7 +73,7 @@ export class CsBatchOutput extends LitElement {
   ];
 
   private patch(p: Partial<OutputSettings>) {
-    this.dispatchEvent(new CustomEvent('settings-change', { detail: { patch: p }, bubbles: true, composed: true }));
+    fire(this, 'settings-change', { patch: p });
   }
 
   /** Insert `{col}` where the cursor is in the pattern field (at the end if it never had focus). */
@@ -124,7 +127,7 @@ export class CsBatchOutput extends LitElement {
           </div>
           <div>
             <label for="dpi">${t('dpi')}</label>
-            <input id="dpi" type="number" min="1" max="2400" step="any" .value=${String(s.dpi)} ?disabled=${!raster} aria-describedby="dpi-hint"
+            <input id="dpi" type="number" min="1" max=${MAX_DPI} step="any" .value=${String(s.dpi)} ?disabled=${!raster} aria-describedby="dpi-hint"
               @change=${(e: Event) => this.patch({ dpi: Number((e.target as HTMLInputElement).value) || this.recommendedDpi })}>
             <div class="muted" id="dpi-hint">${raster ? t('dpiHint', { dpi: this.recommendedDpi }) : t('dpiPdf')}</div>
           </div>
@@ -134,3 +137,9 @@ export class CsBatchOutput extends LitElement {
   }
 }
 customElements.define('cs-batch-output', CsBatchOutput);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-output': CsBatchOutput;
+  }
+}

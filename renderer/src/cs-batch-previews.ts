@@ -80,3 +80,9 @@ export class CsBatchPreviews extends LitElement {
   }
 }
 customElements.define('cs-batch-previews', CsBatchPreviews);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-previews': CsBatchPreviews;
+  }
+}

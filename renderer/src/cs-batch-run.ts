@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
-import type { BatchStatus } from '../../main/core/api-batch.js';
+import type { JobStatusOf } from '../../main/core/api-jobs.js';
+import { isFinished } from '../../main/core/job-states.js';
 import { errorMessage, saveDownload } from './data/api-client.js';
+import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -34,6 +36,8 @@ const t = defineMessages({
   rowLine: { zh: '第 {n} 行（表格第 {line} 行）', en: 'Row {n} (sheet line {line})' },
   notes: { zh: '提示', en: 'Notes' },
 });
+
+type BatchStatus = JobStatusOf<'batch'>;
 
 export interface PublishForm {
   enabled: boolean;
@@ -87,10 +91,6 @@ export class CsBatchRun extends LitElement {
     `,
   ];
 
-  private fire(name: string, detail?: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   private async save(id: string) {
     this.error = '';
     try {
@@ -101,7 +101,7 @@ export class CsBatchRun extends LitElement {
   }
 
   private get active(): boolean {
-    return this.status !== null && ['queued', 'running', 'publishing'].includes(this.status.state);
+    return this.status !== null && !isFinished(this.status);
   }
 
   private failureList(title: string, cls: string, items: BatchStatus['failures']) {
@@ -113,13 +113,13 @@ export class CsBatchRun extends LitElement {
     const label =
       s.state === 'queued'
         ? t('queued')
-        : s.state === 'publishing'
+        : s.phase === 'publishing'
           ? t('publishing')
           : t('running', { done: s.rowsDone, total: s.rowsTotal });
     return html`<div class="progress">
       <div class="status" aria-live="polite" role="status">${label}</div>
       <div class="bar"><progress max="1" .value=${s.progress} aria-label=${label}></progress>
-        <button type="button" class="secondary cancel" @click=${() => this.fire('batch-cancel')}>${t('cancel')}</button></div>
+        <button type="button" class="secondary cancel" @click=${() => fire(this, 'batch-cancel')}>${t('cancel')}</button></div>
     </div>`;
   }
 
@@ -135,14 +135,14 @@ export class CsBatchRun extends LitElement {
         ${s.downloadId ? html`<button type="button" class="download" @click=${() => this.save(s.downloadId!)}>${t('download', { name: s.fileName ?? '' })}</button>` : ''}
         ${s.failureReportId ? html`<button type="button" class="secondary report" @click=${() => this.save(s.failureReportId!)}>${t('report')}</button>` : ''}
       </div>
-      ${s.notes.length ? html`<h3>${t('notes')}</h3><ul class="muted">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+      ${s.notes?.length ? html`<h3>${t('notes')}</h3><ul class="muted">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
     `;
   }
 
   override render() {
     const s = this.status;
     const p = this.publish;
-    const pub = (patch: Partial<PublishForm>) => this.fire('publish-change', { patch });
+    const pub = (patch: Partial<PublishForm>) => fire(this, 'publish-change', { patch });
     return html`
       ${s && this.active ? this.progress(s) : ''}
       ${s && !this.active ? this.result(s) : ''}
@@ -164,9 +164,15 @@ export class CsBatchRun extends LitElement {
               : ''
           }
         </div>
-        <button type="button" class="start ${s ? 'secondary' : ''}" ?disabled=${!this.canStart} @click=${() => this.fire('batch-start')}>${s ? t('again') : t('start')}</button>`
+        <button type="button" class="start ${s ? 'secondary' : ''}" ?disabled=${!this.canStart} @click=${() => fire(this, 'batch-start')}>${s ? t('again') : t('start')}</button>`
       }
     `;
   }
 }
 customElements.define('cs-batch-run', CsBatchRun);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-run': CsBatchRun;
+  }
+}

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { BatchTableInfo } from '../../main/core/api-batch.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls, fileButton } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   drop: { zh: '把 CSV 或 Excel（.xlsx）表格拖到这里，或', en: 'Drop a CSV or Excel (.xlsx) table here, or' },
@@ -53,7 +54,7 @@ export class CsBatchTable extends LitElement {
   ];
 
   private emit(file: File | undefined) {
-    if (file) this.dispatchEvent(new CustomEvent('table-file', { detail: { file }, bubbles: true, composed: true }));
+    if (file) fire(this, 'table-file', { file });
   }
 
   private onDrop(e: DragEvent) {
@@ -105,3 +106,9 @@ export class CsBatchTable extends LitElement {
   }
 }
 customElements.define('cs-batch-table', CsBatchTable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-table': CsBatchTable;
+  }
+}

@@ -4,6 +4,7 @@ import { resourceUrl } from './data/api-client.js';
 import { KIND_ORDER, kindName } from './data/kind-names.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   slots: { zh: '可填：{list}', en: 'Fills: {list}' },
@@ -39,7 +40,7 @@ export class CsBatchTemplates extends LitElement {
   ];
 
   private pick(id: string) {
-    this.dispatchEvent(new CustomEvent('template-pick', { detail: { id }, bubbles: true, composed: true }));
+    fire(this, 'template-pick', { id });
   }
 
   override render() {
@@ -71,3 +72,9 @@ export class CsBatchTemplates extends LitElement {
   }
 }
 customElements.define('cs-batch-templates', CsBatchTemplates);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch-templates': CsBatchTemplates;
+  }
+}

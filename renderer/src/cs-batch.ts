@@ -1,8 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import type { ApiValue, TemplateSummary } from '../../main/core/api.js';
-import type { BatchRowPreview, BatchStatus, BatchTableInfo } from '../../main/core/api-batch.js';
+import type { BatchRowPreview, BatchTableInfo } from '../../main/core/api-batch.js';
+import type { JobStatusOf } from '../../main/core/api-jobs.js';
+import { isFinished } from '../../main/core/job-states.js';
 import type { BatchSettingsInput } from '../../main/core/batch.js';
 import { call, errorMessage, resourceUrl, upload, type Uploaded } from './data/api-client.js';
+import { watchJob } from './data/jobs.js';
+import type { CsEvent } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import type { OutputSettings } from './cs-batch-output.js';
@@ -35,7 +39,6 @@ const t = defineMessages({
 });
 
 const PREVIEW_ROWS = 3;
-const POLL_MS = 300;
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /**
@@ -75,7 +78,7 @@ export class CsBatch extends LitElement {
   plan: ApiValue<'planBatch'> | null = null;
   planError = '';
   publish: PublishForm = { enabled: false, unit: '', publishedAt: today() };
-  status: BatchStatus | null = null;
+  status: JobStatusOf<'batch'> | null = null;
   runError = '';
   private uploaded: Uploaded | null = null;
   /** Photos handed over for the table's image column, and what was skipped. */
@@ -85,11 +88,12 @@ export class CsBatch extends LitElement {
     progress: null,
   };
   private seq = { preview: 0, plan: 0 };
-  private timers: Record<'preview' | 'plan' | 'poll', ReturnType<typeof setTimeout> | undefined> = {
+  private timers: Record<'preview' | 'plan', ReturnType<typeof setTimeout> | undefined> = {
     preview: undefined,
     plan: undefined,
-    poll: undefined,
   };
+  /** Stops following the run when the screen goes away (the run itself goes on). */
+  private watching: AbortController | undefined;
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -117,7 +121,7 @@ export class CsBatch extends LitElement {
   }
 
   private get running(): boolean {
-    return this.status !== null && ['queued', 'running', 'publishing'].includes(this.status.state);
+    return this.status !== null && !isFinished(this.status);
   }
 
   private source() {
@@ -135,12 +139,12 @@ export class CsBatch extends LitElement {
       output: o.output,
       zip: o.zip,
       mapping: this.mappingOverride(),
-      ...(o.namePattern.trim() ? { namePattern: o.namePattern } : {}),
-      ...(raster ? { dpi: o.dpi } : {}),
+      namePattern: o.namePattern.trim() ? o.namePattern : undefined,
+      dpi: raster ? o.dpi : undefined,
     };
   }
 
-  private async pickTemplate(e: CustomEvent<{ id: string }>) {
+  private async pickTemplate(e: CsEvent<'template-pick'>) {
     this.templateId = e.detail.id;
     this.picking = false;
     this.status = null;
@@ -154,7 +158,7 @@ export class CsBatch extends LitElement {
     if (this.uploaded) await this.readTable();
   }
 
-  private async onFile(e: CustomEvent<{ file: File }>) {
+  private async onFile(e: CsEvent<'table-file'>) {
     this.tableError = '';
     this.reading = true;
     this.status = null;
@@ -188,7 +192,7 @@ export class CsBatch extends LitElement {
   }
 
   /** Photos for the image column go beside the table on the main side; then the previews are redrawn. */
-  private async onImages(e: CustomEvent<{ files: File[] }>) {
+  private async onImages(e: CsEvent<'images-pick'>) {
     if (!this.uploaded) return;
     const files = e.detail.files;
     this.tableError = '';
@@ -207,7 +211,7 @@ export class CsBatch extends LitElement {
     }
   }
 
-  private onMapping(e: CustomEvent<{ slot: string; column: string | null }>) {
+  private onMapping(e: CsEvent<'mapping-change'>) {
     if (!this.info) return;
     const slots = this.info.mapping.slots.map((s) =>
       s.slot === e.detail.slot ? { ...s, column: e.detail.column } : s,
@@ -218,7 +222,7 @@ export class CsBatch extends LitElement {
     this.schedule('plan', 150);
   }
 
-  private onSettings(e: CustomEvent<{ patch: Partial<OutputSettings> }>) {
+  private onSettings(e: CsEvent<'settings-change'>) {
     this.output = { ...this.output, ...e.detail.patch };
     this.schedule('plan', 200);
   }
@@ -256,49 +260,28 @@ export class CsBatch extends LitElement {
 
   private async start() {
     this.runError = '';
-    clearTimeout(this.timers.poll);
+    this.watching?.abort();
     const p = this.publish;
     try {
-      const { batchId } = await call('startBatch', {
+      const { jobId } = await call('startBatch', {
         ...this.source(),
         settings: this.settings(),
-        ...(p.enabled ? { publish: { unit: p.unit, publishedAt: p.publishedAt } } : {}),
+        publish: p.enabled ? { unit: p.unit, publishedAt: p.publishedAt } : undefined,
       });
-      this.status = {
-        batchId,
-        state: 'queued',
-        rowsDone: 0,
-        rowsTotal: this.info?.rowCount ?? 0,
-        progress: 0,
-        succeeded: 0,
-        failures: [],
-        skipped: [],
-        published: 0,
-        publishFailures: [],
-        notes: [],
-      };
-      this.poll();
+      // Its first status at once (the run shows as started), then the poller's.
+      const first = await call('jobStatus', { jobId });
+      if (first.kind === 'batch') this.status = first;
+      this.watching = new AbortController();
+      await watchJob(jobId, 'batch', (s) => (this.status = s), this.watching.signal);
     } catch (err) {
       this.runError = errorMessage(err);
     }
   }
 
-  private poll() {
-    this.timers.poll = setTimeout(async () => {
-      if (!this.status) return;
-      try {
-        this.status = await call('batchStatus', { batchId: this.status.batchId });
-        if (this.running) this.poll();
-      } catch (err) {
-        this.runError = errorMessage(err);
-      }
-    }, POLL_MS);
-  }
-
   private async cancel() {
     if (!this.status) return;
     try {
-      await call('cancelBatch', { batchId: this.status.batchId });
+      await call('cancelJob', { jobId: this.status.jobId });
     } catch (err) {
       this.runError = errorMessage(err);
     }
@@ -307,6 +290,7 @@ export class CsBatch extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     for (const k of Object.keys(this.timers) as (keyof typeof this.timers)[]) clearTimeout(this.timers[k]);
+    this.watching?.abort();
   }
 
   private step(n: number, title: string, on: boolean, body: unknown) {
@@ -378,7 +362,7 @@ export class CsBatch extends LitElement {
         ready,
         ready
           ? html`<cs-batch-run .status=${this.status} .canStart=${mapped && !this.planError && !this.reading} .publish=${this.publish}
-            @publish-change=${(e: CustomEvent<{ patch: Partial<PublishForm> }>) => (this.publish = { ...this.publish, ...e.detail.patch })}
+            @publish-change=${(e: CsEvent<'publish-change'>) => (this.publish = { ...this.publish, ...e.detail.patch })}
             @batch-start=${this.start} @batch-cancel=${this.cancel}></cs-batch-run>
             ${this.runError ? html`<p class="error" role="alert">${this.runError}</p>` : ''}`
           : html`<p class="muted">${t('needTable')}</p>`,
@@ -387,3 +371,9 @@ export class CsBatch extends LitElement {
   }
 }
 customElements.define('cs-batch', CsBatch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-batch': CsBatch;
+  }
+}

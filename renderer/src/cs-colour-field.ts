@@ -1,6 +1,8 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
-import { COLOUR_PRESETS, toCmyk, type Colour, type ColourPresetName } from '../../main/core/index.js';
-import { PRESET_ORDER, hexColour, presetColour, presetOf } from './data/design-edit.js';
+import { COLOUR_PRESETS, toCmyk, type ColourPresetName } from '../../main/core/colour-values.js';
+import type { Colour } from '../../main/core/colour.js';
+import { PRESET_ORDER, hexColour, presetColour, presetOf } from '../../main/core/design/edit.js';
+import { fire } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -54,7 +56,7 @@ export class CsColourField extends LitElement {
   ];
 
   private emit(colour: Colour) {
-    this.dispatchEvent(new CustomEvent('colour-change', { detail: { colour } }));
+    fire(this, 'colour-change', { colour });
   }
 
   override render() {
@@ -81,3 +83,9 @@ export class CsColourField extends LitElement {
   }
 }
 customElements.define('cs-colour-field', CsColourField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-colour-field': CsColourField;
+  }
+}

@@ -1,14 +1,16 @@
 import { LitElement, css, html } from 'lit';
-import type { Design, PreflightReport } from '../../main/core/index.js';
-import { slotsOf } from '../../main/core/design/design.js';
+import type { ApiValue } from '../../main/core/api.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { contentOf, setContent } from '../../main/core/design/edit.js';
+import { slotsOf } from '../../main/core/design/slots.js';
+import type { PreflightReport } from '../../main/core/preflight.js';
 import { call, errorMessage } from './data/api-client.js';
 import type { AutosaveState } from './data/autosave.js';
+import { LatestWins } from './data/preview-scheduler.js';
 import type { DesignSession } from './data/session.js';
+import { fire, type CsEvent } from './events.js';
 import { defineMessages, locale, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import type { CsSlotForm } from './cs-slot-form.js';
-import type { CsExportDialog } from './cs-export-dialog.js';
-import type { CsPublishDialog } from './cs-publish-dialog.js';
 import type { DocCommand } from './cs-app.js';
 import './cs-slot-form.js';
 import './cs-preview.js';
@@ -45,8 +47,7 @@ const t = defineMessages({
   insertSlogan: { zh: '填入推荐标语', en: 'Insert suggested slogan' },
 });
 
-/** Preview requests: sent at once when idle, then at most one per this window (latest input wins). */
-const PREVIEW_WINDOW_MS = 30;
+/** Preflight waits for a pause in typing; it finds the preview's scene on the main side. */
 const PREFLIGHT_DELAY_MS = 300;
 
 /**
@@ -67,16 +68,24 @@ export class CsEditor extends LitElement {
   autosave: AutosaveState = { state: 'idle' };
   busy = false;
   /** Not reactive: a new preview goes straight to cs-preview, without re-rendering the editor (latency). */
-  private svg = '';
+  private layers: ApiValue<'previewSvg'>['layers'] = [];
   report: PreflightReport | null = null;
   error = '';
   selectedId = '';
   private readonly i18n = new LocaleController(this);
 
-  private inFlight = false;
-  private dirty = false;
-  private lastSent = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The live preview: latest edit wins, sent as soon as the previous preview is back. */
+  private readonly previews = new LatestWins<StudioDesign, ApiValue<'previewSvg'>>(
+    (design) => call('previewSvg', { design }),
+    ({ layers }) => {
+      this.layers = layers;
+      const preview = this.renderRoot.querySelector('cs-preview');
+      if (preview) preview.layers = layers;
+      else this.requestUpdate();
+      if (this.error) this.error = '';
+    },
+    (e) => (this.error = errorMessage(e)),
+  );
   private preflightTimer: ReturnType<typeof setTimeout> | undefined;
   private preflightSeq = 0;
   private subscribed: DesignSession | undefined;
@@ -103,7 +112,7 @@ export class CsEditor extends LitElement {
     `,
   ];
 
-  get design(): Design {
+  get design(): StudioDesign {
     return this.session.design;
   }
 
@@ -133,8 +142,7 @@ export class CsEditor extends LitElement {
     super.disconnectedCallback();
     this.subscribed?.removeEventListener('change', this.onChange);
     this.subscribed = undefined;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.previews.clear();
     clearTimeout(this.preflightTimer);
   }
 
@@ -146,48 +154,7 @@ export class CsEditor extends LitElement {
   };
 
   private requestPreview() {
-    const wait = PREVIEW_WINDOW_MS - (performance.now() - this.lastSent);
-    if (this.inFlight || wait > 0) {
-      this.dirty = true;
-      if (!this.inFlight && !this.timer)
-        this.timer = setTimeout(
-          () => {
-            this.timer = undefined;
-            this.flushPreview();
-          },
-          Math.max(0, wait),
-        );
-      return;
-    }
-    void this.sendPreview();
-  }
-
-  private flushPreview() {
-    if (this.dirty && !this.inFlight) {
-      this.dirty = false;
-      this.requestPreview();
-    }
-  }
-
-  private async sendPreview() {
-    this.inFlight = true;
-    this.lastSent = performance.now();
-    try {
-      const { svg } = await call('previewSvg', { design: this.design });
-      this.svg = svg;
-      const preview = this.renderRoot.querySelector<HTMLElement & { svg: string }>('cs-preview');
-      if (preview) preview.svg = svg;
-      else this.requestUpdate();
-      this.error = '';
-    } catch (e) {
-      this.error = errorMessage(e);
-    } finally {
-      this.inFlight = false;
-      if (this.dirty) {
-        this.dirty = false;
-        this.requestPreview();
-      }
-    }
+    this.previews.request(this.design);
   }
 
   private schedulePreflight(delay = PREFLIGHT_DELAY_MS) {
@@ -206,23 +173,14 @@ export class CsEditor extends LitElement {
   /** A text or QR slot's new value; keystrokes in one field within a second are one undo step. */
   private setSlot(elementId: string, value: string, label?: string) {
     const slot = slotsOf(this.design).find((s) => s.elementId === elementId);
-    const design: Design = {
-      ...this.design,
-      elements: this.design.elements.map((el) => {
-        if (el.id !== elementId) return el;
-        if (el.type === 'text') return { ...el, text: value };
-        if (el.type === 'qr') return { ...el, content: value };
-        return el;
-      }),
-    };
     this.session.apply(
-      design,
+      setContent(this.design, elementId, value),
       label ?? t('editSlot', { slot: slot?.label ?? elementId }),
       label ? undefined : `slot:${elementId}`,
     );
   }
 
-  private designChange(e: CustomEvent<{ design: Design; label: string }>) {
+  private designChange(e: CsEvent<'design-change'>) {
     // Dragging a size or picking colours fires many changes: same control, same element → one step.
     this.session.apply(e.detail.design, e.detail.label, `edit:${e.detail.label}:${this.selectedId}`);
   }
@@ -231,27 +189,22 @@ export class CsEditor extends LitElement {
     return slotsOf(this.design).find((s) => s.name === 'slogan' && s.type === 'text');
   }
 
-  private textOf(elementId: string): string {
-    const el = this.design.elements.find((e) => e.id === elementId);
-    return el?.type === 'text' ? el.text : el?.type === 'qr' ? el.content : '';
-  }
-
   /** Selects an element (preview click, style panel, preflight finding) and focuses its field if it has one. */
   private selectElement(elementId: string, focusField = true) {
     this.selectedId = elementId;
-    if (focusField && elementId) this.renderRoot.querySelector<CsSlotForm>('cs-slot-form')?.focusSlot(elementId);
+    if (focusField && elementId) this.renderRoot.querySelector('cs-slot-form')?.focusSlot(elementId);
   }
 
   openExport() {
-    this.renderRoot.querySelector<CsExportDialog>('cs-export-dialog')?.open();
+    this.renderRoot.querySelector('cs-export-dialog')?.open();
   }
 
   private openPublish() {
-    this.renderRoot.querySelector<CsPublishDialog>('cs-publish-dialog')?.open();
+    this.renderRoot.querySelector('cs-publish-dialog')?.open();
   }
 
   private command(command: DocCommand | 'undo' | 'redo') {
-    this.dispatchEvent(new CustomEvent('doc-command', { detail: { command }, bubbles: true, composed: true }));
+    fire(this, 'doc-command', { command });
   }
 
   private toolbar() {
@@ -313,12 +266,12 @@ export class CsEditor extends LitElement {
       <div class="layout" @design-change=${this.designChange}>
         <div class="side">
           <cs-slot-form .design=${this.design}
-            @slot-input=${(e: CustomEvent<{ elementId: string; value: string }>) => this.setSlot(e.detail.elementId, e.detail.value)}
+            @slot-input=${(e: CsEvent<'slot-input'>) => this.setSlot(e.detail.elementId, e.detail.value)}
             @focusin=${(e: FocusEvent) => this.focusedField(e)}></cs-slot-form>
           ${
             slogan
-              ? html`<cs-slogan-assistant .text=${this.textOf(slogan.elementId)} .design=${this.design}
-                @slogan-insert=${(e: CustomEvent<{ text: string }>) => {
+              ? html`<cs-slogan-assistant .text=${contentOf(this.design, slogan.elementId)} .design=${this.design}
+                @slogan-insert=${(e: CsEvent<'slogan-insert'>) => {
                   this.setSlot(slogan.elementId, e.detail.text, t('insertSlogan'));
                   this.selectElement(slogan.elementId);
                 }}></cs-slogan-assistant>`
@@ -326,14 +279,13 @@ export class CsEditor extends LitElement {
           }
         </div>
         <div class="main">
-          <cs-preview .svg=${this.svg} .design=${this.design} .selectedId=${this.selectedId}
-            .widthMm=${this.design.format.widthMm} .heightMm=${this.design.format.heightMm}
-            @element-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}></cs-preview>
+          <cs-preview .layers=${this.layers} .design=${this.design} .selectedId=${this.selectedId}
+            @element-select=${(e: CsEvent<'element-select'>) => this.selectElement(e.detail.elementId)}></cs-preview>
           <div class="below">
             <cs-style-panel .design=${this.design} .selectedId=${this.selectedId}
-              @element-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId, false)}></cs-style-panel>
+              @element-select=${(e: CsEvent<'element-select'>) => this.selectElement(e.detail.elementId, false)}></cs-style-panel>
             <cs-preflight-list .report=${this.report} .design=${this.design}
-              @finding-select=${(e: CustomEvent<{ elementId: string }>) => this.selectElement(e.detail.elementId)}></cs-preflight-list>
+              @finding-select=${(e: CsEvent<'finding-select'>) => this.selectElement(e.detail.elementId)}></cs-preflight-list>
           </div>
         </div>
       </div>
@@ -349,3 +301,9 @@ export class CsEditor extends LitElement {
   }
 }
 customElements.define('cs-editor', CsEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-editor': CsEditor;
+  }
+}

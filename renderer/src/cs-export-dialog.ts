@@ -1,8 +1,10 @@
 import { LitElement, css, html } from 'lit';
-import type { Design } from '../../main/core/index.js';
-import type { JobStatus } from '../../main/core/api.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import type { JobStatusOf } from '../../main/core/api-jobs.js';
+import { MAX_DPI } from '../../main/core/limits.js';
 import { call, downloadUrl, errorMessage, saveDownload } from './data/api-client.js';
-import { desktop } from './data/design-files.js';
+import { watchJob } from './data/jobs.js';
+import { transport } from './data/transport.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { dialogStyles } from './dialog-styles.js';
 import { controls } from './shared-styles.js';
@@ -38,7 +40,7 @@ const t = defineMessages({
 
 type Format = 'pdf' | 'png' | 'jpeg' | 'webp';
 const FORMATS: Format[] = ['pdf', 'png', 'jpeg', 'webp'];
-const POLL_MS = 200;
+type ExportStatus = JobStatusOf<'export'>;
 
 /**
  * Export options, then a job with progress and cancel. The finished file: in the desktop app a
@@ -55,16 +57,17 @@ export class CsExportDialog extends LitElement {
     error: { state: true },
     saved: { state: true },
   };
-  design!: Design;
+  design!: StudioDesign;
   format: Format = 'pdf';
   dpi = 150;
   cmyk = false;
   outline = false;
-  status: JobStatus | null = null;
+  status: ExportStatus | null = null;
   error = '';
   saved = false;
   private readonly i18n = new LocaleController(this);
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Stops following the job (closed, or a new export started). */
+  private watching: AbortController | undefined;
 
   static override styles = [
     controls,
@@ -91,7 +94,7 @@ export class CsExportDialog extends LitElement {
   }
 
   private reset() {
-    clearTimeout(this.pollTimer);
+    this.watching?.abort();
     this.status = null;
     this.error = '';
     this.saved = false;
@@ -106,10 +109,10 @@ export class CsExportDialog extends LitElement {
     }
   }
 
-  private doneAction(s: JobStatus) {
+  private doneAction(s: ExportStatus) {
     if (s.state !== 'done' || !s.downloadId) return '';
     const name = s.fileName ?? '';
-    if (desktop()) {
+    if (transport.desktop) {
       const id = s.downloadId;
       return html`${this.saved ? html`<span class="saved" role="status">${t('savedTo')}</span>` : ''}
         <button type="button" class="save-file" @click=${() => this.saveFile(id)}>${t('saveFile', { name })}</button>`;
@@ -137,28 +140,17 @@ export class CsExportDialog extends LitElement {
         cmyk: this.cmyk || undefined,
         outlineText: this.format === 'pdf' ? this.outline || undefined : undefined,
       });
-      this.status = { jobId, state: 'queued', progress: 0 };
-      this.poll();
+      this.status = { jobId, kind: 'export', state: 'queued', progress: 0 };
+      this.watching = new AbortController();
+      await watchJob(jobId, 'export', (s) => (this.status = s), this.watching.signal);
     } catch (e) {
       this.error = errorMessage(e);
     }
   }
 
-  private poll() {
-    this.pollTimer = setTimeout(async () => {
-      if (!this.status) return;
-      try {
-        this.status = await call('jobStatus', { jobId: this.status.jobId });
-        if (this.running) this.poll();
-      } catch (e) {
-        this.error = errorMessage(e);
-      }
-    }, POLL_MS);
-  }
-
   private async cancel() {
     if (!this.status) return;
-    clearTimeout(this.pollTimer);
+    this.watching?.abort();
     try {
       await call('cancelJob', { jobId: this.status.jobId });
       this.status = { ...this.status, state: 'cancelled' };
@@ -169,13 +161,13 @@ export class CsExportDialog extends LitElement {
 
   private close() {
     if (this.running) void this.cancel();
-    clearTimeout(this.pollTimer);
+    this.watching?.abort();
     this.renderRoot.querySelector('dialog')?.close();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.pollTimer);
+    this.watching?.abort();
   }
 
   override render() {
@@ -196,7 +188,7 @@ export class CsExportDialog extends LitElement {
           </fieldset>
           <div>
             <label for="dpi">${t('dpi')}</label>
-            <input id="dpi" type="number" min="1" max="2400" step="any" .value=${String(this.dpi)} ?disabled=${this.running}
+            <input id="dpi" type="number" min="1" max=${MAX_DPI} step="any" .value=${String(this.dpi)} ?disabled=${this.running}
               @input=${(e: Event) => (this.dpi = Number((e.target as HTMLInputElement).value) || this.design.format.dpi)} aria-describedby="dpi-hint">
             <div class="muted" id="dpi-hint">${t('dpiHint', { dpi: this.design.format.dpi })}${rasterOnly ? '' : t('pdfVector')}</div>
           </div>
@@ -228,3 +220,9 @@ export class CsExportDialog extends LitElement {
   }
 }
 customElements.define('cs-export-dialog', CsExportDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-export-dialog': CsExportDialog;
+  }
+}

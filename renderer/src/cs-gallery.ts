@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { TemplateSummary } from '../../main/core/api.js';
 import { resourceUrl } from './data/api-client.js';
 import { KIND_ORDER, kindName } from './data/kind-names.js';
+import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -53,7 +54,7 @@ export class CsGallery extends LitElement {
   ];
 
   private open(id: string) {
-    this.dispatchEvent(new CustomEvent('template-open', { detail: { id }, bubbles: true, composed: true }));
+    fire(this, 'template-open', { id });
   }
 
   override render() {
@@ -65,7 +66,7 @@ export class CsGallery extends LitElement {
         <h1>${t('heading')}</h1>
         <p>${t('intro')}</p>
         <button type="button" class="secondary open-file"
-          @click=${() => this.dispatchEvent(new CustomEvent('doc-command', { detail: { command: 'open' }, bubbles: true, composed: true }))}>${t('open')}</button>
+          @click=${() => fire(this, 'doc-command', { command: 'open' })}>${t('open')}</button>
       </div>
       ${groups.map(
         ([kind, ts]) => html`
@@ -93,3 +94,9 @@ export class CsGallery extends LitElement {
   }
 }
 customElements.define('cs-gallery', CsGallery);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-gallery': CsGallery;
+  }
+}

@@ -1,16 +1,20 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Design } from '../../main/core/index.js';
+import type { AssetRef } from '../../main/core/design/assets.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
 import {
   LARGE_IMAGE_BYTES,
-  base64Bytes,
-  embedImage,
-  embeddedBytes,
   findElement,
   formatBytes,
   imageAsset,
+  imageBytes,
+  placeImage,
   refuseImageFile,
   removeImage,
-} from './data/design-edit.js';
+} from '../../main/core/design/edit.js';
+import { assetThumbnailPath } from '../../main/core/resource-paths.js';
+import { MM_PER_INCH } from '../../main/core/units.js';
+import { call, errorMessage, resourceUrl, upload } from './data/api-client.js';
+import { fire } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -24,10 +28,9 @@ const t = defineMessages({
   reading: { zh: '正在读取「{name}」…', en: 'Reading “{name}”…' },
   pixels: { zh: '{w}×{h} 像素 · 约 {dpi} dpi', en: '{w}×{h} px · about {dpi} dpi' },
   large: {
-    zh: '「{name}」有 {size}，会原样存进设计文件（文件中图片共 {total}）：文件变大、预览变慢。可以先压缩到 20 MB 以下。',
-    en: '“{name}” is {size} and goes into the design file as is (images in the file: {total}): the file gets big and the preview slow. Consider compressing it below 20 MB.',
+    zh: '「{name}」有 {size}，会原样存进设计文件（文件中图片共 {total}）：文件会很大。可以先压缩到 20 MB 以下。',
+    en: '“{name}” is {size} and goes into the design file as is (images in the file: {total}): the file gets big. Consider compressing it below 20 MB.',
   },
-  readFailed: { zh: '读取「{name}」失败，请重试。', en: 'Could not read “{name}”. Please try again.' },
   thumb: { zh: '{label}的当前图片', en: 'Current image of {label}' },
   eReplace: { zh: '更换图片', en: 'Replace image' },
   eRemove: { zh: '移除图片', en: 'Remove image' },
@@ -35,27 +38,11 @@ const t = defineMessages({
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp';
 
-/** A file's bytes as base64, read in the page (the design carries the image itself). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const r = new FileReader();
-    r.onload = () => ok(String(r.result).slice(String(r.result).indexOf(',') + 1));
-    r.onerror = () => fail(r.error);
-    r.readAsDataURL(file);
-  });
-}
-
-function blobOf(data: string, mime: string): Blob {
-  const bin = atob(data);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
-}
-
 /**
- * An image slot: pick a file or drop one, see a thumbnail, remove it. The image is embedded in
- * the design as an asset. Fires `design-change` {design, label}. Focusing the host focuses its
- * button (a preflight finding about the photo lands here).
+ * An image slot: pick a file or drop one, see a thumbnail, remove it. The file goes to the main
+ * side, which checks it and keeps it; the design names it by reference, and the saved file
+ * embeds it again. Fires `design-change` {design, label}. Focusing the host focuses its button (a
+ * preflight finding about the photo lands here).
  */
 export class CsImageField extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -67,19 +54,14 @@ export class CsImageField extends LitElement {
     busy: { state: true },
     error: { state: true },
     warning: { state: true },
-    thumbUrl: { state: true },
-    dims: { state: true },
   };
-  design!: Design;
+  design!: StudioDesign;
   elementId = '';
   label = '';
   over = false;
   busy = '';
   error = '';
   warning = '';
-  thumbUrl = '';
-  dims: { w: number; h: number } | undefined;
-  private thumbKey = '';
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -103,46 +85,18 @@ export class CsImageField extends LitElement {
     `,
   ];
 
-  private get asset() {
+  private get asset(): AssetRef | undefined {
     return this.design ? imageAsset(this.design, this.elementId) : undefined;
   }
 
-  /** Identifies the shown image without comparing megabytes of base64. */
-  private keyOf(design: Design | undefined): string {
-    const el = design && findElement(design, this.elementId);
-    const a = design && imageAsset(design, this.elementId);
-    return a && el?.type === 'image' ? `${el.asset}:${a.data.length}:${a.data.slice(-32)}` : '';
-  }
-
-  private showThumb(key: string, url: string) {
-    if (this.thumbUrl) URL.revokeObjectURL(this.thumbUrl);
-    this.thumbKey = key;
-    this.thumbUrl = url;
-    this.dims = undefined;
-  }
-
   override willUpdate(changed: PropertyValues<this>) {
-    if (!changed.has('design') && !changed.has('elementId')) return;
-    const key = this.keyOf(this.design);
-    if (key === this.thumbKey) return;
-    const a = this.asset;
-    // Decoding base64 happens only for an image that came with the design (opened, undone);
-    // a file the user just picked is shown from the file itself.
-    this.showThumb(key, a ? URL.createObjectURL(blobOf(a.data, a.mime)) : '');
+    if (changed.has('elementId')) {
+      this.error = '';
+      this.warning = '';
+    }
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    if (this.thumbUrl) URL.revokeObjectURL(this.thumbUrl);
-    this.thumbUrl = '';
-    this.thumbKey = '';
-  }
-
-  private emit(design: Design, label: string) {
-    this.dispatchEvent(new CustomEvent('design-change', { detail: { design, label }, bubbles: true, composed: true }));
-  }
-
-  /** Reads, checks and embeds one file; on any refusal the design stays as it was. */
+  /** Hands one file over and puts it in; on any refusal the design stays as it was. */
   async take(file: File) {
     this.error = '';
     this.warning = '';
@@ -153,26 +107,18 @@ export class CsImageField extends LitElement {
     }
     this.busy = file.name;
     try {
-      const data = await readBase64(file);
-      const base = this.design;
-      const design = embedImage(base, this.elementId, { name: file.name, data });
-      if (base64Bytes(data) > LARGE_IMAGE_BYTES)
+      const { uploadId } = await upload(file);
+      const ref = await call('addAsset', { uploadId });
+      const design = placeImage(this.design, this.elementId, ref);
+      if (ref.bytes > LARGE_IMAGE_BYTES)
         this.warning = t('large', {
           name: file.name,
-          size: formatBytes(base64Bytes(data)),
-          total: formatBytes(embeddedBytes(design)),
+          size: formatBytes(ref.bytes),
+          total: formatBytes(imageBytes(design)),
         });
-      this.showThumb(this.keyOf(design), URL.createObjectURL(file));
-      this.busy = '';
-      // Painted first (a frame, not just a render): a big photo makes the editor's next steps slow.
-      await this.updateComplete;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-      this.emit(
-        this.design === base ? design : embedImage(this.design, this.elementId, { name: file.name, data }),
-        t('eReplace'),
-      );
+      fire(this, 'design-change', { design, label: t('eReplace') });
     } catch (e) {
-      this.error = e instanceof Error && e.name === 'StudioError' ? e.message : t('readFailed', { name: file.name });
+      this.error = e instanceof Error && e.name === 'StudioError' ? e.message : errorMessage(e);
     } finally {
       this.busy = '';
     }
@@ -202,22 +148,17 @@ export class CsImageField extends LitElement {
   private clear() {
     this.error = '';
     this.warning = '';
-    this.emit(removeImage(this.design, this.elementId), t('eRemove'));
+    fire(this, 'design-change', { design: removeImage(this.design, this.elementId), label: t('eRemove') });
   }
 
-  private onThumb(e: Event) {
-    const img = e.target as HTMLImageElement;
-    this.dims = { w: img.naturalWidth, h: img.naturalHeight };
-  }
-
-  private pixelsText(): string {
+  private pixelsText(a: AssetRef): string {
     const el = findElement(this.design, this.elementId);
-    if (!this.dims || !el || el.type !== 'image') return '';
+    if (!el || el.type !== 'image') return '';
     // Cover enlarges until both sides fill the box, so the side with fewer pixels per inch decides.
-    const sx = this.dims.w / (el.box.w / 25.4);
-    const sy = this.dims.h / (el.box.h / 25.4);
+    const sx = a.widthPx / (el.box.w / MM_PER_INCH);
+    const sy = a.heightPx / (el.box.h / MM_PER_INCH);
     const dpi = Math.round(el.fit === 'cover' ? Math.min(sx, sy) : Math.max(sx, sy));
-    return t('pixels', { w: this.dims.w, h: this.dims.h, dpi });
+    return t('pixels', { w: a.widthPx, h: a.heightPx, dpi });
   }
 
   override render() {
@@ -225,13 +166,13 @@ export class CsImageField extends LitElement {
     return html`
       <div class="drop ${this.over ? 'over' : ''}" @dragenter=${this.onDrag} @dragover=${this.onDrag} @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>
         <div class="thumb">
-          ${this.thumbUrl ? html`<img src=${this.thumbUrl} alt=${t('thumb', { label: this.label })} @load=${this.onThumb}>` : html`<span aria-hidden="true">＋</span>`}
+          ${a ? html`<img src=${resourceUrl(assetThumbnailPath(a.sha256))} alt=${t('thumb', { label: this.label })}>` : html`<span aria-hidden="true">＋</span>`}
         </div>
         <div class="info">
           <div class="name" aria-live="polite">
             ${this.busy ? t('reading', { name: this.busy }) : a ? (a.name ?? '') : html`<span class="muted">${t('empty')}</span>`}
           </div>
-          ${a && !this.busy ? html`<div class="meta muted">${formatBytes(base64Bytes(a.data))}${this.dims ? ` · ${this.pixelsText()}` : ''}</div>` : nothing}
+          ${a && !this.busy ? html`<div class="meta muted">${formatBytes(a.bytes)} · ${this.pixelsText(a)}</div>` : nothing}
           <div class="actions">
             <button type="button" class="secondary pick" ?disabled=${!!this.busy} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>${a ? t('replace') : t('choose')}</button>
             ${a ? html`<button type="button" class="secondary remove" @click=${this.clear}>${t('remove')}</button>` : nothing}
@@ -246,3 +187,9 @@ export class CsImageField extends LitElement {
   }
 }
 customElements.define('cs-image-field', CsImageField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-image-field': CsImageField;
+  }
+}

@@ -56,3 +56,9 @@ export class CsLibraryConfirm extends LitElement {
   }
 }
 customElements.define('cs-library-confirm', CsLibraryConfirm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-confirm': CsLibraryConfirm;
+  }
+}

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { sampleThumbnailPath } from '../../main/core/api-library.js';
-import { SAMPLE_CHANNELS, SampleMetaPatchSchema, type Sample, type SampleMetaPatch } from '../../main/core/library.js';
-import { call, errorMessage, resourceUrl, saveDownload } from './data/api-client.js';
+import type { Sample, SampleMetaPatch } from '../../main/core/library.js';
+import { SAMPLE_CHANNELS } from '../../main/core/library-names.js';
+import { sampleThumbnailPath } from '../../main/core/resource-paths.js';
+import { ApiCallError, call, errorMessage, resourceUrl, saveDownload } from './data/api-client.js';
 import { showInFolder, sizeText } from './data/library-client.js';
 import { fraudLabels, kindLabels } from './data/library-labels.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   design: { zh: '设计文件', en: 'Design file' },
@@ -142,6 +144,16 @@ export function patchOf(s: Sample, d: Draft): Record<string, unknown> {
   return p;
 }
 
+/** The main side's "名称（meta.key）：message" details, by field key (the first message of each). */
+function fieldErrors(details: readonly string[]): Record<string, string> {
+  const errs: Record<string, string> = {};
+  for (const d of details) {
+    const k = /（meta\.(\w+)/.exec(d)?.[1];
+    if (k) errs[k] ??= `${fieldName(k)}：${d.slice(d.indexOf('：') + 1)}`;
+  }
+  return errs;
+}
+
 /**
  * One sample: its thumbnail, metadata form (checked with the library's own schema before it is
  * sent; errors in Chinese beside each field), its files to save, and what to do with it.
@@ -226,10 +238,6 @@ export class CsLibraryDetail extends LitElement {
     }
   }
 
-  private emit(name: string, detail: unknown = {}) {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   private async run(label: string, fn: () => Promise<void>) {
     this.busy = label;
     this.error = '';
@@ -256,26 +264,21 @@ export class CsLibraryDetail extends LitElement {
   private async save(e: Event) {
     e.preventDefault();
     const patch = patchOf(this.sample, this.draft);
-    const r = SampleMetaPatchSchema.strict().safeParse(patch);
-    if (!r.success) {
-      const errs: Record<string, string> = {};
-      for (const i of r.error.issues) {
-        const k = String(i.path[0] ?? 'title');
-        errs[k] ??= `${fieldName(k)}：${i.message}`;
-      }
-      this.errors = errs;
-      const first = Object.keys(errs)[0];
-      (this.renderRoot.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
-      return;
-    }
     this.busy = 'save';
     this.saveError = '';
     try {
-      const sample = await call('libraryUpdate', { id: this.sample.id, meta: r.data as SampleMetaPatch });
-      this.emit('sample-updated', { sample });
+      // The draft's fields, as typed: the main side checks them (and says which one is wrong).
+      const sample = await call('libraryUpdate', { id: this.sample.id, meta: patch as SampleMetaPatch });
+      fire(this, 'sample-updated', { sample });
       this.saved = t('saved');
     } catch (err) {
-      this.saveError = errorMessage(err);
+      // The main side checks the fields and names each bad one by its path (标题（meta.title）：…).
+      const errs = err instanceof ApiCallError && err.code === 'invalid-input' ? fieldErrors(err.details) : {};
+      const first = Object.keys(errs)[0];
+      if (first) {
+        this.errors = errs;
+        this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      } else this.saveError = errorMessage(err);
     } finally {
       this.busy = '';
     }
@@ -324,7 +327,7 @@ export class CsLibraryDetail extends LitElement {
   private async openDesign(copy: boolean) {
     await this.run(copy ? 'duplicate' : 'open', async () => {
       const design = await call(copy ? 'libraryDuplicate' : 'libraryOpenDesign', { id: this.sample.id });
-      this.emit('design-open', { design });
+      fire(this, 'design-open', { design });
     });
   }
 
@@ -345,21 +348,21 @@ export class CsLibraryDetail extends LitElement {
     return html`
       <div class="head">
         <h2 id="detail-h">${s.title}</h2>
-        <button type="button" class="close" aria-label=${t('close')} @click=${() => this.emit('detail-close')}>✕</button>
+        <button type="button" class="close" aria-label=${t('close')} @click=${() => fire(this, 'detail-close')}>✕</button>
       </div>
       ${s.trashedAt ? html`<p class="trashed">${t('inTrash', { date: s.trashedAt.slice(0, 10) })}</p>` : nothing}
       <div class="thumb"><img src=${resourceUrl(sampleThumbnailPath(s.id))} alt=${t('thumbAlt', { title: s.title })}></div>
       <div class="actions">
         ${
           s.trashedAt
-            ? html`<button type="button" class="restore" ?disabled=${busy} @click=${() => this.emit('restore', ids)}>${t('restore')}</button>
-              <button type="button" class="danger purge" ?disabled=${busy} @click=${() => this.emit('purge', ids)}>${t('purge')}</button>`
+            ? html`<button type="button" class="restore" ?disabled=${busy} @click=${() => fire(this, 'restore', ids)}>${t('restore')}</button>
+              <button type="button" class="danger purge" ?disabled=${busy} @click=${() => fire(this, 'purge', ids)}>${t('purge')}</button>`
             : html`
               <button type="button" class="open-design" ?disabled=${busy || !hasDesign} title=${hasDesign ? '' : t('noDesign')} @click=${() => this.openDesign(false)}>${t('open')}</button>
               <button type="button" class="secondary duplicate" ?disabled=${busy || !hasDesign} @click=${() => this.openDesign(true)}>${t('duplicate')}</button>
               <button type="button" class="secondary folder" ?disabled=${busy} @click=${this.folder}>${t('folder')}</button>
-              <button type="button" class="secondary export" ?disabled=${busy} @click=${() => this.emit('export-bundle', ids)}>${t('export')}</button>
-              <button type="button" class="secondary trash" ?disabled=${busy} @click=${() => this.emit('trash', ids)}>${t('trash')}</button>`
+              <button type="button" class="secondary export" ?disabled=${busy} @click=${() => fire(this, 'export-bundle', ids)}>${t('export')}</button>
+              <button type="button" class="secondary trash" ?disabled=${busy} @click=${() => fire(this, 'trash', ids)}>${t('trash')}</button>`
         }
       </div>
       ${this.location ? html`<p class="muted">${t('browserPath')}</p><p class="path location">${this.location}</p>` : nothing}
@@ -430,3 +433,9 @@ export class CsLibraryDetail extends LitElement {
   }
 }
 customElements.define('cs-library-detail', CsLibraryDetail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-detail': CsLibraryDetail;
+  }
+}

@@ -3,6 +3,7 @@ import type { Facets } from '../../main/core/library-search.js';
 import { fraudLabels, kindLabels } from './data/library-labels.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   heading: { zh: '筛选', en: 'Filters' },
@@ -91,9 +92,7 @@ export class CsLibraryFilters extends LitElement {
 
   private set(patch: Partial<LibraryFilters>) {
     this.filters = { ...this.filters, ...patch };
-    this.dispatchEvent(
-      new CustomEvent('filter-change', { detail: { filters: this.filters }, bubbles: true, composed: true }),
-    );
+    fire(this, 'filter-change', { filters: this.filters });
   }
 
   private toggle(key: ListKey, value: string, on: boolean) {
@@ -165,3 +164,9 @@ export class CsLibraryFilters extends LitElement {
   }
 }
 customElements.define('cs-library-filters', CsLibraryFilters);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-filters': CsLibraryFilters;
+  }
+}

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { sampleThumbnailPath } from '../../main/core/api-library.js';
+import { sampleThumbnailPath } from '../../main/core/resource-paths.js';
 import type { Highlight, SearchHit } from '../../main/core/library-search.js';
 import { resourceUrl } from './data/api-client.js';
 import { setStyle } from './data/library-directives.js';
@@ -9,6 +9,7 @@ import type { ResultPages } from './data/library-pages.js';
 import { moveFocus, type GridSelection } from './data/library-selection.js';
 import { LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 /** Fixed card size: positions are arithmetic, so 10,000 samples cost no more than 30. */
 export const CARD_W = 184;
@@ -190,15 +191,11 @@ export class CsLibraryGrid extends LitElement {
   }
   private prevRow = 0;
 
-  private emit(name: string, detail: unknown = {}) {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   private activate(index: number) {
     const hit = this.pages.get(index);
     if (!hit) return;
     this.activeIndex = index;
-    this.emit('grid-activate', { hit, index });
+    fire(this, 'grid-activate', { hit, index });
   }
 
   private async select(index: number, mode: 'only' | 'toggle' | 'range' | 'range-add') {
@@ -213,7 +210,7 @@ export class CsLibraryGrid extends LitElement {
       this.selection.range(ids, mode === 'range-add');
     }
     this.requestUpdate();
-    this.emit('selection-change');
+    fire(this, 'selection-change');
   }
 
   private onClick(e: MouseEvent) {
@@ -246,7 +243,7 @@ export class CsLibraryGrid extends LitElement {
       void this.rangeIds(0, this.count - 1).then((ids) => {
         this.selection.all(ids);
         this.requestUpdate();
-        this.emit('selection-change');
+        fire(this, 'selection-change');
       });
       return;
     }
@@ -254,7 +251,7 @@ export class CsLibraryGrid extends LitElement {
       e.preventDefault();
       this.selection.clear();
       this.requestUpdate();
-      this.emit('selection-change');
+      fire(this, 'selection-change');
       return;
     }
     if (e.key === 'Enter') return void (e.preventDefault(), this.activate(this.focusIndex));
@@ -262,7 +259,7 @@ export class CsLibraryGrid extends LitElement {
       e.preventDefault();
       return void this.select(this.focusIndex, 'toggle');
     }
-    if (e.key === 'Delete' && this.selection.size) return void (e.preventDefault(), this.emit('grid-delete'));
+    if (e.key === 'Delete' && this.selection.size) return void (e.preventDefault(), fire(this, 'grid-delete'));
     const next = moveFocus(e.key, this.focusIndex, this.columns, this.count, Math.max(1, this.visibleRows - 1));
     if (next === null) return;
     e.preventDefault();
@@ -334,3 +331,9 @@ export class CsLibraryGrid extends LitElement {
   /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 customElements.define('cs-library-grid', CsLibraryGrid);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-grid': CsLibraryGrid;
+  }
+}

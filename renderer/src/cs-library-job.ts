@@ -1,8 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { LibraryJobStatus } from '../../main/core/api-library.js';
+import type { JobStatusOf } from '../../main/core/api-jobs.js';
+import { isFinished } from '../../main/core/job-states.js';
 import type { ApiInput } from '../../main/core/api.js';
 import { call, errorMessage, saveDownload } from './data/api-client.js';
-import { isFinished, pollLibraryJob, sizeText, uploadFiles } from './data/library-client.js';
+import { watchJob } from './data/jobs.js';
+import { sizeText, uploadFiles } from './data/library-client.js';
+import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -56,7 +59,7 @@ export class CsLibraryJob extends LitElement {
   task!: LibraryTask;
   phase: Phase = 'upload';
   uploaded = 0;
-  status: LibraryJobStatus | null = null;
+  status: JobStatusOf<'import'> | JobStatusOf<'bundle'> | null = null;
   error = '';
   saved = '';
   private uploadFailed: { name: string; reason: string }[] = [];
@@ -119,7 +122,8 @@ export class CsLibraryJob extends LitElement {
         this.phase = 'job';
         ({ jobId } = await call('libraryExportBundle', this.task.request));
       }
-      await pollLibraryJob(jobId, (s) => (this.status = s), this.abort.signal);
+      const kind = this.task.kind === 'import' ? 'import' : 'bundle';
+      await watchJob(jobId, kind, (s) => (this.status = s), this.abort.signal);
     } catch (e) {
       this.error = errorMessage(e);
     }
@@ -129,13 +133,7 @@ export class CsLibraryJob extends LitElement {
   }
 
   private finished() {
-    this.dispatchEvent(
-      new CustomEvent('job-finished', {
-        detail: { kind: this.task.kind, status: this.status },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'job-finished', { kind: this.task.kind, status: this.status });
   }
 
   private async cancel() {
@@ -147,7 +145,7 @@ export class CsLibraryJob extends LitElement {
     }
     if (this.status && !isFinished(this.status)) {
       try {
-        await call('libraryCancelJob', { jobId: this.status.jobId });
+        await call('cancelJob', { jobId: this.status.jobId });
       } catch (e) {
         this.error = errorMessage(e);
       }
@@ -223,7 +221,7 @@ export class CsLibraryJob extends LitElement {
           ${
             running
               ? html`<button type="button" class="secondary cancel" @click=${this.cancel}>${m('cancel')}</button>`
-              : html`<button type="button" class="secondary dismiss" @click=${() => this.dispatchEvent(new CustomEvent('job-dismiss', { bubbles: true, composed: true }))}>${m('close')}</button>`
+              : html`<button type="button" class="secondary dismiss" @click=${() => fire(this, 'job-dismiss')}>${m('close')}</button>`
           }
         </div>
       </div>
@@ -233,3 +231,9 @@ export class CsLibraryJob extends LitElement {
   }
 }
 customElements.define('cs-library-job', CsLibraryJob);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-job': CsLibraryJob;
+  }
+}

@@ -1,6 +1,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { fire } from './events.js';
 
 const t = defineMessages({
   placeholder: {
@@ -42,8 +43,7 @@ export class CsLibrarySearch extends LitElement {
 
   private send(text: string, now = false) {
     clearTimeout(this.timer);
-    const go = () =>
-      this.dispatchEvent(new CustomEvent('search-input', { detail: { text }, bubbles: true, composed: true }));
+    const go = () => fire(this, 'search-input', { text });
     if (now) go();
     else this.timer = setTimeout(go, SEARCH_DEBOUNCE_MS);
   }
@@ -75,3 +75,9 @@ export class CsLibrarySearch extends LitElement {
   }
 }
 customElements.define('cs-library-search', CsLibrarySearch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-search': CsLibrarySearch;
+  }
+}

@@ -320,3 +320,9 @@ export class CsLibraryStats extends LitElement {
   }
 }
 customElements.define('cs-library-stats', CsLibraryStats);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library-stats': CsLibraryStats;
+  }
+}

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiInput } from '../../main/core/api.js';
 import type { Sample } from '../../main/core/library.js';
-import type { Facets, SearchHit, SearchQuery } from '../../main/core/library-search.js';
+import type { Facets, SearchQuery } from '../../main/core/library-search.js';
 import { call, errorMessage } from './data/api-client.js';
 import { filesFromDrop, isSystemFile } from './data/library-client.js';
 import { ResultPages } from './data/library-pages.js';
@@ -14,6 +14,7 @@ import type { LibraryTask } from './cs-library-job.js';
 import type { CsLibraryStats } from './cs-library-stats.js';
 import { LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import type { CsEvent } from './events.js';
 import './cs-library-confirm.js';
 import './cs-library-detail.js';
 import './cs-library-filters.js';
@@ -214,8 +215,8 @@ export class CsLibrary extends LitElement {
       unit,
       channel,
       tags,
-      ...(f ? { from: f } : {}),
-      ...(t ? { to: t } : {}),
+      from: f || undefined,
+      to: t || undefined,
       trashed,
       sort,
     }).then((r) => r.ids);
@@ -231,13 +232,13 @@ export class CsLibrary extends LitElement {
     if (view !== 'stats') this.refresh();
   }
 
-  private onSearch(e: CustomEvent<{ text: string }>) {
+  private onSearch(e: CsEvent<'search-input'>) {
     if (e.detail.text === this.text) return;
     this.text = e.detail.text;
     this.refresh();
   }
 
-  private onFilters(e: CustomEvent<{ filters: LibraryFilters }>) {
+  private onFilters(e: CsEvent<'filter-change'>) {
     this.filters = e.detail.filters;
     this.refresh();
   }
@@ -251,11 +252,11 @@ export class CsLibrary extends LitElement {
     }
   }
 
-  private onActivate(e: CustomEvent<{ hit: SearchHit }>) {
+  private onActivate(e: CsEvent<'grid-activate'>) {
     this.detail = e.detail.hit.sample;
   }
 
-  private onUpdated(e: CustomEvent<{ sample: Sample }>) {
+  private onUpdated(e: CsEvent<'sample-updated'>) {
     this.detail = e.detail.sample;
     this.pages.replace(e.detail.sample);
   }
@@ -355,7 +356,7 @@ export class CsLibrary extends LitElement {
     (this.renderRoot.querySelector(`input.pick-${which}`) as HTMLInputElement).click();
   }
 
-  private onJobFinished(e: CustomEvent<{ kind: string }>) {
+  private onJobFinished(e: CsEvent<'job-finished'>) {
     if (e.detail.kind !== 'import') return;
     this.refresh();
     void this.countTrash();
@@ -472,10 +473,10 @@ export class CsLibrary extends LitElement {
       ${
         this.detail
           ? html`<cs-library-detail .sample=${this.detail} @sample-updated=${this.onUpdated} @detail-close=${() => (this.detail = null)}
-            @export-bundle=${(e: CustomEvent<{ ids: string[] }>) => this.exportBundle(e.detail.ids)}
-            @trash=${(e: CustomEvent<{ ids: string[] }>) => this.trash(e.detail.ids)}
-            @restore=${(e: CustomEvent<{ ids: string[] }>) => this.restore(e.detail.ids)}
-            @purge=${(e: CustomEvent<{ ids: string[] }>) => this.purge(e.detail.ids)}></cs-library-detail>`
+            @export-bundle=${(e: CsEvent<'export-bundle'>) => this.exportBundle(e.detail.ids)}
+            @trash=${(e: CsEvent<'trash'>) => this.trash(e.detail.ids)}
+            @restore=${(e: CsEvent<'restore'>) => this.restore(e.detail.ids)}
+            @purge=${(e: CsEvent<'purge'>) => this.purge(e.detail.ids)}></cs-library-detail>`
           : nothing
       }
     </div>`;
@@ -542,3 +543,9 @@ export class CsLibrary extends LitElement {
   }
 }
 customElements.define('cs-library', CsLibrary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-library': CsLibrary;
+  }
+}

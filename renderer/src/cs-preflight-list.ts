@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
-import type { Design, PreflightReport } from '../../main/core/index.js';
+import type { PreflightReport } from '../../main/core/index.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -16,7 +18,7 @@ const t = defineMessages({
 export class CsPreflightList extends LitElement {
   static override properties = { report: { attribute: false }, design: { attribute: false } };
   report: PreflightReport | null = null;
-  design: Design | null = null;
+  design: StudioDesign | null = null;
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -52,7 +54,7 @@ export class CsPreflightList extends LitElement {
               : html`<ul>
                 ${r.findings.map(
                   (f) => html`<li><button type="button" class="finding" data-element=${f.elementId} data-code=${f.code}
-                      @click=${() => this.dispatchEvent(new CustomEvent('finding-select', { detail: { elementId: f.elementId }, bubbles: true, composed: true }))}>
+                      @click=${() => fire(this, 'finding-select', { elementId: f.elementId })}>
                     <span class="sev ${f.severity}">${t(f.severity)}</span>
                     <span class="el">${this.nameOf(f.elementId)}</span>
                     <span>${f.message}</span>
@@ -65,3 +67,9 @@ export class CsPreflightList extends LitElement {
   }
 }
 customElements.define('cs-preflight-list', CsPreflightList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-preflight-list': CsPreflightList;
+  }
+}

@@ -1,7 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
-import type { Design } from '../../main/core/index.js';
-import { elementAt, elementBox } from './data/design-edit.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { elementAt, elementBox } from '../../main/core/design/edit.js';
+import { MM_PER_INCH, SCREEN_DPI } from '../../main/core/units.js';
+import type { PreviewLayer } from '../../main/core/api.js';
+import { assetScreenPath } from '../../main/core/resource-paths.js';
+import { resourceUrl } from './data/api-client.js';
+import { fire } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -31,7 +36,7 @@ const t = defineMessages({
 });
 
 /** CSS px per mm at 100 % (96 px per inch). */
-const PX_PER_MM = 96 / 25.4;
+const PX_PER_MM = SCREEN_DPI / MM_PER_INCH;
 /** Zoom levels the +/− buttons step through, as fractions of actual size. */
 const STEPS = [
   0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.125, 0.167, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4,
@@ -53,20 +58,25 @@ class PlaceDirective extends Directive {
     super(info);
     if (info.type !== PartType.ELEMENT) throw new Error('place() goes on an element');
   }
-  render(_r: Rect | undefined) {
+  render(_r: Rect | undefined, _radius?: number) {
     return nothing;
   }
-  override update(part: ElementPart, [r]: [Rect | undefined]) {
+  override update(part: ElementPart, [r, radius]: [Rect | undefined, number?]) {
     const s = (part.element as HTMLElement).style;
     if (!r) return nothing;
     s.left = `${r.x}px`;
     s.top = `${r.y}px`;
     s.width = `${r.w}px`;
     s.height = `${r.h}px`;
+    if (radius !== undefined) s.borderRadius = `${radius}px`;
     return nothing;
   }
 }
 const place = directive(PlaceDirective);
+
+/** A layer as shown: an SVG layer by the blob URL of its markup and the region its viewBox draws. */
+type ShownLayer =
+  Exclude<PreviewLayer, { kind: 'svg' }> | { kind: 'svg'; svg: string; url: string; region: Rect | undefined };
 
 /** The region the engine's SVG draws, in mm, from its viewBox (the trim, or the trim plus bleed). */
 function svgRegion(svg: string): Rect | undefined {
@@ -89,25 +99,22 @@ export function formatLength(mm: number): string {
  */
 export class CsPreview extends LitElement {
   static override properties = {
-    svg: { attribute: false },
+    layers: { attribute: false },
     design: { attribute: false },
     selectedId: { attribute: false },
-    widthMm: { attribute: false },
-    heightMm: { attribute: false },
-    url: { state: true },
+    shown: { state: true },
     zoom: { state: true },
     showBleed: { state: true },
     showSafe: { state: true },
     stageWidth: { state: true },
     hoverId: { state: true },
   };
-  svg = '';
-  design: Design | undefined;
+  /** The preview's layers as the main side sent them (previewSvg). */
+  layers: readonly PreviewLayer[] = [];
+  design: StudioDesign | undefined;
   selectedId = '';
-  /** Only read when no design is given (older callers). */
-  widthMm = 0;
-  heightMm = 0;
-  url = '';
+  /** The layers on screen: SVG layers by a blob URL of their markup. */
+  shown: readonly ShownLayer[] = [];
   /** 'fit', or a fraction of actual size. */
   zoom: 'fit' | number = 'fit';
   showBleed = true;
@@ -137,7 +144,10 @@ export class CsPreview extends LitElement {
       }
       .sheet { position: relative; margin: auto; flex: none; cursor: default; }
       .sheet.hot { cursor: pointer; }
-      .sheet img { position: absolute; display: block; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; user-select: none; -webkit-user-drag: none; }
+      .sheet img { position: absolute; display: block; user-select: none; -webkit-user-drag: none; }
+      .sheet img.layer:first-child { box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; }
+      /* Its own compositing layer: painting a new text layer over it does not rescale the photo again. */
+      .photo { position: absolute; overflow: hidden; pointer-events: none; will-change: transform; }
       .g { position: absolute; pointer-events: none; }
       .trim { outline: 1px solid rgba(0, 0, 0, 0.55); }
       .bleed { border: 1px dashed #d4145a; }
@@ -169,11 +179,54 @@ export class CsPreview extends LitElement {
     if (stage) this.resize?.observe(stage);
   }
 
+  /** The newest layers asked to be shown (an older set still decoding is dropped for them). */
+  private decoding: readonly PreviewLayer[] = [];
+  /** SVG layers of the set on screen whose image has not fired `load` yet. */
+  private pending = 0;
+
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('svg')) {
-      if (this.url) URL.revokeObjectURL(this.url);
-      this.url = this.svg ? URL.createObjectURL(new Blob([this.svg], { type: 'image/svg+xml' })) : '';
-    }
+    if (changed.has('layers')) void this.show(this.layers);
+  }
+
+  /**
+   * Decodes the new SVG layers off screen and only then swaps them in, so the page never waits on
+   * a decode and the old preview stays up meanwhile. Photos are <img>s of the image store's
+   * screen-size file: the browser decodes each once and keeps it while the text changes around it.
+   */
+  private async show(layers: readonly PreviewLayer[]) {
+    this.decoding = layers;
+    // A layer the edit did not change (the ground under a photo while the slogan is typed) keeps
+    // its image: only what changed is decoded and painted again.
+    const kept = new Map(this.shown.flatMap((l) => (l.kind === 'svg' ? [[l.svg, l] as const] : [])));
+    const next: ShownLayer[] = layers.map((l) =>
+      l.kind === 'svg'
+        ? (kept.get(l.svg) ?? {
+            ...l,
+            url: URL.createObjectURL(new Blob([l.svg], { type: 'image/svg+xml' })),
+            region: svgRegion(l.svg),
+          })
+        : l,
+    );
+    const fresh = next.flatMap((l) => (l.kind === 'svg' && !kept.has(l.svg) ? [l.url] : []));
+    if (this.shown.length)
+      await Promise.all(
+        fresh.map((url) => {
+          const img = new Image();
+          img.src = url;
+          return img.decode().catch(() => undefined);
+        }),
+      );
+    if (this.decoding !== layers) return fresh.forEach((u) => URL.revokeObjectURL(u));
+    this.release(next);
+    this.shown = next;
+    this.pending = fresh.length;
+    if (!fresh.length) fire(this, 'preview-load');
+  }
+
+  /** Revokes the URLs of shown layers that `next` does not keep. */
+  private release(next: readonly ShownLayer[] = []) {
+    const still = new Set(next.flatMap((l) => (l.kind === 'svg' ? [l.url] : [])));
+    for (const l of this.shown) if (l.kind === 'svg' && !still.has(l.url)) URL.revokeObjectURL(l.url);
   }
 
   override updated() {
@@ -189,18 +242,14 @@ export class CsPreview extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resize?.disconnect();
-    if (this.url) URL.revokeObjectURL(this.url);
-    this.url = '';
+    this.release();
+    this.shown = [];
+    this.decoding = [];
   }
 
   private get trim() {
     const f = this.design?.format;
-    return {
-      w: f?.widthMm ?? this.widthMm,
-      h: f?.heightMm ?? this.heightMm,
-      bleed: f?.bleedMm ?? 0,
-      safe: f?.safeMm ?? 0,
-    };
+    return { w: f?.widthMm ?? 0, h: f?.heightMm ?? 0, bleed: f?.bleedMm ?? 0, safe: f?.safeMm ?? 0 };
   }
 
   /** The sheet in mm: the trim plus its bleed on every side. */
@@ -281,12 +330,21 @@ export class CsPreview extends LitElement {
   }
 
   private onClick(e: MouseEvent) {
-    const elementId = this.hit(e);
-    this.dispatchEvent(new CustomEvent('element-select', { detail: { elementId }, bubbles: true, composed: true }));
+    fire(this, 'element-select', { elementId: this.hit(e) });
   }
 
+  /** Every SVG layer of the new set has loaded: the preview on screen is the latest. */
   private loaded() {
-    this.dispatchEvent(new CustomEvent('preview-load', { bubbles: true, composed: true }));
+    if (--this.pending === 0) fire(this, 'preview-load');
+  }
+
+  private renderLayer(l: ShownLayer, alt: string) {
+    const { w, h } = this.trim;
+    if (l.kind === 'svg')
+      return html`<img class="layer" src=${l.url} alt=${alt} draggable="false" @load=${this.loaded} ${place(this.px(l.region ?? { x: 0, y: 0, w, h }))}>`;
+    const c = this.px(l.clip);
+    const b = this.px(l.box);
+    return html`<div class="photo" ${place(c, l.clip.r * this.scale)}><img src=${resourceUrl(assetScreenPath(l.sha256))} alt="" draggable="false" ${place({ ...b, x: b.x - c.x, y: b.y - c.y })}></div>`;
   }
 
   private renderGuides() {
@@ -311,7 +369,6 @@ export class CsPreview extends LitElement {
   override render() {
     const { w, h, bleed, safe } = this.trim;
     const sheet = this.sheetPx();
-    const region = svgRegion(this.svg) ?? { x: 0, y: 0, w, h };
     const pct = (this.scale / PX_PER_MM) * 100;
     const size = { w: formatLength(w), h: formatLength(h) };
     return html`
@@ -335,10 +392,10 @@ export class CsPreview extends LitElement {
         </div>
         <div class="stage" tabindex="0" aria-label=${t('stage')} @keydown=${this.onKey}>
           ${
-            this.url
+            this.shown.length
               ? html`<div class="sheet ${this.hoverId ? 'hot' : ''}" ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
                   @click=${this.onClick} @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))} @pointerleave=${() => (this.hoverId = '')}>
-                <img src=${this.url} alt=${t('alt', size)} draggable="false" @load=${this.loaded} ${place(this.px(region))}>
+                ${this.shown.map((l, i) => this.renderLayer(l, i === 0 ? t('alt', size) : ''))}
                 ${this.renderGuides()}
               </div>`
               : html`<p class="muted loading">${t('loading')}</p>`
@@ -356,3 +413,9 @@ export class CsPreview extends LitElement {
   /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 customElements.define('cs-preview', CsPreview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-preview': CsPreview;
+  }
+}

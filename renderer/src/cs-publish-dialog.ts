@@ -1,9 +1,11 @@
 import { LitElement, css, html } from 'lit';
-import type { Design } from '../../main/core/index.js';
-import type { ApiValue } from '../../main/core/api.js';
-import { SAMPLE_CHANNELS, type SampleMetaPatch } from '../../main/core/library.js';
-import { FRAUD_TYPES, type FraudType } from '../../main/core/slogan/vocabulary.js';
-import { call, errorMessage } from './data/api-client.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import type { SampleMetaPatch } from '../../main/core/library.js';
+import { SAMPLE_CHANNELS } from '../../main/core/library-names.js';
+import { FRAUD_TYPES, type FraudType } from '../../main/core/slogan/names.js';
+import { ApiCallError, call, errorMessage } from './data/api-client.js';
+import { watchJob } from './data/jobs.js';
+import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { dialogStyles } from './dialog-styles.js';
 import { controls } from './shared-styles.js';
@@ -36,7 +38,8 @@ const t = defineMessages({
 
 const REMEMBER_KEY = 'campaign-studio.publish';
 type Remembered = { unit?: string; location?: string; channel?: string };
-type Sample = ApiValue<'publishDesign'>;
+/** What the dialog shows once the sample is in the library. */
+type Published = { id: string; title: string };
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
@@ -61,10 +64,10 @@ export class CsPublishDialog extends LitElement {
     published: { state: true },
     fraud: { state: true },
   };
-  design!: Design;
+  design!: StudioDesign;
   busy = false;
   error = '';
-  published: Sample | null = null;
+  published: Published | null = null;
   fraud = new Set<FraudType>();
   private readonly i18n = new LocaleController(this);
 
@@ -133,7 +136,11 @@ export class CsPublishDialog extends LitElement {
     this.error = '';
     this.published = null;
     try {
-      this.published = await call('publishDesign', { design: this.design, meta });
+      const { jobId } = await call('publishDesign', { design: this.design, meta });
+      const s = await watchJob(jobId, 'publish');
+      if (s?.state === 'error') throw new ApiCallError(s.error ?? '', 'publish-failed');
+      if (s?.state !== 'done' || !s.sampleId) return;
+      this.published = { id: s.sampleId, title: meta.title ?? this.design.name };
       try {
         localStorage.setItem(
           REMEMBER_KEY,
@@ -159,7 +166,7 @@ export class CsPublishDialog extends LitElement {
   private showInLibrary() {
     const id = this.published?.id;
     this.renderRoot.querySelector('dialog')?.close();
-    this.dispatchEvent(new CustomEvent('show-library', { detail: { sampleId: id }, bubbles: true, composed: true }));
+    fire(this, 'show-library', { sampleId: id });
   }
 
   override render() {
@@ -214,3 +221,9 @@ export class CsPublishDialog extends LitElement {
   }
 }
 customElements.define('cs-publish-dialog', CsPublishDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-publish-dialog': CsPublishDialog;
+  }
+}

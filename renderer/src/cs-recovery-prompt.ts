@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import type { RecoveryOffer } from './data/autosave.js';
+import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { dialogStyles } from './dialog-styles.js';
 import { controls } from './shared-styles.js';
@@ -48,9 +49,9 @@ export class CsRecoveryPrompt extends LitElement {
     if (d && this.offer && !d.open) d.showModal();
   }
 
-  private fire(name: 'recovery-restore' | 'recovery-discard') {
+  private answer(name: 'recovery-restore' | 'recovery-discard') {
     this.renderRoot.querySelector('dialog')?.close();
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+    fire(this, name);
   }
 
   override render() {
@@ -64,11 +65,17 @@ export class CsRecoveryPrompt extends LitElement {
           <p class="muted">${t('hint')}</p>
         </div>
         <div class="actions">
-          <button type="button" class="secondary discard" @click=${() => this.fire('recovery-discard')}>${t('discard')}</button>
-          <button type="button" class="restore" @click=${() => this.fire('recovery-restore')}>${t('restore')}</button>
+          <button type="button" class="secondary discard" @click=${() => this.answer('recovery-discard')}>${t('discard')}</button>
+          <button type="button" class="restore" @click=${() => this.answer('recovery-restore')}>${t('restore')}</button>
         </div>
       </dialog>
     `;
   }
 }
 customElements.define('cs-recovery-prompt', CsRecoveryPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-recovery-prompt': CsRecoveryPrompt;
+  }
+}

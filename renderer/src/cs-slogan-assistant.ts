@@ -1,13 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ApiValue } from '../../main/core/api.js';
-import type { Design } from '../../main/core/index.js';
-import {
-  FRAUD_TYPES,
-  GOODS_CATEGORIES,
-  type FraudType,
-  type GoodsCategory,
-} from '../../main/core/slogan/vocabulary.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { FRAUD_TYPES, GOODS_CATEGORIES, type FraudType, type GoodsCategory } from '../../main/core/slogan/names.js';
 import { call, errorMessage } from './data/api-client.js';
+import { fire } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 
@@ -67,7 +63,7 @@ const FRAUD_EN: Record<FraudType, string> = {
 };
 const goodsName = (g: GoodsCategory) => (locale() === 'en' ? GOODS_EN[g] : GOODS_CATEGORIES[g]);
 const fraudName = (f: FraudType) => (locale() === 'en' ? FRAUD_EN[f] : FRAUD_TYPES[f]);
-const textsOf = (d: Design) => JSON.stringify(d.elements.map((e) => (e.type === 'text' ? e.text : '')));
+const textsOf = (d: StudioDesign) => JSON.stringify(d.elements.map((e) => (e.type === 'text' ? e.text : '')));
 const CHECK_DELAY_MS = 120;
 
 type Check = ApiValue<'checkSlogan'>;
@@ -93,7 +89,7 @@ export class CsSloganAssistant extends LitElement {
     busy: { state: true },
   };
   text = '';
-  design: Design | undefined;
+  design: StudioDesign | undefined;
   converting = false;
   scriptNote = '';
   check: Check | null = null;
@@ -182,9 +178,7 @@ export class CsSloganAssistant extends LitElement {
       }
       this.scriptNote = t('done');
       const label = to === 'traditional' ? t('toTraditional') : t('toSimplified');
-      this.dispatchEvent(
-        new CustomEvent('design-change', { detail: { design: r.design, label }, bubbles: true, composed: true }),
-      );
+      fire(this, 'design-change', { design: r.design, label });
     } catch (e) {
       this.scriptNote = errorMessage(e);
     } finally {
@@ -193,7 +187,7 @@ export class CsSloganAssistant extends LitElement {
   }
 
   private insert(text: string) {
-    this.dispatchEvent(new CustomEvent('slogan-insert', { detail: { text }, bubbles: true, composed: true }));
+    fire(this, 'slogan-insert', { text });
   }
 
   private renderVerdict() {
@@ -255,3 +249,9 @@ export class CsSloganAssistant extends LitElement {
   }
 }
 customElements.define('cs-slogan-assistant', CsSloganAssistant);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-slogan-assistant': CsSloganAssistant;
+  }
+}

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
-import type { Design } from '../../main/core/index.js';
-import { slotsOf } from '../../main/core/design/design.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { slotsOf } from '../../main/core/design/slots.js';
+import { fire } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import './cs-image-field.js';
@@ -19,7 +20,7 @@ const t = defineMessages({
  */
 export class CsSlotForm extends LitElement {
   static override properties = { design: { attribute: false }, selected: { state: true } };
-  design!: Design;
+  design!: StudioDesign;
   selected = '';
   private readonly i18n = new LocaleController(this);
 
@@ -44,7 +45,7 @@ export class CsSlotForm extends LitElement {
   }
 
   private emit(elementId: string, value: string) {
-    this.dispatchEvent(new CustomEvent('slot-input', { detail: { elementId, value }, bubbles: true, composed: true }));
+    fire(this, 'slot-input', { elementId, value });
   }
 
   override render() {
@@ -89,3 +90,9 @@ export class CsSlotForm extends LitElement {
   }
 }
 customElements.define('cs-slot-form', CsSlotForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-slot-form': CsSlotForm;
+  }
+}

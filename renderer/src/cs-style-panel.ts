@@ -1,7 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Colour, Design, Element, TextElement } from '../../main/core/index.js';
-import { findElement, patchElement, presetColour, type ElementPatch } from './data/design-edit.js';
+import type { Colour } from '../../main/core/colour.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import { findElement, patchElement, presetColour, type ElementPatch } from '../../main/core/design/edit.js';
+import type { Element, TextElement } from '../../main/core/design/elements.js';
+import { fire, type CsEvent } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import './cs-colour-field.js';
@@ -102,7 +105,7 @@ export class CsStylePanel extends LitElement {
   };
   /** Families installed on this PC, beyond the bundled ones. */
   pcFonts: FontFamily[] = [];
-  design!: Design;
+  design!: StudioDesign;
   selectedId = '';
   error = '';
   private readonly i18n = new LocaleController(this);
@@ -144,15 +147,13 @@ export class CsStylePanel extends LitElement {
     if (changed.has('selectedId')) this.error = '';
   }
 
-  private change(patchFor: (el: Element) => Design, label: string) {
+  private change(patchFor: (el: Element) => StudioDesign, label: string) {
     const el = findElement(this.design, this.selectedId);
     if (!el) return;
     try {
       const design = patchFor(el);
       this.error = '';
-      this.dispatchEvent(
-        new CustomEvent('design-change', { detail: { design, label }, bubbles: true, composed: true }),
-      );
+      fire(this, 'design-change', { design, label });
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       this.requestUpdate(); // fields go back to the design's values (live())
@@ -165,7 +166,7 @@ export class CsStylePanel extends LitElement {
 
   private select(elementId: string) {
     this.error = '';
-    this.dispatchEvent(new CustomEvent('element-select', { detail: { elementId }, bubbles: true, composed: true }));
+    fire(this, 'element-select', { elementId });
   }
 
   private seg<V extends string>(
@@ -181,7 +182,7 @@ export class CsStylePanel extends LitElement {
   }
 
   private colour(label: string, name: string, value: Colour | undefined, onPick: (c: Colour) => void): TemplateResult {
-    return html`<cs-colour-field .label=${label} .name=${name} .value=${value} @colour-change=${(e: CustomEvent<{ colour: Colour }>) => onPick(e.detail.colour)}></cs-colour-field>`;
+    return html`<cs-colour-field .label=${label} .name=${name} .value=${value} @colour-change=${(e: CsEvent<'colour-change'>) => onPick(e.detail.colour)}></cs-colour-field>`;
   }
 
   private optionName(el: Element): string {
@@ -334,3 +335,9 @@ function strokeDefault(el: TextElement): number {
 }
 
 customElements.define('cs-style-panel', CsStylePanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-style-panel': CsStylePanel;
+  }
+}

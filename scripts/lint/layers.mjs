@@ -7,15 +7,19 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Which layers each layer may import. */
+/**
+ * Which layers each layer may import. `node` is the small Node layer under the engine and the
+ * library (atomic file writing): what both need, written once, without either importing the other.
+ */
 export const ALLOWED = {
   core: ['core'],
-  engine: ['core', 'engine'],
-  library: ['core', 'engine', 'library'],
-  team: ['core', 'library', 'team'],
-  server: ['core', 'engine', 'library', 'team', 'server'],
-  cli: ['core', 'engine', 'library', 'team', 'server', 'cli'],
-  app: ['core', 'engine', 'library', 'team', 'server', 'app'],
+  node: ['core', 'node'],
+  engine: ['core', 'node', 'engine'],
+  library: ['core', 'node', 'library'],
+  team: ['core', 'node', 'library', 'team'],
+  server: ['core', 'node', 'engine', 'library', 'team', 'server'],
+  cli: ['core', 'node', 'engine', 'library', 'team', 'server', 'cli'],
+  app: ['core', 'node', 'engine', 'library', 'team', 'server', 'app'],
   renderer: ['core', 'renderer'],
 };
 

@@ -1,15 +1,10 @@
 import { expectTypeOf, it } from 'vitest';
-import type { MenuCommand as MainMenu, StudioCommand as MainCommand } from '../../main/app/channels.js';
-import type { DialogValue as MainDialogValue } from '../../main/app/dialogs.js';
-import type {
-  DialogValue as PageDialogValue,
-  MenuCommand as PageMenu,
-  StudioCommand as PageCommand,
-} from '../../renderer/src/data/api-client.js';
+import type { StudioBridge } from '../../main/core/bridge.js';
+import type { studioBridge } from '../../main/app/preload.js';
+import type { Transport } from '../../renderer/src/data/transport.js';
 
-// The page may not import main/app, so it repeats these shapes; the typecheck fails if they drift.
-it('the page and the main side agree on menu commands and dialog answers', () => {
-  expectTypeOf<PageMenu>().toEqualTypeOf<MainMenu>();
-  expectTypeOf<PageCommand>().toEqualTypeOf<MainCommand>();
-  expectTypeOf<PageDialogValue>().toEqualTypeOf<MainDialogValue>();
+// The bridge is declared once (main/core/bridge.ts): the preload builds it, the page's transport holds it.
+it('the preload and the page use the one bridge type', () => {
+  expectTypeOf<ReturnType<typeof studioBridge>>().toEqualTypeOf<StudioBridge>();
+  expectTypeOf<Transport['desktop']>().toEqualTypeOf<StudioBridge | undefined>();
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDialogs } from '../../main/app/dialogs.js';
 import { designFilesIn, FileAccess } from '../../main/app/files.js';
+import type { Design, StudioDesign } from '../../main/core/index.js';
 import { design } from '../helpers/designs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'studio-dialogs-'));
@@ -11,6 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const text = JSON.stringify(design({ name: '横幅' }));
 const exported = join(dir, 'job-out.pdf');
 writeFileSync(exported, '%PDF-1.7 test');
+const savedDesign = join(dir, 'outbox.csdesign');
+writeFileSync(savedDesign, text);
+/** What the main side's asset store would do with an opened file: its images by reference (none here). */
+const assets = { ingest: async (d: Design) => ({ ...d, assets: {} }) as StudioDesign };
 
 const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
 let files: FileAccess;
@@ -19,40 +24,52 @@ beforeEach(() => {
   vi.clearAllMocks();
   files = new FileAccess();
   const downloads = {
-    get: (id: string) => (id === 'a'.repeat(32) ? { path: exported, fileName: '鱼市横幅.pdf' } : undefined),
+    get: (id: string) =>
+      id === 'a'.repeat(32)
+        ? { path: exported, fileName: '鱼市横幅.pdf' }
+        : id === 'c'.repeat(32)
+          ? { path: savedDesign, fileName: '横幅.csdesign' }
+          : undefined,
   };
-  d = createDialogs({ dialog: dialog as any, window: () => null, files, downloads });
+  d = createDialogs({ dialog: dialog as any, window: () => null, files, downloads, assets });
 });
 const call = (name: keyof typeof d, input: unknown) => (d[name] as (i: unknown) => Promise<any>)(input);
 
 describe('native dialogs', () => {
-  it('open: reads the picked file and grants its path', async () => {
+  it('open: reads the picked file on the main side and grants its path; the page gets the design', async () => {
     const p = join(dir, 'a.json');
     writeFileSync(p, text);
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [p] });
-    expect(await call('openDesignFile', {})).toEqual({ canceled: false, filePath: p, text });
+    expect(await call('openDesignFile', {})).toEqual({ canceled: false, filePath: p, design: JSON.parse(text) });
     expect(dialog.showOpenDialog.mock.calls[0]![0]).toMatchObject({ title: '打开设计', properties: ['openFile'] });
     expect(files.isGranted(p)).toBe(true);
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await call('openDesignFile', {})).toEqual({ canceled: true });
   });
 
-  it('save: asks where, writes the design, then saves there again without asking', async () => {
+  it('save: asks where, writes the file saveDesign made, then saves there again without asking', async () => {
     const p = join(dir, 'saved.csdesign');
+    const downloadId = 'c'.repeat(32);
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: p });
-    expect(await call('saveDesignFile', { text, suggestedName: '鱼市横幅' })).toEqual({ canceled: false, filePath: p });
+    expect(await call('saveDesignFile', { downloadId, suggestedName: '鱼市横幅' })).toEqual({
+      canceled: false,
+      filePath: p,
+    });
     expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({
       defaultPath: '鱼市横幅.csdesign',
       filters: [{ extensions: ['csdesign'] }],
     });
     expect(readFileSync(p, 'utf8')).toBe(text);
-    await call('saveDesignFile', { text, filePath: p });
+    await call('saveDesignFile', { downloadId, filePath: p });
     expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
   });
 
-  it('save: refuses a path the user never picked, and text that is not a design', async () => {
-    await expect(call('saveDesignFile', { text, filePath: join(dir, 'elsewhere.json') })).rejects.toThrow(/另存为/);
-    await expect(call('saveDesignFile', { text: '{"not":"a design"}' })).rejects.toThrow(/设计文件/);
+  it('save: refuses a path the user never picked, and a file that is not a saved design', async () => {
+    const downloadId = 'c'.repeat(32);
+    await expect(call('saveDesignFile', { downloadId, filePath: join(dir, 'elsewhere.json') })).rejects.toThrow(
+      /另存为/,
+    );
+    await expect(call('saveDesignFile', { downloadId: 'a'.repeat(32) })).rejects.toThrow(/再保存一次/);
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 

@@ -97,7 +97,7 @@ describe('IPC binding', () => {
     });
     const p = await call(apiChannel('previewSvg'), GOOD, { design: small() });
     expect(p.ok).toBe(true);
-    expect(p.value.svg).toMatch(/^<svg/);
+    expect(p.value.layers[0].svg).toMatch(/^<svg/);
     const t = await call(apiChannel('listTemplates'), GOOD, {});
     expect(t.ok && t.value.length).toBeGreaterThan(0);
     const o = await call(dialogChannel('openDesignFile'), GOOD, {});

@@ -21,6 +21,7 @@ const dialogs = createDialogs({
   window: () => null,
   files: new FileAccess(),
   downloads: ctx.downloads,
+  assets: ctx.assets,
   shell,
   library: ctx.library,
 });
@@ -86,7 +87,8 @@ describe('showLibraryFolder', () => {
       window: () => null,
       files: new FileAccess(),
       downloads: ctx.downloads,
+      assets: ctx.assets,
     });
-    await expect(plain.showLibraryFolder({} as never)).rejects.toThrow(/不能打开文件夹/);
+    await expect(plain.showLibraryFolder({})).rejects.toThrow(/不能打开文件夹/);
   });
 });

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProtocolHandler, PRIVILEGED_SCHEME } from '../../main/app/protocol.js';
-import { StudioError } from '../../main/core/index.js';
-import { coreResources, createResources } from '../../main/server/resources.js';
+import { createResources } from '../../main/server/resources.js';
 import { resolveInside } from '../../main/server/static.js';
 import { testContext } from '../helpers/context.js';
 
@@ -18,13 +17,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const tctx = testContext();
 afterAll(() => tctx.dispose());
-const resources = createResources(
-  tctx,
-  coreResources(async (id) => {
-    if (id !== 'banner-70x600') throw new StudioError('unknown-template', 'unknown');
-    return Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-  }),
-);
+const resources = createResources(tctx);
 const handler = createProtocolHandler(root, resources);
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
@@ -79,7 +72,7 @@ describe('app:// protocol', () => {
   });
 
   it('serves template thumbnails, 404 for an unknown one', async () => {
-    const ok = await get('app://studio/thumbnails/banner-70x600.png');
+    const ok = await get('app://studio/thumbnails/sticker-round-red-40.png');
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
     expect((await get('app://studio/thumbnails/nope-nope.png')).status).toBe(404);

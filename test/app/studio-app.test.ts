@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNEL, apiChannel } from '../../main/app/channels.js';
 import { startStudioApp } from '../../main/app/studio-app.js';
+import { DesignSchema } from '../../main/core/index.js';
 import { design } from '../helpers/designs.js';
 import {
   app,
@@ -83,7 +84,11 @@ describe('the desktop shell', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(sent(win)).toEqual([]); // not yet loaded: queued
     win.webContents.emit('did-finish-load');
-    await vi.waitFor(() => expect(sent(win)).toEqual([{ command: 'open-file', filePath: file, text }]));
+    await vi.waitFor(() =>
+      expect(sent(win)).toEqual([
+        { command: 'open-file', filePath: file, design: DesignSchema.parse(JSON.parse(text)) },
+      ]),
+    );
   });
 
   it('menu commands reach the renderer', async () => {
@@ -102,7 +107,11 @@ describe('the desktop shell', () => {
     app.emit('second-instance', {}, ['campaign-studio', file], dir);
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
-    await vi.waitFor(() => expect(sent(win)).toEqual([{ command: 'open-file', filePath: file, text }]));
+    await vi.waitFor(() =>
+      expect(sent(win)).toEqual([
+        { command: 'open-file', filePath: file, design: DesignSchema.parse(JSON.parse(text)) },
+      ]),
+    );
   });
 
   it('when another instance holds the lock, quits without a window', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API, API_METHODS, carriesDesign, isApiMethod, resultSchema } from '../../main/core/api.js';
+import { API, API_METHODS, isApiMethod, isLarge, resultSchema } from '../../main/core/api.js';
 import { formatPath } from '../../main/core/index.js';
 import { design, textEl } from '../helpers/designs.js';
 
@@ -37,8 +37,13 @@ describe('API contract', () => {
     );
     expect(isApiMethod('previewSvg')).toBe(true);
     expect(isApiMethod('constructor')).toBe(false);
-    expect(carriesDesign('previewSvg')).toBe(true);
-    expect(carriesDesign('checkSlogan')).toBe(false);
+    expect(isLarge('previewSvg')).toBe(true);
+    expect(isLarge('checkSlogan')).toBe(false);
+    // One status and one cancel for every job: no twins per kind.
+    expect(API_METHODS.filter((m) => /status/i.test(m))).toEqual(['jobStatus']);
+    expect(API_METHODS.filter((m) => /cancel/i.test(m))).toEqual(['cancelJob']);
+    for (const m of ['exportDesign', 'startBatch', 'libraryImport', 'libraryExportBundle', 'publishDesign'] as const)
+      expect(Object.keys((API[m].output as unknown as { shape: object }).shape)).toEqual(['jobId']);
   });
 
   it('accepts good input', () => {
@@ -72,7 +77,7 @@ describe('API contract', () => {
     expect(paths(API.checkSlogan.input, { text: '  ' })).toEqual(['text']);
     expect(paths(API.getTemplate.input, { id: '../etc/passwd' })).toEqual(['id']);
     expect(paths(API.jobStatus.input, { jobId: 'x' })).toEqual(['jobId']);
-    expect(paths(API.openDesign.input, { text: 42 })).toEqual(['text']);
+    expect(paths(API.openDesign.input, { text: '{}' })).toEqual(['uploadId', '(根)']);
   });
 
   it('messages are Chinese', () => {

@@ -126,7 +126,7 @@ describe('applyProfile: the one place a design takes the unit details', () => {
     expect(el('hotline')).toMatchObject({ text: '全国反诈专线 96110' });
     expect(el('qr')).toMatchObject({ content: p.qr.wechat });
     expect(el('logo')).toMatchObject({ asset: PROFILE_ASSET_IDS.logo });
-    expect(design.assets[PROFILE_ASSET_IDS.logo]!.data).toBe(p.logo!.data);
+    expect(design.assets[PROFILE_ASSET_IDS.logo]).toMatchObject({ data: p.logo!.data });
     expect(filled.sort()).toEqual(['hotline', 'local', 'logo', 'qr', 'short', 'unit']);
     expect(missing).toEqual([]);
     // Unbound samples stay samples; the input design is not touched.

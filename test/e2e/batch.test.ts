@@ -51,6 +51,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('batch production in Chromium (browser 
     server = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', library], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, XDG_CACHE_HOME: join(library, '.cache') },
     });
     const first = await new Promise<string>((ok, fail) => {
       createInterface({ input: server.stdout! }).once('line', ok);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /*
  * The studio in browser mode for an end-to-end run: its own server on a fresh temp library (never
@@ -34,6 +34,8 @@ export async function startStudio(): Promise<Studio> {
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
+      // The image store of the designs being edited goes to the user's cache folder: a temp one here.
+      env: { ...process.env, XDG_CACHE_HOME: join(library, '.cache') },
     },
   );
   const first = await new Promise<string>((ok, fail) => {
@@ -96,4 +98,44 @@ export function percentiles(values: number[]): { median: number; p90: number; ma
     p90: s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)]!,
     max: s.at(-1)!,
   };
+}
+
+/**
+ * Types `text` into `field` one character at a time and measures each keystroke to the new
+ * preview on screen: from the page's input event to cs-preview's `preview-load` (every layer of
+ * the new preview loaded). Typed CJK text arrives as input events (no keydown).
+ */
+export async function keystrokeLatencies(
+  page: Page,
+  field: Locator,
+  text: string,
+  what: string,
+): Promise<{ latencies: number[]; median: number; p90: number; max: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __loads: number[] };
+    w.__keys = [];
+    w.__loads = [];
+    document.addEventListener('input', () => w.__keys.push(performance.now()), true);
+    document.addEventListener('preview-load', () => w.__loads.push(performance.now()));
+  });
+  await field.fill('');
+  await field.focus();
+  const latencies: number[] = [];
+  for (const ch of text) {
+    const before = await page.evaluate(() => (window as unknown as { __loads: number[] }).__loads.length);
+    await page.keyboard.type(ch);
+    await page.waitForFunction((n) => (window as unknown as { __loads: number[] }).__loads.length > n, before);
+    latencies.push(
+      await page.evaluate(() => {
+        const w = window as unknown as { __keys: number[]; __loads: number[] };
+        return w.__loads.at(-1)! - w.__keys.at(-1)!;
+      }),
+    );
+    await page.waitForTimeout(60);
+  }
+  const p = percentiles(latencies);
+  console.log(
+    `[e2e] keystroke → preview on ${what}: median ${p.median.toFixed(1)} ms, p90 ${p.p90.toFixed(1)} ms, max ${p.max.toFixed(1)} ms (n=${latencies.length})`,
+  );
+  return { latencies, ...p };
 }

@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designFromTemplate, TemplateSchema, type Sample } from '../../main/core/index.js';
 import { Library } from '../../main/library/library.js';
-import { publishDesign } from '../../main/library/publish.js';
+import { publishDesign } from '../../main/server/publish.js';
 import { seedLibrary } from '../helpers/library-seed.js';
 
 /*
@@ -32,6 +32,7 @@ async function serve(libraryDir: string): Promise<Server> {
   const proc = spawn(process.execPath, ['dist/main/server/serve.js', '--port', '0', '--library', libraryDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, XDG_CACHE_HOME: join(libraryDir, '.cache') },
   });
   const first = await new Promise<string>((ok, fail) => {
     createInterface({ input: proc.stdout! }).once('line', ok);
@@ -262,15 +263,25 @@ describe.skipIf(!process.env.STUDIO_E2E)('library screen in Chromium (browser mo
         doc?: { session?: { design: unknown } };
         design?: unknown;
       };
-      const res = await fetch('/api/publishDesign', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token },
-        body: JSON.stringify({
-          design: design.doc?.session?.design ?? design.design,
-          meta: { title: '刚发布的贴纸', unit: '城关派出所' },
-        }),
+      const post = async (method: string, input: unknown) => {
+        const res = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token },
+          body: JSON.stringify(input),
+        });
+        return ((await res.json()) as { value: Record<string, string> }).value;
+      };
+      const { jobId } = await post('publishDesign', {
+        design: design.doc?.session?.design ?? design.design,
+        meta: { title: '刚发布的贴纸', unit: '城关派出所' },
       });
-      return ((await res.json()) as { ok: boolean; value: { id: string } }).value.id;
+      // Publishing is a job of the job service: its status names the sample when done.
+      for (;;) {
+        const s = await post('jobStatus', { jobId });
+        if (s.state === 'done') return s.sampleId!;
+        if (s.state !== 'queued' && s.state !== 'running') throw new Error(`publish ${s.state}: ${s.error}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     });
     await page.locator('button[data-screen="library"]').click();
     await page.locator('cs-library-search input').fill('');

@@ -10,7 +10,7 @@ import {
   screenPxToMm,
   type FormatEntry,
 } from '../../main/core/index.js';
-import { findFormat, getFormat, listFormats } from '../../main/engine/formats.js';
+import { getFormat, listFormats } from '../../main/engine/formats.js';
 import { studio } from '../helpers/cli.js';
 
 const formats = listFormats();
@@ -163,9 +163,9 @@ describe('format catalogue (templates/formats.json)', () => {
   it('finds an entry by id and by size', () => {
     expect(getFormat('poster-a2')).toMatchObject({ widthMm: 420, heightMm: 594, bleedMm: 3 });
     expect(() => getFormat('poster-a0')).toThrow(/没有编号为「poster-a0」的规格/);
-    expect(findFormat({ widthMm: 6000, heightMm: 700, bleedMm: 0 })?.id).toBe('banner-600x70');
-    expect(findFormat({ widthMm: 285.75, heightMm: 508, bleedMm: 0 })?.id).toBe('wechat-1080x1920');
-    expect(findFormat({ widthMm: 420, heightMm: 594, bleedMm: 0 })).toBeUndefined();
+    expect(matchFormat(formats, { widthMm: 6000, heightMm: 700, bleedMm: 0 })?.id).toBe('banner-600x70');
+    expect(matchFormat(formats, { widthMm: 285.75, heightMm: 508, bleedMm: 0 })?.id).toBe('wechat-1080x1920');
+    expect(matchFormat(formats, { widthMm: 420, heightMm: 594, bleedMm: 0 })).toBeUndefined();
     expect(matchFormat(formats, { widthMm: 420.004, heightMm: 594, bleedMm: 3 })?.id).toBe('poster-a2');
   });
 });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../main/library/check.js';
 import { importFile, importFolder } from '../../main/library/import-files.js';
 import { Library } from '../../main/library/library.js';
-import { duplicateAsDesign, publishDesign } from '../../main/library/publish.js';
 import { design, textEl } from '../helpers/designs.js';
 import { freshDir, jpeg, png } from './fixtures.js';
 
@@ -128,29 +127,5 @@ describe('importing external files', () => {
     const r = await importFolder(lib, dir, { unit: '城关派出所' }, (p) => seen.push(p.done));
     expect(r).toEqual({ imported: 2, duplicates: 0, failed: 1, skipped: 1 });
     expect(seen).toEqual([1, 2, 3]);
-  });
-});
-
-describe('publishing a design', () => {
-  it('stores the design, its PDF, PNG and thumbnail in one sample; duplicate gives a new editable design', async () => {
-    const d = design({
-      name: '韭菜海报',
-      kind: 'poster',
-      format: { widthMm: 100, heightMm: 140 },
-      elements: [textEl({ text: '白菜青菜油麦菜、莫给骗子当韭菜', slot: 'slogan' })],
-    });
-    const s = await publishDesign(lib, d, { unit: '城关派出所', fraudTypes: ['rebate'] });
-    expect(s).toMatchObject({
-      title: '韭菜海报',
-      kind: 'poster',
-      slogan: '白菜青菜油麦菜、莫给骗子当韭菜',
-      format: '10×14 cm',
-    });
-    expect(s.files.map((f) => f.role).sort()).toEqual(['design', 'pdf', 'png', 'thumbnail']);
-    expect((await lib.read(s.files.find((f) => f.role === 'pdf')!.sha256)).subarray(0, 5).toString()).toBe('%PDF-');
-    const copy = await duplicateAsDesign(lib, s.id);
-    expect(copy.design.name).toBe('韭菜海报（副本）');
-    expect(copy.design.elements).toEqual(d.elements);
-    expect(readdirSync(lib.blobs.tmp)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Design } from '../../main/core/index.js';
+import type { StudioDesign as Design } from '../../main/core/index.js';
 import {
   Autosaver,
   recoveryOffer,

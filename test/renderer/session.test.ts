@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../../main/core/index.js';
+import type { StudioDesign as Design } from '../../main/core/index.js';
 import { DesignSession } from '../../renderer/src/data/session.js';
 
 const design = (name: string) => ({ name, elements: [] }) as unknown as Design;

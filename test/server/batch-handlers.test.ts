@@ -1,11 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ApiInput, ApiMethod, ApiResult, ApiValue } from '../../main/core/api.js';
-import type { BatchStatus } from '../../main/core/api-batch.js';
-import { BatchJobs } from '../../main/server/handlers/batch-jobs.js';
-import { BatchTables, templateDesign } from '../../main/server/handlers/batch-tables.js';
+import type { JobStatusOf } from '../../main/core/api-jobs.js';
 import { createHandlers, type Handlers } from '../../main/server/handlers/index.js';
 import { makeXlsx } from '../engine/batch/xlsx-fixture.js';
 import { testContext } from '../helpers/context.js';
@@ -53,10 +50,16 @@ async function fails(m: ApiMethod, input: unknown): Promise<string> {
 }
 const uploadBytes = async (name: string, data: Uint8Array) => (await ctx.uploads.fromBytes(name, data)).uploadId;
 
-async function finished(batchId: string, timeoutMs = 90_000): Promise<BatchStatus> {
+async function status(jobId: string): Promise<JobStatusOf<'batch'>> {
+  const s = await ok('jobStatus', { jobId });
+  if (s.kind !== 'batch') throw new Error(`not a batch: ${s.kind}`);
+  return s;
+}
+
+async function finished(jobId: string, timeoutMs = 90_000): Promise<JobStatusOf<'batch'>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const s = await ok('batchStatus', { batchId });
+    const s = await status(jobId);
     if (['done', 'error', 'cancelled'].includes(s.state)) return s;
     if (Date.now() > end) throw new Error(`batch still ${s.state}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -163,12 +166,12 @@ describe('startBatch', () => {
   it('20 rows with one bad row → one zip of 19 PDFs and 报告.txt, the failure named by its row, a failure CSV', async () => {
     const uploadId = await uploadBytes('二十个所.csv', iconv.encode(stationsCsv(20, 7), 'gbk'));
     const t0 = performance.now();
-    const { batchId } = await ok('startBatch', {
+    const { jobId } = await ok('startBatch', {
       uploadId,
       templateId: TEMPLATE,
       settings: { output: 'pdf', namePattern: '{序号}-{单位}-横幅' },
     });
-    const s = await finished(batchId);
+    const s = await finished(jobId);
     console.log(
       `[batch handlers] 20 rows → zip: ${((performance.now() - t0) / 1000).toFixed(2)} s (in-process runner)`,
     );
@@ -191,18 +194,13 @@ describe('startBatch', () => {
     expect(s.failureReportName).toBe('二十个所-失败的行.csv');
     expect(csv).toContain(`7,8,「标语」为空（列「标语」）,${unitOf(7)},,96110`);
     // Only the zip and the CSV stay in the job's folder.
-    const [jobDir] = readdirSync(ctx.batch.folder);
-    expect(
-      readdirSync(`${ctx.batch.folder}/${jobDir}`)
-        .filter((f) => f !== 'tmp')
-        .sort(),
-    ).toEqual([s.fileName, s.failureReportName].sort());
+    expect(readdirSync(`${ctx.jobs.folder}/${jobId}`).sort()).toEqual([s.fileName, s.failureReportName].sort());
   });
 
   it('single-pdf: one multi-page PDF as the download, a page per good row', async () => {
     const uploadId = await uploadBytes('s.csv', Buffer.from(stationsCsv(4, 2)));
     const s = await finished(
-      (await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'single-pdf' } })).batchId,
+      (await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: { output: 'single-pdf' } })).jobId,
     );
     expect(s.state).toBe('done');
     expect(s.fileName).toMatch(/\.pdf$/);
@@ -213,16 +211,15 @@ describe('startBatch', () => {
 
   it('cancel mid-run: no download and no files left', async () => {
     const uploadId = await uploadBytes('c.csv', Buffer.from(stationsCsv(20)));
-    const { batchId } = await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: {} });
-    for (let i = 0; i < 400 && (await ok('batchStatus', { batchId })).rowsDone < 2; i++)
-      await new Promise((r) => setTimeout(r, 25));
-    expect((await ok('cancelBatch', { batchId })).cancelled).toBe(true);
-    const s = await finished(batchId);
+    const { jobId } = await ok('startBatch', { uploadId, templateId: TEMPLATE, settings: {} });
+    for (let i = 0; i < 400 && (await status(jobId)).rowsDone < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect((await ok('cancelJob', { jobId })).cancelled).toBe(true);
+    const s = await finished(jobId);
     expect(s.state).toBe('cancelled');
     expect(s.downloadId).toBeUndefined();
     expect(s.rowsDone).toBeLessThan(20);
-    expect(readdirSync(ctx.batch.folder)).toEqual([]);
-    expect((await ok('cancelBatch', { batchId })).cancelled).toBe(false);
+    expect(readdirSync(ctx.jobs.folder).filter((f) => f !== 'files')).toEqual([]);
+    expect((await ok('cancelJob', { jobId })).cancelled).toBe(false);
   });
 
   it('publish: every made row becomes a library sample with its unit, file and thumbnail', async () => {
@@ -235,7 +232,7 @@ describe('startBatch', () => {
           settings: { output: 'png', dpi: 10 },
           publish: { unit: '某某市公安局', publishedAt: '2026-03-15' },
         })
-      ).batchId,
+      ).jobId,
     );
     expect(s.state).toBe('done');
     expect(s.published).toBe(3);
@@ -255,40 +252,40 @@ describe('startBatch', () => {
   });
 });
 
-/** The compiled worker (npm run build); the server uses it, vitest from sources cannot start a .ts worker. */
-const WORKER = resolve(import.meta.dirname, '../../dist/main/server/handlers/batch-worker.js');
-
-describe.skipIf(!existsSync(WORKER))('in a worker thread (compiled build)', () => {
-  async function run(jobs: BatchJobs, csv: string, cancelAfterRows?: number): Promise<BatchStatus> {
-    const up = await ctx.uploads.fromBytes('w.csv', Buffer.from(csv));
-    const loaded = await new BatchTables(ctx.uploads).get(up.uploadId);
-    const id = jobs.start({ design: templateDesign(TEMPLATE), loaded, settings: { output: 'pdf', zip: false } });
-    for (let i = 0; i < 2000; i++) {
-      const s = jobs.status(id);
-      if (cancelAfterRows !== undefined && s.rowsDone >= cancelAfterRows && s.state === 'running') jobs.cancel(id);
-      if (['done', 'error', 'cancelled'].includes(s.state)) return s;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('worker batch did not finish');
-  }
-
+describe('on the warm worker pool', () => {
   it('runs the rows off the main thread and delivers the zip; a cancel leaves nothing', async () => {
-    const jobs = new BatchJobs({ downloads: ctx.downloads, library: ctx.library, log: ctx.log, workerFile: WORKER });
+    const pooled = testContext({ workerFile: inject('workerFile') });
+    const hp = createHandlers(pooled);
+    const run = async (csv: string, cancelAfterRows?: number) => {
+      const uploadId = (await pooled.uploads.fromBytes('w.csv', Buffer.from(csv))).uploadId;
+      const r = await hp.startBatch({ uploadId, templateId: TEMPLATE, settings: { output: 'pdf' } });
+      if (!r.ok) throw new Error(r.error.message);
+      const { jobId } = r.value as { jobId: string };
+      for (let i = 0; i < 2000; i++) {
+        const s = pooled.jobs.status(jobId) as JobStatusOf<'batch'>;
+        if (cancelAfterRows !== undefined && s.rowsDone >= cancelAfterRows && s.state === 'running')
+          pooled.jobs.cancel(jobId);
+        if (['done', 'error', 'cancelled'].includes(s.state)) return s;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('worker batch did not finish');
+    };
     try {
-      const s = await run(jobs, stationsCsv(6, 4));
+      expect(pooled.jobs.threaded).toBe(true);
+      const s = await run(stationsCsv(6, 4));
       expect(s.state).toBe('done');
       expect(s.succeeded).toBe(5);
       expect(s.failures.map((f) => f.row)).toEqual([4]);
-      const zip = await zipEntries(ctx.downloads.get(s.downloadId!)!.path);
+      const zip = await zipEntries(pooled.downloads.get(s.downloadId!)!.path);
       expect([...zip.keys()].filter((n) => n.endsWith('.pdf'))).toHaveLength(5);
-      const c = await run(jobs, stationsCsv(20), 2);
+      const c = await run(stationsCsv(20), 2);
       expect(c.state).toBe('cancelled');
       expect(c.downloadId).toBeUndefined();
-      expect(readdirSync(jobs.folder)).toHaveLength(1); // only the finished first job's folder
+      expect(readdirSync(pooled.jobs.folder)).toEqual([s.jobId]); // only the finished first job's folder
     } finally {
-      jobs.close();
+      await pooled.dispose();
     }
-    expect(existsSync(jobs.folder)).toBe(false);
+    expect(existsSync(pooled.jobs.folder)).toBe(false);
   });
 });
 

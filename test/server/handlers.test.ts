@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API, resultSchema, type ApiMethod } from '../../main/core/api.js';
+import { API } from '../../main/core/api.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
 import { method } from '../../main/server/handlers/result.js';
 import { testContext } from '../helpers/context.js';
+import { handlerCalls } from '../helpers/handler-calls.js';
 import { design, textEl } from '../helpers/designs.js';
 
 const ctx = testContext();
@@ -11,23 +12,7 @@ const { jobs, logged } = ctx;
 const h = createHandlers(ctx);
 afterAll(() => ctx.dispose());
 
-/** Call a handler and check what it returns against the contract's envelope. */
-async function call<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await h[m](input);
-  expect(resultSchema(m).safeParse(r).success).toBe(true);
-  return r as { ok: true; value: any } | { ok: false; error: { code: string; message: string; details?: string[] } };
-}
-async function ok<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await call(m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-  return r.value;
-}
-async function bad<M extends ApiMethod>(m: M, input: unknown) {
-  const r = await call(m, input);
-  if (r.ok) throw new Error(`${m} accepted ${JSON.stringify(input).slice(0, 80)}`);
-  expect(r.error.message).toMatch(/\p{Script=Han}/u);
-  return r.error;
-}
+const { ok, bad } = handlerCalls(h);
 
 const SLOGAN = '白菜青菜油麦菜、莫给骗子当韭菜';
 const small = () =>
@@ -79,8 +64,9 @@ describe('handlers', () => {
 
   it('previewSvg and preflight', async () => {
     const p = await ok('previewSvg', { design: small() });
-    expect(p.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    expect(p.svg).not.toMatch(/<script|<foreignObject/i);
+    expect(p.layers).toHaveLength(1);
+    expect(p.layers[0].svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(p.layers[0].svg).not.toMatch(/<script|<foreignObject/i);
     const over = design({
       elements: [
         textEl({
@@ -115,16 +101,24 @@ describe('handlers', () => {
     await bad('convertScript', { text: '骗子', to: 'klingon' });
   });
 
-  it('openDesign and saveDesign round trip, with size and schema checks', async () => {
-    const { text } = await ok('saveDesign', { design: small() });
-    expect((await ok('openDesign', { text })).name).toBe('小样');
-    expect((await ok('openDesign', { text: '\uFEFF' + text })).name).toBe('小样');
-    expect((await bad('openDesign', { text: '{not json' })).code).toBe('invalid-design');
+  it('openDesign and saveDesign round trip through an upload and a download, with size and schema checks', async () => {
+    const put = async (text: string, name = '小样.csdesign') =>
+      (await ctx.uploads.fromBytes(name, Buffer.from(text))).uploadId;
+    const saved = await ok('saveDesign', { design: small() });
+    expect(saved).toMatchObject({ fileName: '小样.csdesign' });
+    const text = readFileSync(ctx.downloads.get(saved.downloadId)!.path, 'utf8');
+    expect(saved.bytes).toBe(Buffer.byteLength(text));
+    expect((await ok('openDesign', { uploadId: await put(text) })).name).toBe('小样');
+    expect((await ok('openDesign', { uploadId: await put('\uFEFF' + text) })).name).toBe('小样');
+    expect((await bad('openDesign', { uploadId: await put('{not json') })).code).toBe('invalid-design');
     const wrong = await bad('openDesign', {
-      text: JSON.stringify({ ...small(), elements: [{ id: 'a', type: 'text' }] }),
+      uploadId: await put(JSON.stringify({ ...small(), elements: [{ id: 'a', type: 'text' }] })),
     });
     expect(wrong.details?.join('\n')).toMatch(/elements\[0\]/);
-    expect((await bad('openDesign', { text: 'x'.repeat(64 * 1024 * 1024 + 1) })).message).toMatch(/64 MB/);
+    // The upload is consumed either way.
+    expect(
+      await bad('openDesign', { uploadId: (await ctx.uploads.fromBytes('x', Buffer.from('{}'))).uploadId }),
+    ).toBeTruthy();
     await bad('saveDesign', { design: null });
   });
 
@@ -132,7 +126,7 @@ describe('handlers', () => {
     const { jobId } = await ok('exportDesign', { design: small(), format: 'png' });
     const s = await until(jobId, (x) => x.state !== 'queued' && x.state !== 'running');
     expect(s).toMatchObject({ state: 'done', progress: 1, fileName: '小样.png' });
-    expect(existsSync(jobs.download(s.downloadId)!.path)).toBe(true);
+    expect(existsSync(ctx.downloads.get(s.downloadId)!.path)).toBe(true);
     expect(await ok('cancelJob', { jobId })).toEqual({ cancelled: false });
     expect((await bad('jobStatus', { jobId: 'f'.repeat(32) })).message).toMatch(/找不到/);
     await bad('jobStatus', { jobId: '../x' });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>studio</title><script src="app.js"></script>');
   writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
-  s = await startStudioServer({ staticDir, jobs: { workerFile: null, maxRunning: 1 }, log: () => undefined });
+  s = await startStudioServer({ staticDir, jobs: { workerFile: null, budget: 1 }, log: () => undefined });
 });
 afterAll(() => s.close());
 
@@ -153,8 +153,9 @@ describe('browser-mode HTTP server', () => {
     expect(c).toMatchObject({ ok: true, value: { rhyme: 'homophone', form: '7+7' } });
     const p = await api(s.port, s.token, 'previewSvg', { design: small() });
     expect(p.ok).toBe(true);
-    expect(p.value.svg).toMatch(/viewBox="0 0 100 70"/);
-    const png = await sharp(Buffer.from(p.value.svg)).png().toBuffer();
+    const svg = p.value.layers[0].svg;
+    expect(svg).toMatch(/viewBox="0 0 100 70"/);
+    const png = await sharp(Buffer.from(svg)).png().toBuffer();
     expect((await sharp(png).metadata()).format).toBe('png');
   });
 

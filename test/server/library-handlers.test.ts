@@ -46,7 +46,7 @@ async function bad<M extends ApiMethod>(m: M, input: unknown, handlers = h) {
 }
 async function until(id: string, handlers = h) {
   for (let i = 0; i < 1200; i++) {
-    const s = await ok('libraryJobStatus', { jobId: id }, handlers);
+    const s = await ok('jobStatus', { jobId: id }, handlers);
     if (!['queued', 'running'].includes(s.state)) return s;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -75,8 +75,15 @@ let fish: any;
 let cabbage: any;
 let photo: any;
 
+/** Publishing is a job; its status names the new sample when done. */
+async function publish(input: unknown, handlers = h) {
+  const s = await until((await ok('publishDesign', input, handlers)).jobId, handlers);
+  if (s.state !== 'done') throw new Error(`publish ${s.state}: ${s.error}`);
+  return ok('librarySample', { id: s.sampleId }, handlers);
+}
+
 beforeAll(async () => {
-  fish = await ok('publishDesign', {
+  fish = await publish({
     design: small('鱼市横幅'),
     meta: {
       unit: '城关派出所',
@@ -86,7 +93,7 @@ beforeAll(async () => {
       publishedAt: '2025-04-02',
     },
   });
-  cabbage = await ok('publishDesign', {
+  cabbage = await publish({
     design: small('韭菜海报'),
     meta: {
       kind: 'poster',
@@ -338,14 +345,14 @@ describe('import and bundles', () => {
     expect((await bad('libraryImport', { uploadIds: ['b'.repeat(32)], lastModified: [1, 2] })).details?.[0]).toMatch(
       /^文件日期（lastModified）：/,
     );
-    expect((await bad('libraryJobStatus', { jobId: 'c'.repeat(32) })).message).toMatch(/找不到这个任务/);
-    expect((await bad('libraryCancelJob', { jobId: '../x' })).details?.[0]).toMatch(/^任务编号（jobId）：/);
+    expect((await bad('jobStatus', { jobId: 'c'.repeat(32) })).message).toMatch(/找不到这个任务/);
+    expect((await bad('cancelJob', { jobId: '../x' })).details?.[0]).toMatch(/^jobId：/);
   });
 
   it('a bundle of a selection round-trips into another library; a broken bundle changes nothing', async () => {
     const { jobId } = await ok('libraryExportBundle', { ids: [fish.id, photo.id] });
     const s = await until(jobId);
-    expect(s).toMatchObject({ kind: 'export', state: 'done', total: 2, done: 2 });
+    expect(s).toMatchObject({ kind: 'bundle', state: 'done', total: 2, done: 2 });
     expect(s.fileName).toMatch(/^素材库-\d{8}-2个样本\.zip$/);
     const zip = readFileSync(ctx.downloads.get(s.downloadId)!.path);
     expect(s.bytes).toBe(zip.length);
@@ -395,16 +402,16 @@ describe('import and bundles', () => {
     for (let i = 0; i < 12; i++) ids.push(await upload(`批量-${i}.jpg`, await jpeg(400 + i, 300, '#123')));
     const { jobId } = await ok('libraryImport', { uploadIds: ids });
     for (let i = 0; i < 200; i++) {
-      const s = await ok('libraryJobStatus', { jobId });
+      const s = await ok('jobStatus', { jobId });
       if (s.done >= 1) break;
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect(await ok('libraryCancelJob', { jobId })).toEqual({ cancelled: true });
+    expect(await ok('cancelJob', { jobId })).toEqual({ cancelled: true });
     const s = await until(jobId);
     expect(s.state).toBe('cancelled');
     expect(s.done).toBeLessThan(12);
     expect(s.imported).toBe(s.added.length);
-    expect(await ok('libraryCancelJob', { jobId })).toEqual({ cancelled: false });
+    expect(await ok('cancelJob', { jobId })).toEqual({ cancelled: false });
     expect((await checkLibrary(await ctx.library.get())).ok).toBe(true);
     for (const id of ids) expect(() => ctx.uploads.get(id)).toThrow();
   });

@@ -1,15 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { api } from './http-client.js';
 
-/* `npm run serve` as a user runs it: the compiled entry (npm test builds it first). */
-const SERVE = resolve(import.meta.dirname, '../../dist/main/server/serve.js');
+/* `npm run serve` as a user runs it: its entry, bundled from the sources by the test set-up (never a stale dist/). */
+const SERVE = inject('serveFile');
+const cache = mkdtempSync(join(tmpdir(), 'studio-serve-cache-'));
+const env = { ...process.env, XDG_CACHE_HOME: cache, LOCALAPPDATA: cache };
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(SERVE))('npm run serve', () => {
+describe('npm run serve', () => {
   it('prints the URL with its token as the first line, then answers on it', async () => {
-    const child = spawn(process.execPath, [SERVE, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVE, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     try {
       const first = await new Promise<string>((done, fail) => {
         let buf = '';
@@ -29,7 +33,7 @@ describe.skipIf(!existsSync(SERVE))('npm run serve', () => {
   });
 
   it('refuses a bad --port', async () => {
-    const child = spawn(process.execPath, [SERVE, '--port', 'abc'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [SERVE, '--port', 'abc'], { stdio: 'ignore', env });
     expect(await new Promise((r) => child.on('exit', r))).toBe(2);
   });
 });

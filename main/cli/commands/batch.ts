@@ -54,9 +54,9 @@ export async function batchCommand(argv: string[]): Promise<number> {
       settings: {
         output: v['single-pdf'] ? 'single-pdf' : format,
         zip: v.zip ?? false,
-        ...(v.name !== undefined ? { namePattern: v.name } : {}),
-        ...(dpi !== undefined ? { dpi } : {}),
-        ...(v['allow-placeholder'] ? { allowPlaceholder: true } : {}),
+        namePattern: v.name,
+        dpi,
+        allowPlaceholder: v['allow-placeholder'] || undefined,
       },
     },
     { onProgress: progressReporter('批量生成中') },

@@ -16,8 +16,8 @@ export async function contactSheetCommand(argv: string[]): Promise<number> {
   const cellPx = number('--cell', v.cell);
   const r = await renderContactSheet(listTemplates(), {
     out: v.out,
-    ...(columns !== undefined ? { columns } : {}),
-    ...(cellPx !== undefined ? { cellPx } : {}),
+    columns,
+    cellPx,
     onProgress: progressReporter('排版模板'),
   });
   const summary = { path: r.path, format: r.format, templates: r.templates, widthPx: r.widthPx, heightPx: r.heightPx };

@@ -1,6 +1,6 @@
 import { convertDesign, convertText, type Script } from '../../core/slogan/index.js';
 import { readDesignFile } from '../../engine/load-design.js';
-import { withAtomicFile } from '../../engine/output/atomic.js';
+import { withAtomicFile } from '../../node/atomic.js';
 import { promises as fs } from 'node:fs';
 import { parse } from '../args.js';
 import { out, UsageError } from '../io.js';

@@ -67,9 +67,9 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
         unit: values.unit ?? [],
         channel: values.channel ?? [],
         tags: values.tag ?? [],
-        ...(values.from ? { from: values.from } : {}),
-        ...(values.to ? { to: values.to } : {}),
-        ...(values.sort ? { sort: values.sort as 'date' } : {}),
+        from: values.from || undefined,
+        to: values.to || undefined,
+        sort: (values.sort || undefined) as 'date' | undefined,
         limit: Number(values.limit ?? 50),
         offset: Number(values.offset ?? 0),
         trashed: values.trashed ?? false,
@@ -139,7 +139,7 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
     case 'duplicate': {
       const { values, positionals } = parse(args, { out: { type: 'string' } }, true);
       if (positionals.length !== 1 || !values.out) throw new UsageError('duplicate 需要样本编号和 --out 设计.json');
-      const { duplicateAsDesign } = await import('../../library/publish.js');
+      const { duplicateAsDesign } = await import('../../library/sample-design.js');
       const { design } = await duplicateAsDesign(lib, positionals[0]!);
       await writeFile(values.out, JSON.stringify(design, null, 2));
       out(`已另存为新设计 ${values.out}`);

@@ -113,7 +113,7 @@ export async function libraryCommand(argv: string[]): Promise<number> {
       case 'publish': {
         const { values, positionals } = parse(args, { ...META, json: { type: 'boolean' } }, true);
         if (positionals.length !== 1) throw new UsageError('publish 需要一个设计文件');
-        const { publishDesign } = await import('../../library/publish.js');
+        const { publishDesign } = await import('../../server/publish.js');
         const s = await publishDesign(lib, await readDesignFile(positionals[0]!), metaFrom(values));
         out(values.json ? JSON.stringify(s, null, 2) : `已发布 ${s.id} ${s.title}`);
         return 0;

@@ -36,16 +36,17 @@ export async function renderCommand(argv: string[]): Promise<number> {
   const overlapMm = number('--overlap', v.overlap);
   const r = await renderDesigns(designs, {
     out: v.out,
-    ...(v.format ? { format: (v.format === 'jpg' ? 'jpeg' : v.format) as OutputFormat } : {}),
-    ...(v.dpi !== undefined ? { dpi: number('--dpi', v.dpi)! } : {}),
-    ...(v.width !== undefined ? { widthPx: number('--width', v.width)! } : {}),
-    ...(v.cmyk ? { cmyk: true } : v.rgb ? { cmyk: false } : {}),
+    // Options not given stay undefined: the writers take the design's own defaults (?? in each).
+    format: v.format ? ((v.format === 'jpg' ? 'jpeg' : v.format) as OutputFormat) : undefined,
+    dpi: number('--dpi', v.dpi),
+    widthPx: number('--width', v.width),
+    cmyk: v.cmyk ? true : v.rgb ? false : undefined,
     outlineText: v['outline-text'] ?? false,
     allowOverflow: v['allow-overflow'] ?? false,
     allowPlaceholder: v['allow-placeholder'] ?? false,
-    ...(v.bleed ? { bleed: true } : v['no-bleed'] ? { bleed: false } : {}),
-    ...(v['large-page'] ? { largePage: v['large-page'] as 'userunit' | 'scale' } : {}),
-    ...(v.tile ? { tile: { sheet: v.tile as 'a4' | 'a3', ...(overlapMm !== undefined ? { overlapMm } : {}) } } : {}),
+    bleed: v.bleed ? true : v['no-bleed'] ? false : undefined,
+    largePage: v['large-page'] as 'userunit' | 'scale' | undefined,
+    tile: v.tile ? { sheet: v.tile as 'a4' | 'a3', overlapMm } : undefined,
     onProgress: progressReporter('渲染中'),
   });
   for (const n of r.notes) err(`注意：${n}`);

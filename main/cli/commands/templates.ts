@@ -11,7 +11,8 @@ export function templatesCommand(argv: string[]): number {
     title: t.title,
     widthMm: t.format.widthMm,
     heightMm: t.format.heightMm,
-    ...(t.format.pixels ? { widthPx: t.format.pixels.width, heightPx: t.format.pixels.height } : {}),
+    widthPx: t.format.pixels?.width,
+    heightPx: t.format.pixels?.height,
     bleedMm: t.format.bleedMm,
     slots: slotsOf(t).map((s) => ({ name: s.name, label: s.label, type: s.type })),
   }));
@@ -20,7 +21,8 @@ export function templatesCommand(argv: string[]): number {
     return 0;
   }
   for (const t of list) {
-    const size = 'widthPx' in t ? `${t.widthPx}×${t.heightPx} 像素` : `${t.widthMm / 10}×${t.heightMm / 10} cm`;
+    const size =
+      t.widthPx !== undefined ? `${t.widthPx}×${t.heightPx} 像素` : `${t.widthMm / 10}×${t.heightMm / 10} cm`;
     out(`${t.id.padEnd(28)} ${t.kind.padEnd(12)} ${size.padEnd(16)} ${t.title}`);
     out(`${''.padEnd(28)} 槽位：${t.slots.map((s) => `${s.name}（${s.label}）`).join('、')}`);
   }

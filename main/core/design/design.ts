@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { AssetSchema } from './assets.js';
+import { AssetRefSchema, AssetSchema } from './assets.js';
 import { BackgroundSchema } from './background.js';
 import { ElementSchema, type Element } from './elements.js';
 import { FormatSchema, KindSchema } from './format.js';
 import { StyleSchema } from '../profile.js';
+import { DESIGN_SCHEMA_ID, DESIGN_VERSION } from './version.js';
 
-export const DESIGN_SCHEMA_ID = 'campaign-studio/design';
-export const DESIGN_VERSION = 1;
+export { DESIGN_SCHEMA_ID, DESIGN_VERSION } from './version.js';
+export { slotsOf, type SlotInfo } from './slots.js';
 
 const DesignShape = {
   schema: z.literal(DESIGN_SCHEMA_ID, { message: `不是反诈物料工作室的设计文件（schema 应为 "${DESIGN_SCHEMA_ID}"）` }),
@@ -62,9 +63,19 @@ function checkReferences(
   }
 }
 
+/** A design as a file holds it (images embedded) and as the engine takes it (embedded or by reference). */
 export const DesignSchema = z.object(DesignShape).superRefine(checkReferences);
 export type Design = z.infer<typeof DesignSchema>;
 export type DesignInput = z.input<typeof DesignSchema>;
+
+/**
+ * A design as the studio's API carries it: every image by reference (assets.ts), never its bytes.
+ * It is a Design too, so the engine takes it as it is.
+ */
+export const StudioDesignSchema = z
+  .object({ ...DesignShape, assets: z.record(z.string(), AssetRefSchema).default({}) })
+  .superRefine(checkReferences);
+export type StudioDesign = z.infer<typeof StudioDesignSchema>;
 
 /** A template is a design with an id, a kind and a gallery title; its slots are its named elements. */
 export const TemplateSchema = z
@@ -79,19 +90,6 @@ export const TemplateSchema = z
   })
   .superRefine(checkReferences);
 export type Template = z.infer<typeof TemplateSchema>;
-
-export interface SlotInfo {
-  name: string;
-  label: string;
-  type: Element['type'];
-  elementId: string;
-}
-
-export function slotsOf(design: Pick<Design, 'elements'>): SlotInfo[] {
-  return design.elements.flatMap((el) =>
-    el.slot ? [{ name: el.slot, label: el.label ?? el.slot, type: el.type, elementId: el.id }] : [],
-  );
-}
 
 /** A design made from a template: same content, the template's id remembered. */
 export function designFromTemplate(t: Template): Design {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ColourSchema } from '../colour.js';
 import { ImageBinding, QrBinding, TextBinding } from './binding.js';
+import { ELEMENT_RANGES as R, MAX_TEXT_CHARS } from '../limits.js';
 import { TextStyleShape } from './text-style.js';
 
 const Mm = z.number().min(-1e5).max(1e5);
@@ -12,7 +13,7 @@ export const BoxSchema = z.object({
 });
 export type Box = z.infer<typeof BoxSchema>;
 
-export const StrokeSchema = z.object({ colour: ColourSchema, widthMm: z.number().positive().max(1000) });
+export const StrokeSchema = z.object({ colour: ColourSchema, widthMm: z.number().positive().max(R.strokeMm.max) });
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const AssetIdSchema = z.string().regex(ID, '素材编号只能含字母、数字、- 和 _');
@@ -35,12 +36,12 @@ export const FontRefSchema = z.object({
 export type FontRef = z.infer<typeof FontRefSchema>;
 
 export const TextSizeSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('fixed'), mm: z.number().positive().max(20_000) }),
+  z.object({ mode: z.literal('fixed'), mm: z.number().positive().max(R.sizeMm.max) }),
   z
     .object({
       mode: z.literal('fit'),
-      minMm: z.number().positive().max(20_000),
-      maxMm: z.number().positive().max(20_000),
+      minMm: z.number().positive().max(R.sizeMm.max),
+      maxMm: z.number().positive().max(R.sizeMm.max),
     })
     .refine((s) => s.minMm <= s.maxMm, { message: '最小字号不能大于最大字号', path: ['minMm'] }),
 ]);
@@ -49,15 +50,15 @@ export const TextElementSchema = z.object({
   ...Common,
   type: z.literal('text'),
   box: BoxSchema,
-  text: z.string().max(2000, '文字过长（至多 2000 字）'),
+  text: z.string().max(MAX_TEXT_CHARS, `文字过长（至多 ${MAX_TEXT_CHARS} 字）`),
   font: FontRefSchema.default({ family: 'Noto Sans SC', weight: 400 }),
   size: TextSizeSchema,
   colour: ColourSchema.default({ rgb: '#000000' }),
   stroke: StrokeSchema.optional(),
   /** Extra space between characters, in em. */
-  letterSpacing: z.number().min(-0.5).max(5).default(0),
+  letterSpacing: z.number().min(R.letterSpacing.min).max(R.letterSpacing.max).default(0),
   /** Line pitch as a multiple of the font size. */
-  lineHeight: z.number().min(0.5).max(5).default(1.25),
+  lineHeight: z.number().min(R.lineHeight.min).max(R.lineHeight.max).default(1.25),
   align: z.enum(['left', 'center', 'right']).default('center'),
   valign: z.enum(['top', 'middle', 'bottom']).default('middle'),
   writing: z.enum(['horizontal', 'vertical']).default('horizontal'),

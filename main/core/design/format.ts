@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DPI } from '../limits.js';
 
 /** The material families a template is made for (DESIGN.md §5). */
 export const KINDS = [
@@ -28,7 +29,7 @@ export const FormatSchema = z
     /** Distance from the trim that nothing important should cross (hems, grommets, cutting tolerance). */
     safeMm: z.number().min(0).default(0),
     /** Recommended raster resolution for this size, used when no DPI is asked for. */
-    dpi: z.number().positive().max(2400).default(150),
+    dpi: z.number().positive().max(MAX_DPI, `分辨率至多 ${MAX_DPI} dpi`).default(150),
     colourMode: z.enum(['rgb', 'cmyk']).default('rgb'),
     /** Crop marks in the PDF; only meaningful with bleed. */
     cropMarks: z.boolean().default(false),

@@ -25,7 +25,7 @@ export async function convertText(text: string, to: Script): Promise<string> {
 }
 
 /** The same design with the text of every text element converted; nothing else changes. */
-export async function convertDesign(design: Design, to: Script): Promise<Design> {
+export async function convertDesign<D extends Design>(design: D, to: Script): Promise<D> {
   const conv = await converter(to);
   return {
     ...design,

@@ -1,45 +1,12 @@
 import { z } from 'zod';
+import { FRAUD_TYPES, GOODS_CATEGORIES, type FraudType, type GoodsCategory } from './names.js';
 
-/**
- * The ten high-incidence fraud types (2024 list, DESIGN.md §5) plus general advice (三不一多 and
- * the like). Ids are stable for files and the CLI; labels are what users read.
- */
-export const FRAUD_TYPES = {
-  rebate: '刷单返利',
-  investment: '虚假网络投资理财',
-  shopping: '虚假购物服务',
-  'fake-service': '冒充电商物流客服',
-  loan: '虚假贷款',
-  credit: '虚假征信',
-  'fake-acquaintance': '冒充领导熟人',
-  'fake-officials': '冒充公检法及政府机关',
-  romance: '网络婚恋交友',
-  gaming: '网络游戏产品虚假交易',
-  general: '综合提醒（三不一多等）',
-} as const;
-export type FraudType = keyof typeof FRAUD_TYPES;
+export * from './names.js';
+
 export const FraudTypeSchema = z.enum(Object.keys(FRAUD_TYPES) as [FraudType, ...FraudType[]], {
   message: `诈骗类型应为：${Object.keys(FRAUD_TYPES).join('、')}`,
 });
 
-/** Goods categories of a market stall, as police match them to the fraud type of the week. */
-export const GOODS_CATEGORIES = {
-  fish: '鱼',
-  seafood: '海鲜水产',
-  vegetables: '蔬菜',
-  poultry: '禽类',
-  eggs: '蛋',
-  fruit: '水果',
-  melons: '瓜',
-  meat: '肉',
-  mushrooms: '菌菇',
-  seasonings: '调料',
-  'grain-oil': '粮油',
-  'dry-goods': '干货',
-  snacks: '小吃零食',
-  tofu: '豆制品',
-} as const;
-export type GoodsCategory = keyof typeof GOODS_CATEGORIES;
 export const GoodsCategorySchema = z.enum(Object.keys(GOODS_CATEGORIES) as [GoodsCategory, ...GoodsCategory[]], {
   message: `商品类别应为：${Object.keys(GOODS_CATEGORIES).join('、')}`,
 });

@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Metadata } from 'sharp';
-import { MAX_ASSET_BYTES, StudioError, type Asset, type Design } from '../../core/index.js';
+import {
+  isAssetRef,
+  MAX_ASSET_BYTES,
+  MAX_IMAGE_PIXELS,
+  StudioError,
+  type Asset,
+  type AssetRef,
+  type Design,
+} from '../../core/index.js';
 
-/** Largest image we decode: 80 megapixels (a 6 m banner photo at 45 dpi is ~7 MP). */
-export const MAX_IMAGE_PIXELS = 80_000_000;
+/**
+ * The bytes of an image a design names by reference (core/design/assets.ts): the studio's main
+ * side reads them from its asset store. Designs from files embed their images and need none.
+ */
+export type AssetLoader = (ref: AssetRef) => Promise<Buffer>;
 
 /** An image checked and normalised so every writer can take the same bytes. */
 export interface PreparedImage {
@@ -16,19 +27,42 @@ export interface PreparedImage {
   sha256: string;
 }
 
+/** Checked images by SHA-256, least recently used first; a long studio session sees many photos. */
 const cache = new Map<string, PreparedImage>();
+const MAX_CACHED = 16;
+
+function cached(sha256: string): PreparedImage | undefined {
+  const hit = cache.get(sha256);
+  if (hit) {
+    cache.delete(sha256);
+    cache.set(sha256, hit);
+  }
+  return hit;
+}
 
 function badImage(assetId: string, why: string): StudioError {
   return new StudioError('bad-image', `图片「${assetId}」无法使用：${why}`);
 }
 
-export async function prepareImage(assetId: string, asset: Asset): Promise<PreparedImage> {
+/** An image checked and decoded once, then kept by its SHA-256: a reference costs nothing after its first use. */
+export async function prepareImage(assetId: string, asset: Asset, load?: AssetLoader): Promise<PreparedImage> {
+  if (isAssetRef(asset)) {
+    const hit = cached(asset.sha256);
+    if (hit) return { ...hit, assetId };
+    if (!load) throw badImage(assetId, '设计中只有这张图片的引用，没有图片本身：请从工作室保存设计文件后再用');
+    return prepareBytes(assetId, await load(asset), asset.sha256);
+  }
   const raw = Buffer.from(asset.data, 'base64');
   const sha256 = createHash('sha256').update(raw).digest('hex');
-  const hit = cache.get(sha256);
+  const hit = cached(sha256);
   if (hit) return { ...hit, assetId };
+  return prepareBytes(assetId, raw, sha256);
+}
+
+/** Checks and decodes image bytes (whose hash the caller knows) and keeps the result. */
+export async function prepareBytes(assetId: string, raw: Buffer, sha256: string): Promise<PreparedImage> {
   if (raw.length === 0) throw badImage(assetId, '文件为空');
-  if (raw.length > MAX_ASSET_BYTES) throw badImage(assetId, '文件超过 50 MB');
+  if (raw.length > MAX_ASSET_BYTES) throw badImage(assetId, `文件超过 ${MAX_ASSET_BYTES / 1024 / 1024} MB`);
   // sharp (libvips) takes ~0.2 s to load: only designs with images pay for it.
   const sharp = (await import('sharp')).default;
   let meta: Metadata;
@@ -70,11 +104,12 @@ export async function prepareImage(assetId: string, asset: Asset): Promise<Prepa
     sha256,
   };
   cache.set(sha256, img);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   return img;
 }
 
 /** Every image the design uses, checked and decoded, keyed by asset id. */
-export async function prepareAssets(design: Design): Promise<Map<string, PreparedImage>> {
+export async function prepareAssets(design: Design, load?: AssetLoader): Promise<Map<string, PreparedImage>> {
   const used = new Set<string>();
   for (const el of design.elements) if (el.type === 'image' && el.asset) used.add(el.asset);
   if (design.background.type === 'image') used.add(design.background.asset);
@@ -82,7 +117,7 @@ export async function prepareAssets(design: Design): Promise<Map<string, Prepare
   for (const id of used) {
     const asset = design.assets[id];
     if (!asset) throw badImage(id, '设计文件中没有这个素材');
-    out.set(id, await prepareImage(id, asset));
+    out.set(id, await prepareImage(id, asset, load));
   }
   return out;
 }

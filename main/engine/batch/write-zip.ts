@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { withAtomicFile } from '../output/atomic.js';
+import { withAtomicFile } from '../../node/atomic.js';
 
 /** Files already compressed are stored, not deflated again (faster, and no gain). */
 const STORED = /\.(pdf|png|jpe?g|webp)$/i;

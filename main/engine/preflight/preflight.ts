@@ -1,6 +1,6 @@
 import type { Design, PreflightFinding, PreflightReport } from '../../core/index.js';
 import { prepareAssets } from '../assets/prepare.js';
-import { buildScene } from '../scene/build-scene.js';
+import { buildScene, type BuiltScene } from '../scene/build-scene.js';
 import { effectiveDpi } from '../scene/image-fit.js';
 import type { ImageItem } from '../scene/types.js';
 import { lowContrastShare, MIN_CONTRAST } from './contrast.js';
@@ -28,9 +28,12 @@ export function minTextMm(design: Design): number {
 
 const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
 
-/** 印前检查: everything a print shop or a reader would trip over, each finding naming its element. */
-export async function preflight(design: Design): Promise<PreflightReport> {
-  const { scene, text } = buildScene(design, await prepareAssets(design));
+/**
+ * 印前检查: everything a print shop or a reader would trip over, each finding naming its element.
+ * `built`: the design's scene when the caller has it already (the studio's live preview built it).
+ */
+export async function preflight(design: Design, built?: BuiltScene): Promise<PreflightReport> {
+  const { scene, text } = built ?? buildScene(design, await prepareAssets(design));
   const findings: PreflightFinding[] = scene.notes.map((n) => ({
     severity: NOTE_CODES[n.kind][0],
     code: NOTE_CODES[n.kind][1],

@@ -1,3 +1,4 @@
+import { MM_PER_INCH } from '../../core/units.js';
 import type { PreparedImage } from '../assets/prepare.js';
 import type { ImageItem } from './types.js';
 
@@ -40,5 +41,5 @@ export function fitImage(
 
 /** Printed resolution of a placed image: source pixels per inch of paper, the lower axis. */
 export function effectiveDpi(item: ImageItem): number {
-  return Math.min(item.image.widthPx / (item.w / 25.4), item.image.heightPx / (item.h / 25.4));
+  return Math.min(item.image.widthPx / (item.w / MM_PER_INCH), item.image.heightPx / (item.h / MM_PER_INCH));
 }

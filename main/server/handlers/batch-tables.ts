@@ -10,7 +10,7 @@ import { readTable } from '../../engine/batch/read-table.js';
 import { designForRow, reasonOf, sceneForRow } from '../../engine/batch/row-design.js';
 import { getTemplate } from '../../engine/templates.js';
 import type { Uploads } from '../uploads.js';
-import { previewSvg } from './preview.js';
+import { previewScene, rowPreview } from './preview.js';
 
 /** A table as the batch methods use it: read once per upload, with its file name and folder. */
 export interface LoadedTable {
@@ -88,10 +88,10 @@ export async function previewRows(
     }
     try {
       const d = await designForRow(design, resolved, t.table, row - 1, t.baseDir);
-      const p = await previewSvg(d);
+      const p = rowPreview(await previewScene(d));
       const notes = p.notes.map((n) => ({ kind: n.kind, message: n.message }));
       const bad = notes.some((n) => n.kind === 'overflow' || n.kind === 'missing-glyph');
-      out.push({ row, svg: p.svg, notes, ...(bad ? { problem: await runReason(d) } : {}) });
+      out.push({ row, svg: p.svg, notes, problem: bad ? await runReason(d) : undefined });
     } catch (err) {
       out.push({ row, problem: reasonOf(err), notes: [] });
     }

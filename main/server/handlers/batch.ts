@@ -1,5 +1,6 @@
 import type { BATCH_API } from '../../core/api-batch.js';
 import type { StudioContext } from '../context.js';
+import { batchJob } from '../jobs/batch-job.js';
 import { addBatchImages } from './batch-images.js';
 import { fillProfile } from '../../engine/fill-profile.js';
 import { BatchTables, planNames, previewRows, tableInfo, templateDesign as template } from './batch-tables.js';
@@ -9,7 +10,7 @@ import { method, type Handler } from './result.js';
 export function batchHandlers(ctx: StudioContext): Record<keyof typeof BATCH_API, Handler> {
   const { log } = ctx;
   const tables = new BatchTables(ctx.uploads);
-  const jobs = ctx.batch;
+  const { jobs, library } = ctx;
   // Every row starts from the template with the unit's details in; a table column overrides them.
   const templateDesign = async (id: string) => fillProfile(template(id), await ctx.profile.current()).design;
   return {
@@ -37,17 +38,12 @@ export function batchHandlers(ctx: StudioContext): Record<keyof typeof BATCH_API
     ),
     startBatch: method(
       'startBatch',
-      async ({ uploadId, templateId, settings, publish }) => ({
-        batchId: jobs.start({
-          design: await templateDesign(templateId),
-          loaded: await tables.get(uploadId),
-          settings,
-          ...(publish ? { publish } : {}),
-        }),
-      }),
+      async ({ uploadId, templateId, settings, publish }) => {
+        const design = await templateDesign(templateId);
+        const req = { design, loaded: await tables.get(uploadId), settings, publish };
+        return { jobId: jobs.start(batchJob(req, library, log)) };
+      },
       log,
     ),
-    batchStatus: method('batchStatus', ({ batchId }) => jobs.status(batchId), log),
-    cancelBatch: method('cancelBatch', ({ batchId }) => ({ cancelled: jobs.cancel(batchId) }), log),
   };
 }

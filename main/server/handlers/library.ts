@@ -1,17 +1,17 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { z } from 'zod';
-import type { API, ApiValue } from '../../core/api.js';
+import { readFile } from 'node:fs/promises';
+import type { ApiParsed, ApiValue } from '../../core/api.js';
 import type { LIBRARY_API } from '../../core/api-library.js';
-import { DesignSchema, formatPath, parseOrThrow, StudioError, type Sample, type SampleFile } from '../../core/index.js';
+import { formatPath, StudioError, type Sample, type SampleFile } from '../../core/index.js';
 import { SAMPLE_FIELD_LABELS } from '../../core/library-search.js';
 import { cleanName } from '../../library/bundle-manifest.js';
 import type { Library } from '../../library/library.js';
-import { duplicateAsDesign, publishDesign } from '../../library/publish.js';
+import { duplicateAsDesign, sampleDesign } from '../../library/sample-design.js';
 import { search, searchIds } from '../../library/search.js';
 import { stats } from '../../library/stats.js';
 import type { StudioContext } from '../context.js';
-import { LibraryJobs } from './library-jobs.js';
+import { bundleJob, importJob } from '../jobs/library-jobs.js';
+import { publishJob } from '../jobs/publish-job.js';
+import type { Outbox } from '../outbox.js';
 import { method, type FieldNames, type Handler } from './result.js';
 
 /*
@@ -96,27 +96,27 @@ function downloadName(s: Sample, f: SampleFile): string {
 }
 
 /** The library methods of the contract (api-library.ts). */
-export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY_API, Handler> {
-  const { log } = ctx;
+export function libraryHandlers(ctx: StudioContext, outbox: Outbox): Record<keyof typeof LIBRARY_API, Handler> {
+  const { jobs, log } = ctx;
   const lib = () => ctx.library.get();
-  const folder = join(ctx.jobs.folder, 'library');
-  const jobs = new LibraryJobs({ folder, downloads: ctx.downloads, uploads: ctx.uploads, library: lib, log });
   /** One download id per stored file, so clicking "download" again does not grow the registry. */
   const fileDownloads = new Map<string, string>();
   const m = <M extends keyof typeof LIBRARY_API>(
     name: M,
-    impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>,
+    impl: (input: ApiParsed<M>) => Promise<ApiValue<M>> | ApiValue<M>,
   ) => method(name, impl, log, FIELDS);
 
   return {
-    publishDesign: m('publishDesign', async ({ design, meta }) => publishDesign(await lib(), design, meta)),
+    publishDesign: m('publishDesign', ({ design, meta }) => ({
+      jobId: jobs.start(publishJob(design, meta, ctx.assets, ctx.library)),
+    })),
 
     librarySearch: m('librarySearch', async (q) => {
       const r = search(await lib(), q);
       return {
         total: r.total,
         hits: r.hits.map((h) => ({ sample: h.sample, highlights: h.pieces })),
-        ...(r.facets ? { facets: r.facets } : {}),
+        facets: r.facets,
       };
     }),
     libraryIds: m('libraryIds', async (q) => ({ ids: searchIds(await lib(), q) })),
@@ -149,25 +149,13 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
 
     libraryOpenDesign: m('libraryOpenDesign', async ({ id }) => {
       const l = await lib();
-      const s = sampleOf(l, id);
-      const f = s.files.find((x) => x.role === 'design');
-      if (!f)
-        throw new StudioError(
-          'invalid-input',
-          `样本「${s.title}」是外部导入的文件，没有可编辑的设计；可以下载它的文件`,
-        );
-      let json: unknown;
-      try {
-        json = JSON.parse((await l.read(f.sha256)).toString('utf8'));
-      } catch {
-        throw new StudioError('invalid-design', `样本「${s.title}」中的设计文件读不出来，请运行样本库检查`);
-      }
-      return parseOrThrow(DesignSchema, json, '样本中的设计');
+      sampleOf(l, id);
+      return ctx.assets.ingest((await sampleDesign(l, id)).design);
     }),
     libraryDuplicate: m('libraryDuplicate', async ({ id }) => {
       const l = await lib();
       sampleOf(l, id);
-      return (await duplicateAsDesign(l, id)).design;
+      return ctx.assets.ingest((await duplicateAsDesign(l, id)).design);
     }),
     libraryFile: m('libraryFile', async ({ id, sha256 }) => {
       const l = await lib();
@@ -187,7 +175,7 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
       const l = await lib();
       if (!id) return { folder: l.dir };
       const f = primaryFile(sampleOf(l, id));
-      return { folder: l.dir, ...(f ? { file: l.blobs.path(f.sha256) } : {}) };
+      return { folder: l.dir, file: f && l.blobs.path(f.sha256) };
     }),
 
     libraryImport: m('libraryImport', ({ uploadIds, meta, lastModified }) => {
@@ -196,17 +184,14 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
         seen.has(id) ? [] : (seen.add(id), [{ up: ctx.uploads.get(id), date: lastModified?.[i] ?? null }]),
       );
       const dates = meta?.publishedAt ? undefined : picked.map((p) => p.date);
-      return { jobId: jobs.startImport({ uploads: picked.map((p) => p.up), meta, lastModified: dates }) };
+      const req = { uploads: picked.map((p) => p.up), meta, lastModified: dates };
+      return { jobId: jobs.start(importJob(req, lib, ctx.uploads, log)) };
     }),
     libraryExportBundle: m('libraryExportBundle', ({ ids, query }) => {
-      if (ids) {
-        const unique = [...new Set(ids)];
-        return { jobId: jobs.startExport((l) => unique.map((id) => sampleOf(l, id)), unique.length) };
-      }
-      return { jobId: jobs.startExport((l) => searchIds(l, query!).map((id) => sampleOf(l, id)), 0) };
+      const unique = ids && [...new Set(ids)];
+      const pick = (l: Library) => (unique ?? searchIds(l, query!)).map((id) => sampleOf(l, id));
+      return { jobId: jobs.start(bundleJob(pick, unique?.length ?? 0, lib)) };
     }),
-    libraryJobStatus: m('libraryJobStatus', ({ jobId }) => jobs.status(jobId)),
-    libraryCancelJob: m('libraryCancelJob', ({ jobId }) => ({ cancelled: jobs.cancel(jobId) })),
 
     libraryStats: m('libraryStats', async () => stats(await lib())),
     libraryStatsImage: m('libraryStatsImage', async ({ uploadId, fileName }) => {
@@ -218,10 +203,7 @@ export function libraryHandlers(ctx: StudioContext): Record<keyof typeof LIBRARY
           .catch(() => undefined);
         if (meta?.format !== 'png' || !meta.width || !meta.height)
           throw new StudioError('bad-image', '统计图不是有效的 PNG 图片，请重新导出');
-        await mkdir(folder, { recursive: true });
-        const path = join(folder, `stats-${uploadId}.png`);
-        await copyFile(up.path, path);
-        return { downloadId: ctx.downloads.add(path, fileName), fileName };
+        return { downloadId: await outbox.put(fileName, await readFile(up.path)), fileName };
       } finally {
         ctx.uploads.release(uploadId);
       }

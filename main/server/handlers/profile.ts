@@ -17,7 +17,8 @@ export function profileHandlers(ctx: StudioContext): Record<keyof typeof PROFILE
       'applyProfile',
       async ({ design }) => {
         const fill = fillProfile(design, await profile.current());
-        return { design: fill.design, filled: fill.filled, notes: missingFieldNotes(fill) };
+        // The profile's pictures (logo, mascot) go to the image store like any other image.
+        return { design: await ctx.assets.ingest(fill.design), filled: fill.filled, notes: missingFieldNotes(fill) };
       },
       log,
     ),

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { API, type ApiMethod, type ApiResult, type ApiValue } from '../../core/api.js';
+import { API, type ApiMethod, type ApiParsed, type ApiResult, type ApiValue } from '../../core/api.js';
 import { formatPath, StudioError } from '../../core/index.js';
 
 /** Where unexpected errors are written (details for the developer; the user sees a generic line). */
@@ -16,7 +16,7 @@ export function toError(err: unknown, method: string, log: Logger): ApiResult<ne
   if (err instanceof StudioError) {
     return {
       ok: false,
-      error: { code: err.code, message: err.message, ...(err.details.length ? { details: [...err.details] } : {}) },
+      error: { code: err.code, message: err.message, details: err.details.length ? [...err.details] : undefined },
     };
   }
   log(`${method} failed`, err);
@@ -42,7 +42,7 @@ export function invalidInput(
  */
 export function method<M extends ApiMethod>(
   name: M,
-  impl: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiValue<M>> | ApiValue<M>,
+  impl: (input: ApiParsed<M>) => Promise<ApiValue<M>> | ApiValue<M>,
   log: Logger,
   fields: FieldNames = {},
 ): Handler {
@@ -51,7 +51,7 @@ export function method<M extends ApiMethod>(
     const parsed = schema.safeParse(input ?? {});
     if (!parsed.success) return invalidInput(parsed.error, fields.label);
     try {
-      return { ok: true, value: await impl(parsed.data as z.infer<(typeof API)[M]['input']>) };
+      return { ok: true, value: await impl(parsed.data as ApiParsed<M>) };
     } catch (err) {
       if (fields.relabel && err instanceof StudioError && err.details.length) {
         return toError(new StudioError(err.code, err.message, err.details.map(fields.relabel)), name, log);

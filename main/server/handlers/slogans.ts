@@ -1,4 +1,4 @@
-import type { ApiInput, ApiValue } from '../../core/api.js';
+import type { ApiInput, ApiParsed, ApiValue } from '../../core/api.js';
 import {
   checkSlogan as check,
   composeSlogans,
@@ -23,10 +23,7 @@ export function suggestSlogans(req: SuggestInput): ApiValue<'suggestSlogans'> {
   return composeSlogans(req.goods!, types, lex, req.count);
 }
 
-export async function convertScript(
-  req: ApiInput<'convertScript'> & { to: 'traditional' | 'simplified' },
-): Promise<ApiValue<'convertScript'>> {
+export async function convertScript(req: ApiParsed<'convertScript'>): Promise<ApiValue<'convertScript'>> {
   if ('text' in req) return { text: await convertText(req.text, req.to) };
-  // Already parsed by DesignSchema at the boundary, so it is a Design here.
-  return { design: await convertDesign(req.design as Parameters<typeof convertDesign>[0], req.to) };
+  return { design: await convertDesign(req.design, req.to) };
 }

@@ -1,10 +1,15 @@
 import type { ApiValue } from '../../core/api.js';
-import { DesignSchema, designFromTemplate, formatOfEntry, slotsOf, type Design } from '../../core/index.js';
+import {
+  designFromTemplate,
+  formatOfEntry,
+  slotsOf,
+  StudioDesignSchema,
+  type Design,
+  type StudioDesign,
+} from '../../core/index.js';
+import { templateThumbnailPath } from '../../core/resource-paths.js';
 import { getFormat, listFormats } from '../../engine/formats.js';
 import { getTemplate, listTemplates } from '../../engine/templates.js';
-
-/** The path a transport serves a template's thumbnail on (see thumbnails.ts). */
-export const thumbnailPath = (id: string): string => `/thumbnails/${id}.png`;
 
 export function templateSummaries(): ApiValue<'listTemplates'> {
   return listTemplates().map((t) => ({
@@ -15,9 +20,10 @@ export function templateSummaries(): ApiValue<'listTemplates'> {
     widthMm: t.format.widthMm,
     heightMm: t.format.heightMm,
     bleedMm: t.format.bleedMm,
-    ...(t.format.pixels ? { widthPx: t.format.pixels.width, heightPx: t.format.pixels.height } : {}),
+    widthPx: t.format.pixels?.width,
+    heightPx: t.format.pixels?.height,
     slots: slotsOf(t).map((s) => ({ name: s.name, label: s.label, type: s.type })),
-    thumbnail: thumbnailPath(t.id),
+    thumbnail: templateThumbnailPath(t.id),
   }));
 }
 
@@ -30,13 +36,13 @@ export const designOfTemplate = (id: string): Design => designFromTemplate(getTe
  * A new design in a catalogue format: the format's print defaults and one slogan slot filling the
  * safe area, auto-fitted, so the user can type at once and the slogan assistant has its field.
  */
-export function designOfFormat(formatId: string, name?: string): Design {
+export function designOfFormat(formatId: string, name?: string): StudioDesign {
   const entry = getFormat(formatId);
   const format = formatOfEntry(entry);
   const m = format.safeMm;
   const w = format.widthMm - 2 * m;
   const h = format.heightMm - 2 * m;
-  return DesignSchema.parse({
+  return StudioDesignSchema.parse({
     schema: 'campaign-studio/design',
     version: 1,
     name: name ?? entry.title,

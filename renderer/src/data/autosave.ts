@@ -1,4 +1,4 @@
-import type { Design } from '../../../main/core/index.js';
+import type { StudioDesign } from '../../../main/core/design/design.js';
 
 /*
  * Autosave: the session's design, written about a second after the last change, so a crash or a
@@ -9,7 +9,7 @@ import type { Design } from '../../../main/core/index.js';
 export const AUTOSAVE_DELAY_MS = 1000;
 
 export interface AutosaveRecord {
-  design: Design;
+  design: StudioDesign;
   /** Date.now() of the write. */
   savedAt: number;
   /** Changes that are in no file: only then is it offered back at the next start. */
@@ -24,7 +24,7 @@ export interface AutosaveStore {
 }
 
 export interface RecoveryOffer {
-  design: Design;
+  design: StudioDesign;
   name: string;
   minutesAgo: number;
 }
@@ -62,7 +62,7 @@ export class Autosaver {
   schedule(snapshot: () => AutosaveRecord, delayMs = this.delayMs): void {
     this.next = snapshot;
     // Once per burst of edits, not per keystroke: each state change re-renders the app.
-    if (!this.timer) this.onState({ state: 'pending', ...(this.lastAt ? { at: this.lastAt } : {}) });
+    if (!this.timer) this.onState({ state: 'pending', at: this.lastAt });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delayMs);
   }

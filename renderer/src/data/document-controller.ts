@@ -1,16 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Design } from '../../../main/core/index.js';
+import type { StudioDesign } from '../../../main/core/design/design.js';
 import { errorMessage } from './api-client.js';
 import { Autosaver, recoveryOffer, type AutosaveState, type AutosaveStore, type RecoveryOffer } from './autosave.js';
 import { indexedDbAutosave } from './autosave-store.js';
-import {
-  desktop,
-  designFromText,
-  openFromFile,
-  openWithDialog,
-  saveDesignToFile,
-  type StudioCommand,
-} from './design-files.js';
+import type { StudioCommand } from '../../../main/core/bridge.js';
+import { openFromFile, openWithDialog, saveDesignToFile } from './design-files.js';
+import { transport } from './transport.js';
 import { DesignSession, type SessionOrigin } from './session.js';
 import { historyInput, shortcutOf } from './shortcuts.js';
 import { defineMessages } from '../i18n/i18n.js';
@@ -73,7 +68,7 @@ export class DocumentController implements ReactiveController {
     window.addEventListener('pagehide', this.pageHide);
     window.addEventListener('keydown', this.keydown);
     window.addEventListener('beforeinput', this.beforeInput, true);
-    this.offCommand = desktop()?.onCommand((c) => void this.command(c));
+    this.offCommand = transport.desktop?.onCommand((c) => void this.command(c));
     void this.checkRecovery();
   }
 
@@ -101,7 +96,7 @@ export class DocumentController implements ReactiveController {
   }
 
   private readonly keydown = (e: KeyboardEvent) => {
-    if (desktop() || e.defaultPrevented || DocumentController.inDialog(e)) return;
+    if (transport.desktop || e.defaultPrevented || DocumentController.inDialog(e)) return;
     const c = shortcutOf(e, /Mac/.test(navigator.platform));
     if (!c || ((c === 'undo' || c === 'redo') && !this.host.editing)) return;
     e.preventDefault();
@@ -126,7 +121,7 @@ export class DocumentController implements ReactiveController {
   }
 
   /** Replaces the open design (asks first if the current one has unsaved changes); false if the user kept it. */
-  open(design: Design, origin: SessionOrigin = {}): boolean {
+  open(design: StudioDesign, origin: SessionOrigin = {}): boolean {
     if (
       this.session?.dirty &&
       this.session.design !== design &&
@@ -201,7 +196,7 @@ export class DocumentController implements ReactiveController {
 
   /** 打开…: the desktop dialog, or the page's file input in browser mode. */
   openFile(): void {
-    if (!desktop()) return this.host.pickFile();
+    if (!transport.desktop) return this.host.pickFile();
     void this.guard(async () => {
       const opened = await openWithDialog();
       if (opened) this.open(opened.design, { filePath: opened.filePath });
@@ -225,7 +220,7 @@ export class DocumentController implements ReactiveController {
     }
     return this.guard(async () => {
       const design = s.design;
-      const r = await saveDesignToFile(design, { ...(s.filePath ? { filePath: s.filePath } : {}), saveAs });
+      const r = await saveDesignToFile(design, { filePath: s.filePath, saveAs });
       if (!r) return;
       s.markSaved(design, r.filePath);
       this.notice = r.filePath ? t('savedTo', { path: r.filePath }) : t('saved', { name: design.name });
@@ -268,10 +263,9 @@ export class DocumentController implements ReactiveController {
       case 'redo':
         return this.redo(source);
       case 'open-file':
-        return this.guard(async () => {
-          const opened = await designFromText(c.text, c.filePath);
-          this.open(opened.design, { filePath: c.filePath });
-        });
+        // Read and checked on the main side already; its images are kept there.
+        this.open(c.design, { filePath: c.filePath });
+        return;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Kind } from '../../../main/core/index.js';
+import type { Kind } from '../../../main/core/design/format.js';
 import { defineMessages } from '../i18n/i18n.js';
 
 /** Format families as the gallery groups them, in this order, named in the current language. */

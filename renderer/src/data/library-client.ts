@@ -1,31 +1,10 @@
-import type { LibraryJobStatus } from '../../../main/core/api-library.js';
-import type { ApiResult } from '../../../main/core/api.js';
-import { ApiCallError, call, errorMessage, upload, type DialogValue, type Uploaded } from './api-client.js';
+import { call, errorMessage, unwrap, upload, type Uploaded } from './api-client.js';
+import { transport } from './transport.js';
 
 /*
- * The library screen's calls beyond plain `call`: job polling, uploading many files, files out of
+ * The library screen's calls beyond plain `call`: uploading many files, files out of
  * a drop (folders too), and "show in folder" (desktop) or the folder's path (browser mode).
  */
-
-const POLL_MS = 250;
-export const isFinished = (s: LibraryJobStatus): boolean =>
-  s.state === 'done' || s.state === 'error' || s.state === 'cancelled';
-
-/** Polls a library job until it ends (or `signal` aborts), reporting each status. */
-export async function pollLibraryJob(
-  jobId: string,
-  onStatus: (s: LibraryJobStatus) => void,
-  signal?: AbortSignal,
-): Promise<LibraryJobStatus | null> {
-  for (;;) {
-    if (signal?.aborted) return null;
-    const s = await call('libraryJobStatus', { jobId });
-    if (signal?.aborted) return null;
-    onStatus(s);
-    if (isFinished(s)) return s;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
 
 export interface UploadOutcome {
   uploaded: { up: Uploaded; file: File }[];
@@ -109,20 +88,14 @@ export async function filesFromDrop(dt: DataTransfer, limit = 10_000): Promise<F
   return [...dt.files].filter((f) => !isSystemFile(f.name)).slice(0, limit);
 }
 
-/** The preload's showLibraryFolder (main/app/preload.ts); older desktop builds lack it. */
-interface FolderBridge {
-  showLibraryFolder?(input: { id?: string }): Promise<ApiResult<DialogValue>>;
-}
-
 /** The desktop app opens the file manager; browser mode cannot, so the caller shows `path` instead. */
 export async function showInFolder(id?: string): Promise<{ opened: boolean; path: string }> {
-  const bridge = window.studio as unknown as FolderBridge | undefined;
-  if (bridge?.showLibraryFolder) {
-    const r = await bridge.showLibraryFolder(id ? { id } : {});
-    if (!r.ok) throw new ApiCallError(r.error.message, r.error.code, r.error.details);
-    return { opened: true, path: r.value.canceled ? '' : r.value.filePath };
+  const desktop = transport.desktop;
+  if (desktop) {
+    const r = unwrap(await desktop.showLibraryFolder({ id }));
+    return { opened: true, path: r.canceled ? '' : r.filePath };
   }
-  const loc = await call('libraryLocation', id ? { id } : {});
+  const loc = await call('libraryLocation', { id });
   return { opened: false, path: loc.file ?? loc.folder };
 }
 

@@ -1,5 +1,5 @@
-import { SAMPLE_KINDS, type SampleKind } from '../../../main/core/library.js';
-import { FRAUD_TYPES, type FraudType } from '../../../main/core/slogan/vocabulary.js';
+import { SAMPLE_KINDS, type SampleKind } from '../../../main/core/library-names.js';
+import { FRAUD_TYPES, type FraudType } from '../../../main/core/slogan/names.js';
 import { locale } from '../i18n/i18n.js';
 
 /*

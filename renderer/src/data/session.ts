@@ -1,4 +1,4 @@
-import type { Design } from '../../../main/core/index.js';
+import type { StudioDesign } from '../../../main/core/design/design.js';
 import { History } from './history.js';
 
 /*
@@ -15,19 +15,19 @@ export interface SessionOrigin {
 
 /** Fires `change` after every edit, undo, redo or save. */
 export class DesignSession extends EventTarget {
-  private readonly history: History<Design>;
+  private readonly history: History<StudioDesign>;
   /** The design as it was last written to a file or opened (dirty = anything else). */
-  private savedDesign: Design | null;
+  private savedDesign: StudioDesign | null;
   filePath: string | undefined;
 
-  constructor(design: Design, origin: SessionOrigin = {}) {
+  constructor(design: StudioDesign, origin: SessionOrigin = {}) {
     super();
     this.history = new History(design);
     this.savedDesign = origin.saved === false ? null : design;
     this.filePath = origin.filePath;
   }
 
-  get design(): Design {
+  get design(): StudioDesign {
     return this.history.present;
   }
   /** Unsaved changes; undoing back to the saved state makes it clean again. */
@@ -48,7 +48,7 @@ export class DesignSession extends EventTarget {
   }
 
   /** An edit; `key` merges quick consecutive edits of the same thing (keystrokes in one field). */
-  apply(design: Design, label: string, key?: string, now?: number): void {
+  apply(design: StudioDesign, label: string, key?: string, now?: number): void {
     if (design === this.design) return;
     this.history.push(design, label, key, now);
     this.changed();
@@ -63,7 +63,7 @@ export class DesignSession extends EventTarget {
   }
 
   /** The given design (what was written, the user may have typed on since) is now on disk. */
-  markSaved(design: Design, filePath?: string): void {
+  markSaved(design: StudioDesign, filePath?: string): void {
     this.savedDesign = design;
     this.history.seal();
     if (filePath !== undefined) this.filePath = filePath;

@@ -1,4 +1,4 @@
-import type { MenuCommand } from './design-files.js';
+import type { MenuCommand } from '../../../main/core/bridge.js';
 
 type Keys = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 

@@ -19,6 +19,7 @@ describe('rhyme check of real jingles', () => {
 
   it.each([
     '白菜青菜油麦菜、陌生电话别接听',
+    '白菜青菜油麦菜，陌生电话别接听',
     '鲫鱼草鱼多宝鱼、转账之前先核实',
     '乌鸡土鸡大公鸡、个人信息不外传',
     // 菜 cai and 来 lai rhyme, but 开 and 微 do not: 菜 / 贝 must be none.

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { prepareImage } from '../../../main/engine/assets/prepare.js';
 import { SCREEN_IMAGE_PX, screenImages } from '../../../main/engine/assets/screen-images.js';
-import { previewSvg } from '../../../main/server/handlers/preview.js';
+import { previewScene, rowPreview } from '../../../main/server/handlers/preview.js';
 import { design } from '../../helpers/designs.js';
 
 const photo = (w: number, h: number) =>
@@ -29,7 +29,7 @@ describe('screen-sized images for the live preview', () => {
       assets: { photo: { mime: 'image/jpeg', data: big } },
       elements: [{ id: 'ph', type: 'image', asset: 'photo', box: { x: 10, y: 10, w: 100, h: 60 } }],
     });
-    const { svg } = await previewSvg(d);
+    const { svg } = rowPreview(await previewScene(d));
     const href = /href="data:image\/jpeg;base64,([^"]+)"/.exec(svg)![1]!;
     expect(href.length).toBeLessThan(big.length / 4);
     expect(await sharp(Buffer.from(href, 'base64')).metadata()).toMatchObject({ width: SCREEN_IMAGE_PX });

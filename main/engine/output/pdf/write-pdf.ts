@@ -2,7 +2,7 @@ import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { StudioError } from '../../../core/index.js';
 import type { Scene } from '../../scene/types.js';
-import { withAtomicFile } from '../atomic.js';
+import { withAtomicFile } from '../../../node/atomic.js';
 import { addPage, setPageBoxes, type Doc, type DrawContext, type PdfImage } from './context.js';
 import { drawScene } from './draw-scene.js';
 import { drawCropMarks } from './marks.js';

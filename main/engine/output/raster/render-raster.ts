@@ -1,7 +1,7 @@
 import type { WriteStream } from 'node:fs';
 import { StudioError } from '../../../core/index.js';
 import type { Scene } from '../../scene/types.js';
-import { withAtomicFile } from '../atomic.js';
+import { withAtomicFile } from '../../../node/atomic.js';
 import { inkBands } from './content.js';
 import { extendToEdges } from './edges.js';
 import { encodeLossyToBuffer, encodeLossyToFile } from './encode.js';

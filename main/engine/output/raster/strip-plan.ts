@@ -1,4 +1,4 @@
-import { MM_PER_INCH, SCREEN_DPI, StudioError, pxCover } from '../../../core/index.js';
+import { MAX_DPI, MM_PER_INCH, SCREEN_DPI, StudioError, pxCover } from '../../../core/index.js';
 import type { Scene } from '../../scene/types.js';
 import { pageRegion, type SvgRegion } from '../svg.js';
 
@@ -15,7 +15,6 @@ export const RSVG_MAX_PX = 32_767;
 export const SVG_TILE_GRID_PX = 2000;
 /** Tiles are cut at most this wide: the largest multiple of the grid under the librsvg limit. */
 export const TILE_MAX_PX = Math.floor(RSVG_MAX_PX / SVG_TILE_GRID_PX) * SVG_TILE_GRID_PX;
-export const MAX_DPI = 2400;
 /** Refuse outputs over ~2 gigapixels: hours of work and files nobody can open. */
 export const MAX_TOTAL_PIXELS = 2_000_000_000;
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { StudioError } from '../../core/index.js';
+import { StudioError } from '../core/errors.js';
 
 /**
  * Writes an output file so that a reader never sees a partial one: everything goes to a temporary
@@ -84,4 +84,9 @@ export async function withAtomicFile<T>(path: string, produce: (f: AtomicFile) =
     if (err instanceof StudioError) throw err;
     throw new StudioError('output-failed', `无法写入输出文件 ${path}`, [String((err as Error).message)]);
   }
+}
+
+/** A whole file's bytes or text written atomically (design files, downloads): temp → fsync → rename. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await withAtomicFile(path, (f) => fs.writeFile(f.tempPath, data, { flag: 'wx' }));
 }

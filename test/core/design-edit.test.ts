@@ -4,25 +4,30 @@ import { describe, expect, it } from 'vitest';
 import {
   DesignSchema,
   MAX_ASSET_BYTES,
+  StudioDesignSchema,
   StudioError,
   TemplateSchema,
   designFromTemplate,
+  type AssetRef,
   type Design,
+  type StudioDesign,
 } from '../../main/core/index.js';
 import {
+  contentOf,
   elementAt,
-  embedImage,
-  embeddedBytes,
   findElement,
   hexColour,
   imageAsset,
+  imageBytes,
   patchElement,
+  placeImage,
   presetColour,
   presetOf,
   refuseImageFile,
   removeImage,
-  sniffImage,
-} from '../../renderer/src/data/design-edit.js';
+  setContent,
+  slotElement,
+} from '../../main/core/design/edit.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 function template(id: string): Design {
@@ -30,11 +35,6 @@ function template(id: string): Design {
     TemplateSchema.parse(JSON.parse(readFileSync(resolve(ROOT, 'templates/designs', `${id}.json`), 'utf8'))),
   );
 }
-/** A valid 2×2 PNG. */
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==';
-const JPEG = btoa('\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01rest');
-const WEBP = btoa('RIFF\x10\x00\x00\x00WEBPVP8 rest');
-const SVG = btoa('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
 const valid = (d: Design) => expect(DesignSchema.safeParse(d).success).toBe(true);
 
 describe('style edits', () => {
@@ -67,11 +67,20 @@ describe('style edits', () => {
     expect(findElement(off, 'slogan')).not.toHaveProperty('stroke');
   });
 
-  it('refuses values the schema refuses, with the element named in Chinese', () => {
+  it('refuses values the schema refuses, with the element and the field named in Chinese', () => {
     expect(() => patchElement(banner, 'slogan', 'text', { size: { mode: 'fit', minMm: 400, maxMm: 100 } })).toThrow(
       /「标语」：最小字号不能大于最大字号/,
     );
     expect(() => patchElement(banner, 'slogan', 'text', { size: { mode: 'fixed', mm: 0 } })).toThrow(StudioError);
+    expect(() => patchElement(banner, 'slogan', 'text', { letterSpacing: 6 })).toThrow(/「标语」：字距应/);
+    expect(() => patchElement(banner, 'slogan', 'text', { lineHeight: Number.NaN })).toThrow(/行距/);
+    expect(() =>
+      patchElement(banner, 'slogan', 'text', { stroke: { colour: presetColour('black'), widthMm: 5000 } }),
+    ).toThrow(/描边宽度/);
+    // Every value the editor's own check lets through, the schema takes too (limits.ts holds both).
+    for (const v of [-0.5, 0, 5]) valid(patchElement(banner, 'slogan', 'text', { letterSpacing: v }));
+    for (const v of [0.5, 5]) valid(patchElement(banner, 'slogan', 'text', { lineHeight: v }));
+    valid(patchElement(banner, 'slogan', 'text', { size: { mode: 'fixed', mm: 20_000 } }));
     expect(() => patchElement(banner, 'nope', 'text', { writing: 'vertical' })).toThrow(/没有元素「nope」/);
     expect(() => patchElement(banner, 'slogan', 'qr', { content: 'x' })).toThrow(/不是二维码/);
     expect(() => hexColour('red')).toThrow(/#RRGGBB/);
@@ -104,53 +113,51 @@ describe('hit-testing', () => {
 });
 
 describe('images', () => {
-  const poster = template('poster-50x70-photo');
-
-  it('knows formats by their bytes', () => {
-    expect(sniffImage(PNG)).toBe('image/png');
-    expect(sniffImage(JPEG)).toBe('image/jpeg');
-    expect(sniffImage(WEBP)).toBe('image/webp');
-    expect(sniffImage(SVG)).toBe('svg');
-    expect(sniffImage(btoa('%PDF-1.7'))).toBeUndefined();
+  const poster = template('poster-50x70-photo') as StudioDesign;
+  const ref = (over: Partial<AssetRef> = {}): AssetRef => ({
+    mime: 'image/png',
+    sha256: 'a'.repeat(64),
+    name: '现场.png',
+    bytes: 1000,
+    widthPx: 2000,
+    heightPx: 1500,
+    ...over,
   });
 
-  it('embeds an image as an asset of the design and replaces the previous one', () => {
-    const one = embedImage(poster, 'photo', { name: '现场.png', data: PNG });
+  it('puts an image the main side holds into an image element, by reference, replacing the previous one', () => {
+    const one = placeImage(poster, 'photo', ref());
     valid(one);
-    const el = findElement(one, 'photo');
-    expect(el).toMatchObject({ type: 'image', asset: 'image-1' });
-    expect(one.assets['image-1']).toEqual({ mime: 'image/png', data: PNG, name: '现场.png' });
+    expect(StudioDesignSchema.safeParse(one).success).toBe(true);
+    expect(findElement(one, 'photo')).toMatchObject({ type: 'image', asset: 'image-1' });
     expect(imageAsset(one, 'photo')?.name).toBe('现场.png');
     expect(poster.assets).toEqual({});
 
-    const two = embedImage(one, 'photo', { name: 'b.jpg', data: JPEG });
-    valid(two);
+    const two = placeImage(one, 'photo', ref({ sha256: 'b'.repeat(64), mime: 'image/jpeg', bytes: 3000 }));
     expect(Object.keys(two.assets)).toEqual(['image-2']);
     expect(two.assets['image-2']!.mime).toBe('image/jpeg');
-    expect(embeddedBytes(two)).toBe(atob(JPEG).length);
+    expect(imageBytes(two)).toBe(3000);
   });
 
-  it('removes an image and its bytes', () => {
-    const off = removeImage(embedImage(poster, 'photo', { name: 'a.png', data: PNG }), 'photo');
+  it('removes an image and its reference', () => {
+    const off = removeImage(placeImage(poster, 'photo', ref()), 'photo');
     valid(off);
     expect(findElement(off, 'photo')).not.toHaveProperty('asset');
     expect(off.assets).toEqual({});
   });
 
-  it('refuses SVG and non-images, naming the file, and leaves the design as it was', () => {
-    expect(() => embedImage(poster, 'photo', { name: 'logo.svg', data: SVG })).toThrow(/「logo\.svg」是 SVG/);
-    expect(() => embedImage(poster, 'photo', { name: '通知.pdf', data: btoa('%PDF-1.7 rest') })).toThrow(
-      /「通知\.pdf」不是 PNG、JPEG 或 WebP/,
-    );
-    expect(() => embedImage(poster, 'slogan', { name: 'a.png', data: PNG })).toThrow(/不是图片/);
+  it('refuses an image slot for other elements, and leaves the design as it was', () => {
+    expect(() => placeImage(poster, 'slogan', ref())).toThrow(/不是图片/);
     expect(poster.assets).toEqual({});
   });
 
   it('refuses an image that would make the design file too big to save', () => {
-    // 49.5 MB: under the 50 MB image limit, but 66 M characters of base64 are over the 64 MB file.
-    const big = PNG.slice(0, 12) + 'A'.repeat(66 * 1024 * 1024);
-    expect(() => embedImage(poster, 'photo', { name: '航拍.png', data: big })).toThrow(
-      /放入「航拍\.png」.*设计文件会超过 64\.0 MB/,
+    // Five photos of 45 MB: each under the 50 MB limit, together over the 300 MB file in base64.
+    let d = poster;
+    for (let i = 0; i < 4; i++) {
+      d = { ...d, assets: { ...d.assets, [`x${i}`]: ref({ sha256: String(i).repeat(64), bytes: 45 * 2 ** 20 }) } };
+    }
+    expect(() => placeImage(d, 'photo', ref({ name: '航拍.png', bytes: 45 * 2 ** 20 }))).toThrow(
+      /放入「航拍\.png」.*设计文件会超过 300\.0 MB/,
     );
   });
 
@@ -162,5 +169,36 @@ describe('images', () => {
       /「大图\.jpg」有 50\.0 MB，超过 50\.0 MB/,
     );
     expect(refuseImageFile({ name: 'ok.jpg', size: 30 * 1024 * 1024, type: 'image/jpeg' })).toBeUndefined();
+  });
+});
+
+describe('slots', () => {
+  const banner = template('banner-red-600x70');
+
+  it("sets a text or QR element's content, and refuses it elsewhere", () => {
+    const poster = template('poster-50x70-photo');
+    expect(contentOf(setContent(banner, 'slogan', '乌鸡土鸡大公鸡、听说转账就挂机'), 'slogan')).toBe(
+      '乌鸡土鸡大公鸡、听说转账就挂机',
+    );
+    expect(contentOf(setContent(poster, 'qr', 'https://example.cn/'), 'qr')).toBe('https://example.cn/');
+    expect(() => setContent(poster, 'photo', 'x')).toThrow(/不能填写文字/);
+  });
+
+  it('finds a slot by name, or lists the slots there are', () => {
+    expect(slotElement(banner, 'slogan').id).toBe('slogan');
+    expect(() => slotElement(banner, 'nope')).toThrow(StudioError);
+    try {
+      slotElement(banner, 'nope');
+    } catch (e) {
+      expect((e as StudioError).details[0]).toMatch(/可用槽位：.*slogan（标语）/);
+    }
+  });
+});
+
+describe("no zod in the editor's edits", () => {
+  it('design/edit.ts imports nothing with zod at run time (the page runs it on every keystroke)', () => {
+    const src = readFileSync(resolve(ROOT, 'main/core/design/edit.ts'), 'utf8');
+    const runtime = src.split('\n').filter((l) => /^import (?!type)/.test(l));
+    expect(runtime.join('\n')).not.toMatch(/zod|index\.js|design\.js'|elements\.js|assets\.js/);
   });
 });

@@ -5,7 +5,7 @@ import type { BatchMapping, BatchOutput, BatchReport, BatchRowFailure, BatchTabl
 import type { Design, SampleMetaInput } from '../../core/index.js';
 import { designForRow, reasonOf } from '../../engine/batch/row-design.js';
 import type { Library, NewFile } from '../../library/library.js';
-import { designMeta, sloganOf } from '../../library/publish.js';
+import { designMeta, sloganOf } from '../../core/design-meta.js';
 import { imageThumbnail, pdfThumbnail } from '../../library/thumbnail.js';
 
 export interface PublishInput {

@@ -1,0 +1,76 @@
+import type { JobStatusOf } from '../../main/core/api-jobs.js';
+import type { Colour } from '../../main/core/colour.js';
+import type { StudioDesign } from '../../main/core/design/design.js';
+import type { Sample } from '../../main/core/library.js';
+import type { SearchHit } from '../../main/core/library-search.js';
+import type { DocCommand } from './cs-app.js';
+import type { OutputSettings } from './cs-batch-output.js';
+import type { PublishForm } from './cs-batch-run.js';
+import type { LibraryFilters } from './cs-library-filters.js';
+
+/*
+ * Every event a studio element fires, with its detail, declared once (as Home Assistant does):
+ * `fire(this, 'element-select', { elementId })` is checked against this map, and listeners get a
+ * typed `e.detail` (addEventListener, and handlers typed `CsEvent<'…'>`). All bubble and cross
+ * shadow roots, so a screen hears what its parts say.
+ */
+export interface CsEvents {
+  // The editor
+  'design-change': { design: StudioDesign; label: string };
+  'element-select': { elementId: string };
+  'preview-load': undefined;
+  'slot-input': { elementId: string; value: string };
+  'slogan-insert': { text: string };
+  'finding-select': { elementId: string };
+  'colour-change': { colour: Colour };
+  // The app
+  'doc-command': { command: DocCommand | 'undo' | 'redo' };
+  'template-open': { id: string };
+  'design-open': { design: StudioDesign };
+  'show-library': { sampleId?: string | undefined };
+  'recovery-restore': undefined;
+  'recovery-discard': undefined;
+  // Batch production
+  'template-pick': { id: string };
+  'table-file': { file: File };
+  'images-pick': { files: File[] };
+  'mapping-change': { slot: string; column: string | null };
+  'settings-change': { patch: Partial<OutputSettings> };
+  'publish-change': { patch: Partial<PublishForm> };
+  'batch-start': undefined;
+  'batch-cancel': undefined;
+  // The library
+  'search-input': { text: string };
+  'filter-change': { filters: LibraryFilters };
+  'grid-activate': { hit: SearchHit; index: number };
+  'selection-change': undefined;
+  'grid-delete': undefined;
+  'sample-updated': { sample: Sample };
+  'detail-close': undefined;
+  'export-bundle': { ids: string[] };
+  trash: { ids: string[] };
+  restore: { ids: string[] };
+  purge: { ids: string[] };
+  'job-finished': { kind: 'import' | 'export'; status: JobStatusOf<'import'> | JobStatusOf<'bundle'> | null };
+  'job-dismiss': undefined;
+}
+
+export type CsEventName = keyof CsEvents;
+export type CsEvent<K extends CsEventName> = CustomEvent<CsEvents[K]>;
+
+type CsEventMap = { [K in CsEventName]: CsEvent<K> };
+
+declare global {
+  // Typed listeners: el.addEventListener('design-change', (e) => e.detail.design).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CsEventMap {}
+}
+
+/** Dispatches a studio event from `target`, bubbling out of shadow roots. */
+export function fire<K extends CsEventName>(
+  target: EventTarget,
+  name: K,
+  ...detail: CsEvents[K] extends undefined ? [] : [CsEvents[K]]
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail: detail[0], bubbles: true, composed: true }));
+}
