@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The packaging run packs the app first, and the end-to-end run needs Chromium: their own commands.
     exclude: ['**/node_modules/**', 'test/packaging/**', 'test/e2e/**'],
-    globalSetup: ['test/global-setup.ts'],
+    // The team tests' PostgreSQL cluster starts only when a team test is in the run.
+    globalSetup: ['test/global-setup.ts', 'test/team/pg-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Renders are CPU-bound; two workers match the two cores we are measured on.

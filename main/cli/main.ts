@@ -38,6 +38,12 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
   campaign-studio library --dir 样本库 publish 设计.json | search 关键词 [--kind K] [--fraud-type F] [--json] | show 编号 [--json]
   campaign-studio library --dir 样本库 export --out 文件包.zip [--query Q] | import-bundle 文件包.zip | stats [--json] | check | backup --out 备份.zip
       样本库：导入、发布、搜索、分享与备份；check 发现问题时退出码为 1
+  campaign-studio team-server --db postgres://… --listen 主机:端口 --data 文件夹 [--tls-cert F --tls-key F]
+  campaign-studio team-admin --db postgres://… add-user 用户名 --unit 单位 --role editor|reviewer|admin [--password-stdin]
+         | list | disable 用户名 | enable 用户名 | reset 用户名 | update 用户名 --role R | audit | backup | restore
+  campaign-studio team --server https://… --user 用户名 [--password-stdin] [--fingerprint 指纹]
+         submit 文件… | search 关键词 [--json] | review list | approve 编号 | reject 编号 --comment 意见 | pull --out 文件夹
+      全市团队库：服务器、账号管理与工作站客户端（见 docs/team.md）
 
 退出码：0 成功；1 输入或输出有误；2 命令用法错误；3 印前检查发现错误。`;
 
@@ -54,6 +60,9 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   slogans: async (a) => (await import('./commands/slogans.js')).slogansCommand(a),
   convert: async (a) => (await import('./commands/convert.js')).convertCommand(a),
   library: async (a) => (await import('./commands/library.js')).libraryCommand(a),
+  team: async (a) => (await import('./commands/team.js')).teamCommand(a),
+  'team-server': async (a) => (await import('./commands/team-server.js')).teamServerCommand(a),
+  'team-admin': async (a) => (await import('./commands/team-admin.js')).teamAdminCommand(a),
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -9,13 +9,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the real CLI (the compiled build, as a user would) in a child process. */
-export function studio(args: string[], opts: { env?: Record<string, string> } = {}): Promise<CliResult> {
+/**
+ * Run the real CLI (the compiled build, as a user would) in a child process. `input` is written
+ * to its standard input (e.g. a password for --password-stdin).
+ */
+export function studio(
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((done, fail) => {
     const p = spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (opts.input !== undefined) p.stdin!.end(opts.input);
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -17,7 +17,7 @@ const mark = (s: string) =>
     .replace(/&amp;/g, '&');
 const fraudName = (id: string) => (FRAUD_TYPES as Record<string, string>)[id] ?? id;
 
-function describe(s: Sample): string {
+export function describe(s: Sample): string {
   return [
     `${s.id}  ${s.title}${s.trashedAt ? '（回收站）' : ''}`,
     `  类型：${SAMPLE_KINDS[s.kind]}  规格：${s.format || '—'}  发布：${s.publishedAt}`,

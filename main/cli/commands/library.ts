@@ -13,7 +13,7 @@ import { parse } from '../args.js';
 import { err, out, progressReporter, UsageError } from '../io.js';
 import { libraryShareCommand } from './library-share.js';
 
-const META = {
+export const META = {
   title: { type: 'string' },
   slogan: { type: 'string' },
   kind: { type: 'string' },

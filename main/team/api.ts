@@ -1,0 +1,350 @@
+import { z } from 'zod';
+import {
+  FileRoleSchema,
+  SampleMetaPatchSchema,
+  SampleMetaSchema,
+  SampleSchema,
+  TemplateSchema,
+} from '../core/index.js';
+import { SampleIdSchema } from '../core/api-library.js';
+import {
+  FacetsSchema,
+  HighlightSchema,
+  LibraryStatsSchema,
+  SEARCH_FIELDS,
+  SearchQuerySchema,
+  type SearchField,
+} from '../core/library-search.js';
+
+/*
+ * The team server's API (issue #17): one schema per method, read by the server to check every
+ * input and by the client to check every answer. A call is POST /api/<method> with a JSON body;
+ * files go by content hash (PUT /api/blobs/<sha256>, GET /api/files/<sample id>/<role>).
+ * Results cross as {ok: true, value} | {ok: false, error: {code, message, details}}.
+ */
+
+export const ROLES = { editor: '编辑', reviewer: '审核员', admin: '管理员' } as const;
+export type Role = keyof typeof ROLES;
+export const RoleSchema = z.enum(Object.keys(ROLES) as [Role, ...Role[]], {
+  message: '角色应为 editor（编辑）、reviewer（审核员）或 admin（管理员）',
+});
+
+/** draft → submitted → approved (published city-wide) | rejected (back to the author with a comment). */
+export const STATUSES = { draft: '草稿', submitted: '待审核', approved: '已发布', rejected: '已退回' } as const;
+export type Status = keyof typeof STATUSES;
+export const StatusSchema = z.enum(Object.keys(STATUSES) as [Status, ...Status[]], {
+  message: '状态应为 draft、submitted、approved 或 rejected',
+});
+
+/** What each audit action means, for the history a user reads. */
+export const ACTIONS: Record<string, string> = {
+  login: '登录',
+  'login-failed': '登录失败',
+  logout: '退出登录',
+  'password-change': '修改密码',
+  'unit-add': '添加单位',
+  'user-add': '添加用户',
+  'user-update': '修改用户',
+  'file-upload': '上传文件',
+  'sample-create': '创建样本',
+  'sample-update': '修改样本',
+  'sample-submit': '提交审核',
+  'sample-approve': '审核通过',
+  'sample-reject': '退回修改',
+  'sample-delete': '删除样本',
+  'template-publish': '发布共享模板',
+  'template-withdraw': '撤下共享模板',
+  'profile-publish': '发布单位资料',
+  backup: '备份',
+  restore: '恢复',
+};
+
+export const UserNameSchema = z
+  .string()
+  .trim()
+  .min(1, '用户名不能为空')
+  .max(64, '用户名不能超过 64 个字')
+  .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能含文字、数字和 . _ -');
+export const UnitNameSchema = z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称不能超过 100 个字');
+export const PasswordSchema = z.string().min(8, '密码至少 8 个字符').max(200, '密码不能超过 200 个字符');
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '文件摘要应为 64 位小写十六进制 SHA-256');
+/** A sample by its id or a unique prefix of at least 8 characters (what lists print). */
+export const SampleRefSchema = z.string().regex(/^[0-9a-f][0-9a-f-]{7,35}$/, '样本编号应为 8–36 位十六进制编号');
+export const CommentSchema = z.string().trim().max(2000, '意见不能超过 2000 个字');
+
+export const MeSchema = z.object({ name: z.string(), unit: z.string(), role: RoleSchema });
+export type Me = z.infer<typeof MeSchema>;
+
+/** A sample in the team library: the local library's sample plus who owns it and where it is in review. */
+export const TeamSampleSchema = SampleSchema.extend({
+  status: StatusSchema,
+  author: z.string(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  /** The hash of the sample's design (or original) file: the key that makes a repeated push a no-op. */
+  contentSha: Sha256Schema,
+});
+export type TeamSample = z.infer<typeof TeamSampleSchema>;
+
+/** A file of a new or edited sample: its bytes were uploaded before (PUT /api/blobs/<sha256>). */
+export const FileRefSchema = z.object({
+  role: FileRoleSchema,
+  sha256: Sha256Schema,
+  name: z.string().trim().min(1).max(255),
+});
+export type FileRef = z.infer<typeof FileRefSchema>;
+const FileRefs = z
+  .array(FileRefSchema)
+  .min(1, '样本至少要有一个文件')
+  .max(5)
+  .refine((fs) => new Set(fs.map((f) => f.role)).size === fs.length, '每种文件只能有一个');
+
+export const TeamSearchQuerySchema = SearchQuerySchema.omit({ trashed: true })
+  .extend({
+    status: z.array(StatusSchema).max(4).default([]),
+    /** Only the caller's own unit's samples. */
+    mine: z.boolean().default(false),
+  })
+  .strict();
+export type TeamSearchQuery = z.input<typeof TeamSearchQuerySchema>;
+export type ParsedTeamSearchQuery = z.infer<typeof TeamSearchQuerySchema>;
+
+export const TeamSearchHitSchema = z.object({
+  sample: TeamSampleSchema,
+  highlights: z.object(
+    Object.fromEntries(SEARCH_FIELDS.map((f) => [f, HighlightSchema.optional()])) as Record<
+      SearchField,
+      z.ZodOptional<typeof HighlightSchema>
+    >,
+  ),
+});
+export const TeamFacetsSchema = FacetsSchema.extend({ status: z.record(z.string(), z.number().int()) });
+export const TeamSearchResultSchema = z.object({
+  /** Exact up to COUNT_CAP; beyond it `totalCapped` is true and `total` is a lower bound ("10000+"). */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  hits: z.array(TeamSearchHitSchema),
+  facets: TeamFacetsSchema.optional(),
+});
+export type TeamSearchResult = z.infer<typeof TeamSearchResultSchema>;
+
+export const TeamStatsSchema = LibraryStatsSchema.extend({
+  /** Samples the caller can see, per review status. */
+  byStatus: z.record(z.string(), z.number().int()),
+});
+export type TeamStats = z.infer<typeof TeamStatsSchema>;
+
+export const HistoryEntrySchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  actorUnit: z.string(),
+  action: z.string(),
+  comment: z.string().nullable(),
+});
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  actorUnit: z.string(),
+  ip: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const UserSchema = z.object({
+  name: z.string(),
+  unit: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/**
+ * A unit profile (name, hotline, QR payload, mascot…). Its schema is being written for the studio
+ * (gallery issue); until it lands on main the server keeps a profile as a JSON object under a cap.
+ */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+export const UnitProfileSchema = z
+  .record(z.string(), z.unknown())
+  .refine((p) => new TextEncoder().encode(JSON.stringify(p)).length <= MAX_PROFILE_BYTES, '单位资料不能超过 256 KB');
+export const SharedProfileSchema = z.object({
+  unit: z.string(),
+  profile: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export const SharedTemplateSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const Ok = z.object({});
+const ById = z.object({ id: SampleRefSchema }).strict();
+const SampleOut = z.object({ sample: TeamSampleSchema });
+
+/** Who may call a method: anyone (login), any signed-in user, or at least reviewer / admin. */
+export type Access = 'public' | 'user' | 'reviewer' | 'admin';
+
+export interface TeamMethod {
+  input: z.ZodType;
+  output: z.ZodType;
+  access: Access;
+}
+
+export const TEAM_API = {
+  login: {
+    access: 'public',
+    input: z.object({ user: UserNameSchema, password: z.string().min(1, '请输入密码').max(200) }).strict(),
+    output: z.object({ token: z.string(), expiresAt: z.string(), me: MeSchema }),
+  },
+  logout: { access: 'user', input: z.object({}).strict(), output: Ok },
+  me: { access: 'user', input: z.object({}).strict(), output: MeSchema },
+  changePassword: {
+    access: 'user',
+    input: z.object({ old: z.string().max(200), new: PasswordSchema }).strict(),
+    output: Ok,
+  },
+  search: { access: 'user', input: TeamSearchQuerySchema, output: TeamSearchResultSchema },
+  stats: {
+    access: 'user',
+    input: TeamSearchQuerySchema.pick({ text: true, kind: true, fraudType: true, unit: true, from: true, to: true }),
+    output: TeamStatsSchema,
+  },
+  sample: {
+    access: 'user',
+    input: ById,
+    output: SampleOut.extend({ history: z.array(HistoryEntrySchema) }),
+  },
+  createSample: {
+    access: 'user',
+    input: z
+      .object({
+        meta: SampleMetaSchema.omit({ unit: true }),
+        files: FileRefs,
+        /** Submit for review at once (a push of finished work). */
+        submit: z.boolean().default(false),
+      })
+      .strict(),
+    /** duplicate: the unit already had a sample with this content; it is returned, nothing is added. */
+    output: SampleOut.extend({ duplicate: z.boolean() }),
+  },
+  updateSample: {
+    access: 'user',
+    input: z
+      .object({
+        id: SampleRefSchema,
+        meta: SampleMetaPatchSchema.omit({ unit: true }).optional(),
+        files: FileRefs.optional(),
+      })
+      .strict(),
+    output: SampleOut,
+  },
+  submitSample: { access: 'user', input: ById, output: SampleOut },
+  approveSample: {
+    access: 'reviewer',
+    input: z.object({ id: SampleRefSchema, comment: CommentSchema.optional() }).strict(),
+    output: SampleOut,
+  },
+  rejectSample: {
+    access: 'reviewer',
+    input: z.object({ id: SampleRefSchema, comment: CommentSchema.min(1, '退回时请写明意见') }).strict(),
+    output: SampleOut,
+  },
+  deleteSample: { access: 'user', input: ById, output: Ok },
+  reviewList: {
+    access: 'user',
+    input: z
+      .object({
+        status: z.array(StatusSchema).max(4).optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: z.object({ samples: z.array(TeamSampleSchema) }),
+  },
+  templates: {
+    access: 'user',
+    input: z.object({}).strict(),
+    output: z.object({ templates: z.array(SharedTemplateSummarySchema) }),
+  },
+  template: {
+    access: 'user',
+    input: z.object({ id: z.string().max(64) }).strict(),
+    output: z.object({ template: TemplateSchema, version: z.number().int() }),
+  },
+  publishTemplate: {
+    access: 'admin',
+    input: z.object({ template: TemplateSchema }).strict(),
+    output: SharedTemplateSummarySchema,
+  },
+  withdrawTemplate: { access: 'admin', input: z.object({ id: z.string().max(64) }).strict(), output: Ok },
+  profiles: {
+    access: 'user',
+    input: z.object({}).strict(),
+    output: z.object({ profiles: z.array(SharedProfileSchema) }),
+  },
+  publishProfile: {
+    access: 'admin',
+    input: z.object({ unit: UnitNameSchema, profile: UnitProfileSchema }).strict(),
+    output: SharedProfileSchema,
+  },
+  users: { access: 'admin', input: z.object({}).strict(), output: z.object({ users: z.array(UserSchema) }) },
+  addUser: {
+    access: 'admin',
+    input: z
+      .object({ name: UserNameSchema, unit: UnitNameSchema, role: RoleSchema, password: PasswordSchema })
+      .strict(),
+    output: UserSchema,
+  },
+  updateUser: {
+    access: 'admin',
+    input: z
+      .object({
+        name: UserNameSchema,
+        role: RoleSchema.optional(),
+        unit: UnitNameSchema.optional(),
+        disabled: z.boolean().optional(),
+        password: PasswordSchema.optional(),
+      })
+      .strict(),
+    output: UserSchema,
+  },
+  audit: {
+    access: 'admin',
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(5000).default(200),
+        /** Entries before this id (paging back in time). */
+        before: z.number().int().positive().optional(),
+        actor: z.string().max(64).optional(),
+        targetId: z.string().max(64).optional(),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(AuditEntrySchema) }),
+  },
+} as const satisfies Record<string, TeamMethod>;
+
+export type TeamApi = typeof TEAM_API;
+export type MethodName = keyof TeamApi;
+export type MethodInput<M extends MethodName> = z.input<TeamApi[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<TeamApi[M]['output']>;
+
+export const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(TEAM_API, name);
+
+/** A sample id as a full UUID (the schema of the local library). */
+export { SampleIdSchema };
+
+/** Largest file one upload may carry (as the local library's import). */
+export const MAX_BLOB_BYTES = 500 * 1024 * 1024;
+/** A JSON request: a design travels as a file, so calls stay small. */
+export const MAX_JSON_BYTES = 1024 * 1024;
