@@ -109,6 +109,9 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const blobs = new TeamBlobStore(opts.dataDir, pool);
   await blobs.init();
   await blobs.sweep();
+  // Hourly too: a server that runs for months still clears what interrupted pushes left.
+  const sweeper = setInterval(() => void blobs.sweep().catch(() => undefined), 3600_000);
+  sweeper.unref();
   const sessions = opts.sessions ?? DEFAULT_SESSIONS;
   const log = opts.log ?? ((l: string) => void process.stderr.write(l + '\n'));
 
@@ -208,6 +211,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     certificateGenerated: tls.generated,
     pool,
     async close() {
+      clearInterval(sweeper);
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
