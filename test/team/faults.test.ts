@@ -113,7 +113,7 @@ describe('the server killed during a submit', () => {
         await new Promise((r) => setTimeout(r, 200));
         server = await spawnServer(db, data, port);
         const r = await run.done;
-        for (const m of r.stdout.matchAll(/^已(?:提交|存在).*? ([0-9a-f]{8})  /gm)) reported.add(m[1]!);
+        for (const m of r.stdout.matchAll(/^已(?:提交|存在).*? ([0-9a-f]{8}) {2}/gm)) reported.add(m[1]!);
         await assertConsistent(pool, data, 2);
         // Everything the client was told is there, is there.
         const ids = (await pool.query<{ id: string }>('SELECT id::text FROM samples')).rows.map((x) =>

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -128,4 +129,37 @@ export async function newSample(
     submit: opts.submit ?? false,
   });
   return r.sample;
+}
+
+/** The session token a signed-in client holds (tests send hand-made requests with it). */
+export const tokenOf = (c: TeamClient): string => (c as unknown as { token: string }).token;
+
+/** A request exactly as written (no URL normalisation, no pinning: a test talking to its own server). */
+export function rawRequest(
+  serverUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: Buffer,
+): Promise<{ status: number; body: string }> {
+  const u = new URL(serverUrl);
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        method,
+        path,
+        rejectUnauthorized: false,
+        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Length': body.length } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => (text += d));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', fail);
+    req.end(body);
+  });
 }

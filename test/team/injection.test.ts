@@ -1,7 +1,6 @@
-import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TeamApiError, type TeamClient } from '../../main/team/client.js';
-import { newSample, team, type Team } from './helpers.js';
+import { newSample, rawRequest, team, tokenOf, type Team } from './helpers.js';
 
 let t: Team;
 let zhang: TeamClient;
@@ -24,8 +23,8 @@ beforeAll(async () => {
   await newSample(zhang, 'axb 标语', { submit: true });
   for (const s of (await wang.call('reviewList', {})).samples) await wang.call('approveSample', { id: s.id });
   approvedId = a.id;
-  zhangToken = (zhang as unknown as { token: string }).token;
-  liToken = (li as unknown as { token: string }).token;
+  zhangToken = tokenOf(zhang);
+  liToken = tokenOf(li);
 });
 afterAll(async () => t?.close());
 
@@ -112,29 +111,7 @@ describe('SQL injection', () => {
   });
 });
 
-/** A request exactly as written (no URL normalisation), with a session (zhang's unless told). */
-function raw(method: string, path: string, token = zhangToken): Promise<{ status: number; body: string }> {
-  const u = new URL(t.server.url);
-  return new Promise((done, fail) => {
-    const req = request(
-      {
-        host: u.hostname,
-        port: u.port,
-        method,
-        path,
-        rejectUnauthorized: false,
-        headers: { Authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', fail);
-    req.end();
-  });
-}
+const raw = (method: string, path: string, token = zhangToken) => rawRequest(t.server.url, method, path, token);
 
 describe('path traversal in file routes', () => {
   it('serves only a visible sample’s file by role, whatever the path says', async () => {
