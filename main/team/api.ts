@@ -122,7 +122,7 @@ export const TeamSearchHitSchema = z.object({
 });
 export const TeamFacetsSchema = FacetsSchema.extend({ status: z.record(z.string(), z.number().int()) });
 export const TeamSearchResultSchema = z.object({
-  /** Exact up to COUNT_CAP; beyond it `totalCapped` is true and `total` is a lower bound ("10000+"). */
+  /** Exact up to COUNT_CAP (1000); beyond it `totalCapped` is true and `total` is a lower bound ("1000+"). */
   total: z.number().int(),
   totalCapped: z.boolean(),
   hits: z.array(TeamSearchHitSchema),

@@ -9,20 +9,24 @@ import {
   type TeamStats,
 } from './api.js';
 import type { Actor } from './audit.js';
-import type { Queryable } from './db.js';
+import { tx, type Pool, type Queryable } from './db.js';
 import { TeamError } from './errors.js';
 import { hydrate } from './samples.js';
 import { containsPattern, Params, visibleTo } from './sql.js';
 
 /*
  * Search over PostgreSQL, with the local library's query and result shapes. Every word is a
- * case-insensitive substring of one generated column (title, slogan, tags, unit, location, notes):
+ * substring of one generated, lower-cased column (title, slogan, tags, unit, location, notes):
  * pg_trgm's GIN index answers words of 3+ characters; 1–2 characters have no trigram, so the
  * planner scans that column instead (a narrow, in-memory scan). Every value is a parameter.
  */
 
-/** Counting every match of a common word costs a scan of them all; past this many the count says "N+". */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting every match of a common word reads every matching row (a single common character
+ * matches a quarter of a city's samples); past this many the count says "1000+" and the grid
+ * pages on without a total.
+ */
+export const COUNT_CAP = 1000;
 
 type Filters = Pick<ParsedTeamSearchQuery, 'text' | 'kind' | 'fraudType' | 'unit' | 'from' | 'to'> &
   Partial<Pick<ParsedTeamSearchQuery, 'channel' | 'tags' | 'status' | 'mine'>>;
@@ -52,38 +56,61 @@ function where(who: Actor, q: Filters, p: Params, skip?: FacetName): string[] {
   if (skip !== 'tags' && q.tags?.length) w.push(`s.tags @> ${p.add(q.tags)}::text[]`);
   if (skip !== 'year' && q.from) w.push(`s.published_at >= ${p.add(dateBound(q.from, false))}::date`);
   if (skip !== 'year' && q.to) w.push(`s.published_at <= ${p.add(dateBound(q.to, true))}::date`);
-  for (const t of terms(q.text)) w.push(`s.search_text ILIKE ${p.add(containsPattern(t))}`);
+  for (const t of terms(q.text).map((x) => x.toLowerCase())) {
+    // 1–2 characters: the index of single characters and pairs finds the rows (by hash; strpos
+    // then makes sure); longer words: LIKE, which the trigram index answers.
+    if ([...t].length < 3) {
+      const v = p.add(t);
+      w.push(`s.search_grams @> ARRAY[cs_gram_hash(${v})] AND strpos(s.search_text, ${v}) > 0`);
+    } else w.push(`s.search_text LIKE ${p.add(containsPattern(t))}`);
+  }
   return w;
 }
 
-function orderBy(q: ParsedTeamSearchQuery, p: Params): string {
+/**
+ * Relevance ranks every match, which costs reading them all: past COUNT_CAP matches (a common
+ * single character) the newest come first instead, which an index answers at once.
+ */
+function orderBy(q: ParsedTeamSearchQuery, p: Params, capped: boolean): string {
   // Each order ends with the row number, so pages never repeat or skip a tie.
   if (q.sort === 'title') return 's.title, s.published_at DESC, s.n DESC';
   const words = terms(q.text);
-  if (q.sort === 'date' || !words.length) return 's.published_at DESC, s.n DESC';
+  if (q.sort === 'date' || !words.length || capped) return 's.published_at DESC, s.n DESC';
   // Relevance: samples with more of the words in their title first, then the newest.
-  const inTitle = words.map((t) => `(s.title ILIKE ${p.add(containsPattern(t))})::int`).join(' + ');
+  const inTitle = words.map((t) => `(lower(s.title) LIKE ${p.add(containsPattern(t.toLowerCase()))})::int`).join(' + ');
   return `${inTitle} DESC, s.published_at DESC, s.n DESC`;
 }
 
-export async function search(db: Queryable, who: Actor, input: TeamSearchQuery): Promise<TeamSearchResult> {
+export async function search(db: Pool, who: Actor, input: TeamSearchQuery): Promise<TeamSearchResult> {
   const q = parseOrThrow(TeamSearchQuerySchema, input, '搜索条件');
-  const p = new Params();
-  const w = where(who, q, p).join(' AND ');
   const countP = new Params();
   const countW = where(who, q, countP).join(' AND ');
-  const order = orderBy(q, p);
-  const [page, count, facets] = await Promise.all([
-    db.query<{ n: string }>(
-      `SELECT s.n FROM samples s WHERE ${w} ORDER BY ${order} LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
-      p.values,
-    ),
+  const [count, facets] = await Promise.all([
     db.query<{ c: number }>(
       `SELECT count(*)::int AS c FROM (SELECT 1 FROM samples s WHERE ${countW} LIMIT ${countP.add(COUNT_CAP + 1)}) x`,
       countP.values,
     ),
     q.facets ? facetCounts(db, who, q) : undefined,
   ]);
+  const c = count.rows[0]!.c;
+  const p = new Params();
+  const w = where(who, q, p).join(' AND ');
+  const order = orderBy(q, p, c > COUNT_CAP);
+  const sql = `SELECT s.n FROM samples s WHERE ${w} ORDER BY ${order} LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`;
+  // pg_trgm guesses a Chinese word rare (a few dozen rows) however common it is, so the planner
+  // fetches every match and sorts them, or scans the table. With more than COUNT_CAP matches,
+  // walking the date index until a page is full is cheaper by far (a page of 50 reads at most
+  // 50 × rows / COUNT_CAP rows): leave the planner no other way (and no parallel workers, whose
+  // start-up costs more than the walk).
+  const page =
+    c > COUNT_CAP && order.startsWith('s.published_at')
+      ? await tx(db, async (t) => {
+          await t.query(
+            'SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off',
+          );
+          return t.query<{ n: string }>(sql, p.values);
+        })
+      : await db.query<{ n: string }>(sql, p.values);
   const words = terms(q.text);
   const samples = await hydrate(
     db,
@@ -97,7 +124,6 @@ export async function search(db: Queryable, who: Actor, input: TeamSearchQuery):
     }
     return { sample, highlights };
   });
-  const c = count.rows[0]!.c;
   return { total: Math.min(c, COUNT_CAP), totalCapped: c > COUNT_CAP, hits, ...(facets ? { facets } : {}) };
 }
 

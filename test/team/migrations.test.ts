@@ -31,7 +31,7 @@ describe('team database migrations', () => {
       // The trigram index is there and serves a Chinese substring search.
       await pool.query('SET enable_seqscan = off');
       const plan = await pool.query<{ 'QUERY PLAN': string }>(
-        "EXPLAIN SELECT n FROM samples s WHERE s.search_text ILIKE '%网中鱼%'",
+        "EXPLAIN SELECT n FROM samples s WHERE s.search_text LIKE '%网中鱼%'",
       );
       expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('samples_text');
       expect(await migrate(pool)).toBe(0);

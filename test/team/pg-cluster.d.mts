@@ -9,4 +9,5 @@ export interface Cluster {
   stop(): void;
 }
 export function pgBinDir(): string;
-export function startCluster(): Promise<Cluster>;
+/** `settings`: more postgresql.conf settings (name → value). */
+export function startCluster(settings?: Record<string, string>): Promise<Cluster>;

@@ -34,9 +34,10 @@ function freePort() {
 /**
  * Start a cluster (UTF8, C.UTF-8: pg_trgm then indexes Chinese). Trust authentication on
  * 127.0.0.1 for the `postgres` role; fsync off (the tests kill the team server, never PostgreSQL).
+ * @param {Record<string, string>} [settings] more server settings (the benchmark gives it memory)
  * @returns {Promise<{host: string, port: number, dir: string, bin: string, url: (db?: string) => string, stop: () => void}>}
  */
-export async function startCluster() {
+export async function startCluster(settings = {}) {
   const bin = pgBinDir();
   const root = process.getuid?.() === 0;
   const as = (cmd, args) =>
@@ -61,7 +62,10 @@ export async function startCluster() {
       '-D',
       data,
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      [
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+        ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
+      ].join(' '),
       '-l',
       join(dir, 'server.log'),
       '-w',

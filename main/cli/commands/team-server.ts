@@ -39,6 +39,12 @@ export async function teamServerCommand(argv: string[]): Promise<number> {
   out(`团队服务器已启动：${s.url}`);
   out(`证书指纹（SHA-256）：${s.fingerprint}`);
   out('各工作站首次连接时会显示这个指纹，请核对一致后再确认。');
+  // Stopping is the normal end of a server (Ctrl-C, systemctl stop): close connections and the
+  // pool, instead of the CLI's "interrupted" handling meant for half-written outputs.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void s.close().finally(() => out('团队服务器已停止')));
+  }
   await new Promise<void>((done) => {
     s.server.on('close', done);
     s.server.on('error', (e) => err(`团队服务器出错：${e.message}`));
