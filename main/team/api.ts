@@ -7,14 +7,7 @@ import {
   TemplateSchema,
 } from '../core/index.js';
 import { SampleIdSchema } from '../core/api-library.js';
-import {
-  FacetsSchema,
-  HighlightSchema,
-  LibraryStatsSchema,
-  SEARCH_FIELDS,
-  SearchQuerySchema,
-  type SearchField,
-} from '../core/library-search.js';
+import { FacetsSchema, LibraryStatsSchema, SearchHitSchema, SearchQuerySchema } from '../core/library-search.js';
 
 /*
  * The team server's API (issue #17): one schema per method, read by the server to check every
@@ -111,15 +104,7 @@ export const TeamSearchQuerySchema = SearchQuerySchema.omit({ trashed: true })
 export type TeamSearchQuery = z.input<typeof TeamSearchQuerySchema>;
 export type ParsedTeamSearchQuery = z.infer<typeof TeamSearchQuerySchema>;
 
-export const TeamSearchHitSchema = z.object({
-  sample: TeamSampleSchema,
-  highlights: z.object(
-    Object.fromEntries(SEARCH_FIELDS.map((f) => [f, HighlightSchema.optional()])) as Record<
-      SearchField,
-      z.ZodOptional<typeof HighlightSchema>
-    >,
-  ),
-});
+export const TeamSearchHitSchema = SearchHitSchema.extend({ sample: TeamSampleSchema });
 export const TeamFacetsSchema = FacetsSchema.extend({ status: z.record(z.string(), z.number().int()) });
 export const TeamSearchResultSchema = z.object({
   /** Exact up to COUNT_CAP (1000); beyond it `totalCapped` is true and `total` is a lower bound ("1000+"). */

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { StudioError } from '../core/index.js';
 import { TEAM_API, type Me, type MethodInput, type MethodName, type MethodOutput } from './api.js';
 import type { Reason } from './errors.js';
 import type { KnownServers } from './known-servers.js';
-import { probeFingerprint, readAll, Transport } from './transport.js';
+import { readAll } from './read-body.js';
+import { probeFingerprint, Transport } from './transport.js';
 
 export { FingerprintMismatch, NetworkError } from './transport.js';
 
@@ -41,6 +42,10 @@ export async function trustServer(
   await known.set(origin, seen);
   return seen;
 }
+
+/** Answers are JSON of at most a page of samples; a file download has its own larger cap. */
+const tooLarge = () => new StudioError('too-large', '团队服务器的回答过大');
+const answerOf = (body: Readable, limit = 64 * 1024 * 1024) => readAll(body, limit, tooLarge);
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -101,7 +106,7 @@ export class TeamClient {
       this.headers({ 'Content-Type': 'application/json', 'Content-Length': body.length }),
       body,
     );
-    const value = await this.answer(res.status, await readAll(res.body));
+    const value = await this.answer(res.status, await answerOf(res.body));
     const r = TEAM_API[method].output.safeParse(value);
     if (!r.success) throw new StudioError('output-failed', `团队服务器对 ${method} 的回答格式不对（版本不一致？）`);
     return r.data as MethodOutput<M>;
@@ -139,7 +144,7 @@ export class TeamClient {
       data,
       30 * 60_000,
     );
-    await this.answer(res.status, await readAll(res.body));
+    await this.answer(res.status, await answerOf(res.body));
     return sha;
   }
 
@@ -154,7 +159,7 @@ export class TeamClient {
       createReadStream(path),
       30 * 60_000,
     );
-    await this.answer(res.status, await readAll(res.body));
+    await this.answer(res.status, await answerOf(res.body));
     return sha;
   }
 
@@ -166,13 +171,13 @@ export class TeamClient {
       undefined,
       30 * 60_000,
     );
-    if (res.status !== 200) await this.answer(res.status, await readAll(res.body));
+    if (res.status !== 200) await this.answer(res.status, await answerOf(res.body));
     return res;
   }
 
   /** A sample's file in memory, checked against the hash the sample names. */
   async download(sampleId: string, role: string, expectedSha: string): Promise<Buffer> {
-    const data = await readAll((await this.fetchFile(sampleId, role)).body, 600 * 1024 * 1024);
+    const data = await answerOf((await this.fetchFile(sampleId, role)).body, 600 * 1024 * 1024);
     if (sha256(data) !== expectedSha) throw new StudioError('output-failed', `下载的文件与摘要不符（${role}），请重试`);
     return data;
   }

@@ -11,6 +11,7 @@ import { TeamBlobStore } from './blob-store.js';
 import { dbError, openTeamDb, type Pool } from './db.js';
 import { TeamError } from './errors.js';
 import { runMethod } from './handlers.js';
+import { readAll } from './read-body.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { resolve } from './samples.js';
 import { loadOrCreateCertificate } from './tls.js';
@@ -70,15 +71,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     throw new TeamError('unsupported-type', '请求应为 JSON（Content-Type: application/json）');
   if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES)
     throw new TeamError('too-large', '请求内容过大（至多 1 MB）');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > MAX_JSON_BYTES) throw new TeamError('too-large', '请求内容过大（至多 1 MB）');
-    chunks.push(c);
-  }
+  const body = await readAll(req, MAX_JSON_BYTES, () => new TeamError('too-large', '请求内容过大（至多 1 MB）'));
   try {
-    return size ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    return body.length ? JSON.parse(body.toString('utf8')) : {};
   } catch {
     throw new TeamError('invalid-input', '请求内容不是有效的 JSON');
   }
@@ -181,9 +176,13 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const te = asTeamError(e);
       if (te.reason === 'server-error')
         log(`团队服务器出错 ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
-      // An upload refused part-way: answer, then stop reading the rest.
+      // Refused before its body was read: a small body is drained so the connection lives on; a
+      // large upload is not read at all — the answer goes out and the connection closes.
+      if (!req.complete && Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) {
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => req.destroy());
+      } else if (!req.complete) req.resume();
       sendError(res, te);
-      if (!req.complete) req.resume();
     });
   });
   server.headersTimeout = 30_000;

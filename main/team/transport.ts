@@ -143,14 +143,3 @@ export class Transport {
     this.agent.destroy();
   }
 }
-
-export async function readAll(body: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of body as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > limit) throw new StudioError('too-large', '服务器的回答过大');
-    chunks.push(c);
-  }
-  return Buffer.concat(chunks);
-}

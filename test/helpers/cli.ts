@@ -20,9 +20,9 @@ export function studio(
   return new Promise((done, fail) => {
     const p = spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, ...opts.env },
-      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
-    if (opts.input !== undefined) p.stdin!.end(opts.input);
+    p.stdin.end(opts.input ?? '');
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

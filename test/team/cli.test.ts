@@ -166,6 +166,31 @@ describe('campaign-studio team: the review round of issue #17 through the CLI', 
     expect(viaApi.stdout).toMatch(/li（东关派出所）\s+\S*127\.0\.0\.1\s+登录/);
   });
 
+  it('brings the centre’s templates to a station as design files the studio opens', async () => {
+    const tpl = {
+      ...JSON.parse(readFileSync(DESIGN, 'utf8')),
+      id: 'city-poster-a3',
+      title: '全市统一海报',
+      kind: 'poster',
+    };
+    const file = join(dir, 'city-poster-a3.json');
+    writeFileSync(file, JSON.stringify(tpl));
+    const zhao = as('zhao');
+    const pub = await zhao('--fingerprint', server.fingerprint, 'publish-template', file);
+    expect(pub.stdout, pub.stderr).toContain('已发布共享模板 city-poster-a3「全市统一海报」第 1 版');
+    expect((await as('li')('publish-template', file)).stderr).toContain('权限不足');
+    const got = join(dir, 'shared-templates');
+    expect((await as('li')('templates', '--out', got)).stdout).toContain('已下载 1 个共享模板');
+    const design = join(got, 'city-poster-a3.json');
+    expect(JSON.parse(readFileSync(design, 'utf8'))).toMatchObject({
+      id: 'city-poster-a3',
+      schema: 'campaign-studio/design',
+    });
+    const pdf = join(dir, 'city-poster.pdf');
+    expect((await studio(['render', '--design', design, '--out', pdf])).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('says what went wrong, in Chinese, with the right exit code', async () => {
     const li = as('li');
     expect((await li('reject', 'abcdef12')).code).toBe(2);

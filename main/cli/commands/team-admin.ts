@@ -1,8 +1,8 @@
 import { ROLES, type Role } from '../../team/api.js';
-import { consoleActor } from '../../team/audit.js';
+import { consoleActor, listAudit } from '../../team/audit.js';
 import { parse } from '../args.js';
 import { out, UsageError } from '../io.js';
-import { auditLine, readStdin } from './team-io.js';
+import { intOption, printAudit, readStdin } from './team-io.js';
 
 const USAGE = 'team-admin 需要子命令：add-user、list、disable、enable、reset、update、audit、migrate、backup、restore';
 
@@ -133,13 +133,8 @@ export async function teamAdminCommand(argv: string[]): Promise<number> {
           actor: { type: 'string' },
           target: { type: 'string' },
         });
-        const { listAudit } = await import('../../team/audit.js');
-        const limit = Number(values.limit ?? 200);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
-          throw new UsageError('--limit 应为 1–100000 的整数');
-        const entries = await listAudit(pool, { limit, actor: values.actor, targetId: values.target });
-        if (values.json) out(JSON.stringify(entries, null, 2));
-        else for (const e of entries) out(auditLine(e));
+        const limit = intOption('--limit', values.limit, 200, 100_000);
+        printAudit(await listAudit(pool, { limit, actor: values.actor, targetId: values.target }), values.json);
         return 0;
       }
       default:

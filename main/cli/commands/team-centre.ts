@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { StudioError } from '../../core/index.js';
 import type { TeamClient } from '../../team/client.js';
 import { parse } from '../args.js';
 import { out, UsageError } from '../io.js';
-import { askHidden, auditLine } from './team-io.js';
+import { askHidden, intOption, printAudit } from './team-io.js';
 
 async function readJson(path: string, what: string): Promise<unknown> {
   const text = await readFile(path, 'utf8').catch((e: Error) => {
@@ -45,8 +46,18 @@ export async function teamCentreCommand(
       return 0;
     }
     case 'templates': {
-      const { values } = parse(args, { json: { type: 'boolean' } });
+      const { values } = parse(args, { json: { type: 'boolean' }, out: { type: 'string' } });
       const r = await client.call('templates', {});
+      if (values.out) {
+        // Each as a design file the studio and `render --design` open.
+        await mkdir(values.out, { recursive: true });
+        for (const t of r.templates) {
+          const { template } = await client.call('template', { id: t.id });
+          await writeFile(join(values.out, `${t.id}.json`), JSON.stringify(template, null, 2) + '\n');
+        }
+        out(`已下载 ${r.templates.length} 个共享模板到 ${values.out}`);
+        return 0;
+      }
       if (values.json) out(JSON.stringify(r.templates, null, 2));
       else
         for (const t of r.templates)
@@ -78,11 +89,11 @@ export async function teamCentreCommand(
         limit: { type: 'string' },
         target: { type: 'string' },
       });
-      const limit = Number(values.limit ?? 200);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit 应为 1–5000 的整数');
-      const r = await client.call('audit', { limit, ...(values.target ? { targetId: values.target } : {}) });
-      if (values.json) out(JSON.stringify(r.entries, null, 2));
-      else for (const e of r.entries) out(auditLine(e));
+      const limit = intOption('--limit', values.limit, 200, 5000);
+      printAudit(
+        (await client.call('audit', { limit, ...(values.target ? { targetId: values.target } : {}) })).entries,
+        values.json,
+      );
       return 0;
     }
     case 'passwd': {

@@ -8,7 +8,7 @@ import type { TeamClient } from '../../team/client.js';
 import { parse } from '../args.js';
 import { err, out, UsageError } from '../io.js';
 import { fraudId, kindId, META, metaFrom } from './library.js';
-import { actionName, localTime, sampleDetail, sampleLine } from './team-io.js';
+import { actionName, intOption, localTime, sampleDetail, sampleLine } from './team-io.js';
 
 const FILTERS = {
   kind: { type: 'string', multiple: true },
@@ -118,8 +118,7 @@ export async function teamSamplesCommand(client: TeamClient, sub: string, args: 
         { ...FILTERS, limit: { type: 'string' }, json: { type: 'boolean' } },
         true,
       );
-      const limit = Number(values.limit ?? 50);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit 应为 1–1000 的整数');
+      const limit = intOption('--limit', values.limit, 50, 1000);
       const r = await client.call('search', { ...filtersFrom(positionals.join(' '), values), limit });
       if (values.json)
         out(

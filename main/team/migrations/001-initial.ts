@@ -54,22 +54,24 @@ CREATE TABLE blobs (
 
 -- The searched text, lower-cased once here so a search is a plain LIKE (ILIKE lower-cases every row
 -- at every search: 2 µs a row in UTF-8). array_to_string is only STABLE in general; for text[] it is
--- immutable, which a generated column needs.
+-- immutable, which a generated column needs. The functions have SQL-standard bodies (RETURN …):
+-- their references are resolved when they are made, so pg_restore, which runs with an empty
+-- search_path, can compute the generated columns of the rows it loads.
 CREATE FUNCTION cs_search_text(title text, slogan text, tags text[], unit text, location text, notes text)
   RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT lower(title || ' ' || slogan || ' ' || array_to_string(tags, ' ') || ' ' || unit || ' ' || location || ' ' || notes) $$;
+  RETURN lower(title || ' ' || slogan || ' ' || array_to_string(tags, ' ') || ' ' || unit || ' ' || location || ' ' || notes);
 
 -- Trigrams cannot find one or two characters. For those, each sample keeps the hashes of every
 -- single character and every adjacent pair of its searched text (spaces excluded) in an int[] with a
 -- GIN index: a 1–2 character word is one index lookup, and a row is tested by reading the column,
 -- never by recomputing it. md5, not hashtext: its value never changes between PostgreSQL versions.
 CREATE FUNCTION cs_gram_hash(g text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT ('x' || substr(md5(g), 1, 8))::bit(32)::int $$;
+  RETURN ('x' || substr(md5(g), 1, 8))::bit(32)::int;
 CREATE FUNCTION cs_short_grams(t text) RETURNS int[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT coalesce(array_agg(DISTINCT cs_gram_hash(g)), '{}') FROM (
-          SELECT substr(t, i, 1) AS g FROM generate_series(1, length(t)) i
-          UNION ALL SELECT substr(t, i, 2) FROM generate_series(1, length(t) - 1) i) x
-        WHERE g !~ '\\s' $$;
+  RETURN (SELECT coalesce(array_agg(DISTINCT cs_gram_hash(g)), '{}') FROM (
+            SELECT substr(t, i, 1) AS g FROM generate_series(1, length(t)) i
+            UNION ALL SELECT substr(t, i, 2) FROM generate_series(1, length(t) - 1) i) x
+          WHERE g !~ '\\s');
 
 CREATE TABLE samples (
   n              bigserial PRIMARY KEY,
