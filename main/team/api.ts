@@ -5,6 +5,7 @@ import {
   SampleMetaSchema,
   SampleSchema,
   TemplateSchema,
+  UnitProfileSchema,
 } from '../core/index.js';
 import { SampleIdSchema } from '../core/api-library.js';
 import { FacetsSchema, LibraryStatsSchema, SearchHitSchema, SearchQuerySchema } from '../core/library-search.js';
@@ -151,16 +152,22 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 /**
- * A unit profile (name, hotline, QR payload, mascot…). Its schema is being written for the studio
- * (gallery issue); until it lands on main the server keeps a profile as a JSON object under a cap.
+ * What the centre shares travels whole, images embedded: an image a studio holds by its hash
+ * means nothing to another. A unit profile is the studio's own `UnitProfileSchema` (gallery
+ * issue; it embeds its images already), under a size cap.
  */
-export const MAX_PROFILE_BYTES = 256 * 1024;
-export const UnitProfileSchema = z
-  .record(z.string(), z.unknown())
-  .refine((p) => new TextEncoder().encode(JSON.stringify(p)).length <= MAX_PROFILE_BYTES, '单位资料不能超过 256 KB');
+export const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
+export const SharedUnitProfileSchema = UnitProfileSchema.refine(
+  (p) => new TextEncoder().encode(JSON.stringify(p)).length <= MAX_PROFILE_BYTES,
+  '单位资料不能超过 16 MB',
+);
+export const SharedTemplateSchema = TemplateSchema.refine(
+  (t) => Object.values(t.assets).every((a) => 'data' in a),
+  '共享模板的图片须内嵌在文件中（从工作室导出的模板即是如此）',
+);
 export const SharedProfileSchema = z.object({
   unit: z.string(),
-  profile: z.record(z.string(), z.unknown()),
+  profile: UnitProfileSchema,
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -185,6 +192,8 @@ export interface TeamMethod {
   input: z.ZodType;
   output: z.ZodType;
   access: Access;
+  /** Bodies past MAX_JSON_BYTES: what the centre publishes carries its images. */
+  large?: true;
 }
 
 export const TEAM_API = {
@@ -269,7 +278,8 @@ export const TEAM_API = {
   },
   publishTemplate: {
     access: 'admin',
-    input: z.object({ template: TemplateSchema }).strict(),
+    large: true,
+    input: z.object({ template: SharedTemplateSchema }).strict(),
     output: SharedTemplateSummarySchema,
   },
   withdrawTemplate: { access: 'admin', input: z.object({ id: z.string().max(64) }).strict(), output: Ok },
@@ -280,7 +290,8 @@ export const TEAM_API = {
   },
   publishProfile: {
     access: 'admin',
-    input: z.object({ unit: UnitNameSchema, profile: UnitProfileSchema }).strict(),
+    large: true,
+    input: z.object({ unit: UnitNameSchema, profile: SharedUnitProfileSchema }).strict(),
     output: SharedProfileSchema,
   },
   users: { access: 'admin', input: z.object({}).strict(), output: z.object({ users: z.array(UserSchema) }) },
@@ -333,3 +344,5 @@ export { SampleIdSchema };
 export const MAX_BLOB_BYTES = 500 * 1024 * 1024;
 /** A JSON request: a design travels as a file, so calls stay small. */
 export const MAX_JSON_BYTES = 1024 * 1024;
+/** A published template or profile, its images embedded. */
+export const MAX_LARGE_JSON_BYTES = 64 * 1024 * 1024;

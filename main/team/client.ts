@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { StudioError } from '../core/index.js';
+import { withAtomicFile } from '../node/atomic.js';
 import { TEAM_API, type Me, type MethodInput, type MethodName, type MethodOutput } from './api.js';
 import type { Reason } from './errors.js';
 import type { KnownServers } from './known-servers.js';
@@ -185,7 +186,6 @@ export class TeamClient {
   /** A sample's file to disk: written to a temporary name, checked, then renamed into place. */
   async downloadTo(sampleId: string, role: string, expectedSha: string, dest: string): Promise<void> {
     const res = await this.fetchFile(sampleId, role);
-    const tmp = `${dest}.${process.pid}.part`;
     const h = createHash('sha256');
     const hashing = new Transform({
       transform(c: Buffer, _e, done) {
@@ -193,14 +193,11 @@ export class TeamClient {
         done(null, c);
       },
     });
-    try {
-      await pipeline(res.body, hashing, createWriteStream(tmp));
+    await withAtomicFile(dest, async (f) => {
+      await pipeline(res.body, hashing, f.stream());
       if (h.digest('hex') !== expectedSha)
         throw new StudioError('output-failed', `下载的文件与摘要不符（${role}），请重试`);
-      await fs.rename(tmp, dest);
-    } finally {
-      await fs.rm(tmp, { force: true });
-    }
+    });
   }
 
   close(): void {

@@ -82,15 +82,19 @@ const ACCESS_MESSAGES = {
   admin: '权限不足：只有管理员可以管理用户、单位、共享模板和单位资料',
 } as const;
 
-/** Run a method for a caller whose input has been parsed; refuse what their role does not allow. */
-export async function runMethod<M extends MethodName>(
+/** Refuse a caller whose role does not allow the method (before its input is even read). */
+export function assertAccess(name: MethodName, who: Actor | undefined): void {
+  const access = TEAM_API[name].access;
+  const role = who?.role;
+  if (access === 'reviewer' && role !== 'reviewer' && role !== 'admin') throw forbidden(ACCESS_MESSAGES.reviewer);
+  if (access === 'admin' && role !== 'admin') throw forbidden(ACCESS_MESSAGES.admin);
+}
+
+/** Run a method whose caller passed assertAccess and whose input has been parsed. */
+export function runMethod<M extends MethodName>(
   name: M,
   input: z.infer<TeamApi[M]['input']>,
   ctx: CallContext,
 ): Promise<MethodOutput<M>> {
-  const access = TEAM_API[name].access;
-  const role = ctx.who?.role;
-  if (access === 'reviewer' && role !== 'reviewer' && role !== 'admin') throw forbidden(ACCESS_MESSAGES.reviewer);
-  if (access === 'admin' && role !== 'admin') throw forbidden(ACCESS_MESSAGES.admin);
   return (HANDLERS[name] as Handler<M>)(input, ctx as CallContext & { who: Actor });
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { StudioError } from '../core/index.js';
+import { writeFileAtomic } from '../node/atomic.js';
 
 /** A small JSON file of the user's (known servers, the push queue): `empty` when it does not exist yet. */
 export async function readJsonFile<S extends z.ZodType>(
@@ -26,10 +27,8 @@ export async function readJsonFile<S extends z.ZodType>(
   return r.data;
 }
 
-/** Replace the file whole (write aside, then rename), so it is never left half-written. */
+/** Replace the file whole (written aside, fsynced, renamed), so it is never left half-written. */
 export async function writeJsonFile(file: string, data: unknown): Promise<void> {
   await fs.mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(data, null, 2) + '\n');
-  await fs.rename(tmp, file);
+  await writeFileAtomic(file, JSON.stringify(data, null, 2) + '\n');
 }

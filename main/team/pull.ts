@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { cleanName } from '../library/bundle-manifest.js';
+import { writeFileAtomic } from '../node/atomic.js';
 import type { Library, NewFile } from '../library/library.js';
 import type { TeamSample, TeamSearchQuery } from './api.js';
 import type { TeamClient } from './client.js';
@@ -62,7 +63,7 @@ export async function pullToFolder(
       r.files++;
       r.bytes += f.size;
     }
-    await fs.writeFile(join(dir, 'sample.json'), JSON.stringify(s, null, 2) + '\n');
+    await writeFileAtomic(join(dir, 'sample.json'), JSON.stringify(s, null, 2) + '\n');
     if (fresh) r.pulled++;
     else r.unchanged++;
     onSample?.(s, fresh);

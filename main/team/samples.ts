@@ -9,7 +9,7 @@ import {
   type SampleFile,
   type SampleMeta,
 } from '../core/index.js';
-import { MAX_DESIGN_TEXT_CHARS } from '../core/limits.js';
+import { MAX_DESIGN_FILE_BYTES, megabytes } from '../core/limits.js';
 import type { FileRef, Status, TeamSample } from './api.js';
 import { audit, type Actor } from './audit.js';
 import type { TeamBlobStore } from './blob-store.js';
@@ -170,7 +170,8 @@ async function checkFiles(db: Queryable, blobs: TeamBlobStore, refs: FileRef[]):
     if (!ROLE_TYPES[f.role].test(b.mime))
       throw new TeamError('invalid-input', `${f.name} 不能作为${ROLE_NAMES[f.role]}（内容是 ${b.mime}）`);
     if (f.role === 'design') {
-      if (b.size > MAX_DESIGN_TEXT_CHARS) throw new TeamError('too-large', `设计文件 ${f.name} 过大（超过 64 MB）`);
+      if (b.size > MAX_DESIGN_FILE_BYTES)
+        throw new TeamError('too-large', `设计文件 ${f.name} 过大（超过 ${megabytes(MAX_DESIGN_FILE_BYTES)}）`);
       let json: unknown;
       try {
         json = JSON.parse((await blobs.read(f.sha256)).toString('utf8').replace(/^\uFEFF/, ''));

@@ -3,14 +3,15 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseOrThrow, StudioError } from '../core/index.js';
+import { megabytes } from '../core/limits.js';
 import { authenticate, DEFAULT_SESSIONS, type SessionPolicy } from './accounts.js';
 import { FileRoleSchema } from '../core/index.js';
-import { isMethod, MAX_BLOB_BYTES, MAX_JSON_BYTES, TEAM_API } from './api.js';
+import { isMethod, MAX_BLOB_BYTES, MAX_JSON_BYTES, MAX_LARGE_JSON_BYTES, TEAM_API } from './api.js';
 import type { Actor } from './audit.js';
 import { TeamBlobStore } from './blob-store.js';
 import { dbError, openTeamDb, type Pool } from './db.js';
 import { TeamError } from './errors.js';
-import { runMethod } from './handlers.js';
+import { assertAccess, runMethod } from './handlers.js';
 import { readAll } from './read-body.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { resolve } from './samples.js';
@@ -66,12 +67,12 @@ function asTeamError(e: unknown): TeamError {
   return new TeamError('server-error', se.message, []);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     throw new TeamError('unsupported-type', '请求应为 JSON（Content-Type: application/json）');
-  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES)
-    throw new TeamError('too-large', '请求内容过大（至多 1 MB）');
-  const body = await readAll(req, MAX_JSON_BYTES, () => new TeamError('too-large', '请求内容过大（至多 1 MB）'));
+  const tooLarge = () => new TeamError('too-large', `请求内容过大（至多 ${megabytes(limit)}）`);
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
+  const body = await readAll(req, limit, tooLarge);
   try {
     return body.length ? JSON.parse(body.toString('utf8')) : {};
   } catch {
@@ -125,7 +126,9 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const spec = TEAM_API[method];
       const token = bearer(req);
       const who = spec.access === 'public' ? undefined : await caller(req);
-      const input = parseOrThrow(spec.input, await readJson(req), '请求');
+      assertAccess(method, who);
+      const limit = 'large' in spec ? MAX_LARGE_JSON_BYTES : MAX_JSON_BYTES;
+      const input = parseOrThrow(spec.input, await readJson(req, limit), '请求');
       const value = await runMethod(method, input as never, { pool, blobs, sessions, who, token, ip });
       return send(res, 200, { ok: true, value });
     }
@@ -178,7 +181,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
         log(`团队服务器出错 ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
       // Refused before its body was read: a small body is drained so the connection lives on; a
       // large upload is not read at all — the answer goes out and the connection closes.
-      if (!req.complete && Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) {
+      if (!req.complete && Number(req.headers['content-length'] ?? 0) > MAX_LARGE_JSON_BYTES) {
         res.setHeader('Connection', 'close');
         res.on('finish', () => req.destroy());
       } else if (!req.complete) req.resume();

@@ -1,5 +1,5 @@
-import { parseOrThrow, TemplateSchema, type Template } from '../core/index.js';
-import { UnitProfileSchema } from './api.js';
+import { parseOrThrow, TemplateSchema, type Template, type UnitProfile } from '../core/index.js';
+import { SharedTemplateSchema, SharedUnitProfileSchema } from './api.js';
 import { ensureUnit } from './accounts.js';
 import { audit, type Actor } from './audit.js';
 import { tx, type Pool, type Queryable } from './db.js';
@@ -47,7 +47,7 @@ export async function getTemplate(db: Queryable, id: string): Promise<{ template
 }
 
 export async function publishTemplate(pool: Pool, who: Actor, input: unknown) {
-  const t = parseOrThrow(TemplateSchema, input, '模板');
+  const t = parseOrThrow(SharedTemplateSchema, input, '模板');
   return tx(pool, async (c) => {
     const r = await c.query<TemplateRow>(
       `INSERT INTO shared_templates (id, title, kind, doc, updated_by) VALUES ($1, $2, $3, $4, $5)
@@ -75,7 +75,7 @@ export async function withdrawTemplate(pool: Pool, who: Actor, id: string): Prom
 
 interface ProfileRow {
   unit: string;
-  doc: Record<string, unknown>;
+  doc: UnitProfile;
   version: number;
   updated_at: string;
   updated_by: string;
@@ -94,9 +94,9 @@ export async function listProfiles(db: Queryable) {
   return (await db.query<ProfileRow>(`${PROFILE_SELECT} ORDER BY n.name`)).rows.map(toProfile);
 }
 
-/** A unit's profile, as JSON under a size cap (its schema is still being written; see docs/team.md). */
+/** A unit's profile (the studio's profile schema, images embedded, at most 16 MB). */
 export async function publishProfile(pool: Pool, who: Actor, unit: string, input: unknown) {
-  const profile = parseOrThrow(UnitProfileSchema, input, '单位资料');
+  const profile = parseOrThrow(SharedUnitProfileSchema, input, '单位资料');
   return tx(pool, async (c) => {
     const unitId = await ensureUnit(c, who, unit);
     await c.query(

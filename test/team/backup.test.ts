@@ -5,6 +5,7 @@ import { TeamClient } from '../../main/team/client.js';
 import { startTeamServer } from '../../main/team/server.js';
 import { openTeamDb } from '../../main/team/db.js';
 import { studio } from '../helpers/cli.js';
+import { sanmingProfile } from '../helpers/profile.js';
 import { freshDatabase, freshDir, newSample, PASSWORD, team, type Team } from './helpers.js';
 
 let t: Team;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await wang.call('approveSample', { id: s.id });
   approvedId = s.id;
   await newSample(zhang, '备份前的草稿');
-  await (await t.as('zhao')).call('publishProfile', { unit: '城关派出所', profile: { hotline: '96110' } });
+  await (await t.as('zhao')).call('publishProfile', { unit: '城关派出所', profile: sanmingProfile() });
 });
 afterAll(async () => t?.close());
 
@@ -57,7 +58,7 @@ describe('backup and restore (pg_dump plus files)', () => {
       expect(hits.hits.map((h) => h.sample.id)).toEqual([approvedId]);
       const f = hits.hits[0]!.sample.files[0]!;
       expect((await li.download(approvedId, f.role, f.sha256)).length).toBe(f.size);
-      expect((await li.call('profiles', {})).profiles[0]!.profile).toEqual({ hotline: '96110' });
+      expect((await li.call('profiles', {})).profiles[0]!.profile).toEqual(sanmingProfile());
       li.close();
       const actions = (await pool.query<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).rows.map(
         (x) => x.action,

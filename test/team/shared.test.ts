@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TeamApiError } from '../../main/team/client.js';
+import { sanmingProfile } from '../helpers/profile.js';
 import { team, type Team } from './helpers.js';
 
 const TEMPLATE = JSON.parse(
@@ -38,33 +39,38 @@ describe('shared from the centre', () => {
       .catch((e: unknown) => e);
     expect(broken).toBeInstanceOf(TeamApiError);
     expect((broken as TeamApiError).details.join()).toContain('模板编号应为小写字母');
+    const ref = { mime: 'image/png', sha256: 'a'.repeat(64), bytes: 10, widthPx: 1, heightPx: 1 };
+    const held = await zhao
+      .call('publishTemplate', { template: { ...tpl, assets: { photo: ref } } as never })
+      .catch((e: unknown) => e);
+    expect((held as TeamApiError).details.join()).toContain('共享模板的图片须内嵌在文件中');
     await zhao.call('withdrawTemplate', { id: 'city-banner-fish' });
     expect((await li.call('templates', {})).templates).toEqual([]);
     await expect(li.call('template', { id: 'city-banner-fish' })).rejects.toMatchObject({ reason: 'not-found' });
   });
 
-  it('unit profiles are published by the centre, as JSON objects under a size cap', async () => {
+  it('unit profiles are published by the centre with the studio’s profile schema, images embedded', async () => {
     const zhao = await t.as('zhao');
     const zhang = await t.as('zhang');
-    const profile = {
-      name: '城关派出所',
-      hotline: '96110',
-      qr: 'https://example.invalid/chengguan',
-      mascot: '明警小花',
-    };
+    const profile = sanmingProfile();
     const p = await zhao.call('publishProfile', { unit: '城关派出所', profile });
-    expect(p).toMatchObject({ unit: '城关派出所', version: 1, profile });
-    expect((await zhang.call('profiles', {})).profiles).toEqual([
-      expect.objectContaining({ unit: '城关派出所', profile }),
-    ]);
-    const big = { blob: 'x'.repeat(300 * 1024) };
-    await expect(zhao.call('publishProfile', { unit: '城关派出所', profile: big })).rejects.toMatchObject({
-      reason: 'invalid-input',
-      details: [expect.stringContaining('单位资料不能超过 256 KB')],
-    });
-    await expect(zhao.call('publishProfile', { unit: '城关派出所', profile: [1, 2] as never })).rejects.toMatchObject({
-      reason: 'invalid-input',
-    });
+    expect(p).toMatchObject({ unit: '城关派出所', version: 1, profile: { unit: profile.unit, qr: profile.qr } });
+    const [shared] = (await zhang.call('profiles', {})).profiles;
+    expect(shared!.profile).toEqual(profile);
+    expect((await zhao.call('publishProfile', { unit: '城关派出所', profile })).version).toBe(2);
+    // Not a profile; an image only one studio holds (by its hash); too large: refused, field named.
+    const refused = async (bad: unknown) => {
+      const e = await zhao
+        .call('publishProfile', { unit: '城关派出所', profile: bad as never })
+        .catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(TeamApiError);
+      return (e as TeamApiError).details.join('\n');
+    };
+    expect(await refused({ hotline: '96110' })).toContain('不是本单位信息文件');
+    const ref = { mime: 'image/png', sha256: 'a'.repeat(64), bytes: 10, widthPx: 1, heightPx: 1 };
+    expect(await refused({ ...profile, logo: ref })).toContain('profile.logo.data');
+    const big = { mime: 'image/png', data: 'A'.repeat(17 * 1024 * 1024) };
+    expect(await refused({ ...profile, logo: big })).toContain('单位资料不能超过 16 MB');
     await expect(zhang.call('publishProfile', { unit: '城关派出所', profile })).rejects.toMatchObject({ status: 403 });
     const audit = await zhao.call('audit', { limit: 50 });
     expect(audit.entries.map((e) => e.action)).toEqual(

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StudioError } from '../../core/index.js';
+import { parseOrThrow, StudioError } from '../../core/index.js';
+import { SharedTemplateSchema, SharedUnitProfileSchema } from '../../team/api.js';
 import type { TeamClient } from '../../team/client.js';
 import { parse } from '../args.js';
 import { out, UsageError } from '../io.js';
@@ -67,9 +68,8 @@ export async function teamCentreCommand(
     case 'publish-template': {
       const { positionals } = parse(args, {}, true);
       if (positionals.length !== 1) throw new UsageError('publish-template 需要一个模板文件（.json）');
-      const t = await client.call('publishTemplate', {
-        template: (await readJson(positionals[0]!, '模板文件')) as never,
-      });
+      const template = parseOrThrow(SharedTemplateSchema, await readJson(positionals[0]!, '模板文件'), '模板文件');
+      const t = await client.call('publishTemplate', { template });
       out(`已发布共享模板 ${t.id}「${t.title}」第 ${t.version} 版，各工作站均可使用`);
       return 0;
     }
@@ -78,7 +78,7 @@ export async function teamCentreCommand(
       if (positionals.length !== 2) throw new UsageError('publish-profile 需要单位名称和单位资料文件（.json）');
       const p = await client.call('publishProfile', {
         unit: positionals[0]!,
-        profile: (await readJson(positionals[1]!, '单位资料文件')) as Record<string, unknown>,
+        profile: parseOrThrow(SharedUnitProfileSchema, await readJson(positionals[1]!, '单位资料文件'), '单位资料文件'),
       });
       out(`已发布 ${p.unit} 的单位资料（第 ${p.version} 版）`);
       return 0;

@@ -77,7 +77,7 @@ async function submit(client: TeamClient, args: string[]): Promise<number> {
       let localId: string;
       if (isDesignFileName(file)) {
         const { readDesignFile } = await import('../../engine/load-design.js');
-        const { publishDesign } = await import('../../library/publish.js');
+        const { publishDesign } = await import('../../server/publish.js');
         localId = (await publishDesign(lib, await readDesignFile(file), meta)).id;
       } else {
         const { importFile } = await import('../../library/import-files.js');

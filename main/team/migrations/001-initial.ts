@@ -139,7 +139,7 @@ CREATE TABLE shared_templates (
 
 CREATE TABLE unit_profiles (
   unit_id    int PRIMARY KEY REFERENCES units (id),
-  doc        jsonb NOT NULL CHECK (jsonb_typeof(doc) = 'object' AND octet_length(doc::text) <= 262144),
+  doc        jsonb NOT NULL CHECK (jsonb_typeof(doc) = 'object' AND octet_length(doc::text) <= 16777216),
   version    int NOT NULL DEFAULT 1,
   updated_by int NOT NULL REFERENCES users (id),
   updated_at timestamptz NOT NULL DEFAULT now()
