@@ -5,16 +5,9 @@ import { listAudit, sampleHistory, type Actor } from './audit.js';
 import type { TeamBlobStore } from './blob-store.js';
 import { tx, type Pool } from './db.js';
 import { forbidden } from './errors.js';
-import {
-  createSample,
-  deleteSample,
-  getSample,
-  hydrate,
-  review,
-  reviewList,
-  submitSample,
-  updateSample,
-} from './samples.js';
+import { review, reviewList, submitSample } from './review.js';
+import { getSample, hydrate } from './sample-rows.js';
+import { createSample, deleteSample, updateSample } from './samples.js';
 import { search, stats } from './search.js';
 import {
   getTemplate,

@@ -10,126 +10,15 @@ import {
   type SampleMeta,
 } from '../core/index.js';
 import { MAX_DESIGN_FILE_BYTES, megabytes } from '../core/limits.js';
-import type { FileRef, Status, TeamSample } from './api.js';
+import type { FileRef, Status } from './api.js';
 import { audit, type Actor } from './audit.js';
 import type { TeamBlobStore } from './blob-store.js';
 import type { Queryable } from './db.js';
-import { forbidden, notFound, TeamError } from './errors.js';
-import { Params, visibleTo } from './sql.js';
+import { forbidden, TeamError } from './errors.js';
+import { assertOwnEditable, setStatus } from './review.js';
+import { hydrate, resolve, type SampleKey } from './sample-rows.js';
 
-interface SampleRow {
-  n: string;
-  id: string;
-  title: string;
-  kind: TeamSample['kind'];
-  format: string;
-  width_mm: number | null;
-  height_mm: number | null;
-  published_at: string;
-  unit: string;
-  location: string;
-  channel: string;
-  fraud_types: TeamSample['fraudTypes'];
-  tags: string[];
-  slogan: string;
-  notes: string;
-  status: Status;
-  content_sha: string;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  reviewed_at: string | null;
-  review_comment: string | null;
-  author: string;
-  reviewer: string | null;
-}
-
-/** Full samples for row numbers, in the order given (a page of search results, a review queue). */
-export async function hydrate(db: Queryable, ns: string[]): Promise<TeamSample[]> {
-  if (!ns.length) return [];
-  const rows = await db.query<SampleRow>(
-    `SELECT s.n, s.id, s.title, s.kind, s.format, s.width_mm, s.height_mm, s.published_at, s.unit, s.location,
-            s.channel, s.fraud_types, s.tags, s.slogan, s.notes, s.status, s.content_sha, s.created_at, s.updated_at,
-            s.submitted_at, s.reviewed_at, s.review_comment, a.name AS author, r.name AS reviewer
-       FROM samples s JOIN users a ON a.id = s.author_id LEFT JOIN users r ON r.id = s.reviewer_id
-      WHERE s.n = ANY($1::bigint[])`,
-    [ns],
-  );
-  const files = await db.query<SampleFile & { sample_n: string }>(
-    'SELECT sample_n, role, sha256, size::float8 AS size, mime, name FROM files WHERE sample_n = ANY($1::bigint[]) ORDER BY role',
-    [ns],
-  );
-  const byN = new Map<string, SampleFile[]>();
-  for (const { sample_n, ...f } of files.rows) byN.set(sample_n, [...(byN.get(sample_n) ?? []), f]);
-  const byRow = new Map(rows.rows.map((r) => [r.n, r]));
-  return ns.flatMap((n) => {
-    const r = byRow.get(n);
-    return r ? [toSample(r, byN.get(n) ?? [])] : [];
-  });
-}
-
-function toSample(r: SampleRow, files: SampleFile[]): TeamSample {
-  return {
-    id: r.id,
-    title: r.title,
-    kind: r.kind,
-    format: r.format,
-    ...(r.width_mm !== null ? { widthMm: r.width_mm } : {}),
-    ...(r.height_mm !== null ? { heightMm: r.height_mm } : {}),
-    publishedAt: r.published_at,
-    unit: r.unit,
-    location: r.location,
-    channel: r.channel,
-    fraudTypes: r.fraud_types,
-    tags: r.tags,
-    slogan: r.slogan,
-    notes: r.notes,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    trashedAt: null,
-    files,
-    status: r.status,
-    author: r.author,
-    submittedAt: r.submitted_at,
-    reviewedAt: r.reviewed_at,
-    reviewer: r.reviewer,
-    reviewComment: r.review_comment,
-    contentSha: r.content_sha,
-  };
-}
-
-export interface SampleKey {
-  n: string;
-  id: string;
-  title: string;
-  status: Status;
-  owner_unit_id: number;
-  author_id: number;
-}
-
-/**
- * A sample the user may see, by full id or a unique prefix; 404 for one they may not see (so its
- * existence is not revealed). `lock` takes a row lock for a state change inside a transaction.
- */
-export async function resolve(db: Queryable, who: Actor, ref: string, lock = false): Promise<SampleKey> {
-  const p = new Params();
-  const vis = visibleTo(who, p);
-  const full = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(ref);
-  const match = full ? `s.id = ${p.add(ref)}::uuid` : `s.id::text LIKE ${p.add(`${ref.replace(/[^0-9a-f-]/g, '')}%`)}`;
-  const r = await db.query<SampleKey>(
-    `SELECT s.n, s.id, s.title, s.status, s.owner_unit_id, s.author_id FROM samples s
-      WHERE ${vis} AND ${match} LIMIT 2${lock ? ' FOR UPDATE' : ''}`,
-    p.values,
-  );
-  if (r.rows.length > 1) throw new TeamError('invalid-input', `编号「${ref}」对应多个样本，请写得更长`);
-  if (!r.rows[0]) throw notFound();
-  return r.rows[0];
-}
-
-export async function getSample(db: Queryable, who: Actor, ref: string): Promise<TeamSample> {
-  const k = await resolve(db, who, ref);
-  return (await hydrate(db, [k.n]))[0]!;
-}
+/* Writing samples: a new one from uploaded files (once per content), edits, deletion. */
 
 /** The roles each content type may fill. */
 const ROLE_TYPES: Record<FileRole, RegExp> = {
@@ -265,16 +154,6 @@ export async function createSample(
   return { n, duplicate: false };
 }
 
-/** Only the unit that owns a sample edits, submits or deletes it, and only while it is a draft or rejected. */
-function assertOwnEditable(who: Actor, k: SampleKey, verb: string): void {
-  if (k.owner_unit_id !== who.unitId) throw forbidden(`只有本单位可以${verb}样本「${k.title}」`);
-  if (k.status !== 'draft' && k.status !== 'rejected')
-    throw new TeamError(
-      'conflict',
-      `样本「${k.title}」${k.status === 'approved' ? '已发布' : '正在审核'}，不能${verb}`,
-    );
-}
-
 /** Edit a draft or rejected sample (metadata and/or files); a rejected one becomes a draft again. */
 export async function updateSample(
   c: pg.PoolClient,
@@ -326,96 +205,4 @@ export async function deleteSample(c: pg.PoolClient, who: Actor, ref: string): P
   await c.query('DELETE FROM samples WHERE n = $1', [k.n]);
   // Its files stay until the sweep finds no sample naming them (another sample may share them).
   await audit(c, who, 'sample-delete', { type: 'sample', id: k.id }, { title: k.title });
-}
-
-/** Move a sample to a new review state and log it (the comment goes to the author). */
-export async function setStatus(
-  c: Queryable,
-  who: Actor,
-  k: SampleKey,
-  to: Status,
-  action: string,
-  comment: string | null,
-): Promise<void> {
-  const reviewed = to === 'approved' || to === 'rejected';
-  await c.query(
-    `UPDATE samples SET status = $1, updated_at = now(),
-            submitted_at = CASE WHEN $1 = 'submitted' THEN now() ELSE submitted_at END,
-            reviewed_at = CASE WHEN $2 THEN now() ELSE reviewed_at END,
-            reviewer_id = CASE WHEN $2 THEN $3::int ELSE reviewer_id END,
-            review_comment = CASE WHEN $2 THEN $4 ELSE review_comment END
-      WHERE n = $5`,
-    [to, reviewed, who.userId, comment, k.n],
-  );
-  await audit(
-    c,
-    who,
-    action,
-    { type: 'sample', id: k.id },
-    {
-      title: k.title,
-      status: { from: k.status, to },
-      ...(comment ? { comment } : {}),
-    },
-  );
-}
-
-export async function submitSample(c: pg.PoolClient, who: Actor, ref: string): Promise<string> {
-  const k = await resolve(c, who, ref, true);
-  assertOwnEditable(who, k, '提交');
-  await setStatus(c, who, k, 'submitted', 'sample-submit', null);
-  return k.n;
-}
-
-/**
- * A reviewer's decision on a submitted sample. Nobody reviews their own submission: a reviewer's
- * own material needs a second reviewer.
- */
-export async function review(
-  c: pg.PoolClient,
-  who: Actor,
-  ref: string,
-  decision: 'approved' | 'rejected',
-  comment: string | null,
-): Promise<string> {
-  if (who.role !== 'reviewer' && who.role !== 'admin') throw forbidden('只有审核员可以审核样本');
-  const k = await resolve(c, who, ref, true);
-  if (k.status !== 'submitted')
-    throw new TeamError('conflict', `样本「${k.title}」不在待审核状态（现为${STATUS_LABELS[k.status]}）`);
-  if (k.author_id === who.userId) throw forbidden('不能审核自己提交的样本，请由另一位审核员审核');
-  await setStatus(c, who, k, decision, decision === 'approved' ? 'sample-approve' : 'sample-reject', comment);
-  return k.n;
-}
-
-const STATUS_LABELS: Record<Status, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  approved: '已发布',
-  rejected: '已退回',
-};
-
-/**
- * What waits for the caller: for reviewers, what was submitted (oldest first); for editors, their
- * unit's drafts, submissions and rejections (newest first). `status` narrows it, within what they may see.
- */
-export async function reviewList(
-  db: Queryable,
-  who: Actor,
-  q: { status?: Status[] | undefined; limit: number },
-): Promise<TeamSample[]> {
-  const p = new Params();
-  const where = [visibleTo(who, p)];
-  const reviewer = who.role === 'reviewer' || who.role === 'admin';
-  const statuses = q.status?.length ? q.status : reviewer ? ['submitted'] : ['draft', 'submitted', 'rejected'];
-  where.push(`s.status = ANY(${p.add(statuses)}::text[])`);
-  if (!reviewer) where.push(`s.owner_unit_id = ${p.add(who.unitId ?? -1)}`);
-  const order = reviewer && !q.status?.length ? 's.submitted_at, s.n' : 's.updated_at DESC, s.n DESC';
-  const r = await db.query<{ n: string }>(
-    `SELECT s.n FROM samples s WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(q.limit)}`,
-    p.values,
-  );
-  return hydrate(
-    db,
-    r.rows.map((x) => x.n),
-  );
 }

@@ -11,7 +11,7 @@ import {
 import type { Actor } from './audit.js';
 import { tx, type Pool, type Queryable } from './db.js';
 import { TeamError } from './errors.js';
-import { hydrate } from './samples.js';
+import { hydrate } from './sample-rows.js';
 import { containsPattern, Params, visibleTo } from './sql.js';
 
 /*

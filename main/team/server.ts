@@ -14,7 +14,7 @@ import { TeamError } from './errors.js';
 import { assertAccess, runMethod } from './handlers.js';
 import { readAll } from './read-body.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
-import { resolve } from './samples.js';
+import { resolve } from './sample-rows.js';
 import { loadOrCreateCertificate } from './tls.js';
 
 export interface TeamServerOptions {
