@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AssetRefSchema, FormatEntrySchema, KindSchema, PreflightReportSchema, StudioDesignSchema } from './index.js';
+import {
+  AssetRefSchema,
+  FormatEntrySchema,
+  KindSchema,
+  PreflightReportSchema,
+  STUDIO_ERROR_CODES,
+  StudioDesignSchema,
+} from './index.js';
 import { BATCH_API } from './api-batch.js';
 import { DownloadIdSchema, Empty, Id, UploadIdSchema } from './api-common.js';
 import { JOBS_API } from './api-jobs.js';
@@ -195,8 +202,31 @@ export type ApiValue<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>;
 /** A method's input as its handler sees it: parsed, defaults applied. */
 export type ApiParsed<M extends ApiMethod> = z.infer<(typeof API)[M]['input']>;
 
+/**
+ * Codes of the transports themselves: browser mode's HTTP checks, the desktop's sender check, the
+ * page's own "cannot reach the studio", and `internal` for a bug (the user reads a generic line).
+ */
+export const TRANSPORT_ERROR_CODES = [
+  'internal',
+  'network',
+  'forbidden-sender',
+  'method-not-allowed',
+  'unknown-method',
+  'bad-content-type',
+  'bad-json',
+  'bad-name',
+  'bad-host',
+  'bad-origin',
+  'bad-token',
+  'not-found',
+] as const;
+
+/** Every code an error may carry: a closed set, so callers can branch on it. */
+export const ApiErrorCodeSchema = z.enum([...STUDIO_ERROR_CODES, ...TRANSPORT_ERROR_CODES]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
 export const ApiErrorSchema = z.object({
-  code: z.string(),
+  code: ApiErrorCodeSchema,
   /** Chinese, something the user can act on. */
   message: z.string(),
   /** Bad fields by path, and the like. */

@@ -91,7 +91,7 @@ export class JobService {
   private readonly queue: Waiting[] = [];
   private readonly lanes = new Set<string>();
   private running = 0;
-  private readonly root = mkdtempSync(join(tmpdir(), 'campaign-studio-exports-'));
+  private readonly root = mkdtempSync(join(tmpdir(), `campaign-studio-exports-${process.pid}-`));
   private readonly runner: TaskRunner;
   private readonly sweeper: NodeJS.Timeout;
   readonly budget: number;
@@ -127,7 +127,7 @@ export class JobService {
     this.sweep();
     const waiting = this.queue.filter((w) => w.job).length;
     if (waiting >= this.o.maxQueued)
-      throw new StudioError('invalid-input', '等待中的任务太多，请等前面的任务完成后再试');
+      throw new StudioError('busy', '等待中的任务太多，请等前面的任务完成后再试');
     const id = newId();
     const status = { ...spec.initial, jobId: id, kind: spec.kind, state: 'queued', progress: 0 } as JobStatus;
     const job: Job = {

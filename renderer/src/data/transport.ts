@@ -49,7 +49,7 @@ function httpTransport(token: string): Transport {
     } catch {
       return {
         ok: false,
-        error: { code: `http-${res.status}`, message: `服务返回了无法识别的应答（HTTP ${res.status}）。` },
+        error: { code: 'network', message: `服务返回了无法识别的应答（HTTP ${res.status}）。` },
       };
     }
   };
