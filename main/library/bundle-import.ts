@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 
+import { DESIGN_JSON_LIMITS, parseJsonWithin } from '../core/json-limits.js';
 import { parseOrThrow, StudioError } from '../core/index.js';
 import { fsyncFile, storeError } from './blobs.js';
 import { BundleManifestSchema, type BundleSample } from './bundle-manifest.js';
@@ -31,9 +32,10 @@ export async function importBundle(
     if (!m) throw new StudioError('invalid-input', `${zipPath} 不是样本文件包（缺少 manifest.json），未导入任何内容`);
     let json: unknown;
     try {
-      json = JSON.parse(await fs.readFile(m.path, 'utf8'));
-    } catch {
-      throw new StudioError('invalid-input', `文件包 ${zipPath} 的 manifest.json 不是有效的 JSON，未导入任何内容`);
+      json = parseJsonWithin(await fs.readFile(m.path, 'utf8'), DESIGN_JSON_LIMITS, `文件包 ${zipPath} 的清单`);
+    } catch (e) {
+      if (!(e instanceof StudioError)) throw e;
+      throw new StudioError('invalid-input', `${e.message}，未导入任何内容`, e.details, { cause: e });
     }
     const manifest = parseOrThrow(BundleManifestSchema, json, `文件包 ${zipPath} 的清单`);
     const referenced = new Set(['manifest.json']);

@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { isApiMethod, isLarge } from '../core/api.js';
+import { isApiMethod, isLarge, type ApiErrorCode } from '../core/api.js';
 import { StudioError } from '../core/index.js';
+import { DESIGN_JSON_LIMITS } from '../core/json-limits.js';
 import { appRoot } from '../engine/paths.js';
 import { BodyTooLarge, readBody } from './body.js';
 import { createStudioContext, type StudioContext, type StudioContextOptions } from './context.js';
@@ -57,7 +58,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const fail = (res: ServerResponse, status: number, code: string, message: string) =>
+const fail = (res: ServerResponse, status: number, code: ApiErrorCode, message: string) =>
   sendJson(res, status, { ok: false, error: { code, message } });
 
 async function api(name: string, req: IncomingMessage, res: ServerResponse, handlers: Handlers): Promise<void> {
@@ -68,10 +69,11 @@ async function api(name: string, req: IncomingMessage, res: ServerResponse, hand
     return fail(res, 415, 'bad-content-type', '请求应为 JSON（Content-Type: application/json）');
   let body: Buffer;
   try {
-    body = await readBody(req, isLarge(name) ? LARGE_BODY : SMALL_BODY);
+    body = await readBody(req, isLarge(name) ? LARGE_BODY : SMALL_BODY, DESIGN_JSON_LIMITS);
   } catch (err) {
     if (err instanceof BodyTooLarge)
       return fail(res, 413, 'too-large', '请求内容过大：图片和文件请用上传，其他请求至多 8 MB');
+    if (err instanceof StudioError) return fail(res, 413, err.code, err.message);
     throw err;
   }
   let input: unknown;

@@ -1,4 +1,5 @@
 import { parseOrThrow, StudioError } from '../errors.js';
+import { DESIGN_JSON_LIMITS, parseJsonWithin } from '../json-limits.js';
 import { DesignSchema, type Design } from './design.js';
 import { DESIGN_SCHEMA_ID, DESIGN_VERSION } from './version.js';
 
@@ -40,17 +41,11 @@ export function upgradeDesign(
 }
 
 /**
- * A design file's text → a checked design: a UTF-8 BOM (Notepad writes one) is skipped, older
- * versions are upgraded, and a bad field is named by its path. `what` names the file in messages.
+ * A design file's text → a checked design: a UTF-8 BOM (Notepad writes one) is skipped, the
+ * JSON's shape is bounded before it is parsed (a file nested ten million deep is refused at
+ * once), older versions are upgraded, and a bad field is named by its path. `what` names the file
+ * in messages; a syntax error gives the line and column, never V8's text or the file's bytes.
  */
 export function parseDesignText(text: string, what = '设计文件'): Design {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new StudioError('invalid-design', `${what}不是有效的 JSON（格式有误），无法打开`, [
-      String((err as Error).message),
-    ]);
-  }
-  return parseOrThrow(DesignSchema, upgradeDesign(json), what);
+  return parseOrThrow(DesignSchema, upgradeDesign(parseJsonWithin(text, DESIGN_JSON_LIMITS, what)), what);
 }

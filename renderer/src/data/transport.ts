@@ -23,7 +23,7 @@ export interface Transport {
   desktop: StudioBridge | undefined;
 }
 
-const unreachable = { code: 'network', message: '无法连接工作室服务，请确认它仍在运行后刷新页面。' };
+const unreachable = { code: 'network', message: '无法连接工作室服务，请确认它仍在运行后刷新页面。' } as const;
 
 /** Desktop: IPC through the preload. Resources are served under the app's own origin. */
 function ipcTransport(bridge: StudioBridge): Transport {
