@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs, rmSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { StudioError } from '../core/errors.js';
+import { StudioError, systemReason } from '../core/errors.js';
+import { sweepStaleOutputTemps } from './temp-files.js';
 
 /**
  * Writes an output file so that a reader never sees a partial one: everything goes to a temporary
@@ -26,15 +27,20 @@ export class AtomicFile {
   static async open(path: string): Promise<AtomicFile> {
     const f = new AtomicFile(path);
     const dir = dirname(path);
+    let isDir: boolean;
     try {
-      const st = await fs.stat(dir);
-      if (!st.isDirectory()) throw new Error('不是文件夹');
-      await fs.access(dir, fs.constants.W_OK);
+      isDir = (await fs.stat(dir)).isDirectory();
+      if (isDir) await fs.access(dir, fs.constants.W_OK);
     } catch (err) {
-      throw new StudioError('output-failed', `无法写入输出文件 ${path}：所在文件夹不存在或不可写`, [
-        String((err as Error).message),
-      ]);
+      const why =
+        (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `文件夹 ${dir} 不存在，请先新建它或换一个输出位置`
+          : `文件夹 ${dir} ${systemReason(err)}`;
+      throw new StudioError('output-failed', `无法写入输出文件 ${path}：${why}`, [], { cause: err });
     }
+    if (!isDir) throw new StudioError('output-failed', `无法写入输出文件 ${path}：${dir} 不是文件夹`);
+    // Temp files of renders that were killed here before (their process is gone): never ours, never others'.
+    sweepStaleOutputTemps(dir);
     try {
       const st = await fs.stat(path);
       if (st.isDirectory()) throw new StudioError('output-failed', `输出路径 ${path} 是一个文件夹`);
@@ -62,7 +68,7 @@ export class AtomicFile {
       active.delete(this.tempPath);
     } catch (err) {
       await this.abort();
-      throw new StudioError('output-failed', `无法写入输出文件 ${this.path}`, [String((err as Error).message)]);
+      throw writeFailed(this.path, err);
     }
   }
 
@@ -82,8 +88,17 @@ export async function withAtomicFile<T>(path: string, produce: (f: AtomicFile) =
   } catch (err) {
     await f.abort();
     if (err instanceof StudioError) throw err;
-    throw new StudioError('output-failed', `无法写入输出文件 ${path}`, [String((err as Error).message)]);
+    throw writeFailed(path, err);
   }
+}
+
+/** A failed write in words a user can act on; the writer's own text (libvips, pdfkit, the OS) is the cause. */
+function writeFailed(path: string, err: unknown): StudioError {
+  const why =
+    typeof (err as { code?: unknown } | null)?.code === 'string'
+      ? systemReason(err)
+      : '写入时出错，请确认磁盘空间足够、文件没有被其他程序打开，然后重试';
+  return new StudioError('output-failed', `无法写入输出文件 ${path}：${why}`, [], { cause: err });
 }
 
 /** A whole file's bytes or text written atomically (design files, downloads): temp → fsync → rename. */

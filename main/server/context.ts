@@ -1,3 +1,4 @@
+import { sweepStaleTempDirs } from '../node/temp-files.js';
 import { AssetStore, defaultAssetsDir } from './assets.js';
 import { Downloads } from './downloads.js';
 import { consoleLogger, type Logger } from './handlers/result.js';
@@ -33,6 +34,8 @@ export interface StudioContextOptions {
 
 export function createStudioContext(opts: StudioContextOptions = {}): StudioContext {
   const log = opts.log ?? consoleLogger;
+  // What a killed server (or batch run) left in the temp folder: exports, users' uploaded tables.
+  sweepStaleTempDirs();
   const downloads = new Downloads();
   const jobs = new JobService({ ...opts.jobs, downloads, log });
   const uploads = new Uploads();

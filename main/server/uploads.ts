@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, promises as fs, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, promises as fs, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../core/index.js';
+import { privateTempDir } from '../node/temp-files.js';
 
 /** One file the user handed over: a library import, a batch table, an image for a slot. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -36,7 +36,7 @@ export function cleanUploadName(raw: string): string {
  * private temp folder until a method consumes them by id. The renderer never names a path.
  */
 export class Uploads {
-  private readonly root = mkdtempSync(join(tmpdir(), 'campaign-studio-uploads-'));
+  private readonly root = privateTempDir('uploads');
   private readonly items = new Map<string, Upload & { at: number }>();
 
   async fromStream(rawName: string, body: Readable, limit = MAX_UPLOAD_BYTES): Promise<Upload> {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { promises as fs, rmSync } from 'node:fs';
+import { privateTempDir } from '../../node/temp-files.js';
 
 /**
  * Outputs bound for a zip (or for the single PDF inside one) are rendered into a private folder
@@ -11,7 +9,7 @@ import { join } from 'node:path';
 const active = new Set<string>();
 
 export function makeStagingDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'campaign-studio-batch-'));
+  const dir = privateTempDir('batch');
   active.add(dir);
   return dir;
 }
