@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROW_NUMBER_TOKEN } from './batch-names.js';
+import { StudioError } from './errors.js';
 import { MAX_DPI } from './limits.js';
 
 export { ROW_NUMBER_TOKEN } from './batch-names.js';
@@ -15,6 +16,13 @@ export { ROW_NUMBER_TOKEN } from './batch-names.js';
 
 /** Most data rows one batch takes: 120 police stations is the use; 5,000 is a whole province. */
 export const MAX_BATCH_ROWS = 5000;
+/** A table past the row cap, with its real count (a 6,000-row sheet says 6000, not where reading stopped). */
+export function tooManyRows(what: string, rows: number): StudioError {
+  return new StudioError('too-large', `${what} 有 ${rows} 行数据，超过上限 ${MAX_BATCH_ROWS} 行`, [
+    `请把表格分成几个文件（每个至多 ${MAX_BATCH_ROWS} 行）分批生成`,
+  ]);
+}
+
 /** Most columns a table may have (a sheet with stray formatting far to the right is refused early). */
 export const MAX_BATCH_COLUMNS = 200;
 

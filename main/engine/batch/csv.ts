@@ -21,19 +21,36 @@ export function sniffDelimiter(text: string): Delimiter {
 /**
  * RFC 4180 records: fields in double quotes may hold the delimiter, line breaks and "" for a
  * quote; records end at CRLF, LF or a lone CR. A quote inside an unquoted field is kept as
- * text (what Excel does). `maxRecords` stops early so a huge file costs no more than the cap.
+ * text (what Excel does). Past `maxRecords` records are counted, not kept, so a huge file costs
+ * no more memory than the cap and a refusal can still say how many rows it had. `total` counts
+ * records up to the last one with any content (spreadsheets leave empty lines at the end).
  */
-export function parseCsv(text: string, delimiter: Delimiter, what: string, maxRecords: number): string[][] {
+export function parseCsv(
+  text: string,
+  delimiter: Delimiter,
+  what: string,
+  maxRecords: number,
+): { records: string[][]; total: number } {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let atFieldStart = true;
   let i = 0;
+  let seen = 0;
+  let total = 0;
+  let blank = true;
   const n = text.length;
   const endField = () => {
-    record.push(field);
+    if (blank && field.trim() !== '') blank = false;
+    if (seen < maxRecords) record.push(field);
     field = '';
     atFieldStart = true;
+  };
+  const endRecord = () => {
+    if (seen++ < maxRecords) records.push(record);
+    if (!blank) total = seen;
+    record = [];
+    blank = true;
   };
   while (i < n) {
     const ch = text[i]!;
@@ -59,9 +76,7 @@ export function parseCsv(text: string, delimiter: Delimiter, what: string, maxRe
       i++;
     } else if (ch === '\n' || ch === '\r') {
       endField();
-      records.push(record);
-      record = [];
-      if (records.length > maxRecords) return records;
+      endRecord();
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     } else {
       // Text after a closing quote (`"a"b`) or a quote inside a field is kept, as spreadsheets do.
@@ -72,7 +87,7 @@ export function parseCsv(text: string, delimiter: Delimiter, what: string, maxRe
   }
   if (!atFieldStart || record.length) {
     endField();
-    records.push(record);
+    endRecord();
   }
-  return records;
+  return { records, total };
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { MAX_BATCH_ROWS, type BatchTable } from '../../core/batch.js';
+import { MAX_BATCH_ROWS, tooManyRows, type BatchTable } from '../../core/batch.js';
 import { StudioError } from '../../core/index.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
 import { decodeText } from './decode-text.js';
@@ -34,8 +34,10 @@ export async function readTable(src: TableSource): Promise<BatchTable> {
   const { text } = await decodeText(data, what);
   if (text.includes('\u0000'))
     throw new StudioError('invalid-input', `${what} 不是文本表格（含有二进制内容）`, ['请使用 CSV 或 XLSX 文件']);
-  // One record more than allowed (the header) plus one, so "too many rows" is still detected.
-  return tableFromRecords(parseCsv(text, sniffDelimiter(text), what, MAX_BATCH_ROWS + 2), what);
+  // The header and the rows allowed are kept; the rest only counted, for the message.
+  const { records, total } = parseCsv(text, sniffDelimiter(text), what, MAX_BATCH_ROWS + 1);
+  if (total - 1 > MAX_BATCH_ROWS) throw tooManyRows(what, total - 1);
+  return tableFromRecords(records, what);
 }
 
 async function readBytes(path: string, what: string): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { BatchMapping, BatchTable } from '../../core/batch.js';
+import type { BatchMapping, BatchTable, SlotMapping } from '../../core/batch.js';
 import { isPlaceholder, StudioError, type Design, type Element } from '../../core/index.js';
 import { prepareAssets } from '../assets/prepare.js';
 import { fillSlots } from '../fill-slots.js';
@@ -28,7 +28,8 @@ export async function designForRow(
   baseDir: string,
 ): Promise<Design> {
   const values: [string, string][] = [];
-  for (const [slot, value] of rowAssignments(mapping, table.columns, table.rows[rowIndex]!)) {
+  const cells = rowAssignments(mapping, table.columns, table.rows[rowIndex]!);
+  for (const [slot, value] of cells) {
     if (value === '' && slot.slot === REQUIRED_SLOT)
       throw new RowProblem(`「${slot.label}」为空（列「${slot.column}」）`);
     if (value === '' && slot.type !== 'text') continue;
@@ -36,7 +37,29 @@ export async function designForRow(
     if (value === '' && filledFromProfile(base, slot.slot)) continue;
     values.push([slot.slot, slot.type === 'image' && !isAbsolute(value) ? resolve(baseDir, value) : value]);
   }
-  return fillSlots(base, values);
+  try {
+    return await fillSlots(base, values);
+  } catch (err) {
+    if (err instanceof StudioError && err.code === 'invalid-design')
+      throw new RowProblem(cellProblems(base, cells, err));
+    throw err;
+  }
+}
+
+/**
+ * A cell the design's rules refuse (an over-long text or QR content) named as the user finds it:
+ * by slot and column, with what is wrong — not by the design's field path (elements[0].text).
+ */
+function cellProblems(design: Design, cells: [SlotMapping, string][], err: StudioError): string {
+  const problems = err.details.map((d) => {
+    const m = /^elements\[(\d+)\][^：]*：(.*)$/.exec(d);
+    const slotName = m ? design.elements[Number(m[1])]?.slot : undefined;
+    const cell = cells.find(([s]) => s.slot === slotName);
+    if (!m || !cell) return d;
+    const [slot, value] = cell;
+    return `「${slot.label}」（列「${slot.column}」）${m[2]}，此格有 ${value.length} 字`;
+  });
+  return problems.join('；');
 }
 
 /** A slot bound to the profile that no longer shows its template sample: the profile filled it. */

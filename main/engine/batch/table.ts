@@ -1,4 +1,4 @@
-import { MAX_BATCH_COLUMNS, MAX_BATCH_ROWS, type BatchTable } from '../../core/batch.js';
+import { MAX_BATCH_COLUMNS, MAX_BATCH_ROWS, tooManyRows, type BatchTable } from '../../core/batch.js';
 import { StudioError } from '../../core/index.js';
 import { columnLetters } from './xlsx.js';
 
@@ -19,10 +19,7 @@ export function tableFromRecords(records: string[][], what: string): BatchTable 
     throw new StudioError('invalid-input', `${what} 是空的：第 1 行应为表头（列名），如「标语」「单位」`);
   const rows = cells.slice(1);
   if (rows.length === 0) throw new StudioError('invalid-input', `${what} 只有表头，没有数据行`);
-  if (rows.length > MAX_BATCH_ROWS)
-    throw new StudioError('too-large', `${what} 数据行过多（${rows.length} 行，至多 ${MAX_BATCH_ROWS} 行）`, [
-      '请把表格分成几个文件分批生成',
-    ]);
+  if (rows.length > MAX_BATCH_ROWS) throw tooManyRows(what, rows.length);
   // Columns without a header or any content are left out wherever they are (a spacer column,
   // formatting at the right); a column with content but no header is an error.
   const width = Math.max(header.length, ...rows.map((r) => r.length));

@@ -1,4 +1,4 @@
-import { MAX_BATCH_COLUMNS, MAX_BATCH_ROWS } from '../../core/batch.js';
+import { MAX_BATCH_COLUMNS, MAX_BATCH_ROWS, tooManyRows } from '../../core/batch.js';
 import { StudioError } from '../../core/index.js';
 import { dateStyles, formatSerial, type DateKind } from './xlsx-dates.js';
 import { readZipParts } from './xlsx-zip.js';
@@ -112,6 +112,15 @@ export async function readXlsx(data: Buffer, what: string): Promise<string[][]> 
     n === 'xl/sharedStrings.xml' ||
     n === 'xl/styles.xml';
   const parts = await readZipParts(data, sheetCandidates, what);
+  // Excel and WPS never write a DTD. One here can only declare entities (&f;) to smuggle text in
+  // or blow it up; we honour none, so refuse the file rather than print the references literally.
+  for (const [name, xml] of parts)
+    if (/<!DOCTYPE/i.test(xml))
+      throw new StudioError(
+        'invalid-input',
+        `${what} 含有文档类型声明（DTD，在 ${name} 中），不是 Excel 或 WPS 保存的表格`,
+        ['请在 Excel 或 WPS 中打开它，另存为 .xlsx 或 CSV 后再用'],
+      );
   if (!parts.has('xl/workbook.xml'))
     throw new StudioError('invalid-input', `${what} 不是 Excel 工作簿（缺少 xl/workbook.xml）`, [
       '请在 Excel 或 WPS 中另存为 .xlsx，或另存为 CSV',
@@ -135,15 +144,13 @@ function sheetRows(sheet: string, ctx: CellCtx, what: string): string[][] {
   let inV = false;
   let inlineEvents: XmlEvent[] = [];
   let inInline = false;
+  // Rows past the cap are counted, not kept: the refusal then says how many the sheet has.
+  let lastRow = -1;
   const put = (r: number, c: number, text: string) => {
     if (text === '') return; // empty styled cells (whole formatted columns) cost nothing
     // Only content past the caps is refused: Excel writes formatting far beyond the data.
-    if (r > MAX_BATCH_ROWS)
-      throw new StudioError(
-        'too-large',
-        `${what} 数据行过多：第 ${r + 1} 行仍有内容（至多 ${MAX_BATCH_ROWS} 行数据）`,
-        ['请把表格分成几个文件分批生成'],
-      );
+    lastRow = Math.max(lastRow, r);
+    if (r > MAX_BATCH_ROWS) return;
     if (c >= MAX_BATCH_COLUMNS)
       throw new StudioError(
         'too-large',
@@ -186,6 +193,7 @@ function sheetRows(sheet: string, ctx: CellCtx, what: string): string[][] {
     } else if (inInline) inlineEvents.push(ev);
     else if (inV && cell) cell.value += ev.text;
   }
-  const last = Math.max(-1, ...rows.keys());
-  return Array.from({ length: last + 1 }, (_, r) => rows.get(r) ?? []);
+  // Row 1 is the header: the last row with content is the count of data rows.
+  if (lastRow > MAX_BATCH_ROWS) throw tooManyRows(what, lastRow);
+  return Array.from({ length: lastRow + 1 }, (_, r) => rows.get(r) ?? []);
 }

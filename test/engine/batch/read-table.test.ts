@@ -101,9 +101,12 @@ describe('readTable: refusals name the file and the place', () => {
   it('an unclosed quote, by row', async () => {
     expect(await message(csv('单位,标语\na,b\n"城关,白菜\n'))).toContain('第 3 行的引号没有闭合');
   });
-  it('too many rows', async () => {
+  it('too many rows, with the real count and the limit', async () => {
     const big = '单位\n' + 'x\n'.repeat(MAX_BATCH_ROWS + 1);
-    expect(await message(csv(big))).toContain(`至多 ${MAX_BATCH_ROWS} 行`);
+    expect(await message(csv(big))).toContain(`有 ${MAX_BATCH_ROWS + 1} 行数据，超过上限 ${MAX_BATCH_ROWS} 行`);
+    // A 6,000-row table was reported as "5002 行" (where reading stopped); trailing empty lines do not count.
+    const six = '单位,标语\r\n' + '城关派出所,白菜\r\n'.repeat(6000) + ',\r\n\r\n';
+    expect(await message(csv(six))).toContain('派出所.csv 有 6000 行数据，超过上限 5000 行');
     expect((await csv('单位\n' + 'x\n'.repeat(MAX_BATCH_ROWS))).rows).toHaveLength(MAX_BATCH_ROWS);
   });
   it('an old .xls file and a fake .xlsx', async () => {

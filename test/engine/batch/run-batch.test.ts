@@ -201,10 +201,17 @@ describe('runBatch: images, QR content and raster output', () => {
     expect(r.failures.map((f) => f.row)).toEqual([2, 3, 4]);
     expect(r.failures[0]!.reason).toContain('无法读取图片');
     expect(r.failures[1]!.reason).toContain('无法使用');
-    expect(r.failures[2]!.reason).toContain('二维码内容过长');
+    // Named by slot and column, not by the design's field path (elements[3].content).
+    expect(r.failures[2]!.reason).toBe('「二维码」（列「二维码」）二维码内容过长，此格有 1300 字');
     const pdf = PdfReader.open(r.outputs[0]!.path);
     expect(text(pdf)).toContain('城关派出所');
     pdf.close();
+  });
+
+  it('names an over-long cell by its slot and column (the row by its number), not by a design path', async () => {
+    const table: BatchTable = { columns: ['单位', '标语'], rows: [['城关派出所', '莫给骗子当韭菜'.repeat(300)]] };
+    const r = await runBatch({ design: banner, table, outDir: dir('long-cell') });
+    expect(r.failures).toEqual([{ row: 1, reason: '「标语」（列「标语」）文字过长（至多 2000 字），此格有 2100 字' }]);
   });
 
   it('writes one PNG per row at the dpi asked for', async () => {

@@ -95,7 +95,14 @@ describe('readTable: XLSX', () => {
         },
       ],
     });
-    await expect(read(far)).rejects.toThrow(/第 9000 行仍有内容/);
+    await expect(read(far)).rejects.toThrow(/有 8999 行数据，超过上限 5000 行/);
+    const rows = Array.from(
+      { length: 6001 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${i ? '城关' : '单位'}</t></is></c></row>`,
+    ).join('');
+    await expect(read(await makeXlsx({ sheets: [{ name: 's', rows }] }))).rejects.toThrow(
+      /派出所名单.xlsx 有 6000 行数据，超过上限 5000 行/,
+    );
 
     const bomb = xlsxParts({ sheets: [{ name: 's', rows: '' }] });
     const zeros = Buffer.alloc(8 * 1024 ** 2, 0x20);
@@ -106,6 +113,22 @@ describe('readTable: XLSX', () => {
     expect(err).toBeInstanceOf(StudioError);
     expect((err as StudioError).message).toContain('派出所名单.xlsx 不是有效的 XLSX 文件');
     await expect(read(await zipBuffer({ 'a.txt': 'hello' }))).rejects.toThrow(/缺少 xl\/workbook.xml/);
+  });
+
+  it('refuses a sheet with a DTD instead of printing its entity references', async () => {
+    // Fault injection: &f; was printed literally on the banner and in the file name, exit 0.
+    const dtd = xlsxParts({
+      sheets: [{ name: 's', rows: '<row><c t="s"><v>0</v></c></row><row><c t="s"><v>1</v></c></row>' }],
+      rawSharedStrings: ['<t>标语</t>', '<t>&f;&f;&f;</t>'],
+    });
+    dtd['xl/sharedStrings.xml'] = dtd['xl/sharedStrings.xml']!.replace(
+      '?>',
+      '?><!DOCTYPE sst [<!ENTITY f "莫给骗子当韭菜"><!ENTITY g "&f;&f;&f;&f;">]>',
+    );
+    const err = (await read(await zipBuffer(dtd)).catch((e: unknown) => e)) as StudioError;
+    expect(err).toBeInstanceOf(StudioError);
+    expect(err.full).toContain('派出所名单.xlsx 含有文档类型声明（DTD，在 xl/sharedStrings.xml 中）');
+    expect(err.full).toContain('另存为 .xlsx 或 CSV');
   });
 
   it('converts column letters both ways', () => {
