@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { StudioError, type Sample, type SampleMetaInput } from '../core/index.js';
+import { StudioError, systemReason, type Sample, type SampleMetaInput } from '../core/index.js';
 import { createHash } from 'node:crypto';
 import type { Library } from './library.js';
-import { detectType, MAX_IMPORT_BYTES, MIME, sniff } from './sniff.js';
-import { thumbnailFor } from './thumbnail.js';
+import { guessKind } from './guess-kind.js';
+import { detectType, MAX_IMPORT_BYTES, MIME, sniff, type FileType } from './sniff.js';
+import { thumbnailFor, type ImageInfo } from './thumbnail.js';
 
 export interface ImportResult {
   sample: Sample;
@@ -14,7 +15,18 @@ export interface ImportResult {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Import one external file (JPEG, PNG, WebP, TIFF, PDF), checked by content, with a thumbnail. */
+/** The sample's size text: print size in cm for a PDF, pixels for an image. */
+function formatText(type: FileType, info: ImageInfo): string {
+  if (type !== 'pdf') return `${info.widthPx}×${info.heightPx} 像素`;
+  const cm = (mm?: number) => Math.round((mm ?? 0) / 10);
+  return `${cm(info.widthMm)}×${cm(info.heightMm)} cm，PDF ${info.pages ?? 1} 页`;
+}
+
+/**
+ * Import one external file (JPEG, PNG, WebP, TIFF, PDF), checked by content, with a thumbnail.
+ * Its kind is guessed from its size (a 6 m PDF is a banner, a 1080×1920 PNG a WeChat image);
+ * `meta.kind` — the user's own choice — wins.
+ */
 export async function importFile(
   lib: Library,
   path: string,
@@ -29,7 +41,7 @@ export async function importFile(
     data = await fs.readFile(path);
   } catch (e) {
     if (e instanceof StudioError) throw e;
-    throw new StudioError('invalid-input', `无法读取 ${path}`, [String((e as Error).message)]);
+    throw new StudioError('invalid-input', `无法读取 ${path}：${systemReason(e)}`, [], { cause: e });
   }
   const type = detectType(data, name);
   const sha = createHash('sha256').update(data).digest('hex');
@@ -41,8 +53,9 @@ export async function importFile(
     {
       title: basename(name, extname(name)) || name,
       publishedAt: st.mtime.toISOString().slice(0, 10) || today(),
-      format: type === 'pdf' ? `PDF ${info.pages ?? 1} 页` : `${info.widthPx}×${info.heightPx} 像素`,
-      kind: type === 'pdf' ? 'poster' : 'wechat',
+      format: formatText(type, info),
+      kind: guessKind(info),
+      ...(info.widthMm && info.heightMm ? { widthMm: info.widthMm, heightMm: info.heightMm } : {}),
       ...meta,
     },
     [
@@ -61,40 +74,73 @@ export interface FolderProgress {
   error?: StudioError;
 }
 
-/** Files under a folder (recursively, hidden ones skipped), sorted for a stable order. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/** A file a folder import leaves out, and why (the user sees each one). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Files under a folder (recursively), sorted for a stable order, and what was left out: hidden
+ * files and folders (names starting with a dot), links and other non-files, each with its reason.
+ */
+export async function listFiles(dir: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(p)));
-    else if (e.isFile()) out.push(p);
+    if (e.name.startsWith('.')) skipped.push({ path: p, reason: e.isDirectory() ? '隐藏文件夹，未查看' : '隐藏文件' });
+    else if (e.isDirectory()) {
+      const sub = await listFiles(p);
+      files.push(...sub.files);
+      skipped.push(...sub.skipped);
+    } else if (e.isFile()) files.push(p);
+    else skipped.push({ path: p, reason: e.isSymbolicLink() ? '快捷方式（链接），未跟随' : '不是普通文件' });
   }
-  return out.sort();
+  files.sort();
+  return { files, skipped };
+}
+
+/** Why a file of a folder is not even tried: not an image or PDF by its first bytes. */
+async function skipReason(path: string): Promise<string | null> {
+  let head: Buffer;
+  try {
+    const fh = await fs.open(path, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      const { bytesRead } = await fh.read(buf, 0, 4096, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    return `无法读取：${systemReason(e)}`;
+  }
+  if (head.length === 0) return '文件为空';
+  // SVG goes on, to be refused with its own message.
+  return sniff(head) === null ? '不是图片或 PDF（按内容判断，素材库收 JPEG、PNG、WebP、TIFF 和 PDF）' : null;
 }
 
 /**
  * Import every supported file under a folder, each in its own transaction (a crash loses at most
- * the file in hand). Files that are not images or PDFs are skipped silently; bad ones are reported
- * and skipped. Two files are prepared at a time (sharp decodes on the thread pool).
+ * the file in hand). Files that are not images or PDFs are skipped and named with the reason
+ * (`skipped`); bad ones are reported through `onProgress` and counted as failed.
  */
 export async function importFolder(
   lib: Library,
   dir: string,
   meta: Partial<SampleMetaInput> = {},
   onProgress?: (p: FolderProgress) => void,
-): Promise<{ imported: number; duplicates: number; failed: number; skipped: number }> {
-  const all = await listFiles(dir);
+): Promise<{ imported: number; duplicates: number; failed: number; skipped: SkippedFile[] }> {
+  const listed = await listFiles(dir);
   const files: string[] = [];
-  let skipped = 0;
-  for (const f of all) {
-    const fh = await fs.open(f, 'r');
-    const head = Buffer.alloc(4096);
-    const { bytesRead } = await fh.read(head, 0, 4096, 0).finally(() => fh.close());
-    const t = sniff(head.subarray(0, bytesRead));
-    if (t === null) skipped++;
-    else files.push(f); // SVG goes on, to be refused with a message
+  const skipped = [...listed.skipped];
+  for (const f of listed.files) {
+    const reason = await skipReason(f);
+    if (reason) skipped.push({ path: f, reason });
+    else files.push(f);
   }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let done = 0;
   const counts = { imported: 0, duplicates: 0, failed: 0, skipped };
   for (const path of files) {

@@ -1,4 +1,5 @@
 import { StudioError } from '../core/index.js';
+import { checkPixels } from '../core/image-size.js';
 import { MAX_IMAGE_PIXELS } from '../core/limits.js';
 import type { FileType } from './sniff.js';
 
@@ -10,14 +11,18 @@ export interface ImageInfo {
   heightPx: number;
   thumbnail: Buffer;
   pages?: number;
+  /** A PDF's first page (UserUnit applied); an image's stamped resolution, if any. */
+  widthMm?: number;
+  heightMm?: number;
+  dpi?: number;
 }
 
 async function loadSharp() {
   return (await import('sharp')).default;
 }
 
-function bad(name: string, why: string): StudioError {
-  return new StudioError('bad-image', `${name}：${why}`);
+function bad(name: string, why: string, cause?: unknown): StudioError {
+  return new StudioError('bad-image', `${name}：${why}`, [], { cause });
 }
 
 /**
@@ -27,15 +32,17 @@ function bad(name: string, why: string): StudioError {
 export async function imageThumbnail(data: Buffer, name: string): Promise<ImageInfo> {
   const sharp = await loadSharp();
   let w: number, h: number;
+  let dpi: number | undefined;
   try {
     const meta = await sharp(data, { limitInputPixels: false }).metadata();
-    if (!meta.width || !meta.height) throw new Error('读不出尺寸');
+    if (!meta.width || !meta.height) throw new Error('no size');
     w = meta.width;
     h = meta.height;
+    dpi = meta.density;
   } catch (e) {
-    throw bad(name, `文件已损坏或不是图片（${(e as Error).message}）`);
+    throw bad(name, '文件已损坏或不是图片', e);
   }
-  if (w * h > MAX_IMAGE_PIXELS) throw bad(name, `像素过多（${w}×${h}，上限 8000 万像素），疑似图片炸弹，未导入`);
+  checkPixels(`图片「${name}」`, w, h);
   try {
     const thumbnail = await sharp(data, {
       limitInputPixels: MAX_IMAGE_PIXELS,
@@ -47,9 +54,9 @@ export async function imageThumbnail(data: Buffer, name: string): Promise<ImageI
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 80, mozjpeg: false })
       .toBuffer();
-    return { widthPx: w, heightPx: h, thumbnail };
+    return { widthPx: w, heightPx: h, thumbnail, ...(dpi ? { dpi } : {}) };
   } catch (e) {
-    throw bad(name, `解码失败，文件可能不完整或已损坏（${(e as Error).message}）`);
+    throw bad(name, '解码失败，文件可能不完整或已损坏', e);
   }
 }
 
@@ -80,7 +87,7 @@ export async function pdfThumbnail(data: Buffer, name: string): Promise<ImageInf
       doc.destroy();
     }
   } catch (e) {
-    throw bad(name, `PDF 无法打开，文件可能已损坏（${(e as Error).message}）`);
+    throw bad(name, 'PDF 无法打开，文件可能已损坏', e);
   }
   const sharp = await loadSharp();
   const thumbnail = await sharp(Buffer.from(png))
@@ -88,7 +95,9 @@ export async function pdfThumbnail(data: Buffer, name: string): Promise<ImageInf
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 80 })
     .toBuffer();
-  return { widthPx: Math.round(wPt), heightPx: Math.round(hPt), thumbnail, pages };
+  // MuPDF applies a page's UserUnit (our banners over 5 m carry one): points are true points.
+  const mm = (pt: number) => Math.round(((pt * 25.4) / 72) * 10) / 10;
+  return { widthPx: Math.round(wPt), heightPx: Math.round(hPt), widthMm: mm(wPt), heightMm: mm(hPt), thumbnail, pages };
 }
 
 export function thumbnailFor(type: FileType, data: Buffer, name: string): Promise<ImageInfo> {

@@ -72,6 +72,41 @@ describe('campaign-studio library', () => {
   });
 });
 
+describe('first use and folder imports', () => {
+  it('several processes opening the same new library at once all succeed', async () => {
+    // Found while testing the CLI's messages: two processes creating one library raced its
+    // migration ("table samples already exists", exit 70).
+    const lib = join(dir, 'race');
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () => studio(['library', '--dir', lib, 'stats', '--json'])),
+    );
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('names each file a folder import skips, and why; guesses kinds, and --kind corrects them', async () => {
+    const folder = join(dir, 'mixed');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '说明.docx'), 'PK\u0003\u0004 word');
+    writeFileSync(join(folder, '空白.jpg'), '');
+    writeFileSync(join(folder, '.thumbs'), 'x');
+    writeFileSync(join(folder, '朋友圈.jpg'), await jpeg(1080, 1920, '#06c'));
+    const lib = join(dir, 'mixed-lib');
+    const r = await studio(['library', '--dir', lib, 'import', folder]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`跳过 ${join(folder, '说明.docx')}：不是图片或 PDF`);
+    expect(r.stderr).toContain(`跳过 ${join(folder, '空白.jpg')}：文件为空`);
+    expect(r.stderr).toContain(`跳过 ${join(folder, '.thumbs')}：隐藏文件`);
+    expect(r.stdout).toContain('完成：导入 1，已存在 0，失败 0，跳过 3（逐个列在上面）');
+    const [sample] = JSON.parse((await studio(['library', '--dir', lib, 'search', '--json'])).stdout) as {
+      id: string;
+      kind: string;
+    }[];
+    expect(sample!.kind).toBe('wechat');
+    const edited = await studio(['library', '--dir', lib, 'edit', sample!.id, '--kind', '海报']);
+    expect(edited.stdout).toContain('类型：海报');
+  });
+});
+
 describe('SIGKILL during import and publish', () => {
   it('leaves a library that checks clean, with every reported import complete', async () => {
     const lib = join(dir, 'killed');

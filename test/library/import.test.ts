@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
@@ -90,7 +90,9 @@ describe('importing external files', () => {
     const bomb = pngBomb(16000, 16000);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = lib.count();
-    await expect(importFile(lib, put('bomb.png', bomb))).rejects.toThrow(/像素过多/);
+    await expect(importFile(lib, put('bomb.png', bomb))).rejects.toThrow(
+      '图片「bomb.png」太大：16000×16000 像素，共 25600 万像素，上限 8000 万像素',
+    );
     expect(lib.count()).toBe(before);
   });
   it('refuses truncated and corrupt images and PDFs, SVG, and unknown content', async () => {
@@ -117,15 +119,50 @@ describe('importing external files', () => {
     expect(readdirSync(lib.blobs.tmp)).toEqual([]);
     expect((await checkLibrary(lib)).ok).toBe(true);
   });
-  it('imports a folder with progress, skipping non-images and reporting bad files', async () => {
+  it('imports a folder with progress, naming each skipped file and why, and reporting bad files', async () => {
     const dir = freshDir('import-folder');
     writeFileSync(join(dir, '1.jpg'), await jpeg(100, 100, '#a00'));
     writeFileSync(join(dir, '2.jpg'), await jpeg(100, 100, '#0a0'));
     writeFileSync(join(dir, 'bad.jpg'), (await jpeg(100, 100, '#00a')).subarray(0, 100));
     writeFileSync(join(dir, 'readme.txt'), 'hello');
+    writeFileSync(join(dir, 'empty.png'), '');
+    writeFileSync(join(dir, '.DS_Store'), 'x');
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, '现场'));
+    writeFileSync(join(dir, '现场', '名单.xlsx'), 'PK\u0003\u0004');
+    symlinkSync(join(dir, '1.jpg'), join(dir, 'link.jpg'));
     const seen: number[] = [];
     const r = await importFolder(lib, dir, { unit: '城关派出所' }, (p) => seen.push(p.done));
-    expect(r).toEqual({ imported: 2, duplicates: 0, failed: 1, skipped: 1 });
+    expect({ ...r, skipped: r.skipped.length }).toEqual({ imported: 2, duplicates: 0, failed: 1, skipped: 6 });
     expect(seen).toEqual([1, 2, 3]);
+    const why = Object.fromEntries(r.skipped.map((s) => [s.path.slice(dir.length + 1), s.reason]));
+    expect(why).toEqual({
+      '.DS_Store': '隐藏文件',
+      '.git': '隐藏文件夹，未查看',
+      'empty.png': '文件为空',
+      'link.jpg': '快捷方式（链接），未跟随',
+      'readme.txt': expect.stringMatching(/^不是图片或 PDF/),
+      [join('现场', '名单.xlsx')]: expect.stringMatching(/^不是图片或 PDF/),
+    });
+  });
+
+  it('guesses the kind from the size: a 6 m banner PDF, a poster PNG, a WeChat image; the user’s kind wins', async () => {
+    const { renderDesigns } = await import('../../main/engine/render.js');
+    const { designFromTemplate } = await import('../../main/core/index.js');
+    const { getTemplate } = await import('../../main/engine/templates.js');
+    const out = join(files, '横幅.pdf');
+    await renderDesigns([designFromTemplate(getTemplate('banner-red-600x70'))], { out });
+    const banner = (await importFile(lib, out)).sample;
+    expect(banner).toMatchObject({ kind: 'banner', widthMm: 6000, heightMm: 700, format: '600×70 cm，PDF 1 页' });
+    const poster = await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#c00' } })
+      .png()
+      .withMetadata({ density: 150 })
+      .toBuffer();
+    expect((await importFile(lib, put('海报.png', poster))).sample.kind).toBe('poster');
+    const wechat = await png(1080, 1920, '#06c');
+    expect((await importFile(lib, put('朋友圈.png', wechat))).sample.kind).toBe('wechat');
+    expect((await importFile(lib, put('现场.jpg', await jpeg(1600, 1200, '#765')))).sample.kind).toBe('other');
+    const mine = await importFile(lib, put('贴纸.png', await png(1080, 1080, '#f0f')), { kind: 'sticker' });
+    expect(mine.sample.kind).toBe('sticker');
   });
 });

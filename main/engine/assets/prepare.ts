@@ -9,6 +9,7 @@ import {
   type AssetRef,
   type Design,
 } from '../../core/index.js';
+import { checkPixels } from '../../core/image-size.js';
 
 /**
  * The bytes of an image a design names by reference (core/design/assets.ts): the studio's main
@@ -40,8 +41,8 @@ function cached(sha256: string): PreparedImage | undefined {
   return hit;
 }
 
-function badImage(assetId: string, why: string): StudioError {
-  return new StudioError('bad-image', `图片「${assetId}」无法使用：${why}`);
+function badImage(assetId: string, why: string, cause?: unknown): StudioError {
+  return new StudioError('bad-image', `图片「${assetId}」无法使用：${why}`, [], { cause });
 }
 
 /** An image checked and decoded once, then kept by its SHA-256: a reference costs nothing after its first use. */
@@ -67,14 +68,13 @@ export async function prepareBytes(assetId: string, raw: Buffer, sha256: string)
   const sharp = (await import('sharp')).default;
   let meta: Metadata;
   try {
-    meta = await sharp(raw, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    // The header only (no pixel limit here): an image over the cap is "too large", not "corrupt".
+    meta = await sharp(raw, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw badImage(assetId, `文件已损坏或不是图片（${(err as Error).message}）`);
+    throw badImage(assetId, '文件已损坏或不是图片', err);
   }
   if (!meta.width || !meta.height) throw badImage(assetId, '读不出图片尺寸');
-  if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
-    throw badImage(assetId, `像素过多（${meta.width}×${meta.height}，上限 8000 万像素）`);
-  }
+  checkPixels(`图片「${assetId}」`, meta.width, meta.height);
   if (!['png', 'jpeg', 'webp'].includes(meta.format ?? '')) throw badImage(assetId, `不支持的格式 ${meta.format}`);
   const oriented = (meta.orientation ?? 1) > 1;
   const swap = oriented && (meta.orientation ?? 1) >= 5;
@@ -93,7 +93,7 @@ export async function prepareBytes(assetId: string, raw: Buffer, sha256: string)
       mime = meta.format === 'jpeg' ? 'image/jpeg' : 'image/png';
     }
   } catch (err) {
-    throw badImage(assetId, `解码失败，文件可能不完整（${(err as Error).message}）`);
+    throw badImage(assetId, '解码失败，文件可能不完整或已损坏', err);
   }
   const img: PreparedImage = {
     assetId,

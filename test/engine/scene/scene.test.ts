@@ -89,9 +89,11 @@ describe('images', () => {
     huge.writeUInt32BE(20000, 16);
     huge.writeUInt32BE(20000, 20);
     huge.writeUInt32BE(crc32(huge.subarray(12, 29)), 29);
-    await expect(prepareImage('big', { mime: 'image/png', data: huge.toString('base64') })).rejects.toThrow(
-      /像素过多|无法使用/,
-    );
+    // Too large, with its size and the limit — not "corrupt" (libvips' "Input image exceeds pixel limit").
+    await expect(prepareImage('big', { mime: 'image/png', data: huge.toString('base64') })).rejects.toMatchObject({
+      code: 'too-large',
+      message: '图片「big」太大：20000×20000 像素，共 40000 万像素，上限 8000 万像素',
+    });
   });
 
   it('an empty photo slot draws nothing and leaves a note', async () => {
