@@ -121,11 +121,11 @@ export function createDialogs(deps: DialogDeps): Dialogs {
       const lib = await deps.library.get();
       if (id === undefined) {
         const problem = await deps.shell.openPath(lib.dir);
-        if (problem) throw new StudioError('output-failed', `无法打开样本库文件夹 ${lib.dir}：${problem}`);
+        if (problem) throw new StudioError('output-failed', `无法打开素材库文件夹 ${lib.dir}：${problem}`);
         return { canceled: false, filePath: lib.dir };
       }
       const sample = lib.get(id);
-      if (!sample) throw new StudioError('invalid-input', '样本库中没有这个样本（可能已被彻底删除），请刷新后再试');
+      if (!sample) throw new StudioError('invalid-input', '素材库中没有这个样本（可能已被彻底删除），请刷新后再试');
       const f = primaryFile(sample);
       const path = f ? lib.blobs.path(f.sha256) : lib.dir;
       deps.shell.showItemInFolder(path);

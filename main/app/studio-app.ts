@@ -36,7 +36,7 @@ export interface StudioAppOptions {
   cwd?: string;
   rendererDir?: string;
   preload?: string;
-  /** The sample library's folder; default <Documents>/反诈物料工作室/样本库. */
+  /** The sample library's folder; default <Documents>/反诈物料工作室/素材库. */
   libraryDir?: string;
   log?: Logger;
 }

@@ -1,4 +1,5 @@
 import { StudioError } from '../core/index.js';
+import { logDebug } from './debug-log.js';
 
 /** A mistake in how the command was typed (exit code 2), as opposed to bad content (exit 1). */
 export class UsageError extends Error {}
@@ -30,8 +31,24 @@ export function progressReporter(label: string): (done: number, total: number) =
   };
 }
 
-export function describeError(e: unknown): string {
-  if (e instanceof StudioError) return `错误：${e.full}`;
-  if (e instanceof UsageError) return `用法错误：${e.message}\n运行 campaign-studio help 查看用法`;
-  return `内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+/**
+ * What the user reads when a command stops: Chinese, saying what to do. The technical original
+ * (a cause, a stack) goes to the debug log only — never raw library text or a file's bytes.
+ */
+export function describeError(e: unknown, argv: readonly string[] = []): string {
+  if (e instanceof StudioError) {
+    if (e.cause !== undefined) logDebug(e, argv);
+    return `错误：${e.full}`;
+  }
+  if (e instanceof UsageError) {
+    if (e.cause !== undefined) logDebug(e, argv);
+    return `用法错误：${e.message}\n运行 campaign-studio help 查看用法`;
+  }
+  const log = logDebug(e, argv);
+  return [
+    '出现意外错误，操作没有完成（已写好的文件不受影响）。',
+    log
+      ? `详细信息已记入 ${log}，请把这个文件发给维护人员。`
+      : '请加上 CAMPAIGN_STUDIO_DEBUG=1 重新运行，把显示的内容发给维护人员。',
+  ].join('\n');
 }

@@ -8,6 +8,7 @@ import {
   setContent,
   slotElement,
   StudioError,
+  systemReason,
   type Design,
 } from '../core/index.js';
 
@@ -17,16 +18,6 @@ const MIME: Record<string, 'image/png' | 'image/jpeg' | 'image/webp'> = {
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
 };
-
-/** Parse "slot=value" pairs as given on the command line. */
-export function parseAssignments(pairs: readonly string[]): [string, string][] {
-  return pairs.map((p) => {
-    const i = p.indexOf('=');
-    if (i <= 0) throw new StudioError('invalid-input', `--set 的格式应为 槽位=内容，收到「${p}」`);
-    // A literal \n typed in a shell is a line break in the slogan.
-    return [p.slice(0, i).trim(), p.slice(i + 1).replace(/\\n/g, '\n')];
-  });
-}
 
 /**
  * Fill named slots (--set, batch rows): text and QR slots through the editor's own edit
@@ -62,7 +53,7 @@ async function embedFile(design: Design, elementId: string, slot: string, path: 
     // A missing file is the usual case (a typo in a table cell): name it, not the OS error.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
       throw new StudioError('bad-image', `无法读取图片「${file}」：找不到这个文件，请核对文件名`);
-    throw new StudioError('bad-image', `无法读取图片「${file}」`, [String((err as Error).message)]);
+    throw new StudioError('bad-image', `无法读取图片「${file}」：${systemReason(err)}`, [], { cause: err });
   }
   const assetId = `${elementId}-image`;
   const assets = { ...design.assets, [assetId]: { mime, data: data.toString('base64'), name: file } };

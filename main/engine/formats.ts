@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormatCatalogueSchema, parseOrThrow, StudioError, type FormatEntry } from '../core/index.js';
+import { FormatCatalogueSchema, parseOrThrow, StudioError, systemReason, type FormatEntry } from '../core/index.js';
 import { templatesDir } from './paths.js';
 
 let loaded: FormatEntry[] | undefined;
@@ -13,7 +13,7 @@ export function listFormats(): FormatEntry[] {
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new StudioError('invalid-input', `无法读取规格目录 ${file}`, [String((err as Error).message)]);
+      throw new StudioError('invalid-input', `无法读取规格目录 ${file}：${systemReason(err)}`, [], { cause: err });
     }
     loaded = parseOrThrow(FormatCatalogueSchema, json, `规格目录 ${file} `).formats;
   }

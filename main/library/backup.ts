@@ -47,7 +47,7 @@ export async function restoreLibrary(zipPath: string, dir: string): Promise<{ fi
       () => false,
     )
   ) {
-    throw new StudioError('invalid-input', `${dir} 中已有样本库，恢复只能写入空文件夹`);
+    throw new StudioError('invalid-input', `${dir} 中已有素材库，恢复只能写入空文件夹`);
   }
   const blobs = new BlobStore(dir);
   await blobs.init();
@@ -56,7 +56,7 @@ export async function restoreLibrary(zipPath: string, dir: string): Promise<{ fi
   try {
     const entries = await extractZip(zipPath, staging);
     const db = entries.find((e) => e.name === DB_NAME);
-    if (!db) throw new StudioError('invalid-input', `${zipPath} 不是样本库备份（缺少 ${DB_NAME}）`);
+    if (!db) throw new StudioError('invalid-input', `${zipPath} 不是素材库备份（缺少 ${DB_NAME}）`);
     assertNotNewer(db.path);
     const Sqlite = (await import('better-sqlite3')).default;
     const conn = new Sqlite(db.path, { readonly: true });

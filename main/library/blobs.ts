@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { StudioError } from '../core/index.js';
+import { StudioError, systemReason } from '../core/index.js';
 
 const SHA = /^[0-9a-f]{64}$/;
 
@@ -120,8 +120,17 @@ export function storeError(e: unknown): StudioError {
   if (e instanceof StudioError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC')
-    return new StudioError('output-failed', '磁盘已满，未导入任何内容，样本库保持原样', ['请腾出磁盘空间后重试']);
+    return new StudioError('output-failed', '磁盘已满，未导入任何内容，素材库保持原样', ['请腾出磁盘空间后重试'], {
+      cause: e,
+    });
   if (code === 'EACCES' || code === 'EPERM')
-    return new StudioError('output-failed', '没有写入样本库文件夹的权限', [String((e as Error).message)]);
-  return new StudioError('output-failed', '写入样本库文件失败', [String((e as Error).message)]);
+    return new StudioError(
+      'output-failed',
+      '没有写入素材库文件夹的权限',
+      ['请换一个有写入权限的文件夹，或请管理员开放权限'],
+      {
+        cause: e,
+      },
+    );
+  return new StudioError('output-failed', `写入素材库文件失败：${systemReason(e)}`, [], { cause: e });
 }

@@ -23,13 +23,15 @@ export async function checkLibrary(lib: Library, opts: { quick?: boolean } = {})
   const db = lib.db;
   const problems: string[] = [];
   const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`数据库损坏：${r.integrity_check}`);
+  // SQLite's own findings are English and technical: counted here, never quoted.
+  const broken = integrity.filter((r) => r.integrity_check !== 'ok').length;
+  if (broken) problems.push(`数据库损坏（${broken} 处）：请从备份恢复素材库（library restore）`);
   const fk = db.pragma('foreign_key_check') as unknown[];
   if (fk.length) problems.push(`数据库中有 ${fk.length} 条记录指向不存在的样本`);
   try {
     db.prepare("INSERT INTO samples_fts (samples_fts, rank) VALUES ('integrity-check', 1)").run();
-  } catch (e) {
-    problems.push(`全文索引与数据不一致（${(e as Error).message}），请重建索引`);
+  } catch {
+    problems.push('全文索引与数据不一致：请从备份恢复素材库（library restore）');
   }
   const ftsCount = db.prepare('SELECT count(*) FROM samples_fts').pluck().get() as number;
   const samples = lib.count();

@@ -7,6 +7,7 @@ import {
   SampleMetaPatchSchema,
   SampleMetaSchema,
   StudioError,
+  systemReason,
   type FileRole,
   type Sample,
   type SampleMetaInput,
@@ -62,7 +63,7 @@ export class Library {
     try {
       await fs.mkdir(dir, { recursive: true });
     } catch (e) {
-      throw new StudioError('invalid-input', `无法创建样本库文件夹 ${dir}`, [String((e as Error).message)]);
+      throw new StudioError('invalid-input', `无法创建素材库文件夹 ${dir}：${systemReason(e)}`, [], { cause: e });
     }
     const db = await openDatabase(join(dir, DB_NAME));
     const blobs = new BlobStore(dir, opts.fs);
@@ -163,7 +164,7 @@ export class Library {
     if (ids.length === 1) return this.get(ids[0]!)!;
     throw new StudioError(
       'invalid-input',
-      ids.length > 1 ? `编号「${idOrPrefix}」对应多个样本，请写得更长` : `样本库中没有编号为「${idOrPrefix}」的样本`,
+      ids.length > 1 ? `编号「${idOrPrefix}」对应多个样本，请写得更长` : `素材库中没有编号为「${idOrPrefix}」的样本`,
     );
   }
 

@@ -46,12 +46,12 @@ export function detectType(data: Buffer, name: string): FileType {
   const t = sniff(data);
   if (t === 'svg') {
     throw new StudioError('bad-image', `${name}：不接受 SVG 文件`, [
-      'SVG 可能引用外部文件或网址，样本库只收 JPEG、PNG、WebP、TIFF 和 PDF；请先导出为 PNG 或 PDF',
+      'SVG 可能引用外部文件或网址，素材库只收 JPEG、PNG、WebP、TIFF 和 PDF；请先导出为 PNG 或 PDF',
     ]);
   }
   if (!t)
     throw new StudioError('bad-image', `${name}：不是支持的文件类型（按内容判断，不看扩展名）`, [
-      '样本库接受 JPEG、PNG、WebP、TIFF 和 PDF',
+      '素材库接受 JPEG、PNG、WebP、TIFF 和 PDF',
     ]);
   return t;
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Entry, ZipFile } from 'yauzl';
-import { StudioError } from '../core/index.js';
+import { StudioError, systemReason } from '../core/index.js';
 
 /** Limits on what we extract from a zip (bundle or backup) — a USB stick's file is untrusted. */
 export interface ZipLimits {
@@ -22,8 +22,8 @@ export interface ExtractedEntry {
   sha256: string;
 }
 
-function refuse(zip: string, why: string): StudioError {
-  return new StudioError('invalid-input', `文件包 ${zip} 不安全或已损坏，未导入任何内容：${why}`);
+function refuse(zip: string, why: string, cause?: unknown): StudioError {
+  return new StudioError('invalid-input', `文件包 ${zip} 不安全或已损坏，未导入任何内容：${why}`, [], { cause });
 }
 
 /** Decode an entry name: UTF-8 when flagged or valid, else GBK (what Chinese Windows zippers write). */
@@ -60,7 +60,7 @@ export async function extractZip(
     yauzl.open(
       zipPath,
       { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true },
-      (e, z) => (e ? fail(refuse(zipPath, `无法读取 zip（${e.message}）`)) : ok(z)),
+      (e, z) => (e ? fail(refuse(zipPath, '不是 zip 文件，或文件不完整', e)) : ok(z)),
     ),
   );
   if (zip.entryCount > limits.maxEntries) {
@@ -72,9 +72,7 @@ export async function extractZip(
   let total = 0;
   try {
     await new Promise<void>((ok, fail) => {
-      zip.on('error', (e: Error) =>
-        fail(e instanceof StudioError ? e : refuse(zipPath, `zip 结构损坏（${e.message}）`)),
-      );
+      zip.on('error', (e: Error) => fail(e instanceof StudioError ? e : refuse(zipPath, 'zip 结构损坏', e)));
       zip.on('end', ok);
       zip.on('entry', (entry: Entry) => {
         void (async () => {
@@ -106,9 +104,7 @@ export async function extractZip(
           const dest = join(staging, 'f', String(out.length));
           await fs.mkdir(dirname(dest), { recursive: true });
           const stream = await new Promise<NodeJS.ReadableStream>((res, rej) =>
-            zip.openReadStream(entry, (e, s) =>
-              e ? rej(refuse(zipPath, `「${name}」无法解压（${e.message}）`)) : res(s),
-            ),
+            zip.openReadStream(entry, (e, s) => (e ? rej(refuse(zipPath, `「${name}」无法解压`, e)) : res(s))),
           );
           const h = createHash('sha256');
           let n = 0;
@@ -123,9 +119,7 @@ export async function extractZip(
           try {
             await pipeline(stream, counter, createWriteStream(dest, { flags: 'wx' }));
           } catch (e) {
-            throw e instanceof StudioError
-              ? e
-              : refuse(zipPath, `「${name}」解压失败，文件包可能不完整（${(e as Error).message}）`);
+            throw e instanceof StudioError ? e : refuse(zipPath, `「${name}」解压失败，文件包可能不完整`, e);
           }
           out.push({ name: safe, path: dest, size: n, sha256: h.digest('hex') });
           zip.readEntry();
@@ -139,8 +133,8 @@ export async function extractZip(
   } catch (e) {
     if (e instanceof StudioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new StudioError('output-failed', '磁盘已满，文件包未导入，样本库保持原样');
-    throw refuse(zipPath, (e as Error).message);
+    if (code === 'ENOSPC') throw new StudioError('output-failed', '磁盘已满，文件包未导入，素材库保持原样');
+    throw refuse(zipPath, typeof code === 'string' ? systemReason(e) : '解压时出错', e);
   }
   return out;
 }

@@ -23,7 +23,7 @@ export interface StudioContext {
 
 export interface StudioContextOptions {
   jobs?: Omit<JobServiceOptions, 'downloads' | 'log'>;
-  /** The sample library's folder; default ~/反诈物料工作室/样本库. */
+  /** The sample library's folder; default ~/反诈物料工作室/素材库. */
   libraryDir?: string;
   /** The stored unit profile; default 本单位信息.json beside the library folder. */
   profilePath?: string;

@@ -30,7 +30,7 @@ export interface StudioServerOptions {
   /** The built renderer; default renderer/dist of the app. */
   staticDir?: string;
   jobs?: StudioContextOptions['jobs'];
-  /** The sample library's folder (default ~/反诈物料工作室/样本库). */
+  /** The sample library's folder (default ~/反诈物料工作室/素材库). */
   libraryDir?: string;
   /** Where the images of open designs are kept (default the user's cache folder). */
   assetsDir?: string;

@@ -78,7 +78,7 @@ describe('showLibraryFolder', () => {
     shell.openPath.mockResolvedValueOnce('Failed to open path');
     const r = await show(GOOD, {});
     expect(r).toMatchObject({ ok: false, error: { code: 'output-failed' } });
-    expect(r.error.message).toMatch(/无法打开样本库文件夹/);
+    expect(r.error.message).toMatch(/无法打开素材库文件夹/);
   });
 
   it('without a shell (tests, other hosts) it says so instead of failing oddly', async () => {

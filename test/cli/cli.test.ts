@@ -273,21 +273,16 @@ describe('bad input', () => {
   it('usage mistakes exit 2 with a hint', async () => {
     await fails(['render', '--template', 'poster-a2-red'], 2, '需要 --out');
     await fails(['render', '--out', p('x.pdf')], 2, '--template');
+    const T = ['render', '--template', 'poster-a2-red', '--profile', PROFILE];
+    await fails([...T, '--out', p('x.pdf'), '--bogus'], 2, 'help');
+    await fails(['nonsense'], 2, '没有「nonsense」这个命令');
+    // The same mistake, the same answer: any --dpi that is not 1–2400 is a usage error.
+    for (const dpi of ['abc', '0', '-3', '3000', ''])
+      await fails([...T, '--out', p('x.png'), `--dpi=${dpi}`], 2, '--dpi 应为 1 到 2400 dpi');
     await fails(
-      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.pdf'), '--bogus'],
+      [...T, '--out', p('x.png'), '--set', 'slogan'],
       2,
-      'help',
-    );
-    await fails(['nonsense'], 2, '未知命令');
-    await fails(
-      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.png'), '--dpi', 'abc'],
-      2,
-      '--dpi',
-    );
-    await fails(
-      ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--out', p('x.png'), '--dpi=-3'],
-      1,
-      '分辨率',
+      '--set 应写成 槽位=内容',
     );
   });
 });
@@ -336,5 +331,36 @@ describe('interrupted renders', () => {
     expect(stderr).toContain('已中断');
     expect(readFileSync(out, 'utf8')).toBe('previous file');
     expect(leftovers()).toEqual([]);
+  });
+
+  it('a render killed outright (SIGKILL) leaves its temp file; the next render into that folder sweeps it', async () => {
+    const { spawn } = await import('node:child_process');
+    const killed = join(dir, 'killed');
+    mkdirSync(killed, { recursive: true });
+    const mine = join(killed, 'notes.tmp-999999-0123abcd'); // not our pattern (no leading dot): never touched
+    writeFileSync(mine, 'mine');
+    const child = spawn(
+      process.execPath,
+      [
+        join(import.meta.dirname, '../../bin/campaign-studio.js'),
+        'render',
+        '--template',
+        'banner-red-600x70',
+        '--dpi',
+        '150',
+        '--out',
+        join(killed, 'banner.png'),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    const temps = () => readdirSync(killed).filter((f) => /^\.banner\.png\.tmp-\d+-[0-9a-f]{8}$/.test(f));
+    expect(temps()).toHaveLength(1); // what a power cut leaves
+    const r = await studio(['render', '--template', 'poster-a3-blue', '--out', join(killed, 'poster.pdf')]);
+    expect(r.code).toBe(0);
+    expect(temps()).toEqual([]);
+    expect(readdirSync(killed).sort()).toEqual(['notes.tmp-999999-0123abcd', 'poster.pdf']);
   });
 });

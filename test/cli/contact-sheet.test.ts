@@ -94,13 +94,13 @@ describe('campaign-studio contact-sheet', () => {
     expect((await sharp(p('sheet-small.jpg')).metadata()).format).toBe('jpeg');
   });
 
-  it('needs --out (usage error, exit 2) and a sensible column count (exit 1)', async () => {
+  it('needs --out and a sensible column count (usage errors, exit 2)', async () => {
     const noOut = await studio(['contact-sheet']);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--out');
     const bad = await studio(['contact-sheet', '--out', p('bad.png'), '--columns', '0']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('每行个数');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--columns 应为 1 到 12 之间的整数');
     expect(readdirSync(dir)).not.toContain('bad.png');
   });
 });

@@ -54,10 +54,10 @@ describe('campaign-studio slogan', () => {
   it('names the valid choices for an unknown goods category or fraud type', async () => {
     const a = await studio(['slogan', 'suggest', '--goods', '汽车']);
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('vegetables（蔬菜）');
+    expect(a.stderr).toContain('蔬菜（vegetables）');
     const b = await studio(['slogan', 'suggest', '--goods', 'fish', '--fraud-type', 'lottery']);
     expect(b.code).toBe(2);
-    expect(b.stderr).toContain('rebate（刷单返利）');
+    expect(b.stderr).toContain('刷单返利（rebate）');
   });
 });
 

@@ -89,8 +89,12 @@ describe('API contract', () => {
 
   it('result envelopes', () => {
     expect(resultSchema('cancelJob').safeParse({ ok: true, value: { cancelled: true } }).success).toBe(true);
-    expect(resultSchema('cancelJob').safeParse({ ok: false, error: { code: 'x', message: '错误' } }).success).toBe(
+    // Error codes are a closed set: a program can branch on them.
+    expect(resultSchema('cancelJob').safeParse({ ok: false, error: { code: 'busy', message: '错误' } }).success).toBe(
       true,
+    );
+    expect(resultSchema('cancelJob').safeParse({ ok: false, error: { code: 'x', message: '错误' } }).success).toBe(
+      false,
     );
     expect(resultSchema('cancelJob').safeParse({ ok: true, value: { cancelled: 'yes' } }).success).toBe(false);
   });

@@ -159,6 +159,6 @@ describe('backup and restore', () => {
     expect(l.count()).toBe(src.count());
     expect((await checkLibrary(l)).ok).toBe(true);
     l.close();
-    await expect(restoreLibrary(out, target)).rejects.toThrow(/已有样本库/);
+    await expect(restoreLibrary(out, target)).rejects.toThrow(/已有素材库/);
   });
 });

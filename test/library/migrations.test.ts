@@ -51,6 +51,6 @@ describe('migrations (one file each, by user_version)', () => {
   it('refuses a file that is not a database', async () => {
     const dir = freshDir('notdb');
     writeFileSync(join(dir, 'library.db'), 'hello world, this is not sqlite'.repeat(10));
-    await expect(Library.open(dir)).rejects.toThrow(/不是样本库数据库/);
+    await expect(Library.open(dir)).rejects.toThrow(/不是素材库数据库/);
   });
 });

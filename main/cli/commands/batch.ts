@@ -4,7 +4,7 @@ import { readTable } from '../../engine/batch/read-table.js';
 import { failureLines } from '../../engine/batch/report-text.js';
 import { runBatch } from '../../engine/batch/run-batch.js';
 import { removeBatchStaging } from '../../engine/batch/staging.js';
-import { DESIGN_OPTIONS, number, parse } from '../args.js';
+import { DESIGN_OPTIONS, DPI, numberOption, parse } from '../args.js';
 import { err, out, progressReporter, UsageError } from '../io.js';
 import { designsFromArgs } from './design-input.js';
 
@@ -33,9 +33,9 @@ export async function batchCommand(argv: string[]): Promise<number> {
   if (!v.data) throw new UsageError('需要 --data 表格文件（.csv 或 .xlsx）');
   if (!v.out) throw new UsageError('需要 --out 输出文件夹');
   const format = v.format === undefined ? 'pdf' : FORMATS[v.format];
-  if (!format) throw new UsageError(`--format 应为 pdf、png、jpeg 或 webp，收到「${v.format}」`);
+  if (!format) throw new UsageError(`--format 应为 pdf、png、jpeg、webp 之一，收到「${v.format}」`);
   if (v['single-pdf'] && format !== 'pdf') throw new UsageError('--single-pdf 只能与 PDF 格式一起使用');
-  const dpi = number('--dpi', v.dpi);
+  const dpi = numberOption('--dpi', v.dpi, DPI);
   if (dpi !== undefined && format === 'pdf')
     throw new UsageError('--dpi 只用于图片格式（png、jpeg、webp）；PDF 是矢量的');
   const designs = await designsFromArgs(v);

@@ -1,6 +1,6 @@
 import { renderContactSheet } from '../../engine/contact-sheet.js';
 import { listTemplates } from '../../engine/templates.js';
-import { number, parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import { out, progressReporter, UsageError } from '../io.js';
 
 /** campaign-studio contact-sheet --out sheet.png [--columns N] [--cell PX] [--json] */
@@ -11,9 +11,9 @@ export async function contactSheetCommand(argv: string[]): Promise<number> {
     cell: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (!v.out) throw new UsageError('需要 --out 输出文件（如 sheet.png）');
-  const columns = number('--columns', v.columns);
-  const cellPx = number('--cell', v.cell);
+  if (!v.out) throw new UsageError('需要 --out 输出文件（如 --out 一览图.png）');
+  const columns = numberOption('--columns', v.columns, { min: 1, max: 12, integer: true });
+  const cellPx = numberOption('--cell', v.cell, { min: 120, max: 1200, integer: true, unit: '像素' });
   const r = await renderContactSheet(listTemplates(), {
     out: v.out,
     columns,

@@ -2,7 +2,7 @@ import { convertDesign, convertText, type Script } from '../../core/slogan/index
 import { readDesignFile } from '../../engine/load-design.js';
 import { withAtomicFile } from '../../node/atomic.js';
 import { promises as fs } from 'node:fs';
-import { parse } from '../args.js';
+import { choiceOption, parse } from '../args.js';
 import { out, UsageError } from '../io.js';
 
 /** campaign-studio convert (--text TEXT | --design FILE --out FILE) [--to traditional|simplified] */
@@ -13,9 +13,7 @@ export async function convertCommand(argv: string[]): Promise<number> {
     out: { type: 'string', short: 'o' },
     to: { type: 'string' },
   });
-  const to = (v.to ?? 'traditional') as Script;
-  if (to !== 'traditional' && to !== 'simplified')
-    throw new UsageError('--to 应为 traditional（繁体）或 simplified（简体）');
+  const to: Script = choiceOption('--to', v.to, ['traditional', 'simplified'] as const) ?? 'traditional';
   if (v.text !== undefined) {
     out(await convertText(v.text, to));
     return 0;

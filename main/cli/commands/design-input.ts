@@ -1,8 +1,8 @@
 import type { Design } from '../../core/index.js';
 import { fillProfile, readProfileFile } from '../../engine/fill-profile.js';
-import { fillSlots, parseAssignments } from '../../engine/fill-slots.js';
+import { fillSlots } from '../../engine/fill-slots.js';
 import { loadDesign } from '../../engine/load-design.js';
-import { designSources } from '../args.js';
+import { assignments, designSources } from '../args.js';
 
 /** The designs named on the command line, with the --profile unit's details, then --set values, filled into each. */
 export async function designsFromArgs(v: {
@@ -12,12 +12,12 @@ export async function designsFromArgs(v: {
   profile?: string | undefined;
 }): Promise<Design[]> {
   const sources = designSources(v);
-  const assignments = parseAssignments(v.set ?? []);
+  const values = assignments(v.set ?? []);
   const profile = v.profile === undefined ? undefined : await readProfileFile(v.profile);
   const designs: Design[] = [];
   for (const src of sources) {
     const design = await loadDesign(src);
-    designs.push(await fillSlots(profile ? fillProfile(design, profile).design : design, assignments));
+    designs.push(await fillSlots(profile ? fillProfile(design, profile).design : design, values));
   }
   return designs;
 }

@@ -3,7 +3,7 @@ import { SAMPLE_KINDS, type Sample } from '../../core/index.js';
 import { FRAUD_TYPES } from '../../core/slogan/vocabulary.js';
 import type { Library } from '../../library/library.js';
 import { search } from '../../library/search.js';
-import { parse } from '../args.js';
+import { choiceOption, numberOption, parse } from '../args.js';
 import { err, out, UsageError } from '../io.js';
 import { fraudId, kindId, metaFrom } from './library.js';
 
@@ -27,6 +27,12 @@ export function describe(s: Sample): string {
     ...(s.notes ? [`  备注：${s.notes}`] : []),
     ...s.files.map((f) => `  文件 ${f.role.padEnd(9)} ${f.name}（${f.size} 字节，${f.sha256.slice(0, 12)}）`),
   ].join('\n');
+}
+
+/** A month or day for --from / --to. */
+function month(option: string, v: string): string {
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(v)) return v;
+  throw new UsageError(`${option} 应写成 YYYY-MM 或 YYYY-MM-DD（如 2025-03），收到「${v}」`);
 }
 
 /** The searched fields as users know them. */
@@ -67,11 +73,11 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
         unit: values.unit ?? [],
         channel: values.channel ?? [],
         tags: values.tag ?? [],
-        from: values.from || undefined,
-        to: values.to || undefined,
-        sort: (values.sort || undefined) as 'date' | undefined,
-        limit: Number(values.limit ?? 50),
-        offset: Number(values.offset ?? 0),
+        from: values.from ? month('--from', values.from) : undefined,
+        to: values.to ? month('--to', values.to) : undefined,
+        sort: choiceOption('--sort', values.sort || undefined, ['relevance', 'date', 'title'] as const),
+        limit: numberOption('--limit', values.limit, { min: 1, max: 1000, integer: true }) ?? 50,
+        offset: numberOption('--offset', values.offset, { min: 0, max: 1_000_000, integer: true }) ?? 0,
         trashed: values.trashed ?? false,
         facets: !values.json,
       });
@@ -193,9 +199,9 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
       const { checkLibrary } = await import('../../library/check.js');
       const r = await checkLibrary(lib, { quick: values.quick ?? false });
       if (values.json) out(JSON.stringify(r, null, 2));
-      else if (r.ok) out(`样本库完好：${r.samples} 个样本，${r.files} 个文件`);
+      else if (r.ok) out(`素材库完好：${r.samples} 个样本，${r.files} 个文件`);
       else {
-        err(`样本库有 ${r.problems.length} 处问题：`);
+        err(`素材库有 ${r.problems.length} 处问题：`);
         for (const p of r.problems) err(`  - ${p}`);
       }
       return r.ok ? 0 : 1;
@@ -205,10 +211,10 @@ export async function libraryShareCommand(lib: Library, sub: string, args: strin
       if (!values.out) throw new UsageError('backup 需要 --out 备份文件.zip');
       const { backupLibrary } = await import('../../library/backup.js');
       const r = await backupLibrary(lib, values.out);
-      out(`已备份样本库（${r.files} 个文件）到 ${values.out}`);
+      out(`已备份素材库（${r.files} 个文件）到 ${values.out}`);
       return 0;
     }
     default:
-      throw new UsageError(`未知的 library 子命令「${sub}」`);
+      throw new UsageError(`没有「${sub}」这个 library 子命令`);
   }
 }

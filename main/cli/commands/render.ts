@@ -1,9 +1,9 @@
 import { renderDesigns, type OutputFormat } from '../../engine/render.js';
-import { DESIGN_OPTIONS, number, parse } from '../args.js';
+import { choiceOption, DESIGN_OPTIONS, DPI, numberOption, parse } from '../args.js';
 import { err, out, progressReporter, UsageError } from '../io.js';
 import { designsFromArgs } from './design-input.js';
 
-const FORMATS = ['pdf', 'png', 'jpeg', 'jpg', 'webp'];
+const FORMATS = ['pdf', 'png', 'jpeg', 'jpg', 'webp'] as const;
 
 export async function renderCommand(argv: string[]): Promise<number> {
   const { values: v } = parse(argv, {
@@ -25,28 +25,30 @@ export async function renderCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (!v.out) throw new UsageError('需要 --out 输出文件');
-  if (v.format && !FORMATS.includes(v.format))
-    throw new UsageError(`--format 应为 pdf、png、jpeg 或 webp，收到「${v.format}」`);
-  if (v['large-page'] && !['userunit', 'scale'].includes(v['large-page']))
-    throw new UsageError('--large-page 应为 userunit 或 scale');
-  if (v.tile && !['a4', 'a3'].includes(v.tile)) throw new UsageError('--tile 应为 a4 或 a3');
+  const format = choiceOption('--format', v.format, FORMATS);
+  const largePage = choiceOption('--large-page', v['large-page'], ['userunit', 'scale'] as const);
+  const tile = choiceOption('--tile', v.tile, ['a4', 'a3'] as const);
   if (v.cmyk && v.rgb) throw new UsageError('--cmyk 与 --rgb 只能选一个');
+  if (v.bleed && v['no-bleed']) throw new UsageError('--bleed 与 --no-bleed 只能选一个');
   if (v.dpi !== undefined && v.width !== undefined) throw new UsageError('--dpi 与 --width 只能选一个');
+  const dpi = numberOption('--dpi', v.dpi, DPI);
+  const widthPx = numberOption('--width', v.width, { min: 1, max: 200_000, integer: true, unit: '像素' });
+  const overlapMm = numberOption('--overlap', v.overlap, { min: 0, max: 200, unit: '毫米' });
+  if (overlapMm !== undefined && !tile) throw new UsageError('--overlap 只与 --tile 一起使用');
   const designs = await designsFromArgs(v);
-  const overlapMm = number('--overlap', v.overlap);
   const r = await renderDesigns(designs, {
     out: v.out,
     // Options not given stay undefined: the writers take the design's own defaults (?? in each).
-    format: v.format ? ((v.format === 'jpg' ? 'jpeg' : v.format) as OutputFormat) : undefined,
-    dpi: number('--dpi', v.dpi),
-    widthPx: number('--width', v.width),
+    format: format ? ((format === 'jpg' ? 'jpeg' : format) as OutputFormat) : undefined,
+    dpi,
+    widthPx,
     cmyk: v.cmyk ? true : v.rgb ? false : undefined,
     outlineText: v['outline-text'] ?? false,
     allowOverflow: v['allow-overflow'] ?? false,
     allowPlaceholder: v['allow-placeholder'] ?? false,
     bleed: v.bleed ? true : v['no-bleed'] ? false : undefined,
-    largePage: v['large-page'] as 'userunit' | 'scale' | undefined,
-    tile: v.tile ? { sheet: v.tile as 'a4' | 'a3', overlapMm } : undefined,
+    largePage,
+    tile: tile ? { sheet: tile, overlapMm } : undefined,
     onProgress: progressReporter('渲染中'),
   });
   for (const n of r.notes) err(`注意：${n}`);

@@ -7,7 +7,7 @@ export function goodsOption(v: string): GoodsCategory {
   if (!hit)
     throw new UsageError(
       `未知的商品类别「${v}」；可选：${Object.entries(GOODS_CATEGORIES)
-        .map(([id, l]) => `${id}（${l}）`)
+        .map(([id, l]) => `${l}（${id}）`)
         .join('、')}`,
     );
   return hit[0] as GoodsCategory;
@@ -19,7 +19,7 @@ export function fraudTypeOption(v: string): FraudType {
   if (!hit)
     throw new UsageError(
       `未知的诈骗类型「${v}」；可选：${Object.entries(FRAUD_TYPES)
-        .map(([id, l]) => `${id}（${l}）`)
+        .map(([id, l]) => `${l}（${id}）`)
         .join('、')}`,
     );
   return hit[0] as FraudType;

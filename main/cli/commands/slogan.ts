@@ -1,6 +1,6 @@
 import { checkSlogan, composeSlogans, FRAUD_TYPES, suggestWarnings, type FraudType } from '../../core/slogan/index.js';
 import { sloganLexicon } from '../../engine/slogan-library.js';
-import { number, parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import { out, UsageError } from '../io.js';
 import { fraudTypeOption, goodsOption, RHYME_LABEL } from './slogan-options.js';
 
@@ -35,8 +35,7 @@ function suggest(argv: string[]): number {
     count: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const count = number('--count', v.count) ?? 10;
-  if (!Number.isInteger(count) || count < 1 || count > 200) throw new UsageError('--count 应为 1 到 200 的整数');
+  const count = numberOption('--count', v.count, { min: 1, max: 200, integer: true }) ?? 10;
   const types: FraudType[] = v['fraud-type']?.length
     ? v['fraud-type'].map(fraudTypeOption)
     : (Object.keys(FRAUD_TYPES) as FraudType[]);

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { StudioError } from '../../core/index.js';
 import { ACTIONS, STATUSES, type AuditEntry, type TeamSample } from '../../team/api.js';
-import { number } from '../args.js';
-import { out, UsageError } from '../io.js';
+import { numberOption } from '../args.js';
+import { out } from '../io.js';
 import { describe } from './library-share.js';
 
 /** All of standard input, without its final line break (`echo secret | … --password-stdin`). */
@@ -92,9 +92,7 @@ export function sampleDetail(s: TeamSample): string {
 
 /** An integer option within bounds (--limit), or its default. */
 export function intOption(name: string, v: string | undefined, fallback: number, max: number): number {
-  const n = number(name, v) ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} 应为 1–${max} 的整数`);
-  return n;
+  return numberOption(name, v, { min: 1, max, integer: true }) ?? fallback;
 }
 
 /** The audit log as JSON or one line per entry (newest first). */

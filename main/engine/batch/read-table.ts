@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { MAX_BATCH_ROWS, tooManyRows, type BatchTable } from '../../core/batch.js';
-import { StudioError } from '../../core/index.js';
+import { StudioError, systemReason } from '../../core/index.js';
 import { parseCsv, sniffDelimiter } from './csv.js';
 import { decodeText } from './decode-text.js';
 import { tableFromRecords } from './table.js';
@@ -48,6 +48,6 @@ async function readBytes(path: string, what: string): Promise<Buffer> {
     return await fs.readFile(path);
   } catch (err) {
     if (err instanceof StudioError) throw err;
-    throw new StudioError('invalid-input', `无法读取${what}`, [(err as Error).message]);
+    throw new StudioError('invalid-input', `无法读取${what}：${systemReason(err)}`, [], { cause: err });
   }
 }

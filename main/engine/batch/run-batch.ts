@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BatchOutputFile, BatchReport, BatchRowResult, BatchSettingsInput, BatchTable } from '../../core/batch.js';
-import { StudioError, type Design } from '../../core/index.js';
+import { StudioError, systemReason, type Design } from '../../core/index.js';
 import type { Scene } from '../scene/types.js';
 import { isBlankRow, planBatch, type BatchPlan } from './plan.js';
 import { reportText } from './report-text.js';
@@ -65,7 +65,9 @@ export async function runBatch(opts: RunBatchOptions, hooks: RunBatchHooks = {})
   try {
     await fs.mkdir(opts.outDir, { recursive: true });
   } catch (err) {
-    throw new StudioError('output-failed', `无法创建输出文件夹 ${opts.outDir}`, [(err as Error).message]);
+    throw new StudioError('output-failed', `无法创建输出文件夹 ${opts.outDir}：${systemReason(err)}`, [], {
+      cause: err,
+    });
   }
   const staging = zip ? makeStagingDir() : null;
   const dir = staging ?? opts.outDir;

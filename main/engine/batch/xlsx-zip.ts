@@ -23,21 +23,24 @@ export async function readZipParts(
   what: string,
 ): Promise<Map<string, string>> {
   const yauzl = await import('yauzl');
-  const bad = (why: string) =>
-    new StudioError('invalid-input', `${what} 不是有效的 XLSX 文件：${why}`, [
-      '请在 Excel 或 WPS 中重新另存为 .xlsx，或另存为 CSV',
-    ]);
+  const bad = (why: string, cause?: unknown) =>
+    new StudioError(
+      'invalid-input',
+      `${what} 不是有效的 XLSX 文件：${why}`,
+      ['请在 Excel 或 WPS 中重新另存为 .xlsx，或另存为 CSV'],
+      { cause },
+    );
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true });
   } catch (e) {
-    throw bad(`无法打开压缩包（${(e as Error).message}）`);
+    throw bad('无法打开压缩包，文件可能不完整或已损坏', e);
   }
   if (zip.entryCount > XLSX_LIMITS.maxEntries) throw bad(`条目过多（${zip.entryCount}）`);
   const parts = new Map<string, string>();
   let total = 0;
   await new Promise<void>((ok, fail) => {
-    zip.on('error', (e: Error) => fail(e instanceof StudioError ? e : bad(e.message)));
+    zip.on('error', (e: Error) => fail(e instanceof StudioError ? e : bad('压缩包结构损坏', e)));
     zip.on('end', ok);
     zip.on('entry', (entry: Entry) => {
       void (async () => {
@@ -62,7 +65,7 @@ export async function readZipParts(
         zip.readEntry();
       })().catch((e: unknown) => {
         zip.close();
-        fail(e instanceof StudioError ? e : bad((e as Error).message));
+        fail(e instanceof StudioError ? e : bad('解压时出错，文件可能不完整', e));
       });
     });
     zip.readEntry();

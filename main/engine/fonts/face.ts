@@ -78,7 +78,9 @@ export function openFace(src: FaceSource): Face {
       };
     }
   } catch (err) {
-    throw new StudioError('missing-font', `字体文件无法读取：${src.path}`, [String((err as Error).message)]);
+    throw new StudioError('missing-font', `字体文件无法读取：${src.path}（文件可能已损坏，或不是字体）`, [], {
+      cause: err,
+    });
   }
   const os2 = font['OS/2'];
   const upm = font.unitsPerEm;

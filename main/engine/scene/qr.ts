@@ -27,7 +27,9 @@ function encode(el: QrElement): [RectItem, PathItem] {
   try {
     qr = QRCode.create(el.content, { errorCorrectionLevel: el.ecLevel });
   } catch (err) {
-    throw new StudioError('invalid-input', `二维码「${el.id}」的内容无法编码：${(err as Error).message}`);
+    throw new StudioError('invalid-input', `二维码「${el.id}」的内容无法编码（可能过长），请缩短内容`, [], {
+      cause: err,
+    });
   }
   const n = qr.modules.size;
   const total = n + 2 * el.quietZone;

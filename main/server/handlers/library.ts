@@ -68,7 +68,7 @@ const FIELDS: FieldNames = { label: fieldLabel, relabel };
 
 function sampleOf(lib: Library, id: string): Sample {
   const s = lib.get(id);
-  if (!s) throw new StudioError('invalid-input', '样本库中没有这个样本（可能已被彻底删除），请刷新后再试');
+  if (!s) throw new StudioError('invalid-input', '素材库中没有这个样本（可能已被彻底删除），请刷新后再试');
   return s;
 }
 

@@ -126,8 +126,7 @@ export class JobService {
   start<K extends JobKind>(spec: JobSpec<K>): string {
     this.sweep();
     const waiting = this.queue.filter((w) => w.job).length;
-    if (waiting >= this.o.maxQueued)
-      throw new StudioError('busy', '等待中的任务太多，请等前面的任务完成后再试');
+    if (waiting >= this.o.maxQueued) throw new StudioError('busy', '等待中的任务太多，请等前面的任务完成后再试');
     const id = newId();
     const status = { ...spec.initial, jobId: id, kind: spec.kind, state: 'queued', progress: 0 } as JobStatus;
     const job: Job = {

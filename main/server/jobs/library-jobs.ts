@@ -70,7 +70,7 @@ export function importJob(
     kind: 'import',
     initial: counts(req.uploads.length),
     lane: 'library',
-    failure: '导入时出现意外错误，已导入的文件保留在样本库中；请重试',
+    failure: '导入时出现意外错误，已导入的文件保留在素材库中；请重试',
     finally: () => req.uploads.forEach((u) => uploads.release(u.uploadId)),
     async run(ctx) {
       const lib = await library();

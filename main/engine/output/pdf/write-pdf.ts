@@ -1,6 +1,6 @@
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import { StudioError } from '../../../core/index.js';
+import { StudioError, systemReason } from '../../../core/index.js';
 import type { Scene } from '../../scene/types.js';
 import { withAtomicFile } from '../../../node/atomic.js';
 import { addPage, setPageBoxes, type Doc, type DrawContext, type PdfImage } from './context.js';
@@ -93,8 +93,6 @@ function planJobs(scenes: Scene[], opts: PdfOptions): { jobs: PageJob[]; scale: 
   return { jobs, scale };
 }
 
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-
 /**
  * Writes scenes as a print PDF, one page per scene (or per sheet when tiling): vector shapes, real
  * subset-embedded text (or outlines), bleed and trim boxes, crop marks, RGB or CMYK. The file
@@ -144,8 +142,9 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
           if (err instanceof StudioError) throw err;
           throw new StudioError(
             'output-failed',
-            `生成 PDF 第 ${i + 1} 页（${job.scene.name}）时出错：${message(err)}`,
-            [message(err)],
+            `生成 PDF 第 ${i + 1} 页（${job.scene.name}）时出错，未输出文件`,
+            ['请检查这一页的文字和图片；问题持续时请把设计文件发给维护人员'],
+            { cause: err },
           );
         }
         opts.onProgress?.(i + 1, jobs.length);
@@ -162,9 +161,8 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
       throw err;
     }
     if (writeError) {
-      throw new StudioError('output-failed', `无法写入 PDF 文件 ${path}：${message(writeError)}`, [
-        message(writeError),
-      ]);
+      const why = typeof (writeError as { code?: unknown }).code === 'string' ? systemReason(writeError) : '写入时出错';
+      throw new StudioError('output-failed', `无法写入 PDF 文件 ${path}：${why}`, [], { cause: writeError });
     }
     return { path, pages: jobs.length, scale, userUnit: Math.max(1, ...jobs.map((j) => j.userUnit)) };
   });
