@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -10,16 +11,23 @@ export function run(cmd, args) {
   execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
 }
 
+/** npm itself: through its own CLI file when npm started us (Windows has npm.cmd, no `npm` to exec). */
+export function npm(args) {
+  const cli = process.env.npm_execpath;
+  if (cli && /\.[cm]?js$/.test(cli)) run(process.execPath, [cli, ...args]);
+  else execFileSync('npm', args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+}
+
 export function buildApp({ skipBuild = false } = {}) {
-  if (!skipBuild) run('npm', ['run', '-s', 'build']);
-  run(join(ROOT, 'node_modules', '.bin', 'esbuild'), [
-    'main/app/preload.ts',
-    '--bundle',
-    '--platform=node',
-    '--format=cjs',
-    '--target=node20',
-    '--external:electron',
-    '--outfile=dist/main/app/preload.cjs',
-    '--log-level=warning',
-  ]);
+  if (!skipBuild) npm(['run', '-s', 'build']);
+  buildSync({
+    entryPoints: [join(ROOT, 'main/app/preload.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron'],
+    outfile: join(ROOT, 'dist/main/app/preload.cjs'),
+    logLevel: 'warning',
+  });
 }

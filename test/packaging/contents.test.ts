@@ -165,7 +165,7 @@ describe('dependencies', () => {
   it('packs production dependencies only', () => {
     // npm ls exits 1 on any peer-dependency warning in the tree; its list is still complete.
     const prod = new Set(
-      spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' })
+      spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '--json=false'], { cwd: ROOT, encoding: 'utf8' })
         .stdout.split('\n')
         .filter((p) => p.includes(`${sep}node_modules${sep}`))
         .map((p) => relative(ROOT, p).split(sep).join('/')),
