@@ -10,7 +10,8 @@ import { keystrokeBench } from './keystroke.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', '.out');
-const PEERS = resolve(ROOT, '..', 'shared', 'peers');
+// The team's shared folder beside the project; BENCH_PEERS names another (a worktree's is elsewhere).
+const PEERS = process.env.BENCH_PEERS ?? resolve(ROOT, '..', 'shared', 'peers');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('@expo-google-fonts/noto-sans-sc/900Black/NotoSansSC_900Black.ttf');
@@ -38,20 +39,29 @@ function timed(cmd, args, env = {}) {
 }
 
 const ours = (args) => ['node', [join(ROOT, 'bin', 'campaign-studio.js'), 'render', ...args]];
-const peer = {
-  rsvg: (kind, dpi, out) =>
-    existsSync('/usr/bin/rsvg-convert')
-      ? ['bash', [join(PEERS, 'rsvg.sh'), '--kind', kind, '--dpi', String(dpi), '--out', out]]
-      : null,
-  inkscape: (kind, dpi, out) =>
-    existsSync('/usr/bin/inkscape')
-      ? ['bash', [join(PEERS, 'inkscape.sh'), '--kind', kind, '--dpi', String(dpi), '--out', out]]
-      : null,
-  chromium: (kind, dpi, out) =>
-    existsSync('/usr/bin/chromium') && existsSync(join(ROOT, 'node_modules', 'playwright-core'))
-      ? ['node', [join(PEERS, 'chromium.mjs'), '--kind', kind, '--dpi', String(dpi), '--out', out]]
-      : null,
+
+// A peer runs only when its program is installed and its script is there (../shared/peers exists
+// only in the team's checkout, beside the project); otherwise one line says why, not FAIL rows.
+const PEERS_SPEC = {
+  rsvg: { bin: '/usr/bin/rsvg-convert', script: 'rsvg.sh', run: (script, a) => ['bash', [script, ...a]] },
+  inkscape: { bin: '/usr/bin/inkscape', script: 'inkscape.sh', run: (script, a) => ['bash', [script, ...a]] },
+  chromium: {
+    bin: '/usr/bin/chromium',
+    script: 'chromium.mjs',
+    needs: join(ROOT, 'node_modules', 'playwright-core'),
+    run: (script, a) => ['node', [script, ...a]],
+  },
 };
+const peer = {};
+for (const [name, spec] of Object.entries(PEERS_SPEC)) {
+  const script = join(PEERS, spec.script);
+  const missing = [spec.bin, script, spec.needs].filter((f) => f && !existsSync(f));
+  if (missing.length) {
+    console.log(`peer ${name} skipped: ${missing.join(', ')} not found`);
+    continue;
+  }
+  peer[name] = (kind, dpi, out) => spec.run(script, ['--kind', kind, '--dpi', String(dpi), '--out', out]);
+}
 
 function compare(label, slug, oursCmd, oursOut, kind, dpi, ext, withPeers = true) {
   const contenders = [['ours', oursCmd, oursOut]];
