@@ -303,30 +303,28 @@ describe('campaign-studio preflight', () => {
 });
 
 describe('interrupted renders', () => {
-  it('Ctrl-C during a long render leaves no partial or temporary file, and the old file intact', async () => {
+  /** A 6 m banner PNG at 150 dpi (a few seconds), stopped with `signal` at its first progress line. */
+  async function interruptRender(
+    out: string,
+    signal: NodeJS.Signals,
+  ): Promise<{ code: number | null; stderr: string }> {
     const { spawn } = await import('node:child_process');
-    const out = p('interrupted.png');
-    writeFileSync(out, 'previous file');
-    const child = spawn(
-      process.execPath,
-      [
-        join(import.meta.dirname, '../../bin/campaign-studio.js'),
-        'render',
-        '--template',
-        'banner-red-600x70',
-        '--dpi',
-        '150',
-        '--out',
-        out,
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const bin = join(import.meta.dirname, '../../bin/campaign-studio.js');
+    const args = ['render', '--template', 'banner-red-600x70', '--dpi', '150', '--out', out];
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // Wait for the first progress line: the temporary file exists by then.
-    await new Promise<void>((resolve) => child.stderr.on('data', () => resolve()));
-    child.kill('SIGINT');
+    await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
+    child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stderr };
+  }
+
+  it('Ctrl-C during a long render leaves no partial or temporary file, and the old file intact', async () => {
+    const out = p('interrupted.png');
+    writeFileSync(out, 'previous file');
+    const { code, stderr } = await interruptRender(out, 'SIGINT');
     expect(code).toBe(130);
     expect(stderr).toContain('已中断');
     expect(readFileSync(out, 'utf8')).toBe('previous file');
@@ -334,28 +332,11 @@ describe('interrupted renders', () => {
   });
 
   it('a render killed outright (SIGKILL) leaves its temp file; the next render into that folder sweeps it', async () => {
-    const { spawn } = await import('node:child_process');
     const killed = join(dir, 'killed');
     mkdirSync(killed, { recursive: true });
     const mine = join(killed, 'notes.tmp-999999-0123abcd'); // not our pattern (no leading dot): never touched
     writeFileSync(mine, 'mine');
-    const child = spawn(
-      process.execPath,
-      [
-        join(import.meta.dirname, '../../bin/campaign-studio.js'),
-        'render',
-        '--template',
-        'banner-red-600x70',
-        '--dpi',
-        '150',
-        '--out',
-        join(killed, 'banner.png'),
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('close', resolve));
+    await interruptRender(join(killed, 'banner.png'), 'SIGKILL');
     const temps = () => readdirSync(killed).filter((f) => /^\.banner\.png\.tmp-\d+-[0-9a-f]{8}$/.test(f));
     expect(temps()).toHaveLength(1); // what a power cut leaves
     const r = await studio(['render', '--template', 'poster-a3-blue', '--out', join(killed, 'poster.pdf')]);
