@@ -5,6 +5,7 @@ import { failureLines } from '../../engine/batch/report-text.js';
 import { runBatch } from '../../engine/batch/run-batch.js';
 import { removeBatchStaging } from '../../engine/batch/staging.js';
 import { DESIGN_OPTIONS, DPI, numberOption, parse } from '../args.js';
+import { logDebug } from '../debug-log.js';
 import { err, out, progressReporter, UsageError } from '../io.js';
 import { designsFromArgs } from './design-input.js';
 
@@ -59,7 +60,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
         allowPlaceholder: v['allow-placeholder'] || undefined,
       },
     },
-    { onProgress: progressReporter('批量生成中') },
+    { onProgress: progressReporter('批量生成中'), onUnexpected: (row, e) => logDebug(e, [`batch 第 ${row} 行`]) },
   );
   for (const n of report.notes) err(`注意：${n}`);
   if (v.json) out(JSON.stringify(report));

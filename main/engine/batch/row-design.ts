@@ -94,5 +94,6 @@ export async function sceneForRow(design: Design): Promise<{ scene: Scene; notes
 export function reasonOf(err: unknown): string {
   if (err instanceof RowProblem) return err.message;
   if (err instanceof StudioError) return [err.message, ...err.details].join('；');
-  return `内部错误：${err instanceof Error ? err.message : String(err)}`;
+  // A bug, not the row's fault: the original goes to the run's onUnexpected hook (the debug log).
+  return '生成这一行时出现意外错误；请检查这一行的内容，问题持续时请把表格发给维护人员';
 }

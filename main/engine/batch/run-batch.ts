@@ -6,7 +6,7 @@ import type { Scene } from '../scene/types.js';
 import { isBlankRow, planBatch, type BatchPlan } from './plan.js';
 import { reportText } from './report-text.js';
 import { placeholderReason } from '../preflight/placeholders.js';
-import { designForRow, reasonOf, sceneForRow } from './row-design.js';
+import { designForRow, reasonOf, RowProblem, sceneForRow } from './row-design.js';
 import { makeStagingDir, removeStagingDir } from './staging.js';
 import { writeScenes } from './write-output.js';
 import { writeZip } from './write-zip.js';
@@ -31,6 +31,8 @@ export interface RunBatchHooks {
   onRow?(result: BatchRowResult): void;
   /** Abort to cancel: the row being written is abandoned (no partial file), none is started. */
   signal?: AbortSignal;
+  /** A row failed for a reason that is a bug, not its content: the original error, for a log. */
+  onUnexpected?(row: number, err: unknown): void;
 }
 
 class Cancelled extends Error {}
@@ -76,7 +78,7 @@ export async function runBatch(opts: RunBatchOptions, hooks: RunBatchHooks = {})
     for (const [i, row] of opts.table.rows.entries()) {
       if (aborted()) break;
       const rowNo = i + 1;
-      const result = isBlankRow(row) ? null : await buildRow(opts, plan, i, notes);
+      const result = isBlankRow(row) ? null : await buildRow(opts, plan, i, notes, hooks);
       if (!result) {
         report.skipped.push(rowNo);
         hooks.onRow?.({ row: rowNo, status: 'skipped' });
@@ -159,6 +161,7 @@ async function buildRow(
   plan: BatchPlan,
   i: number,
   notes: Set<string>,
+  hooks: RunBatchHooks,
 ): Promise<{ scene: Scene } | { reason: string }> {
   try {
     const design = await designForRow(opts.design, plan.mapping, opts.table, i, opts.baseDir ?? process.cwd());
@@ -169,6 +172,7 @@ async function buildRow(
     for (const note of r.notes) notes.add(note);
     return { scene: r.scene };
   } catch (err) {
+    if (!(err instanceof RowProblem) && !(err instanceof StudioError)) hooks.onUnexpected?.(i + 1, err);
     return { reason: reasonOf(err) };
   }
 }
