@@ -162,4 +162,21 @@ describe('handlers', () => {
     expect(JSON.stringify(r)).not.toContain('secret');
     expect(logged).toContain('listFormats failed');
   });
+
+  it('a full export queue answers busy, its own code, not invalid-input', async () => {
+    const busy = testContext({ maxRunning: 1, maxQueued: 1 });
+    const hb = createHandlers(busy);
+    try {
+      const started = [];
+      for (let i = 0; i < 3; i++) started.push(await hb.exportDesign({ design: small(), format: 'png', dpi: 300 }));
+      expect(started.slice(0, 2).map((r) => r.ok)).toEqual([true, true]);
+      expect(started[2]).toMatchObject({
+        ok: false,
+        error: { code: 'busy', message: expect.stringMatching(/导出任务太多/) },
+      });
+      expect(resultSchema('exportDesign').safeParse(started[2]).success).toBe(true);
+    } finally {
+      await busy.dispose();
+    }
+  });
 });
