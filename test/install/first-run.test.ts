@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const clone = mkdtempSync(join(tmpdir(), 'studio-first-run-'));
+/** Beside the clone, not in it: the clone's tree must stay as checked out. */
+const aside = mkdtempSync(join(tmpdir(), 'studio-first-run-aside-'));
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/;
 
 /** A user's shell: none of the npm_* variables the test runner itself was started with. */
@@ -23,8 +25,8 @@ function userEnv(): NodeJS.ProcessEnv {
     ...env,
     ELECTRON_MIRROR: 'https://electron-download.invalid/',
     // An empty cache, so a zip downloaded on this machine before cannot stand in for the download.
-    electron_config_cache: join(clone, '.electron-cache'),
-    CAMPAIGN_STUDIO_LOG: join(clone, 'debug.log'),
+    electron_config_cache: join(aside, 'electron-cache'),
+    CAMPAIGN_STUDIO_LOG: join(aside, 'debug.log'),
   };
 }
 
@@ -62,9 +64,15 @@ function firstLine(child: ChildProcess, ms: number): Promise<{ line: string; std
   });
 }
 
-const stopAll = () => {
-  for (const c of children) if (c.exitCode === null && c.pid) process.kill(-c.pid, 'SIGTERM');
-};
+/** Stop a child's whole process group (npm, its shell, the studio), if it still runs. */
+function stop(c: ChildProcess): void {
+  if (c.exitCode !== null || c.signalCode !== null || !c.pid) return;
+  try {
+    process.kill(-c.pid, 'SIGTERM');
+  } catch {
+    // Gone already.
+  }
+}
 
 beforeAll(() => {
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
@@ -73,8 +81,9 @@ beforeAll(() => {
   console.log(`[install] clean clone of ${head.slice(0, 10)} in ${clone}`);
 });
 afterAll(() => {
-  stopAll();
+  children.forEach(stop);
   rmSync(clone, { recursive: true, force: true });
+  rmSync(aside, { recursive: true, force: true });
 });
 
 describe('first run on a machine that cannot reach Electron’s download site', () => {
@@ -112,7 +121,7 @@ describe('first run on a machine that cannot reach Electron’s download site', 
     const r = (await api.json()) as { ok: boolean; value: { id: string }[] };
     expect(r.ok).toBe(true);
     expect(r.value.map((t) => t.id)).toContain('poster-a2-red');
-    process.kill(-start.pid!, 'SIGTERM');
+    stop(start);
   });
 
   it('npm run serve prints the URL as the first line of its output', async () => {
@@ -120,7 +129,7 @@ describe('first run on a machine that cannot reach Electron’s download site', 
     const { line } = await firstLine(serve, 3 * 60_000);
     expect(line).toMatch(URL_LINE);
     expect((await fetch(line)).status).toBe(200);
-    process.kill(-serve.pid!, 'SIGTERM');
+    stop(serve);
   });
 
   it('the README quick start runs as written, its outputs git-ignored, and npm test passes', async () => {
