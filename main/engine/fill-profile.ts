@@ -4,11 +4,13 @@ import {
   DesignSchema,
   parseOrThrow,
   StudioError,
+  systemReason,
   UnitProfileSchema,
   type Design,
   type ProfileFill,
   type UnitProfile,
 } from '../core/index.js';
+import { DESIGN_JSON_LIMITS, parseJsonWithin } from '../core/json-limits.js';
 
 /** A profile embeds the unit's logo and mascot; beyond this it is surely not a profile. */
 const MAX_PROFILE_BYTES = 120 * 1024 * 1024;
@@ -38,13 +40,9 @@ export async function readProfileFile(path: string): Promise<UnitProfile> {
       throw new StudioError('invalid-input', `找不到本单位信息文件 ${path}`, [
         '请核对路径，或在工作室的「本单位信息」中导出一份',
       ]);
-    throw new StudioError('invalid-input', `无法读取本单位信息文件 ${path}`, [String((err as Error).message)]);
+    throw new StudioError('invalid-input', `无法读取本单位信息文件 ${path}：${systemReason(err)}`, [], { cause: err });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new StudioError('invalid-input', `本单位信息文件 ${path} 不是有效的 JSON`, [String((err as Error).message)]);
-  }
+  // The same shape limits as a design file from disk (it embeds a logo and a mascot, as base64).
+  const json = parseJsonWithin(text, DESIGN_JSON_LIMITS, `本单位信息文件 ${path} `);
   return parseOrThrow(UnitProfileSchema, json, `本单位信息文件 ${path} `);
 }

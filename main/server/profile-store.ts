@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { emptyProfile, StudioError, type UnitProfile } from '../core/index.js';
+import { emptyProfile, StudioError, systemReason, type UnitProfile } from '../core/index.js';
 import { readProfileFile } from '../engine/fill-profile.js';
 import { withAtomicFile } from '../node/atomic.js';
 import { defaultLibraryDir } from './library-host.js';
@@ -37,7 +37,7 @@ export class ProfileStore {
       key = `${st.mtimeMs}|${st.size}`;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { profile: emptyProfile(), saved: false };
-      return { profile: emptyProfile(), saved: false, problem: `无法读取本单位信息：${(err as Error).message}` };
+      return { profile: emptyProfile(), saved: false, problem: `无法读取本单位信息：${systemReason(err)}` };
     }
     if (this.cached?.key === key) return this.cached.value;
     let value: StoredProfile;
