@@ -279,11 +279,7 @@ describe('bad input', () => {
     // The same mistake, the same answer: any --dpi that is not 1–2400 is a usage error.
     for (const dpi of ['abc', '0', '-3', '3000', ''])
       await fails([...T, '--out', p('x.png'), `--dpi=${dpi}`], 2, '--dpi 应为 1 到 2400 dpi');
-    await fails(
-      [...T, '--out', p('x.png'), '--set', 'slogan'],
-      2,
-      '--set 应写成 槽位=内容',
-    );
+    await fails([...T, '--out', p('x.png'), '--set', 'slogan'], 2, '--set 应写成 槽位=内容');
   });
 });
 
