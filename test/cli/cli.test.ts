@@ -306,7 +306,8 @@ describe('interrupted renders', () => {
   ): Promise<{ code: number | null; stderr: string }> {
     const { spawn } = await import('node:child_process');
     const bin = join(import.meta.dirname, '../../bin/campaign-studio.js');
-    const args = ['render', '--template', 'banner-red-600x70', '--dpi', '150', '--out', out];
+    // With the unit's profile: a template's sample content would stop the render before it starts.
+    const args = ['render', '--template', 'banner-red-600x70', '--profile', PROFILE, '--dpi', '150', '--out', out];
     const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -335,7 +336,15 @@ describe('interrupted renders', () => {
     await interruptRender(join(killed, 'banner.png'), 'SIGKILL');
     const temps = () => readdirSync(killed).filter((f) => /^\.banner\.png\.tmp-\d+-[0-9a-f]{8}$/.test(f));
     expect(temps()).toHaveLength(1); // what a power cut leaves
-    const r = await studio(['render', '--template', 'poster-a3-blue', '--out', join(killed, 'poster.pdf')]);
+    const r = await studio([
+      'render',
+      '--template',
+      'poster-a3-blue',
+      '--profile',
+      PROFILE,
+      '--out',
+      join(killed, 'poster.pdf'),
+    ]);
     expect(r.code).toBe(0);
     expect(temps()).toEqual([]);
     expect(readdirSync(killed).sort()).toEqual(['notes.tmp-999999-0123abcd', 'poster.pdf']);

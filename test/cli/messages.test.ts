@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY_SUBCOMMANDS } from '../../main/cli/commands/library.js';
 import { studio, type CliResult } from '../helpers/cli.js';
 import { OUT_DIR } from '../helpers/designs.js';
+import { SANMING_PROFILE_FILE as PROFILE } from '../helpers/profile.js';
 
 /*
  * Issue #11 §2: every CLI message is Chinese and says what to do. Usage mistakes exit 2 (the same
@@ -161,7 +162,10 @@ describe('content errors', () => {
     rmSync(LOG, { force: true });
     await fails(['render', '--design', p('missing.csdesign'), '--out', p('x.pdf')], '找不到这个文件');
     expect(readFileSync(LOG, 'utf8')).toMatch(/ENOENT/);
-    await fails(['render', ...T, '--out', p('no/such/dir/x.pdf')], /文件夹 .*no\/such\/dir 不存在/);
+    await fails(
+      ['render', ...T, '--profile', PROFILE, '--out', p('no/such/dir/x.pdf')],
+      /文件夹 .*no\/such\/dir 不存在/,
+    );
     await fails(['batch', ...T, '--data', p('missing.csv'), '--out', p('o')], '找不到这个文件');
     await fails([...LIB, 'import', p('nothing-here')], '找不到');
   });
