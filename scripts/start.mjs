@@ -77,8 +77,12 @@ async function main() {
   if (!bin) {
     const site = downloadSite();
     const host = new URL(site).host;
-    const offline = !cachedZip() && !process.env.ELECTRON_GET_USE_PROXY && !(await answers(site));
-    if (offline) {
+    const skip = Boolean(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD);
+    const offline = !skip && !cachedZip() && !process.env.ELECTRON_GET_USE_PROXY && !(await answers(site));
+    if (skip) {
+      say('还没有桌面版所需的 Electron 程序，而环境变量 ELECTRON_SKIP_BINARY_DOWNLOAD 要求不下载它。');
+      say(`要用桌面版：去掉这个变量，在能连上 ${host} 的电脑上再运行 npm start（或设置 ELECTRON_MIRROR 镜像）。`);
+    } else if (offline) {
       say(`还没有桌面版所需的 Electron 程序，这台电脑现在也连不上它的下载地址（${host}）。`);
       say(howToGetDesktop(host));
     } else {
