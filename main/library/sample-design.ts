@@ -17,7 +17,10 @@ export async function sampleDesign(lib: Library, id: string): Promise<{ design: 
   try {
     text = (await lib.read(f.sha256)).toString('utf8');
   } catch {
-    throw new StudioError('invalid-design', `样本「${sample.title}」中的设计文件读不出来，请运行样本库检查`);
+    throw new StudioError(
+      'invalid-design',
+      `样本「${sample.title}」中的设计文件读不出来，请运行素材库检查（library check）`,
+    );
   }
   return { design: parseDesignText(text, `样本「${sample.title}」中的设计`), sample };
 }

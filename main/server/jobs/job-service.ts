@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { JobKind, JobStatus, JobStatusOf } from '../../core/api-jobs.js';
 import { isFinished } from '../../core/job-states.js';
 import { StudioError } from '../../core/index.js';
+import { privateTempDir } from '../../node/temp-files.js';
 import type { Downloads } from '../downloads.js';
 import type { Logger } from '../handlers/result.js';
 import { CancelledError, WorkerPool, type TaskHooks } from './pool.js';
@@ -91,7 +92,7 @@ export class JobService {
   private readonly queue: Waiting[] = [];
   private readonly lanes = new Set<string>();
   private running = 0;
-  private readonly root = mkdtempSync(join(tmpdir(), `campaign-studio-exports-${process.pid}-`));
+  private readonly root = privateTempDir('exports');
   private readonly runner: TaskRunner;
   private readonly sweeper: NodeJS.Timeout;
   readonly budget: number;
