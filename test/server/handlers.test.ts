@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API } from '../../main/core/api.js';
+import { API, resultSchema } from '../../main/core/api.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
 import { method } from '../../main/server/handlers/result.js';
 import { testContext } from '../helpers/context.js';
@@ -163,8 +163,8 @@ describe('handlers', () => {
     expect(logged).toContain('listFormats failed');
   });
 
-  it('a full export queue answers busy, its own code, not invalid-input', async () => {
-    const busy = testContext({ maxRunning: 1, maxQueued: 1 });
+  it('a full job queue answers busy, its own code, not invalid-input', async () => {
+    const busy = testContext({ budget: 1, maxQueued: 1 });
     const hb = createHandlers(busy);
     try {
       const started = [];
@@ -172,7 +172,7 @@ describe('handlers', () => {
       expect(started.slice(0, 2).map((r) => r.ok)).toEqual([true, true]);
       expect(started[2]).toMatchObject({
         ok: false,
-        error: { code: 'busy', message: expect.stringMatching(/导出任务太多/) },
+        error: { code: 'busy', message: expect.stringMatching(/任务太多/) },
       });
       expect(resultSchema('exportDesign').safeParse(started[2]).success).toBe(true);
     } finally {
