@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Types only from zod: the page imports StudioError, and zod stays out of its bundle.
+import type { z } from 'zod';
 
 /**
  * What the engine refuses on purpose, as a closed set: programs (the UI, scripts) branch on these,
@@ -19,8 +20,7 @@ export const STUDIO_ERROR_CODES = [
   /** A queue is full: nothing is wrong with the request, it can be sent again later. */
   'busy',
 ] as const;
-export const StudioErrorCodeSchema = z.enum(STUDIO_ERROR_CODES);
-export type StudioErrorCode = z.infer<typeof StudioErrorCodeSchema>;
+export type StudioErrorCode = (typeof STUDIO_ERROR_CODES)[number];
 
 /**
  * An error a user can act on: `message` (and each of `details`) is Chinese text for the UI and CLI,
