@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseOrThrow, StudioError } from '../core/index.js';
+import { parseOrThrow, StudioError, systemReason } from '../core/index.js';
 import { megabytes } from '../core/limits.js';
 import { authenticate, DEFAULT_SESSIONS, type SessionPolicy } from './accounts.js';
 import { FileRoleSchema } from '../core/index.js';
@@ -93,7 +93,7 @@ const FILE_PATH = /^\/api\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  */
 export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServer> {
   await fs.mkdir(opts.dataDir, { recursive: true }).catch((e: unknown) => {
-    throw new StudioError('invalid-input', `无法创建数据文件夹 ${opts.dataDir}`, [String((e as Error).message)]);
+    throw new StudioError('invalid-input', `无法创建数据文件夹 ${opts.dataDir}：${systemReason(e)}`, [], { cause: e });
   });
   const tls = await loadOrCreateCertificate(opts.dataDir, {
     cert: opts.tlsCert,

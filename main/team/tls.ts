@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { StudioError } from '../core/index.js';
+import { StudioError, systemReason } from '../core/index.js';
 
 export interface ServerCertificate {
   cert: string;
@@ -27,7 +27,7 @@ async function readPem(path: string, what: string): Promise<string> {
   try {
     return await fs.readFile(path, 'utf8');
   } catch (e) {
-    throw new StudioError('invalid-input', `无法读取${what} ${path}`, [String((e as Error).message)]);
+    throw new StudioError('invalid-input', `无法读取${what} ${path}：${systemReason(e)}`, [], { cause: e });
   }
 }
 
@@ -47,7 +47,7 @@ export async function loadOrCreateCertificate(
     try {
       return { cert, key, fingerprint: fingerprintOf(cert), generated: false };
     } catch (e) {
-      throw new StudioError('invalid-input', `${opts.cert} 不是 PEM 格式的证书`, [String((e as Error).message)]);
+      throw new StudioError('invalid-input', `${opts.cert} 不是 PEM 格式的证书`, [], { cause: e });
     }
   }
   const dir = join(dataDir, 'tls');
