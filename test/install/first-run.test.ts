@@ -132,7 +132,9 @@ describe('first run on a machine that cannot reach Electron’s download site', 
     stop(serve);
   });
 
-  it('the README quick start runs as written, its outputs git-ignored, and npm test passes', async () => {
+  // `npm test` itself runs in .ci/run on a clean checkout, which then checks the tree is untouched;
+  // running it again in this clone would only double CI's time.
+  it('the README quick start runs as written, its outputs git-ignored', async () => {
     const readme = readFileSync(join(clone, 'README.md'), 'utf8');
     const quick = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## The command line'));
     const lines = [...quick.matchAll(/^(npm run -s studio -- .*?)(?:\s+#\s*(.*))?$/gm)];
@@ -143,11 +145,7 @@ describe('first run on a machine that cannot reach Electron’s download site', 
       );
       expect(r.code, `${cmd}\n${r.stderr}`).toBe(/fails on purpose/.test(comment ?? '') ? 1 : 0);
     }
-    const t0 = Date.now();
-    const test = await finish(npm(['test']));
-    console.log(`[install] npm test in the clone: exit ${test.code} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    expect(test.code, (test.stdout + test.stderr).slice(-4000)).toBe(0);
-    // Quick-start and test outputs are git-ignored: the clone's tree is as it was checked out.
+    // Quick-start outputs are git-ignored: the clone's tree is as it was checked out.
     const status = execFileSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' });
     expect(status).toBe('');
   });
