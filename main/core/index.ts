@@ -11,6 +11,8 @@ export * from './colour.js';
 export * from './errors.js';
 export * from './design/format.js';
 export * from './design/elements.js';
+export * from './design/shape-presets.js';
+export * from './design/shape-path.js';
 export * from './design/text-style.js';
 export * from './design/gradient.js';
 export * from './design/bundled-fonts.js';

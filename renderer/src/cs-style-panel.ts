@@ -25,6 +25,7 @@ const t = defineMessages({
   ellipse: { zh: '椭圆', en: 'Ellipse' },
   line: { zh: '线条', en: 'Line' },
   illustration: { zh: '插图', en: 'Illustration' },
+  shape: { zh: '形状', en: 'Shape' },
   colour: { zh: '颜色', en: 'Colour' },
   font: { zh: '字体', en: 'Font' },
   weight: { zh: '粗细', en: 'Weight' },

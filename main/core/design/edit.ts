@@ -28,6 +28,7 @@ export const TYPE_NAMES: Record<Element['type'], string> = {
   ellipse: '椭圆',
   line: '线条',
   illustration: '插图',
+  shape: '形状',
 };
 
 export function findElement(design: Pick<Design, 'elements'>, id: string): Element | undefined {

@@ -3,6 +3,8 @@ import { ColourSchema } from '../colour.js';
 import { ImageBinding, QrBinding, TextBinding } from './binding.js';
 import { ELEMENT_RANGES as R, MAX_TEXT_CHARS } from '../limits.js';
 import { TextStyleShape } from './text-style.js';
+import { parseUnitPath } from './shape-path.js';
+import { SHAPE_PRESET_NAMES } from './shape-presets.js';
 
 const Mm = z.number().min(-1e5).max(1e5);
 export const BoxSchema = z.object({
@@ -160,6 +162,51 @@ export const IllustrationElementSchema = z.object({
 });
 export type IllustrationElement = z.infer<typeof IllustrationElementSchema>;
 
+/**
+ * A drawn shape by name (docs/templates.md): the ornaments a designer needs that boxes and
+ * ellipses cannot draw — burst, star, ribbon, scalloped and wavy edges, speech bubble, seal frame,
+ * rounded tab — and the editor's basic ones (rectangle, rounded, circle, line), or a custom path.
+ */
+export const ShapeElementSchema = z
+  .object({
+    ...Common,
+    type: z.literal('shape'),
+    box: BoxSchema,
+    shape: z.enum(SHAPE_PRESET_NAMES, { message: `形状应为：${SHAPE_PRESET_NAMES.join('、')}` }),
+    /** Spikes of a burst, points of a star, bumps of a scalloped edge, waves along a wavy edge. */
+    points: z.number().int().min(3, '尖角、花边或波浪至少 3 个').max(120, '尖角、花边或波浪至多 120 个').optional(),
+    /**
+     * How deep, as a share: a burst's or star's spikes (of the radius), the scallops (of the
+     * radius), the waves (of the height), a ribbon's notches (of the height), a seal's frame (of
+     * the shorter side).
+     */
+    depth: z.number().min(0).max(1).optional(),
+    /** Corners of a rounded rectangle, speech bubble, tab or seal, mm (0: the shape's own default). */
+    radiusMm: z.number().min(0).max(1e5).default(0),
+    /** Where a speech bubble's tail points, as a share of the box (0,0 top-left; outside it). */
+    tail: z.object({ x: z.number().min(-3).max(4), y: z.number().min(-3).max(4) }).optional(),
+    /** Which edges of a wavy band are wavy. */
+    edges: z.enum(['top', 'bottom', 'both']).optional(),
+    /** A custom outline: absolute M, L, H, V, C, Q, Z path data in a 100 × 100 box stretched over `box`. */
+    path: z
+      .string()
+      .max(20_000, '自定义路径过长')
+      .refine((d) => parseUnitPath(d) !== null, '自定义路径只能用绝对坐标的 M、L、H、V、C、Q、Z 命令，且以 M 开头')
+      .optional(),
+    /** Turned about the box's centre, clockwise, degrees. */
+    rotateDeg: z.number().min(-360).max(360).default(0),
+    fill: ColourSchema.optional(),
+    stroke: StrokeSchema.optional(),
+    /** 0–1: a translucent ground over a photo, a faint ornament. */
+    opacity: z.number().min(0).max(1).default(1),
+  })
+  .refine((s) => s.shape !== 'custom' || s.path !== undefined, {
+    message: '自定义形状需要路径（path）',
+    path: ['path'],
+  })
+  .refine((s) => s.shape !== 'line' || s.stroke !== undefined, { message: '线条需要描边（stroke）', path: ['stroke'] });
+export type ShapeElement = z.infer<typeof ShapeElementSchema>;
+
 export type RectElement = z.infer<typeof RectElementSchema>;
 export type EllipseElement = z.infer<typeof EllipseElementSchema>;
 export type LineElement = z.infer<typeof LineElementSchema>;
@@ -172,5 +219,6 @@ export const ElementSchema = z.discriminatedUnion('type', [
   EllipseElementSchema,
   LineElementSchema,
   IllustrationElementSchema,
+  ShapeElementSchema,
 ]);
 export type Element = z.infer<typeof ElementSchema>;

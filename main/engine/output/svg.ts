@@ -1,5 +1,5 @@
 import type { Face } from '../fonts/face.js';
-import type { Scene, SceneItem, StrokePaint, TextRunItem, VectorItem } from '../scene/types.js';
+import type { Scene, SceneItem, ShapeItem, StrokePaint, TextRunItem, VectorItem } from '../scene/types.js';
 import { esc, n, paint } from './svg-format.js';
 import { textSvg, type SvgTextContext } from './svg-text.js';
 
@@ -52,6 +52,16 @@ export function vectorSvg(it: VectorItem): string {
   return `<g transform="matrix(${m})" data-element="${esc(it.elementId)}">${shapes.join('')}</g>`;
 }
 
+/** A shape: fill and stroke with their own opacities (as the PDF's graphics state has them), round joins. */
+export function shapeSvg(it: ShapeItem): string {
+  const o = it.opacity < 1 ? n(it.opacity) : '';
+  const fill = it.fill
+    ? `fill="${paint(it.fill)}"${o && ` fill-opacity="${o}"`}${it.evenOdd ? ' fill-rule="evenodd"' : ''}`
+    : 'fill="none"';
+  const stroke = it.stroke ? `${strokeAttrs(it.stroke)} stroke-linejoin="round"${o && ` stroke-opacity="${o}"`}` : '';
+  return `<path d="${it.d}" ${fill}${stroke}/>`;
+}
+
 function intersects(it: SceneItem, r: SvgRegion): boolean {
   let x0: number, y0: number, x1: number, y1: number;
   switch (it.kind) {
@@ -66,6 +76,7 @@ function intersects(it: SceneItem, r: SvgRegion): boolean {
       [x0, y0, x1, y1] = [it.cx - it.rx, it.cy - it.ry, it.cx + it.rx, it.cy + it.ry];
       break;
     case 'vector':
+    case 'shape':
       [x0, y0, x1, y1] = [it.bounds.x, it.bounds.y, it.bounds.x + it.bounds.w, it.bounds.y + it.bounds.h];
       break;
     case 'line':
@@ -158,6 +169,9 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
       }
       case 'vector':
         body.push(vectorSvg(it));
+        break;
+      case 'shape':
+        body.push(shapeSvg(it));
         break;
       case 'text':
         if (it.glyphs.length) body.push(textSvg(it, textUses(it), textContext));

@@ -42,6 +42,17 @@ function inkPoints(it: SceneItem): Pt[] {
     case 'path':
       // The QR code's dark modules: its light square (a rect item) already bounds them.
       return [];
+    case 'shape': {
+      // Handles bound the curves; the stroke reaches half its width further, any way round.
+      const pad = it.stroke ? it.stroke.widthMm / 2 : 0;
+      if (!pad) return it.hull;
+      return it.hull.flatMap(([x, y]): Pt[] => [
+        [x - pad, y],
+        [x + pad, y],
+        [x, y - pad],
+        [x, y + pad],
+      ]);
+    }
     case 'vector': {
       const v = (
         it.shapes

@@ -5,6 +5,7 @@ import { gradientLine } from './gradient-line.js';
 import { illustrationItems } from './illustration.js';
 import { fitImage } from './image-fit.js';
 import { qrItems } from './qr.js';
+import { shapeItems } from './shape.js';
 import type { LayoutNote, Scene, SceneItem } from './types.js';
 
 export interface BuiltScene {
@@ -98,6 +99,8 @@ function elementItems(
       ];
     case 'illustration':
       return illustrationItems(el, design, notes);
+    case 'shape':
+      return shapeItems(el);
   }
 }
 

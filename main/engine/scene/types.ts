@@ -177,5 +177,25 @@ export interface VectorItem {
   shapes: VectorShape[];
 }
 
+/**
+ * A shape element's outline (burst, ribbon, speech bubble…) in mm, absolute M/L/C/Z: filled and/or
+ * stroked, with round joins so a burst's spikes look the same in every writer.
+ */
+export interface ShapeItem {
+  kind: 'shape';
+  elementId: string;
+  d: string;
+  /** An open outline (a line) is only stroked. */
+  closed: boolean;
+  evenOdd: boolean;
+  fill?: Colour;
+  stroke?: StrokePaint;
+  opacity: number;
+  /** The outline's box, mm, without the stroke. */
+  bounds: { x: number; y: number; w: number; h: number };
+  /** Points along the outline, curves sampled, mm (for the round sticker's cut-margin check). */
+  hull: [number, number][];
+}
+
 export type SceneItem =
-  RectItem | EllipseItem | LineItem | PathItem | GradientItem | ImageItem | TextRunItem | VectorItem;
+  RectItem | EllipseItem | LineItem | PathItem | GradientItem | ImageItem | TextRunItem | VectorItem | ShapeItem;

@@ -1,5 +1,5 @@
 import type { Colour } from '../../../core/index.js';
-import type { GradientItem, ImageItem, Scene, SceneItem, StrokePaint } from '../../scene/types.js';
+import type { GradientItem, ImageItem, Scene, SceneItem, ShapeItem, StrokePaint } from '../../scene/types.js';
 import { drawImage, type DrawContext } from './context.js';
 import { roundedRectPath } from './shapes.js';
 import { drawTextRun } from './text.js';
@@ -47,16 +47,35 @@ export function drawItem(ctx: DrawContext, it: SceneItem): void {
     case 'vector':
       drawVector(ctx, it);
       break;
+    case 'shape':
+      drawShape(ctx, it);
+      break;
   }
 }
 
+/** A shape as the SVG writer draws it: fill and stroke with their own opacities, round joins. */
+function drawShape(ctx: DrawContext, it: ShapeItem): void {
+  const { doc } = ctx;
+  doc.save();
+  doc.lineJoin('round');
+  if (it.opacity < 1) doc.fillOpacity(it.opacity).strokeOpacity(it.opacity);
+  doc.path(it.d);
+  fillStroke(ctx, it.fill, it.stroke, it.evenOdd ? 'even-odd' : 'non-zero');
+  doc.restore();
+}
+
 /** Paints the current path: fill, then stroke on top (SVG order); ends the path either way. */
-function fillStroke(ctx: DrawContext, fill: Colour | undefined, stroke: StrokePaint | undefined): void {
+function fillStroke(
+  ctx: DrawContext,
+  fill: Colour | undefined,
+  stroke: StrokePaint | undefined,
+  rule: 'non-zero' | 'even-odd' = 'non-zero',
+): void {
   const { doc, paint } = ctx;
   const s = stroke && stroke.widthMm > 0 ? stroke : undefined;
   if (s) doc.lineWidth(s.widthMm);
-  if (fill && s) doc.fillAndStroke(paint.of(fill), paint.of(s.colour));
-  else if (fill) doc.fill(paint.of(fill));
+  if (fill && s) doc.fillAndStroke(paint.of(fill), paint.of(s.colour), rule);
+  else if (fill) doc.fill(paint.of(fill), rule);
   else if (s) doc.stroke(paint.of(s.colour));
   else doc.addContent('n');
 }

@@ -101,6 +101,7 @@ function inkIn(it: SceneItem, r: SvgRegion): Box | null {
       b = pathBox(it);
       break;
     case 'vector':
+    case 'shape':
       b = [it.bounds.x, it.bounds.y, it.bounds.x + it.bounds.w, it.bounds.y + it.bounds.h];
       break;
     case 'text': {
