@@ -24,3 +24,19 @@ export function protrusion(r: Rect, inside: Rect): number {
     r.y + r.h - (inside.y + inside.h),
   );
 }
+
+/**
+ * Like protrusion, but a side that runs out to the trim edge or beyond is not counted: a photo
+ * printed full-bleed is meant to be cut there. One that stops short of the edge, inside the margin,
+ * is what gets cut badly.
+ */
+export function protrusionUnlessBleeding(r: Rect, inside: Rect, page: { w: number; h: number }): number {
+  const e = 0.05;
+  return Math.max(
+    0,
+    r.x <= e ? 0 : inside.x - r.x,
+    r.y <= e ? 0 : inside.y - r.y,
+    r.x + r.w >= page.w - e ? 0 : r.x + r.w - (inside.x + inside.w),
+    r.y + r.h >= page.h - e ? 0 : r.y + r.h - (inside.y + inside.h),
+  );
+}

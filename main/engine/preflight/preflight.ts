@@ -5,7 +5,7 @@ import { effectiveDpi } from '../scene/image-fit.js';
 import type { ImageItem } from '../scene/types.js';
 import { lowContrastShare, MIN_CONTRAST } from './contrast.js';
 import { cutMarginFindings } from './cut-margin.js';
-import { occupied, protrusion } from './geometry.js';
+import { occupied, protrusion, protrusionUnlessBleeding } from './geometry.js';
 import { keyAreaFindings } from './key-area.js';
 import { placeholderFindings } from './placeholders.js';
 import { quietZoneFindings } from './quiet-zone.js';
@@ -47,7 +47,8 @@ export async function preflight(design: Design, built?: BuiltScene): Promise<Pre
   for (const el of design.elements) {
     if (el.type === 'text' || el.type === 'qr' || (el.type === 'image' && el.asset)) {
       const r = occupied(el, text);
-      const out = r ? protrusion(r, safe) : 0;
+      const page = { w: f.widthMm, h: f.heightMm };
+      const out = !r ? 0 : el.type === 'image' ? protrusionUnlessBleeding(r, safe, page) : protrusion(r, safe);
       if (r && out > 0.05 && (el.type !== 'text' || el.text.trim())) {
         findings.push({
           severity: 'warning',

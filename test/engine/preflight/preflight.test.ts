@@ -37,6 +37,22 @@ describe('preflight', () => {
     expect(r.findings[0]!.message).toContain('标语（slogan）');
   });
 
+  it('a photo running out to the trim edge is full-bleed; one that stops inside the margin is flagged', async () => {
+    const photo = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer();
+    const withPhoto = (box: Record<string, number>) =>
+      design({
+        format: { widthMm: 210, heightMm: 297, bleedMm: 3, safeMm: 10, dpi: 10 },
+        elements: [{ id: 'photo', label: '照片', type: 'image', asset: 'p', box }],
+        assets: { p: { mime: 'image/png', data: photo.toString('base64') } },
+      });
+    const safeCodes = async (box: Record<string, number>) =>
+      (await preflight(withPhoto(box))).findings.filter((f) => f.code === 'outside-safe-area').map((f) => f.elementId);
+    expect(await safeCodes({ x: -3, y: -3, w: 216, h: 150 })).toEqual([]);
+    expect(await safeCodes({ x: 4, y: -3, w: 202, h: 150 })).toEqual(['photo']);
+  });
+
   it('flags missing glyphs and overflow as errors', async () => {
     const d = design({
       background: red,
