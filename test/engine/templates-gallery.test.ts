@@ -8,7 +8,6 @@ import {
   matchFormat,
   placeholdersOf,
   slotsOf,
-  type Template,
 } from '../../main/core/index.js';
 import { listFormats } from '../../main/engine/formats.js';
 import { preflight } from '../../main/engine/preflight/preflight.js';
@@ -21,17 +20,9 @@ const templates = listTemplates();
 const formats = listFormats();
 
 describe('template gallery', () => {
-  it('has at least 21 templates covering every kind', () => {
-    expect(templates.length).toBeGreaterThanOrEqual(21);
+  it('has at least 48 templates covering every kind', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(48);
     for (const k of KINDS) expect(templates.filter((t) => t.kind === k).length, k).toBeGreaterThan(0);
-  });
-
-  it('has several templates of each main family', () => {
-    const count = (k: Template['kind']) => templates.filter((t) => t.kind === k).length;
-    expect(count('banner')).toBeGreaterThanOrEqual(4);
-    expect(count('poster')).toBeGreaterThanOrEqual(4);
-    expect(count('wechat')).toBeGreaterThanOrEqual(3);
-    expect(count('sticker')).toBeGreaterThanOrEqual(2);
   });
 
   it('has a vertical banner set in vertical writing, and a poster with a photo slot', () => {

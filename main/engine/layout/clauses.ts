@@ -1,4 +1,4 @@
-import { CLAUSE_SEPARATORS } from './kinsoku.js';
+import { CLAUSE_SEPARATORS, NO_LINE_START } from './kinsoku.js';
 import { words } from './words/words.js';
 
 /** A word of the text with where it starts (in code points of the whole text). */
@@ -45,8 +45,10 @@ export function textClauses(text: string): TextClause[] {
     };
     for (const w of words(para)) {
       const sep = isSep(w);
-      // A word after a separator starts the next clause.
-      if (!sep && cur.length && cur.at(-1)!.sep && cur.some((t) => !t.sep)) close(false);
+      // A word after a separator starts the next clause; closing marks (」）”) stay with the one
+      // they close, or a quote ending in ！」 would leave 」 a line of its own.
+      const closing = NO_LINE_START.has([...w][0] ?? '');
+      if (!sep && !closing && cur.length && cur.at(-1)!.sep && cur.some((t) => !t.sep)) close(false);
       cur.push({ text: w, at, sep });
       at += [...w].length;
     }

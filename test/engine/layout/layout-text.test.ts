@@ -63,6 +63,16 @@ describe('line breaking (禁则)', () => {
     }
   });
 
+  it('keeps a closing quote with the clause it closes (never a line of 」 alone)', () => {
+    const text = '「在家兼职刷单，动动手指一天赚三百！」';
+    const l = layoutText(
+      textEl({ text, box: { x: 0, y: 0, w: 170, h: 88 }, size: { mode: 'fit', minMm: 7, maxMm: 18 } }),
+    );
+    const ls = lines(l);
+    expect(ls.join('')).toBe(text);
+    for (const line of ls) expect(NO_LINE_START.has([...line][0]!), `line "${line}"`).toBe(false);
+  });
+
   it('honours explicit line breaks', () => {
     const l = layoutText(
       textEl({ text: '白菜\n青菜油麦菜', box: { x: 0, y: 0, w: 500, h: 500 }, size: { mode: 'fixed', mm: 10 } }),

@@ -4,24 +4,24 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MM_PER_INCH } from '../../../main/core/index.js';
 import { renderDesigns } from '../../../main/engine/render.js';
-import { listTemplates } from '../../../main/engine/templates.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { diff } from '../../helpers/image-diff.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
+import { goldenTemplates } from '../../helpers/golden.js';
 import { filledTemplate } from '../../helpers/profile.js';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
 
 /**
- * The PDF golden: every template's PDF, read back and rasterised by a real PDF reader (MuPDF),
- * against the same PNG golden the raster writer is held to (golden.test.ts: the template with a
- * unit's profile in). A change that only
- * the PDF writer makes (a shifted box, a lost shape or glyph, a wrong colour) fails here. Text is
- * drawn as outlines (转曲) so both readers fill the same paths; real text in the PDF is read back
- * against the PNG at print dpi by wysiwyg.test.ts and placed to 0.01 mm by pdf-write.test.ts.
+ * The PDF golden: the PDF of each golden template (one per kind and style), read back and
+ * rasterised by a real PDF reader (MuPDF), against the same PNG golden the raster writer is held to
+ * (golden.test.ts: the template with a unit's profile in). A change that only the PDF writer makes
+ * (a shifted box, a lost shape or glyph, a wrong colour) fails here. Text is drawn as outlines (转曲)
+ * so both readers fill the same paths; real text in the PDF is read back against the PNG at print
+ * dpi by wysiwyg.test.ts and placed to 0.01 mm by pdf-write.test.ts.
  */
-describe('golden renders of every template, as PDF read by MuPDF', () => {
-  for (const t of listTemplates()) {
+describe('golden renders of each kind and style, as PDF read by MuPDF', () => {
+  for (const t of goldenTemplates()) {
     it.skipIf(!existsSync(join(GOLDEN, `${t.id}.png`)))(t.id, async () => {
       const long = Math.max(t.format.widthMm, t.format.heightMm);
       const dpi = Math.round((400 / long) * MM_PER_INCH * 1000) / 1000;

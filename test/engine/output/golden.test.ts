@@ -3,20 +3,21 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderDesigns } from '../../../main/engine/render.js';
-import { listTemplates } from '../../../main/engine/templates.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { diff } from '../../helpers/image-diff.js';
+import { goldenTemplates } from '../../helpers/golden.js';
 import { filledTemplate } from '../../helpers/profile.js';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /**
- * Every template rendered about 400 px on its long side, with a real unit's profile in (samples no
- * profile fills — a date, a place, a photo — stay): enough to see any layout change.
+ * One template of each kind and style (helpers/golden.ts) rendered about 400 px on its long side,
+ * with a real unit's profile in (samples no profile fills — a date, a place, a photo — stay):
+ * enough to see any layout change.
  */
-describe('golden renders of every template', () => {
-  for (const t of listTemplates()) {
+describe('golden renders of each kind and style', () => {
+  for (const t of goldenTemplates()) {
     it(t.id, async () => {
       const long = Math.max(t.format.widthMm, t.format.heightMm);
       const dpi = Math.round((400 / long) * 25.4 * 1000) / 1000;
