@@ -26,7 +26,8 @@ describe('golden renders of each kind and style, as PDF read by MuPDF', () => {
       const long = Math.max(t.format.widthMm, t.format.heightMm);
       const dpi = Math.round((400 / long) * MM_PER_INCH * 1000) / 1000;
       const out = join(OUT_DIR, `golden-pdf-${t.id}.pdf`);
-      await renderDesigns([filledTemplate(t.id)], {
+      const design = filledTemplate(t.id);
+      await renderDesigns([design], {
         out,
         cmyk: false,
         bleed: false,
@@ -49,9 +50,12 @@ describe('golden renders of each kind and style, as PDF read by MuPDF', () => {
       const r = diff(golden.data, 3, page.data, 4, w, h, golden.info.width, page.width);
       // Measured: mean ≤ 0.97/255 and no visibly different pixel on every template (cairo and
       // MuPDF anti-alias edges a level or two apart); a moved box or glyph, a lost shape or a
-      // wrong colour turns whole strokes.
+      // wrong colour turns whole strokes. A photo, logo or mascot is resampled by each reader with
+      // its own filter, so the outline of a large one differs (0.38 % of pixels: the grid image's
+      // mascot); the PNG golden holds the raster writer to it exactly.
+      const images = design.elements.some((e) => e.type === 'image' && e.asset);
       expect(r.mean, `mean difference ${r.mean.toFixed(3)}/255`).toBeLessThan(1.5);
-      expect(r.badShare, `visibly different pixels ${r.badShare}`).toBeLessThan(0.002);
+      expect(r.badShare, `visibly different pixels ${r.badShare}`).toBeLessThan(images ? 0.006 : 0.002);
     });
   }
 });
