@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DesignSchema, type Design } from '../../../main/core/index.js';
 import { renderDesigns } from '../../../main/engine/render.js';
@@ -7,6 +6,7 @@ import { sceneToSvg } from '../../../main/engine/output/svg.js';
 import { buildScene } from '../../../main/engine/scene/build-scene.js';
 import type { VectorItem } from '../../../main/engine/scene/types.js';
 import { OUT_DIR } from '../../helpers/designs.js';
+import { pngAndPdf } from '../../helpers/png-and-pdf.js';
 import { diff } from '../../helpers/image-diff.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
 
@@ -90,14 +90,7 @@ describe('illustrations in every output', () => {
 
   it('the PDF, read by MuPDF, matches the PNG at the same dpi', async () => {
     const d = sheet({ format: { widthMm: 200, heightMm: 100, colourMode: 'rgb', dpi: 100 } });
-    const png = out('rgb.png');
-    const pdfPath = out('rgb.pdf');
-    await renderDesigns([d], { out: png, dpi: 100 });
-    await renderDesigns([d], { out: pdfPath });
-    const a = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const pdf = PdfReader.open(pdfPath);
-    const r = pdf.rasterise(0, 100);
-    pdf.close();
+    const { png: a, pdf: r } = await pngAndPdf(d, out('rgb'), 100);
     expect([r.width, r.height]).toEqual([a.info.width, a.info.height]);
     // The pictures' part of the page (the slogan under them is the text writers' business).
     const rows = Math.floor((r.height * 78) / 100);

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   DesignSchema,
@@ -15,6 +14,7 @@ import { renderDesigns } from '../../../main/engine/render.js';
 import { buildScene } from '../../../main/engine/scene/build-scene.js';
 import type { ShapeItem } from '../../../main/engine/scene/types.js';
 import { OUT_DIR } from '../../helpers/designs.js';
+import { pngAndPdf } from '../../helpers/png-and-pdf.js';
 import { diff } from '../../helpers/image-diff.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
 
@@ -163,15 +163,7 @@ describe('shape element in every output', () => {
   });
 
   it('the PDF, read by MuPDF, matches the PNG at the same dpi', async () => {
-    const d = sheet('rgb');
-    const png = out('rgb.png');
-    const pdfPath = out('rgb.pdf');
-    await renderDesigns([d], { out: png, dpi: 100 });
-    await renderDesigns([d], { out: pdfPath });
-    const a = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const pdf = PdfReader.open(pdfPath);
-    const r = pdf.rasterise(0, 100);
-    pdf.close();
+    const { png: a, pdf: r } = await pngAndPdf(sheet('rgb'), out('rgb'), 100);
     expect([r.width, r.height]).toEqual([a.info.width, a.info.height]);
     const m = diff(a.data, 3, r.data, 4, r.width, r.height);
     expect(m.mean, `mean ${m.mean.toFixed(3)}`).toBeLessThan(1);
