@@ -54,7 +54,9 @@ export async function renderCommand(argv: string[]): Promise<number> {
   for (const n of r.notes) err(`注意：${n}`);
   if (v.json) out(JSON.stringify(r));
   else {
-    const size = r.widthPx ? `，${r.widthPx}×${r.heightPx} 像素，${r.dpi} dpi` : `，${r.pages} 页`;
+    const size = r.widthPx
+      ? `，${r.widthPx}×${r.heightPx} 像素，${Math.round(r.dpi! * 10) / 10} dpi`
+      : `，${r.pages} 页`;
     out(`已输出 ${r.path}${size}`);
   }
   return 0;
