@@ -49,7 +49,7 @@ describe('app.asar', () => {
       'dist/main/app/main.js',
       'dist/main/app/preload.cjs',
       'dist/main/app/studio-app.js',
-      'dist/main/server/handlers/export-worker.js',
+      'dist/main/server/jobs/worker.js',
       'renderer/dist/index.html',
       'renderer/dist/app.js',
     ]) {
