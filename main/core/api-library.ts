@@ -42,7 +42,14 @@ export const LIBRARY_API = {
    * user's metadata over the design's: a job (jobStatus gives the sample's id when done).
    */
   publishDesign: {
-    input: z.object({ design: StudioDesignSchema, meta: SampleMetaPatchSchema.default({}) }).strict(),
+    input: z
+      .object({
+        design: StudioDesignSchema,
+        meta: SampleMetaPatchSchema.default({}),
+        /** Publish a design that still shows template samples (a proof), as exportDesign allows. */
+        allowPlaceholder: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ jobId: z.string() }),
     large: true,
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, type MethodSpec } from './api-common.js';
+import { AssetRefSchema, AssetSchema } from './design/assets.js';
 import { StudioDesignSchema } from './design/design.js';
 import { ILLUSTRATION_GROUPS, type IllustrationGroup } from './illustrations.js';
 import { UnitProfileSchema } from './profile.js';
@@ -10,8 +11,25 @@ import { UnitProfileSchema } from './profile.js';
  * side (the user's data folder); templates opened in the studio are filled from it.
  */
 
+/** The mascot's name is the profile's; only its picture changes form. */
+const MascotName = UnitProfileSchema.shape.mascot.unwrap().shape.name;
+
+/**
+ * The profile as the studio's page holds it: its pictures by reference, as design images are
+ * (docs/server.md) — the page never carries their bytes. Saving takes either form and embeds them.
+ */
+export const StudioProfileSchema = UnitProfileSchema.extend({
+  logo: AssetRefSchema.optional(),
+  mascot: z.object({ name: MascotName, image: AssetRefSchema }).optional(),
+});
+export type StudioProfile = z.infer<typeof StudioProfileSchema>;
+const SavedProfileSchema = UnitProfileSchema.extend({
+  logo: AssetSchema.optional(),
+  mascot: z.object({ name: MascotName, image: AssetSchema }).optional(),
+});
+
 export const StoredProfileSchema = z.object({
-  profile: UnitProfileSchema,
+  profile: StudioProfileSchema,
   /** Whether a profile has been saved; otherwise `profile` is empty and templates keep their samples. */
   saved: z.boolean(),
   /** The saved file could not be used (it is kept, and moved aside when a new profile is saved). */
@@ -33,9 +51,12 @@ export type IllustrationSummary = z.infer<typeof IllustrationSummarySchema>;
 
 export const PROFILE_API = {
   getProfile: { input: Empty, output: StoredProfileSchema },
-  /** Replace the stored profile (atomically). Its images travel inside, so the input may be large. */
+  /**
+   * Replace the stored profile (atomically). Its pictures come by reference (added with addAsset),
+   * or embedded (a profile file read elsewhere); the stored file embeds them.
+   */
   saveProfile: {
-    input: z.object({ profile: UnitProfileSchema }).strict(),
+    input: z.object({ profile: SavedProfileSchema }).strict(),
     output: z.object({ path: z.string(), movedAside: z.string().optional() }),
     large: true,
   },

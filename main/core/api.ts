@@ -6,6 +6,7 @@ import {
   PreflightReportSchema,
   STUDIO_ERROR_CODES,
   StudioDesignSchema,
+  StyleSchema,
 } from './index.js';
 import { BATCH_API } from './api-batch.js';
 import { DownloadIdSchema, Empty, Id, UploadIdSchema } from './api-common.js';
@@ -41,6 +42,8 @@ export const TemplateSummarySchema = z.object({
   widthPx: z.number().int().optional(),
   heightPx: z.number().int().optional(),
   slots: z.array(SlotSchema),
+  /** The gallery's style family (profile.ts STYLES), for its filter. */
+  style: StyleSchema.optional(),
   /** Where the transport serves a PNG thumbnail, relative to its origin (e.g. /thumbnails/<id>.png). */
   thumbnail: z.string(),
 });
@@ -54,19 +57,39 @@ const LayoutNoteSchema = z.object({
 
 const MmRect = { x: z.number(), y: z.number(), w: z.number(), h: z.number() };
 
-/** One layer of the live preview (previewSvg), all in mm from the trim's top-left corner. */
+/**
+ * One layer of the live preview (previewSvg), all in mm from the trim's top-left corner. Each
+ * element is a layer of its own (`id`; the page's ground is `background`), so the editor moves an
+ * element under the pointer by moving its layer, with no round trip.
+ */
 export const PreviewLayerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('svg'), svg: z.string() }),
+  z.object({ kind: z.literal('svg'), id: z.string(), svg: z.string() }),
   z.object({
     kind: z.literal('photo'),
+    id: z.string(),
     sha256: z.string(),
     /** Where the whole photo is drawn (beyond the clip for cover). */
     box: z.object(MmRect),
     /** What shows of it, with its corner radius. */
     clip: z.object({ ...MmRect, r: z.number() }),
+    /** Its element's rotation (degrees clockwise about cx, cy), if it is turned. */
+    rotate: z.object({ deg: z.number(), cx: z.number(), cy: z.number() }).optional(),
   }),
 ]);
 export type PreviewLayer = z.infer<typeof PreviewLayerSchema>;
+
+/**
+ * What the editor needs of an element's layout and does not compute itself: where it is drawn
+ * (rotation, strokes, shadows and overflowing text included) and, for a text, the block its lines
+ * fill and the size it was fitted to.
+ */
+export const PreviewGeometrySchema = z.object({
+  id: z.string(),
+  ink: z.object(MmRect).optional(),
+  block: z.object(MmRect).optional(),
+  sizeMm: z.number().optional(),
+});
+export type PreviewGeometry = z.infer<typeof PreviewGeometrySchema>;
 
 const SyllableSchema = z.object({
   char: z.string(),
@@ -143,7 +166,11 @@ const DESIGN_API = {
    */
   previewSvg: {
     input: z.object({ design: StudioDesignSchema, bleed: z.boolean().optional() }).strict(),
-    output: z.object({ layers: z.array(PreviewLayerSchema).min(1), notes: z.array(LayoutNoteSchema) }),
+    output: z.object({
+      layers: z.array(PreviewLayerSchema).min(1),
+      notes: z.array(LayoutNoteSchema),
+      elements: z.array(PreviewGeometrySchema),
+    }),
     large: true,
   },
   preflight: { input: z.object({ design: StudioDesignSchema }).strict(), output: PreflightReportSchema, large: true },

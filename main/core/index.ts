@@ -21,6 +21,7 @@ export * from './design/assets.js';
 export * from './design/design.js';
 export * from './design/parse.js';
 export * from './design/edit.js';
+export * from './design/names.js';
 export * from './design/format-catalogue.js';
 export * from './preflight.js';
 export * from './library.js';

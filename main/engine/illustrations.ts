@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  elementName,
   IllustrationCatalogueSchema,
   illustrationsForText,
   IllustrationShapesSchema,
   parseOrThrow,
   type Design,
+  type Element,
   type IllustrationArt,
   type IllustrationCatalogue,
   type IllustrationElement,
@@ -54,3 +56,7 @@ export function resolvedIllustration(el: IllustrationElement, design: Pick<Desig
   const ids = illustrationsForText(source.text, sloganLexicon().goods, illustrationCatalogue());
   return ids.length ? ids[el.follow.index % ids.length]! : el.illustration;
 }
+
+/** An element as the user reads its name (core design/names.ts), pictures by their Chinese names. */
+export const nameOf = (el: Element): string =>
+  elementName(el, { illustrationName: (id) => illustrationCatalogue().items.find((i) => i.id === id)?.name });

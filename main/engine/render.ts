@@ -55,6 +55,10 @@ export function formatFromPath(path: string): OutputFormat {
   return f;
 }
 
+/** What to do about text that does not fit, in the studio and on the command line. */
+export const OVERFLOW_HINT =
+  '请缩短文字、在“样式”中减小最小字号，或拖动文本框把它放大；确需超出时在导出窗口勾选「允许文字超出」（命令行加 --allow-overflow）';
+
 /** Designs → scenes, refusing any whose text cannot fit (unless explicitly allowed). */
 export async function scenesFor(
   designs: readonly Design[],
@@ -68,7 +72,7 @@ export async function scenesFor(
     if (overflow.length && !allowOverflow) {
       throw new StudioError('text-overflow', '文字放不下，没有输出文件', [
         ...overflow.map((n) => n.message),
-        '请缩短文字、减小最小字号或放大文本框；确需超出时加 --allow-overflow',
+        OVERFLOW_HINT,
       ]);
     }
     scenes.push(scene);
@@ -114,5 +118,17 @@ export async function renderDesigns(
 ): Promise<RenderResult> {
   if (designs.length === 0) throw new StudioError('invalid-input', '没有要输出的设计');
   if (!req.allowPlaceholder) refusePlaceholders(designs);
-  return renderScenes(await scenesFor(designs, req.allowOverflow ?? false, load), req);
+  // Progress in steps a user sees move: the layout first, then each strip or page of the writer.
+  const report = req.onProgress;
+  const scenes = await scenesFor(designs, req.allowOverflow ?? false, load);
+  report?.(LAYOUT_SHARE, PROGRESS_STEPS);
+  const onProgress =
+    report &&
+    ((done: number, total: number) =>
+      report(LAYOUT_SHARE + Math.round(((PROGRESS_STEPS - LAYOUT_SHARE) * done) / Math.max(1, total)), PROGRESS_STEPS));
+  return renderScenes(scenes, { ...req, onProgress });
 }
+
+/** Progress of renderDesigns in thousandths; the layout (scenes, images) is the first tenth. */
+const PROGRESS_STEPS = 1000;
+const LAYOUT_SHARE = 100;

@@ -32,10 +32,15 @@ function pngDpi(d: Design): number {
  * PDF is written by this thread while sharp draws the PNG on its own threads. The thumbnail is
  * drawn at its own size, not shrunk from the PNG.
  */
-export async function renderForPublish(design: Design, dir: string, load?: AssetLoader): Promise<PublishFiles> {
+export async function renderForPublish(
+  design: Design,
+  dir: string,
+  load?: AssetLoader,
+  allowPlaceholder = false,
+): Promise<PublishFiles> {
   // A published sample is what went out: a template's sample content still in it is refused, as
-  // for any print export (preflight/placeholders.ts).
-  refusePlaceholders([design]);
+  // for any print export (preflight/placeholders.ts), unless the user publishes a proof on purpose.
+  if (!allowPlaceholder) refusePlaceholders([design]);
   const scenes = await scenesFor([design], true, load);
   const files = { pdf: join(dir, 'publish.pdf'), png: join(dir, 'publish.png'), thumbnail: join(dir, 'thumbnail.jpg') };
   const { widthMm, heightMm } = design.format;

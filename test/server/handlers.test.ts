@@ -64,9 +64,12 @@ describe('handlers', () => {
 
   it('previewSvg and preflight', async () => {
     const p = await ok('previewSvg', { design: small() });
-    expect(p.layers).toHaveLength(1);
-    expect(p.layers[0].svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    expect(p.layers[0].svg).not.toMatch(/<script|<foreignObject/i);
+    // The page's ground and the text, each a layer of its own (preview-layers.test.ts).
+    expect(p.layers.map((l: any) => l.id)).toEqual(['background', 't']);
+    for (const l of p.layers) {
+      expect(l.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+      expect(l.svg).not.toMatch(/<script|<foreignObject/i);
+    }
     const over = design({
       elements: [
         textEl({

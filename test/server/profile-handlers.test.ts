@@ -87,6 +87,29 @@ describe('the stored unit profile', () => {
   });
 });
 
+describe('the profile pictures go by reference (issue #15)', () => {
+  it('getProfile names the logo and mascot in the image store; saveProfile takes the references back', async () => {
+    await ok('saveProfile', { profile: sanmingProfile() });
+    const got = await ok('getProfile', {});
+    expect(got.profile.logo).toMatchObject({ mime: 'image/png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(got.profile.mascot.image.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(got)).not.toMatch(/"data"/);
+    // The page changes a name and sends the pictures back as they came: the file embeds them again.
+    const changed = { ...got.profile, unit: { ...got.profile.unit, short: '列东所' } };
+    expect(JSON.stringify({ profile: changed }).length).toBeLessThan(4096);
+    await ok('saveProfile', { profile: changed });
+    const file = JSON.parse(readFileSync(ctx.profile.path, 'utf8'));
+    expect(file.unit.short).toBe('列东所');
+    expect(file.logo.data).toBe(sanmingProfile().logo!.data);
+    expect(file.mascot.image.data).toBe(sanmingProfile().mascot!.image.data);
+    // A reference the store no longer has is refused with what to do, and the file stays as it was.
+    const gone = { ...changed, logo: { ...changed.logo, sha256: 'f'.repeat(64) } };
+    const r = await call('saveProfile', { profile: gone });
+    expect(!r.ok && r.error.message).toMatch(/请重新放入这张图片/);
+    expect(JSON.parse(readFileSync(ctx.profile.path, 'utf8')).unit.short).toBe('列东所');
+  });
+});
+
 describe('listIllustrations', () => {
   it('searches in Chinese and gives each picture as a small SVG of paths', async () => {
     const fish = await ok('listIllustrations', { query: '鱼' });

@@ -1,43 +1,40 @@
 import { COLOUR_PRESETS, type ColourPresetName } from '../colour-values.js';
 import type { Colour } from '../colour.js';
 import { StudioError } from '../errors.js';
-import { ELEMENT_RANGES, MAX_ASSET_BYTES, MAX_DESIGN_FILE_BYTES } from '../limits.js';
+import { ELEMENT_RANGES, MAX_ASSET_BYTES } from '../limits.js';
 import type { AssetRef } from './assets.js';
 import type { Design } from './design.js';
 import type { Box, Element } from './elements.js';
+import { inTurnedRect, turnedRect } from './geometry.js';
+import { elementName, elementTypeName } from './names.js';
 import { slotsOf } from './slots.js';
+import { checkRoom } from './add.js';
 
 /*
  * Pure edits of a design, for the editor (slot form, style panel, image field) and the CLI's
  * --set alike: each takes a design and returns a new one (the old one is untouched, so undo can
  * keep it), and refuses input that would make the design invalid with a Chinese message naming
  * what was wrong. No runtime imports of zod: the page runs these on every keystroke.
+ *
+ * This module is the one door to them all: the canvas's operations live beside it by topic and
+ * are re-exported at the end — arrange.ts (move, resize, rotate, align, distribute, order, lock,
+ * hide), add.ts (new elements, images, duplicate, delete, copy/paste), picture.ts (crop and pan,
+ * background, illustrations), snap.ts (smart guides); names.ts names elements for the user.
  */
 
-type ElementOf<T extends Element['type']> = Extract<Element, { type: T }>;
+export type ElementOf<T extends Element['type']> = Extract<Element, { type: T }>;
 /** Fields to change; a field given as undefined is removed (e.g. `{ stroke: undefined }` drops the outline). */
 export type ElementPatch<T extends Element['type']> = {
   [K in keyof Omit<ElementOf<T>, 'id' | 'type'>]?: ElementOf<T>[K] | undefined;
-};
-
-export const TYPE_NAMES: Record<Element['type'], string> = {
-  text: '文字',
-  image: '图片',
-  qr: '二维码',
-  rect: '矩形',
-  ellipse: '椭圆',
-  line: '线条',
-  illustration: '插图',
-  shape: '形状',
 };
 
 export function findElement(design: Pick<Design, 'elements'>, id: string): Element | undefined {
   return design.elements.find((e) => e.id === id);
 }
 
-const nameOf = (el: Element): string => el.label ?? el.id;
+const nameOf = (el: Element): string => elementName(el);
 
-function withElements<D extends Design>(design: D, elements: Element[]): D {
+export function withElements<D extends Design>(design: D, elements: Element[]): D {
   return { ...design, elements };
 }
 
@@ -76,7 +73,7 @@ export function patchElement<D extends Design, T extends Element['type']>(
 ): D {
   const el = findElement(design, id);
   if (!el) throw new StudioError('invalid-input', `设计中没有元素「${id}」`);
-  if (el.type !== type) throw new StudioError('invalid-input', `元素「${nameOf(el)}」不是${TYPE_NAMES[type]}`);
+  if (el.type !== type) throw new StudioError('invalid-input', `「${nameOf(el)}」不是${elementTypeName(type)}`);
   const merged: Record<string, unknown> = { ...el, ...patch };
   for (const [k, v] of Object.entries(patch)) if (v === undefined) delete merged[k];
   const next = merged as Element;
@@ -95,7 +92,14 @@ export function patchElement<D extends Design, T extends Element['type']>(
  */
 export function setContent<D extends Design>(design: D, elementId: string, value: string): D {
   const el = findElement(design, elementId);
-  if (el?.type === 'text') return patchElement(design, elementId, 'text', { text: value, placeholder: undefined });
+  // Rewritten by hand, a bound text is the user's own: a later profile fill leaves it alone.
+  if (el?.type === 'text')
+    return patchElement(design, elementId, 'text', {
+      text: value,
+      placeholder: undefined,
+      bind: undefined,
+      bindFormat: undefined,
+    });
   if (el?.type === 'qr') return patchElement(design, elementId, 'qr', { content: value, placeholder: undefined });
   throw new StudioError('unknown-slot', `元素「${el ? nameOf(el) : elementId}」不能填写文字`);
 }
@@ -151,7 +155,7 @@ export function hexColour(hex: string): Colour {
 
 // ---- hit-testing ------------------------------------------------------------------------------
 
-/** The rectangle an element covers, in mm from the trim's top-left corner. */
+/** The rectangle an element is placed in (upright, before its rotation), in mm from the trim's top-left corner. */
 export function elementBox(el: Element): Box {
   if (el.type !== 'line') return el.box;
   const pad = el.stroke.widthMm / 2;
@@ -160,12 +164,18 @@ export function elementBox(el: Element): Box {
   return { x, y, w: Math.abs(el.to.x - el.from.x) + 2 * pad, h: Math.abs(el.to.y - el.from.y) + 2 * pad };
 }
 
-/** The topmost element under a point (elements paint in order, so the last one wins). */
+/** The upright rectangle around an element as drawn (its rotation applied). */
+export const elementBounds = (el: Element): Box => turnedRect(elementBox(el), el.type === 'line' ? 0 : el.rotation);
+
+/**
+ * The topmost element under a point (elements paint in order, so the last one wins). Hidden
+ * elements are not there; a rectangle under a pale fill is found even where it is transparent.
+ */
 export function elementAt(design: Pick<Design, 'elements'>, xMm: number, yMm: number): Element | undefined {
   for (let i = design.elements.length - 1; i >= 0; i--) {
     const el = design.elements[i]!;
-    const b = elementBox(el);
-    if (xMm >= b.x && xMm <= b.x + b.w && yMm >= b.y && yMm <= b.y + b.h) return el;
+    if (el.hidden) continue;
+    if (inTurnedRect({ x: xMm, y: yMm }, elementBox(el), el.type === 'line' ? 0 : el.rotation)) return el;
   }
   return undefined;
 }
@@ -175,7 +185,7 @@ export function elementAt(design: Pick<Design, 'elements'>, xMm: number, yMm: nu
 /** Above this an image still goes in, with a warning: the design file carries every byte of it. */
 export const LARGE_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Room left in a design file for everything but its images. */
-const DESIGN_FILE_MARGIN = 1024 * 1024;
+export const DESIGN_FILE_MARGIN = 1024 * 1024;
 
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -203,19 +213,19 @@ function usedAssets(design: Design): Set<string> {
 }
 
 /** Assets that no element and no background refers to any more are dropped from the file. */
-function withoutUnused<D extends Design>(design: D): D {
+export function withoutUnused<D extends Design>(design: D): D {
   const used = usedAssets(design);
   const assets = Object.fromEntries(Object.entries(design.assets).filter(([id]) => used.has(id)));
   return Object.keys(assets).length === Object.keys(design.assets).length ? design : { ...design, assets };
 }
 
 /** A free asset id: image-1, image-2, … */
-function newAssetId(design: Design): string {
+export function newAssetId(design: Design): string {
   for (let n = 1; ; n++) if (!(`image-${n}` in design.assets)) return `image-${n}`;
 }
 
 /** Bytes of an asset, whichever form it has (base64 in a file holds 3 bytes per 4 characters). */
-const assetBytes = (a: Design['assets'][string]): number =>
+export const assetBytes = (a: Design['assets'][string]): number =>
   'bytes' in a ? a.bytes : Math.floor((a.data.length * 3) / 4);
 
 /** Bytes of all images of a design: what they add to its file (base64 adds a third on disk). */
@@ -233,14 +243,7 @@ export function placeImage<D extends Design & { assets: Record<string, AssetRef>
   ref: AssetRef,
 ): D {
   const current = imageAsset(design, elementId);
-  const others = imageBytes(design) - (current ? assetBytes(current) : 0);
-  if (((others + ref.bytes) * 4) / 3 > MAX_DESIGN_FILE_BYTES - DESIGN_FILE_MARGIN) {
-    const name = ref.name ?? '图片';
-    throw new StudioError(
-      'too-large',
-      `放入「${name}」（${formatBytes(ref.bytes)}）后，设计文件会超过 ${formatBytes(MAX_DESIGN_FILE_BYTES)}，无法保存。请先压缩图片（建议 20 MB 以下）。`,
-    );
-  }
+  checkRoom(design, ref.bytes, ref.name, current ? assetBytes(current) : 0);
   const assetId = newAssetId(design);
   const withAsset: D = { ...design, assets: { ...design.assets, [assetId]: ref } };
   return withoutUnused(patchElement(withAsset, elementId, 'image', { asset: assetId }));
@@ -256,3 +259,8 @@ export function imageAsset<D extends Design>(design: D, elementId: string): D['a
   const el = findElement(design, elementId);
   return el?.type === 'image' && el.asset ? (design.assets[el.asset] as D['assets'][string]) : undefined;
 }
+
+export * from './arrange.js';
+export * from './add.js';
+export * from './snap.js';
+export * from './picture.js';

@@ -29,6 +29,12 @@ const Common = {
     .optional(),
   /** Human label of the slot in the UI, e.g. 标语. */
   label: z.string().max(40).optional(),
+  /** Turned about the centre of its box, degrees clockwise (lines turn with their end points instead). */
+  rotation: z.number().min(-360).max(360).optional(),
+  /** The editor does not move, resize or delete it until it is unlocked (a template's hotline, unit footer). */
+  locked: z.boolean().optional(),
+  /** Not drawn in any output, kept in the design (the layers panel's eye). */
+  hidden: z.boolean().optional(),
 };
 
 export const FontRefSchema = z.object({

@@ -1,6 +1,7 @@
 import { PROFILE_FIELD_NAMES, type ProfileField } from '../profile.js';
 import type { Design } from './design.js';
 import type { Element } from './elements.js';
+import { elementName } from './names.js';
 
 /*
  * Placeholders never print (issue #14 §2). A template marks its sample content explicitly
@@ -45,7 +46,7 @@ export function placeholdersOf(design: Pick<Design, 'elements'>): Placeholder[] 
     return [
       {
         elementId: el.id,
-        name: el.label ?? el.id,
+        name: elementName(el),
         type: el.type,
         sample: content(el) ?? '',
         ...(el.bind ? { field: el.bind } : {}),

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { BatchMapping, BatchTable, SlotMapping } from '../../core/batch.js';
 import { isPlaceholder, StudioError, type Design, type Element } from '../../core/index.js';
 import { prepareAssets } from '../assets/prepare.js';
+import { nameOf } from '../illustrations.js';
 import { fillSlots } from '../fill-slots.js';
 import { buildScene } from '../scene/build-scene.js';
 import type { Scene } from '../scene/types.js';
@@ -70,7 +71,7 @@ function filledFromProfile(design: Design, slot: string): boolean {
 
 const labelOf = (design: Design, id: string): string => {
   const el: Element | undefined = design.elements.find((e) => e.id === id);
-  return el?.label ?? el?.slot ?? id;
+  return el ? nameOf(el) : id;
 };
 
 /**
@@ -83,8 +84,7 @@ export async function sceneForRow(design: Design): Promise<{ scene: Scene; notes
   const problems: string[] = [];
   for (const n of scene.notes) {
     if (n.kind === 'overflow') problems.push(`「${labelOf(design, n.elementId)}」的文字太长，缩到最小字号仍放不下`);
-    if (n.kind === 'missing-glyph')
-      problems.push(n.message.replace(`文字「${n.elementId}」`, `「${labelOf(design, n.elementId)}」`));
+    if (n.kind === 'missing-glyph') problems.push(n.message);
   }
   if (problems.length) throw new RowProblem(problems.join('；'));
   return { scene, notes: scene.notes.map((n) => n.message) };

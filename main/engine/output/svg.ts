@@ -1,3 +1,4 @@
+import { turnedRect } from '../../core/design/geometry.js';
 import type { Face } from '../fonts/face.js';
 import type { Scene, SceneItem, ShapeItem, StrokePaint, TextRunItem, VectorItem } from '../scene/types.js';
 import { esc, n, paint } from './svg-format.js';
@@ -63,6 +64,21 @@ export function shapeSvg(it: ShapeItem): string {
 }
 
 function intersects(it: SceneItem, r: SvgRegion): boolean {
+  if (it.rotate && it.kind !== 'text') {
+    const { deg, cx, cy } = it.rotate;
+    const b = itemBounds({ ...it, rotate: undefined });
+    if (!b) return true;
+    const t = turnedRect(b, deg, { x: cx, y: cy });
+    return t.x + t.w >= r.x && t.x <= r.x + r.w && t.y + t.h >= r.y && t.y <= r.y + r.h;
+  }
+  if (it.rotate) return true;
+  const b = itemBounds(it);
+  if (!b) return true;
+  return b.x + b.w >= r.x && b.x <= r.x + r.w && b.y + b.h >= r.y && b.y <= r.y + r.h;
+}
+
+/** An item's extent, stroke included (text: unknown here, undefined). */
+export function itemBounds(it: SceneItem): SvgRegion | undefined {
   let x0: number, y0: number, x1: number, y1: number;
   switch (it.kind) {
     case 'rect':
@@ -88,11 +104,15 @@ function intersects(it: SceneItem, r: SvgRegion): boolean {
       ];
       break;
     default:
-      return true;
+      return undefined;
   }
   const pad = 'stroke' in it && it.stroke ? it.stroke.widthMm : 0;
-  return x1 + pad >= r.x && x0 - pad <= r.x + r.w && y1 + pad >= r.y && y0 - pad <= r.y + r.h;
+  return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
 }
+
+/** An item's markup inside its element's rotation, if it is turned. */
+const turned = (it: SceneItem, markup: string): string =>
+  it.rotate ? `<g transform="rotate(${n(it.rotate.deg)} ${n(it.rotate.cx)} ${n(it.rotate.cy)})">${markup}</g>` : markup;
 
 /**
  * The scene as SVG with every glyph as an outline, so librsvg, a browser preview and the PDF all
@@ -125,26 +145,30 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
       .join('');
   };
 
+  const push = (it: SceneItem, markup: string) => body.push(turned(it, markup));
   for (const it of scene.items) {
     if (!intersects(it, region)) continue;
     switch (it.kind) {
       case 'rect':
-        body.push(
+        push(
+          it,
           `<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}"${it.r > 0 ? ` rx="${n(it.r)}"` : ''} fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`,
         );
         break;
       case 'ellipse':
-        body.push(
+        push(
+          it,
           `<ellipse cx="${n(it.cx)}" cy="${n(it.cy)}" rx="${n(it.rx)}" ry="${n(it.ry)}" fill="${it.fill ? paint(it.fill) : 'none'}"${strokeAttrs(it.stroke)}/>`,
         );
         break;
       case 'line':
-        body.push(
+        push(
+          it,
           `<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}"${strokeAttrs(it.stroke)} stroke-linecap="butt"/>`,
         );
         break;
       case 'path':
-        body.push(`<path d="${it.d}" fill="${paint(it.fill)}"/>`);
+        push(it, `<path d="${it.d}" fill="${paint(it.fill)}"/>`);
         break;
       case 'gradient': {
         const id = `lg${uid++}`;
@@ -153,7 +177,7 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
             it.stops.map((st) => `<stop offset="${n(st.offset)}" stop-color="${paint(st.colour)}"/>`).join('') +
             '</linearGradient>',
         );
-        body.push(`<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" fill="url(#${id})"/>`);
+        push(it, `<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" fill="url(#${id})"/>`);
         break;
       }
       case 'image': {
@@ -162,19 +186,20 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
         defs.push(
           `<clipPath id="${id}"><rect x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}"${c.r > 0 ? ` rx="${n(c.r)}"` : ''}/></clipPath>`,
         );
-        body.push(
+        push(
+          it,
           `<image clip-path="url(#${id})" x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" preserveAspectRatio="none" href="data:${it.image.mime};base64,${it.image.data.toString('base64')}"/>`,
         );
         break;
       }
       case 'vector':
-        body.push(vectorSvg(it));
+        push(it, vectorSvg(it));
         break;
       case 'shape':
         body.push(shapeSvg(it));
         break;
       case 'text':
-        if (it.glyphs.length) body.push(textSvg(it, textUses(it), textContext));
+        if (it.glyphs.length) push(it, textSvg(it, textUses(it), textContext));
         break;
     }
   }

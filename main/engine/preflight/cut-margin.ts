@@ -1,4 +1,5 @@
 import type { Design, PreflightFinding } from '../../core/index.js';
+import { nameOf } from '../illustrations.js';
 import { glyphBox } from '../fonts/glyph-box.js';
 import type { Scene, SceneItem } from '../scene/types.js';
 
@@ -107,7 +108,7 @@ export function cutMarginFindings(design: Design, scene: Scene): PreflightFindin
   for (const el of design.elements) {
     const far = reach.get(el.id);
     if (far === undefined || far <= safe + 0.05) continue;
-    const name = el.label ?? el.id;
+    const name = nameOf(el);
     const critical = el.type === 'text' || el.type === 'qr';
     if (critical)
       findings.push({

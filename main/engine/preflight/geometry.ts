@@ -1,10 +1,19 @@
+import { centreOf, turnedRect } from '../../core/design/geometry.js';
 import type { Element } from '../../core/index.js';
 import type { TextLayout } from '../layout/layout-text.js';
 
 export type Rect = { x: number; y: number; w: number; h: number };
 
-/** What an element actually occupies: the laid-out text block, or the element's box. */
+/** What an element actually occupies on the page: the laid-out text block, or the element's box (turned if it is). */
 export function occupied(el: Element, text: Map<string, TextLayout>): Rect | null {
+  if (el.type !== 'line' && el.rotation) {
+    const r = upright(el, text);
+    return r && turnedRect(r, el.rotation, centreOf(el.box));
+  }
+  return upright(el, text);
+}
+
+function upright(el: Element, text: Map<string, TextLayout>): Rect | null {
   if (el.type === 'text') return text.get(el.id)?.block ?? null;
   if (el.type === 'line') {
     const x = Math.min(el.from.x, el.to.x);

@@ -1,4 +1,5 @@
 import type { Design, PreflightFinding } from '../../core/index.js';
+import { nameOf } from '../illustrations.js';
 import type { TextLayout } from '../layout/layout-text.js';
 import { occupied, protrusion, type Rect } from './geometry.js';
 
@@ -29,7 +30,7 @@ export function keyAreaFindings(design: Design, text: Map<string, TextLayout>): 
         severity: 'warning',
         code: 'outside-key-area',
         elementId: el.id,
-        message: `「${el.label ?? el.id}」伸出封面中间的正方形 ${out.toFixed(1)} mm：转发到聊天时只显示中间这一块，请把它移进中间`,
+        message: `「${nameOf(el)}」伸出封面中间的正方形 ${out.toFixed(1)} mm：转发到聊天时只显示中间这一块，请把它移进中间`,
       });
   }
   return findings;

@@ -18,7 +18,7 @@ export function placeholderFindings(design: Design): PreflightFinding[] {
 
 /** How a user says "print the samples anyway", in every surface. */
 export const ALLOW_PLACEHOLDER_HINT =
-  '填好后再输出；确需输出带示例内容的样稿时，请选择「允许占位内容」（命令行加 --allow-placeholder）';
+  '填好后再输出；确需输出带示例内容的样稿时，请勾选「仍导出样稿」（命令行加 --allow-placeholder）';
 
 /**
  * Placeholders never print: an export of a design that still shows a template sample (×× text, a
@@ -40,5 +40,5 @@ export function placeholderReason(design: Design): string | null {
   const found = placeholdersOf(design);
   if (!found.length) return null;
   const names = found.map((p) => `「${p.name}」`).join('');
-  return `还是模板的示例内容：${names}。请在表格中填写这些列，或提供本单位信息（--profile）；确需样稿时选择「允许占位内容」（--allow-placeholder）`;
+  return `还是模板的示例内容：${names}。请在表格中填写这些列，或提供本单位信息（--profile）；确需样稿时勾选「仍导出样稿」（--allow-placeholder）`;
 }

@@ -9,7 +9,8 @@ import { occupied, protrusion, protrusionUnlessBleeding } from './geometry.js';
 import { keyAreaFindings } from './key-area.js';
 import { placeholderFindings } from './placeholders.js';
 import { quietZoneFindings } from './quiet-zone.js';
-import { elementName as name, lineFindings, textLines } from './text-lines.js';
+import { nameOf } from '../illustrations.js';
+import { lineFindings, textLines } from './text-lines.js';
 
 const NOTE_CODES = {
   overflow: ['error', 'text-overflow'],
@@ -54,7 +55,7 @@ export async function preflight(design: Design, built?: BuiltScene): Promise<Pre
           severity: 'warning',
           code: 'outside-safe-area',
           elementId: el.id,
-          message: `${name(el.id, el.label)} 超出安全区 ${fmt(out)} mm（离裁切边应至少 ${fmt(f.safeMm)} mm），裁切或包边时可能被切掉`,
+          message: `「${nameOf(el)}」超出安全区 ${fmt(out)} mm（离裁切边应至少 ${fmt(f.safeMm)} mm），裁切或包边时可能被切掉`,
         });
       }
     }
@@ -65,7 +66,7 @@ export async function preflight(design: Design, built?: BuiltScene): Promise<Pre
           severity: 'warning',
           code: 'text-too-small',
           elementId: el.id,
-          message: `${name(el.id, el.label)} 字高 ${fmt(lay.sizeMm)} mm，在常见观看距离 ${f.viewingDistanceM} 米处难以看清（建议至少 ${fmt(minSize)} mm）`,
+          message: `「${nameOf(el)}」字高 ${fmt(lay.sizeMm)} mm，在常见观看距离 ${f.viewingDistanceM} 米处难以看清（建议至少 ${fmt(minSize)} mm）`,
         });
       }
       if (lay && lay.block.w > 0 && lay.block.h > 0) {
@@ -75,13 +76,17 @@ export async function preflight(design: Design, built?: BuiltScene): Promise<Pre
             severity: 'warning',
             code: 'low-contrast',
             elementId: el.id,
-            message: `${name(el.id, el.label)} 与背景对比度不足（最低 ${worst.toFixed(1)}:1，应至少 ${MIN_CONTRAST}:1），远处难以辨认`,
+            message: `「${nameOf(el)}」与背景对比度不足（最低 ${worst.toFixed(1)}:1，应至少 ${MIN_CONTRAST}:1），远处难以辨认`,
           });
         }
       }
     }
   }
   const minDpi = Math.max(20, f.dpi / 1.5);
+  const imageName = (id: string): string => {
+    const el = design.elements.find((e) => e.id === id);
+    return el ? nameOf(el) : '背景图片';
+  };
   for (const it of scene.items) {
     if (it.kind !== 'image') continue;
     const dpi = effectiveDpi(it as ImageItem);
@@ -90,7 +95,7 @@ export async function preflight(design: Design, built?: BuiltScene): Promise<Pre
         severity: 'warning',
         code: 'low-image-dpi',
         elementId: it.elementId,
-        message: `图片「${it.elementId}」印出来只有 ${Math.round(dpi)} dpi（${it.image.widthPx}×${it.image.heightPx} 像素），低于此尺寸建议的 ${Math.round(minDpi)} dpi，会发虚`,
+        message: `「${imageName(it.elementId)}」印出来只有 ${Math.round(dpi)} dpi（${it.image.widthPx}×${it.image.heightPx} 像素），低于此尺寸建议的 ${Math.round(minDpi)} dpi，会发虚`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { Design, PreflightFinding, QrElement } from '../../core/index.js';
+import { nameOf } from '../illustrations.js';
 import type { RectItem, Scene } from '../scene/types.js';
 
 /** The QR standard's light margin, in modules (ISO/IEC 18004). */
@@ -46,7 +47,7 @@ export function quietZoneFindings(design: Design, scene: Scene): PreflightFindin
         severity: 'warning',
         code: 'qr-quiet-zone',
         elementId: el.id,
-        message: `「${el.label ?? el.id}」四周的浅色留白只有 ${q.toFixed(1)} 个码点宽，标准要求至少 ${QR_QUIET_ZONE} 个，部分手机会扫不出；请把留白设为 ${QR_QUIET_ZONE}，或给它垫一块同色底板`,
+        message: `「${nameOf(el)}」四周的浅色留白只有 ${q.toFixed(1)} 个码点宽，标准要求至少 ${QR_QUIET_ZONE} 个，部分手机会扫不出；请把留白设为 ${QR_QUIET_ZONE}，或给它垫一块同色底板`,
       });
   }
   return findings;

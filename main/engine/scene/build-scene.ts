@@ -1,6 +1,7 @@
 import type { Background, Design, Element } from '../../core/index.js';
 import type { PreparedImage } from '../assets/prepare.js';
 import { defaultBreakPunctuation, layoutText, type LayoutOptions, type TextLayout } from '../layout/layout-text.js';
+import { nameOf } from '../illustrations.js';
 import { gradientLine } from './gradient-line.js';
 import { illustrationItems } from './illustration.js';
 import { fitImage } from './image-fit.js';
@@ -48,13 +49,13 @@ function elementItems(
         notes.push({
           elementId: el.id,
           kind: 'overflow',
-          message: `文字「${el.id}」在最小字号 ${lay.sizeMm} mm 时仍超出文本框`,
+          message: `「${nameOf(el)}」在最小字号 ${lay.sizeMm} mm 时仍超出文本框`,
         });
       if (lay.missing.length)
         notes.push({
           elementId: el.id,
           kind: 'missing-glyph',
-          message: `文字「${el.id}」中有字体缺少的字符：${lay.missing.join(' ')}（显示为方框）`,
+          message: `「${nameOf(el)}」中有字体缺少的字符：${lay.missing.join(' ')}（显示为方框）`,
         });
       if (lay.substituted) notes.push({ elementId: el.id, kind: 'font-substituted', message: lay.substituted });
       return lay.runs;
@@ -62,7 +63,7 @@ function elementItems(
     case 'image': {
       const img = el.asset ? images.get(el.asset) : undefined;
       if (!img) {
-        notes.push({ elementId: el.id, kind: 'empty-slot', message: `图片位「${el.label ?? el.id}」还没有放图片` });
+        notes.push({ elementId: el.id, kind: 'empty-slot', message: `图片位「${nameOf(el)}」还没有放图片` });
         return [];
       }
       return [fitImage(el.id, img, el.box, el.fit, el.crop, el.radiusMm)];
@@ -115,7 +116,16 @@ export function buildScene(design: Design, images: Map<string, PreparedImage> = 
     breakPunctuation: defaultBreakPunctuation(design),
     hangArea: { x: safe, y: safe, w: f.widthMm - 2 * safe, h: f.heightMm - 2 * safe },
   };
-  for (const el of design.elements) items.push(...elementItems(el, images, text, notes, design, textOptions));
+  for (const el of design.elements) {
+    if (el.hidden) continue;
+    const own = elementItems(el, images, text, notes, design, textOptions);
+    const deg = el.type === 'line' ? 0 : (el.rotation ?? 0) % 360;
+    if (deg && el.type !== 'line') {
+      // New items: layout may hand out cached runs.
+      const rotate = { deg, cx: el.box.x + el.box.w / 2, cy: el.box.y + el.box.h / 2 };
+      items.push(...own.map((it) => ({ ...it, rotate })));
+    } else items.push(...own);
+  }
   const scene: Scene = {
     name: design.name,
     widthMm: f.widthMm,

@@ -1,5 +1,5 @@
 import type { Design, IllustrationArt, IllustrationElement } from '../../core/index.js';
-import { illustrationArt, resolvedIllustration } from '../illustrations.js';
+import { illustrationArt, nameOf, resolvedIllustration } from '../illustrations.js';
 import type { LayoutNote, VectorItem } from './types.js';
 
 const extents = new WeakMap<IllustrationArt, [number, number, number, number]>();
@@ -36,7 +36,7 @@ export function illustrationItems(
     notes.push({
       elementId: el.id,
       kind: 'empty-slot',
-      message: `插图「${el.label ?? el.id}」要用的「${name}」不在本软件的插图库中，没有画出；请换一张插图`,
+      message: `「${nameOf(el)}」要用的「${name}」不在本软件的插图库中，没有画出；请换一张插图`,
     });
     return [];
   }

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { StudioError, type QrElement } from '../../core/index.js';
+import { elementName, StudioError, type QrElement } from '../../core/index.js';
 import type { PathItem, RectItem } from './types.js';
 
 const fmt = (v: number) => String(Math.round(v * 10000) / 10000);
@@ -27,7 +27,7 @@ function encode(el: QrElement): [RectItem, PathItem] {
   try {
     qr = QRCode.create(el.content, { errorCorrectionLevel: el.ecLevel });
   } catch (err) {
-    throw new StudioError('invalid-input', `二维码「${el.id}」的内容无法编码（可能过长），请缩短内容`, [], {
+    throw new StudioError('invalid-input', `「${elementName(el)}」的内容无法编码（可能过长），请缩短内容`, [], {
       cause: err,
     });
   }

@@ -31,14 +31,27 @@ export interface LayoutNote {
   message: string;
 }
 
+/** An element turned about a point: each of its items carries this (SVG `rotate(deg cx cy)`). */
+export interface Rotation {
+  /** Degrees, clockwise on the page (y points down). */
+  deg: number;
+  cx: number;
+  cy: number;
+}
+
+/** What every item has: the element it draws, and that element's rotation if it is turned. */
+interface ItemOf {
+  elementId: string;
+  rotate?: Rotation;
+}
+
 export interface StrokePaint {
   colour: Colour;
   widthMm: number;
 }
 
-export interface RectItem {
+export interface RectItem extends ItemOf {
   kind: 'rect';
-  elementId: string;
   x: number;
   y: number;
   w: number;
@@ -49,9 +62,8 @@ export interface RectItem {
   stroke?: StrokePaint;
 }
 
-export interface EllipseItem {
+export interface EllipseItem extends ItemOf {
   kind: 'ellipse';
-  elementId: string;
   cx: number;
   cy: number;
   rx: number;
@@ -60,9 +72,8 @@ export interface EllipseItem {
   stroke?: StrokePaint;
 }
 
-export interface LineItem {
+export interface LineItem extends ItemOf {
   kind: 'line';
-  elementId: string;
   x1: number;
   y1: number;
   x2: number;
@@ -71,16 +82,14 @@ export interface LineItem {
 }
 
 /** A filled path in mm (SVG path syntax, absolute commands only: M, L, H, V, Z). */
-export interface PathItem {
+export interface PathItem extends ItemOf {
   kind: 'path';
-  elementId: string;
   d: string;
   fill: Colour;
 }
 
-export interface GradientItem {
+export interface GradientItem extends ItemOf {
   kind: 'gradient';
-  elementId: string;
   x: number;
   y: number;
   w: number;
@@ -93,9 +102,8 @@ export interface GradientItem {
   stops: { offset: number; colour: Colour }[];
 }
 
-export interface ImageItem {
+export interface ImageItem extends ItemOf {
   kind: 'image';
-  elementId: string;
   image: PreparedImage;
   /** Where the whole (cropped) source is drawn; may extend beyond the clip for `cover`. */
   x: number;
@@ -134,9 +142,8 @@ export interface TextGradient {
  * outer outline and outline as `decoration` runs (the glyphs' silhouettes, fill and stroke in one
  * colour, drawn as outlines: they are not text a reader should copy), then the text itself.
  */
-export interface TextRunItem {
+export interface TextRunItem extends ItemOf {
   kind: 'text';
-  elementId: string;
   face: Face;
   sizeMm: number;
   /** Extra advance after each glyph, mm (letter spacing). */
@@ -166,9 +173,8 @@ export interface VectorShape {
  * A picture of the illustration set, drawn as vector shapes in every output (never as an image):
  * `matrix` [a b c d e f] takes the picture's units to mm: x = a·u + c·v + e, y = b·u + d·v + f.
  */
-export interface VectorItem {
+export interface VectorItem extends ItemOf {
   kind: 'vector';
-  elementId: string;
   /** The illustration's id (for the editor and tests). */
   name: string;
   matrix: [number, number, number, number, number, number];

@@ -107,8 +107,8 @@ export function libraryHandlers(ctx: StudioContext, outbox: Outbox): Record<keyo
   ) => method(name, impl, log, FIELDS);
 
   return {
-    publishDesign: m('publishDesign', ({ design, meta }) => ({
-      jobId: jobs.start(publishJob(design, meta, ctx.assets, ctx.library)),
+    publishDesign: m('publishDesign', ({ design, meta, allowPlaceholder }) => ({
+      jobId: jobs.start(publishJob(design, meta, ctx.assets, ctx.library, allowPlaceholder)),
     })),
 
     librarySearch: m('librarySearch', async (q) => {

@@ -1,8 +1,9 @@
-import type { ApiValue, PreviewLayer } from '../../core/api.js';
+import type { ApiValue, PreviewGeometry, PreviewLayer } from '../../core/api.js';
 import type { Design, StudioDesign } from '../../core/index.js';
 import { prepareAssets, type AssetLoader } from '../../engine/assets/prepare.js';
 import { screenImages } from '../../engine/assets/screen-images.js';
-import { sceneToSvg } from '../../engine/output/svg.js';
+import { inkBox } from '../../engine/output/raster/content.js';
+import { pageRegion, sceneToSvg, type SvgRegion } from '../../engine/output/svg.js';
 import { preflight as runPreflight } from '../../engine/preflight/preflight.js';
 import { buildScene, type BuiltScene } from '../../engine/scene/build-scene.js';
 import type { LayoutNote, Scene, SceneItem } from '../../engine/scene/types.js';
@@ -23,28 +24,88 @@ export function rowPreview({ scene }: BuiltScene): { svg: string; notes: LayoutN
 const notesOf = (scene: Scene): LayoutNote[] =>
   scene.notes.map((n) => ({ elementId: n.elementId, kind: n.kind, message: n.message }));
 
+/** Slack around an element's ink for its layer's frame: anti-aliasing and rounding, mm. */
+const LAYER_PAD_MM = 0.5;
+
+/** Where a run of items puts ink, padded and cut to the page drawn; null when none of it shows. */
+function layerRegion(items: readonly SceneItem[], page: SvgRegion): SvgRegion | null {
+  const boxes = items.map(inkBox).filter((b): b is NonNullable<typeof b> => b !== null && b.every(Number.isFinite));
+  if (boxes.length < items.length) return page;
+  if (!boxes.length) return null;
+  const x0 = Math.max(page.x, Math.min(...boxes.map((b) => b[0])) - LAYER_PAD_MM);
+  const y0 = Math.max(page.y, Math.min(...boxes.map((b) => b[1])) - LAYER_PAD_MM);
+  const x1 = Math.min(page.x + page.w, Math.max(...boxes.map((b) => b[2])) + LAYER_PAD_MM);
+  const y1 = Math.min(page.y + page.h, Math.max(...boxes.map((b) => b[3])) + LAYER_PAD_MM);
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
+}
+
+const rectOf = (b: readonly number[]) => ({ x: b[0]!, y: b[1]!, w: b[2]! - b[0]!, h: b[3]! - b[1]! });
+
+/** Each element's drawn extent and, for texts, the block and fitted size (PreviewGeometrySchema). */
+function geometry({ scene, text }: BuiltScene): PreviewGeometry[] {
+  const ink = new Map<string, number[]>();
+  for (const it of scene.items) {
+    const b = inkBox(it);
+    if (!b || !b.every(Number.isFinite)) continue;
+    const u = ink.get(it.elementId);
+    ink.set(
+      it.elementId,
+      u ? [Math.min(u[0]!, b[0]), Math.min(u[1]!, b[1]), Math.max(u[2]!, b[2]), Math.max(u[3]!, b[3])] : [...b],
+    );
+  }
+  const ids = new Set([...ink.keys(), ...text.keys()]);
+  ids.delete('background');
+  return [...ids].map((id) => {
+    const b = ink.get(id);
+    const lay = text.get(id);
+    return {
+      id,
+      ...(b ? { ink: rectOf(b) } : {}),
+      ...(lay ? { block: lay.block, sizeMm: lay.sizeMm } : {}),
+    };
+  });
+}
+
 /**
- * The editor's preview: the engine's SVG (glyph outlines: what the user sees is what prints) cut
- * into layers at each photo of the design's own, which the page shows by reference from the
- * image store; drawn in the scene's order, so a photo under a text stays under it.
+ * The editor's preview: the engine's SVG (glyph outlines: what the user sees is what prints), one
+ * layer per element, each framed to where it draws — so the page can move an element under the
+ * pointer by moving its layer, and a keystroke redraws only the layer it changed. Photos are
+ * layers by reference, which the page shows from the image store. Drawn in the scene's order, so a
+ * photo under a text stays under it.
  */
-export function previewLayers({ scene }: BuiltScene, bleed = false): ApiValue<'previewSvg'> {
+export function previewLayers(built: BuiltScene, bleed = false): ApiValue<'previewSvg'> {
+  const { scene } = built;
+  const page = pageRegion(scene, bleed);
   const layers: PreviewLayer[] = [];
   let run: SceneItem[] = [];
-  const flush = (always = false) => {
-    if (run.length || always) layers.push({ kind: 'svg', svg: sceneToSvg({ ...scene, items: run }, { bleed }) });
+  const flush = () => {
+    const first = run[0];
+    const region = first && layerRegion(run, page);
+    if (first && region)
+      layers.push({ kind: 'svg', id: first.elementId, svg: sceneToSvg({ ...scene, items: run }, { region }) });
     run = [];
   };
   for (const it of scene.items) {
+    if (run.length && run[0]!.elementId !== it.elementId) flush();
     if (it.kind !== 'image') run.push(it);
     else {
       flush();
       const { x, y, w, h } = it;
-      layers.push({ kind: 'photo', sha256: it.image.sha256, box: { x, y, w, h }, clip: it.clip });
+      layers.push({
+        kind: 'photo',
+        id: it.elementId,
+        sha256: it.image.sha256,
+        box: { x, y, w, h },
+        clip: it.clip,
+        ...(it.rotate ? { rotate: it.rotate } : {}),
+      });
     }
   }
-  flush(layers.length === 0);
-  return { layers, notes: notesOf(scene) };
+  flush();
+  // An empty page still shows as a page.
+  if (!layers.length)
+    layers.push({ kind: 'svg', id: 'background', svg: sceneToSvg({ ...scene, items: [] }, { bleed }) });
+  return { layers, notes: notesOf(scene), elements: geometry(built) };
 }
 
 /** Designs whose scene is kept: the one being edited, and a step or two of undo. */

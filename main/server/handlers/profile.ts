@@ -1,5 +1,16 @@
-import type { PROFILE_API } from '../../core/api-profile.js';
-import { missingFieldNotes, searchIllustrations } from '../../core/index.js';
+import type { ApiParsed } from '../../core/api.js';
+import type { PROFILE_API, StudioProfile } from '../../core/api-profile.js';
+import {
+  isAssetRef,
+  missingFieldNotes,
+  searchIllustrations,
+  UnitProfileSchema,
+  parseOrThrow,
+  type Asset,
+  type EmbeddedAsset,
+  type UnitProfile,
+} from '../../core/index.js';
+import type { AssetStore } from '../assets.js';
 import { fillProfile } from '../../engine/fill-profile.js';
 import { illustrationCatalogue } from '../../engine/illustrations.js';
 import { illustrationSvg } from '../../engine/output/illustration-svg.js';
@@ -11,8 +22,15 @@ import { method, type Handler } from './result.js';
 export function profileHandlers(ctx: StudioContext): Record<keyof typeof PROFILE_API, Handler> {
   const { log, profile } = ctx;
   return {
-    getProfile: method('getProfile', async () => ({ ...(await profile.load()), path: profile.path }), log),
-    saveProfile: method('saveProfile', ({ profile: p }) => profile.save(p), log),
+    getProfile: method(
+      'getProfile',
+      async () => {
+        const stored = await profile.load();
+        return { ...stored, profile: await byReference(ctx.assets, stored.profile), path: profile.path };
+      },
+      log,
+    ),
+    saveProfile: method('saveProfile', async ({ profile: p }) => profile.save(await embedded(ctx.assets, p)), log),
     applyProfile: method(
       'applyProfile',
       async ({ design }) => {
@@ -35,4 +53,31 @@ export function profileHandlers(ctx: StudioContext): Record<keyof typeof PROFILE
       log,
     ),
   };
+}
+
+/** The profile as the page holds it: its pictures kept in the image store and named by reference. */
+async function byReference(assets: AssetStore, p: UnitProfile): Promise<StudioProfile> {
+  const ref = (a: EmbeddedAsset, name: string) => assets.put(Buffer.from(a.data, 'base64'), a.name ?? name);
+  const { logo, mascot, ...rest } = p;
+  return {
+    ...rest,
+    ...(logo ? { logo: await ref(logo, '单位标志') } : {}),
+    ...(mascot ? { mascot: { name: mascot.name, image: await ref(mascot.image, '吉祥物') } } : {}),
+  };
+}
+
+/** The profile as its file holds it: referenced pictures embedded again, checked by the schema. */
+async function embedded(assets: AssetStore, p: ApiParsed<'saveProfile'>['profile']): Promise<UnitProfile> {
+  const embed = async (a: Asset): Promise<EmbeddedAsset> =>
+    isAssetRef(a) ? { mime: a.mime, data: (await assets.load(a)).toString('base64'), name: a.name } : a;
+  const { logo, mascot, ...rest } = p;
+  return parseOrThrow(
+    UnitProfileSchema,
+    {
+      ...rest,
+      ...(logo ? { logo: await embed(logo) } : {}),
+      ...(mascot ? { mascot: { name: mascot.name, image: await embed(mascot.image) } } : {}),
+    },
+    '本单位信息',
+  );
 }

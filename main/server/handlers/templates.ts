@@ -23,6 +23,7 @@ export function templateSummaries(): ApiValue<'listTemplates'> {
     widthPx: t.format.pixels?.width,
     heightPx: t.format.pixels?.height,
     slots: slotsOf(t).map((s) => ({ name: s.name, label: s.label, type: s.type })),
+    ...(t.style ? { style: t.style } : {}),
     thumbnail: templateThumbnailPath(t.id),
   }));
 }

@@ -16,6 +16,7 @@ export function publishJob(
   meta: SampleMetaPatch,
   assets: AssetStore,
   library: LibraryHost,
+  allowPlaceholder = false,
 ): JobSpec<'publish'> {
   return {
     kind: 'publish',
@@ -23,7 +24,7 @@ export function publishJob(
     lane: 'library',
     failure: '发布时出现意外错误，请重试；设计本身没有受影响',
     async run(ctx) {
-      const files = await ctx.task({ kind: 'publish', design, dir: ctx.dir(), assetDir: assets.dir });
+      const files = await ctx.task({ kind: 'publish', design, dir: ctx.dir(), assetDir: assets.dir, allowPlaceholder });
       ctx.progress(RENDER_SHARE);
       const lib = await library.get();
       const sample = await storePublished(lib, await assets.embed(design), meta, files);

@@ -20,7 +20,7 @@ import { runExport } from './export-task.js';
 export type Task =
   | { kind: 'export'; req: ExportRequest; out: string; assetDir: string }
   | { kind: 'batch'; input: BatchTaskInput }
-  | { kind: 'publish'; design: Design; dir: string; assetDir: string }
+  | { kind: 'publish'; design: Design; dir: string; assetDir: string; allowPlaceholder?: boolean }
   | { kind: 'thumbnail'; templateId: string; longPx: number };
 
 export interface TaskResults {
@@ -56,7 +56,7 @@ export async function runTask(task: Task, ctx: TaskContext): Promise<TaskResults
         signal: ctx.signal,
       });
     case 'publish':
-      return renderForPublish(task.design, task.dir, folderLoader(task.assetDir));
+      return renderForPublish(task.design, task.dir, folderLoader(task.assetDir), task.allowPlaceholder);
     case 'thumbnail':
       return templateThumbnail(task.templateId, task.longPx);
   }

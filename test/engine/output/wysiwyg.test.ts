@@ -7,6 +7,7 @@ import { renderDesigns } from '../../../main/engine/render.js';
 import { getTemplate } from '../../../main/engine/templates.js';
 import { design, OUT_DIR } from '../../helpers/designs.js';
 import { diff } from '../../helpers/image-diff.js';
+import { rotated } from '../../helpers/rotated-design.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
 
 /** A design with what the templates lack: vertical text, outlined text, an ellipse, a line. */
@@ -149,6 +150,7 @@ const cases: [string, () => Design, number, { mean: number; bad: number }?][] = 
   ['mixed', mixed, 150],
   // Four lines of outlined, shadowed display type on a 150 mm page: edges everywhere.
   ['effects', effects, 150, { mean: 2.5, bad: 0.03 }],
+  ['rotated', rotated, 150],
 ];
 
 async function compare(d: Design, png: string, pdf: string, dpi: number) {

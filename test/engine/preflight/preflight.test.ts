@@ -34,7 +34,8 @@ describe('preflight', () => {
     });
     const r = await preflight(d);
     expect(r.findings.map((f) => f.code)).toEqual(['outside-safe-area']);
-    expect(r.findings[0]!.message).toContain('标语（slogan）');
+    expect(r.findings[0]!.message).toContain('「标语」');
+    expect(r.findings[0]!.message).not.toContain('slogan');
   });
 
   it('a photo running out to the trim edge is full-bleed; one that stops inside the margin is flagged', async () => {

@@ -18,6 +18,16 @@ export function drawScene(ctx: DrawContext, scene: Scene): void {
 }
 
 export function drawItem(ctx: DrawContext, it: SceneItem): void {
+  if (!it.rotate) return drawUpright(ctx, it);
+  // pdfkit's rotate() is SVG's rotate(deg cx cy) in this y-down space: same matrix, same turn.
+  const { deg, cx, cy } = it.rotate;
+  ctx.doc.save();
+  ctx.doc.rotate(deg, { origin: [cx, cy] });
+  drawUpright(ctx, it);
+  ctx.doc.restore();
+}
+
+function drawUpright(ctx: DrawContext, it: SceneItem): void {
   const { doc } = ctx;
   switch (it.kind) {
     case 'rect':

@@ -1,3 +1,4 @@
+import { turnedRect } from '../../../core/design/geometry.js';
 import { rgbBytes } from '../../../core/index.js';
 import { glyphBox, type Box } from '../../fonts/glyph-box.js';
 import type { GradientItem, PathItem, Scene, SceneItem } from '../../scene/types.js';
@@ -79,8 +80,23 @@ function pathBox(p: PathItem): Box {
 const overlaps = (b: Box, r: SvgRegion): boolean =>
   b[2] >= r.x && b[0] <= r.x + r.w && b[3] >= r.y && b[1] <= r.y + r.h;
 
+const ANYWHERE: SvgRegion = { x: -1e9, y: -1e9, w: 2e9, h: 2e9 };
+
+/** Where an item puts ink on the page (stroke and rotation included), as a box [x0, y0, x1, y1]. */
+export const inkBox = (it: SceneItem): Box | null => inkIn(it, ANYWHERE);
+
 /** The part of an item's ink (stroke included) that may fall in `r`, as a box; null if none. */
 function inkIn(it: SceneItem, r: SvgRegion): Box | null {
+  if (it.rotate) {
+    const u = inkIn({ ...it, rotate: undefined }, ANYWHERE);
+    if (!u || !u.every(Number.isFinite)) return u && overlaps(u, r) ? u : null;
+    const t = turnedRect({ x: u[0], y: u[1], w: u[2] - u[0], h: u[3] - u[1] }, it.rotate.deg, {
+      x: it.rotate.cx,
+      y: it.rotate.cy,
+    });
+    const b: Box = [t.x, t.y, t.x + t.w, t.y + t.h];
+    return overlaps(b, r) ? b : null;
+  }
   const pad = 'stroke' in it && it.stroke ? it.stroke.widthMm : 0;
   let b: Box;
   switch (it.kind) {
@@ -130,7 +146,7 @@ const EDGE_EPS_MM = 1e-6;
 /** The item as a ground if it covers `r` completely and is opaque and flat across each row. */
 function asGround(it: SceneItem, r: SvgRegion): Ground | null {
   const e = EDGE_EPS_MM;
-  if (it.kind !== 'rect' && it.kind !== 'gradient') return null;
+  if ((it.kind !== 'rect' && it.kind !== 'gradient') || it.rotate) return null;
   if (!(it.x <= r.x + e && it.y <= r.y + e && it.x + it.w >= r.x + r.w - e && it.y + it.h >= r.y + r.h - e))
     return null;
   if (it.kind === 'rect') return it.fill && !it.stroke && it.r === 0 ? { kind: 'solid', rgb: rgbBytes(it.fill) } : null;

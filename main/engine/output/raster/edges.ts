@@ -22,7 +22,8 @@ export function extendToEdges(scene: Scene, plan: RasterPlan): Scene {
     farY = region.y + (heightPx + 1) / ky;
   let changed = false;
   const items = scene.items.map((it): SceneItem => {
-    if (it.kind !== 'gradient' && !(it.kind === 'rect' && it.r === 0 && !it.stroke && it.fill)) return it;
+    if (it.rotate || (it.kind !== 'gradient' && !(it.kind === 'rect' && it.r === 0 && !it.stroke && it.fill)))
+      return it;
     const x1 = it.x + it.w,
       y1 = it.y + it.h;
     const toRight = Math.abs(x1 - right) < EDGE_EPS_MM && it.x < right;

@@ -36,7 +36,8 @@ export function tileSvg(scene: Scene, plan: RasterPlan, x0: number, x1: number, 
   const cull = pixelRegionMm(plan, x0 - m, x1 + m, y0 - m, y1 + m);
   const items: SceneItem[] = [];
   for (const it of scene.items) {
-    if (it.kind === 'text') {
+    // A turned text is kept whole: its glyphs' upright boxes say nothing about where they land.
+    if (it.kind === 'text' && !it.rotate) {
       const t = cullText(it, cull);
       if (t) items.push(t);
     } else items.push(it);
