@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmbeddedAssetSchema } from './design/assets.js';
+import { STYLES, type Style } from './style-names.js';
 
 /*
  * The unit's own details (本单位信息, issue #14 §1): set once, stored in the user's data folder,
@@ -15,15 +16,7 @@ export const PROFILE_VERSION = 1;
 /** The national anti-fraud dissuasion line (DESIGN.md §5); every profile has it. */
 export const NATIONAL_HOTLINE = '96110';
 
-/** Template styles, for the gallery's filter and the unit's default. */
-export const STYLES = {
-  'festive-red': '喜庆红金',
-  'police-blue': '警察蓝',
-  'market-chalk': '市场黑板手写',
-  'fresh-illustrated': '清新插画',
-  'photo-led': '实景照片',
-} as const;
-export type Style = keyof typeof STYLES;
+export { STYLES, type Style } from './style-names.js';
 export const StyleSchema = z.enum(Object.keys(STYLES) as [Style, ...Style[]], {
   message: `风格应为：${Object.keys(STYLES).join('、')}`,
 });

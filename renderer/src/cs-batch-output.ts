@@ -26,6 +26,14 @@ const t = defineMessages({
   download: { zh: '下载文件：', en: 'Download: ' },
   dpi: { zh: '分辨率（dpi）', en: 'Resolution (dpi)' },
   dpiHint: { zh: '此版式推荐 {dpi} dpi。', en: 'Recommended for this format: {dpi} dpi.' },
+  allowPlaceholder: {
+    zh: '仍导出样稿（还带模板示例内容的行也照样生成）',
+    en: 'Make proofs (rows still showing the template’s samples are made too)',
+  },
+  placeholderHint: {
+    zh: '不勾选时，还是模板示例内容（××单位、示例日期、空照片框）的行不会生成，报告中列出这些行。',
+    en: 'Unticked, rows that still show template samples (×× unit, sample date, empty photo box) are not made; the report lists them.',
+  },
   dpiPdf: {
     zh: 'PDF 中文字与图形为矢量，无需设置分辨率。',
     en: 'PDF text and shapes are vector: no resolution needed.',
@@ -33,7 +41,11 @@ const t = defineMessages({
 });
 const OUTPUTS: BatchOutput[] = ['pdf', 'single-pdf', 'png', 'jpeg', 'webp'];
 
-export type OutputSettings = Required<Pick<BatchSettingsInput, 'output' | 'zip' | 'namePattern'>> & { dpi: number };
+export type OutputSettings = Required<
+  Pick<BatchSettingsInput, 'output' | 'zip' | 'namePattern' | 'allowPlaceholder'>
+> & {
+  dpi: number;
+};
 type Plan = ApiValue<'planBatch'>;
 
 /** Output format, file names from columns (chips insert {列名}) and dpi. Fires `settings-change` {patch}. */
@@ -99,6 +111,9 @@ export class CsBatchOutput extends LitElement {
         <div class="formats">
           ${OUTPUTS.map((o) => html`<label class="check"><input type="radio" name="output" value=${o} .checked=${s.output === o} @change=${() => this.patch({ output: o })}>${t(o)}</label>`)}
         </div>
+        <label class="check note"><input type="checkbox" name="allow-placeholder" .checked=${s.allowPlaceholder} aria-describedby="ph-hint"
+          @change=${(e: Event) => this.patch({ allowPlaceholder: (e.target as HTMLInputElement).checked })}>${t('allowPlaceholder')}</label>
+        <p class="muted note" id="ph-hint">${t('placeholderHint')}</p>
         ${
           s.output === 'single-pdf'
             ? html`<label class="check note"><input type="checkbox" name="zip" .checked=${s.zip} @change=${(e: Event) => this.patch({ zip: (e.target as HTMLInputElement).checked })}>${t('zipSingle')}</label>`

@@ -73,7 +73,7 @@ export class CsBatch extends LitElement {
   tableError = '';
   previews: BatchRowPreview[] = [];
   previewing = false;
-  output: OutputSettings = { output: 'pdf', zip: true, namePattern: '', dpi: 150 };
+  output: OutputSettings = { output: 'pdf', zip: true, namePattern: '', dpi: 150, allowPlaceholder: false };
   recommendedDpi = 150;
   plan: ApiValue<'planBatch'> | null = null;
   planError = '';
@@ -141,6 +141,7 @@ export class CsBatch extends LitElement {
       mapping: this.mappingOverride(),
       namePattern: o.namePattern.trim() ? o.namePattern : undefined,
       dpi: raster ? o.dpi : undefined,
+      ...(o.allowPlaceholder ? { allowPlaceholder: true } : {}),
     };
   }
 

@@ -18,8 +18,11 @@ const t = defineMessages({
   converted: { zh: '印刷时换算', en: 'converted for print' },
 });
 
-// Swatch colours as classes: the CSP forbids style attributes, and the presets are fixed.
-const swatches = unsafeCSS(PRESET_ORDER.map((n) => `.sw-${n} { background: ${COLOUR_PRESETS[n].rgb}; }`).join('\n'));
+// Swatch colours as classes: the CSP forbids style attributes, and the presets are fixed. Hover
+// keeps the colour (the shared button:hover would paint it navy: walkthrough bug 6).
+const swatches = unsafeCSS(
+  PRESET_ORDER.map((n) => `.row .sw-${n}, .row .sw-${n}:hover { background: ${COLOUR_PRESETS[n].rgb}; }`).join('\n'),
+);
 
 const cmykText = (c: Colour) => {
   const [C, M, Y, K] = toCmyk(c);

@@ -6,6 +6,8 @@ import { call, downloadUrl, errorMessage, saveDownload } from './data/api-client
 import { watchJob } from './data/jobs.js';
 import { transport } from './data/transport.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
+import type { PreflightReport } from '../../main/core/preflight.js';
+import './cs-preflight-list.js';
 import { dialogStyles } from './dialog-styles.js';
 import { controls } from './shared-styles.js';
 
@@ -23,6 +25,13 @@ const t = defineMessages({
     en: 'Text and shapes in the PDF are vectors; the resolution only affects images.',
   },
   cmyk: { zh: 'CMYK 印刷色', en: 'CMYK print colours' },
+  cmykRgb: { zh: 'PNG 和 WebP 只有屏幕色（RGB）', en: 'PNG and WebP have screen colours only (RGB)' },
+  allowOverflow: {
+    zh: '允许文字超出（文字放不下时照样导出）',
+    en: 'Allow overflow (export even if a text does not fit)',
+  },
+  allowPlaceholder: { zh: '仍导出样稿（保留模板的示例内容）', en: 'Export as a proof (keep the template’s samples)' },
+  samples: { zh: '还没填好的地方', en: 'Still to fill in' },
   outline: { zh: '文字转曲（PDF）', en: 'Convert text to outlines (PDF)' },
   queued: { zh: '排队中', en: 'Queued' },
   running: { zh: '正在导出', en: 'Exporting' },
@@ -49,6 +58,10 @@ type ExportStatus = JobStatusOf<'export'>;
 export class CsExportDialog extends LitElement {
   static override properties = {
     design: { attribute: false },
+    report: { attribute: false },
+    names: { attribute: false },
+    allowOverflow: { state: true },
+    allowPlaceholder: { state: true },
     format: { state: true },
     dpi: { state: true },
     cmyk: { state: true },
@@ -58,6 +71,10 @@ export class CsExportDialog extends LitElement {
     saved: { state: true },
   };
   design!: StudioDesign;
+  report: PreflightReport | null = null;
+  names: ReadonlyMap<string, string> = new Map();
+  allowOverflow = false;
+  allowPlaceholder = false;
   format: Format = 'pdf';
   dpi = 150;
   cmyk = false;
@@ -73,7 +90,8 @@ export class CsExportDialog extends LitElement {
     controls,
     dialogStyles,
     css`
-      .body { padding: 24px; display: flex; flex-direction: column; gap: 16px; }
+      .body { padding: 20px 24px; display: flex; flex-direction: column; gap: 14px; max-height: 72vh; overflow: auto; }
+      dialog { width: min(600px, 94vw); }
       fieldset { border: 1px solid var(--cs-border); border-radius: 8px; padding: 10px 14px; margin: 0; }
       legend { font-weight: 600; padding: 0 4px; }
       .formats { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 16px; }
@@ -89,6 +107,8 @@ export class CsExportDialog extends LitElement {
   open() {
     this.reset();
     this.cmyk = this.design.format.colourMode === 'cmyk';
+    this.allowOverflow = false;
+    this.allowPlaceholder = false;
     this.setFormat(this.format);
     this.renderRoot.querySelector('dialog')?.showModal();
   }
@@ -120,10 +140,16 @@ export class CsExportDialog extends LitElement {
     return html`<a class="download" href=${downloadUrl(s.downloadId)} download=${name}>${t('download', { name })}</a>`;
   }
 
+  /** PNG and WebP have no CMYK: the choice made for PDF and JPEG is kept for when they come back. */
+  private get hasCmyk(): boolean {
+    return this.format === 'pdf' || this.format === 'jpeg';
+  }
+
   private setFormat(f: Format) {
+    // A file made in another format is not this one: its download goes with the choice.
+    if (f !== this.format && !this.running) this.reset();
     this.format = f;
     this.dpi = this.design.format.dpi;
-    if (f !== 'pdf' && f !== 'jpeg') this.cmyk = false;
   }
 
   private get running() {
@@ -137,8 +163,11 @@ export class CsExportDialog extends LitElement {
         design: this.design,
         format: this.format,
         dpi: this.dpi,
-        cmyk: this.cmyk || undefined,
+        // Said either way: left out, the format's own colour mode would apply (walkthrough bug 7).
+        cmyk: this.hasCmyk && this.cmyk,
         outlineText: this.format === 'pdf' ? this.outline || undefined : undefined,
+        allowOverflow: this.allowOverflow || undefined,
+        allowPlaceholder: this.allowPlaceholder || undefined,
       });
       this.status = { jobId, kind: 'export', state: 'queued', progress: 0 };
       this.watching = new AbortController();
@@ -192,8 +221,12 @@ export class CsExportDialog extends LitElement {
               @input=${(e: Event) => (this.dpi = Number((e.target as HTMLInputElement).value) || this.design.format.dpi)} aria-describedby="dpi-hint">
             <div class="muted" id="dpi-hint">${t('dpiHint', { dpi: this.design.format.dpi })}${rasterOnly ? '' : t('pdfVector')}</div>
           </div>
-          <label class="check"><input type="checkbox" .checked=${this.cmyk} ?disabled=${this.running || this.format === 'png' || this.format === 'webp'} @change=${(e: Event) => (this.cmyk = (e.target as HTMLInputElement).checked)}>${t('cmyk')}</label>
-          <label class="check"><input type="checkbox" .checked=${this.outline} ?disabled=${this.running || rasterOnly} @change=${(e: Event) => (this.outline = (e.target as HTMLInputElement).checked)}>${t('outline')}</label>
+          <label class="check" title=${this.hasCmyk ? '' : t('cmykRgb')}><input type="checkbox" name="cmyk" .checked=${this.hasCmyk && this.cmyk} ?disabled=${this.running || !this.hasCmyk} @change=${(e: Event) => (this.cmyk = (e.target as HTMLInputElement).checked)}>${t('cmyk')}</label>
+          <label class="check"><input type="checkbox" name="outline" .checked=${this.outline} ?disabled=${this.running || rasterOnly} @change=${(e: Event) => (this.outline = (e.target as HTMLInputElement).checked)}>${t('outline')}</label>
+          <cs-preflight-list .report=${this.report} .names=${this.names} .only=${['placeholder', 'text-overflow']} .heading=${t('samples')}
+            @finding-select=${() => this.close()}></cs-preflight-list>
+          <label class="check"><input type="checkbox" name="allow-overflow" .checked=${this.allowOverflow} ?disabled=${this.running} @change=${(e: Event) => (this.allowOverflow = (e.target as HTMLInputElement).checked)}>${t('allowOverflow')}</label>
+          <label class="check"><input type="checkbox" name="allow-placeholder" .checked=${this.allowPlaceholder} ?disabled=${this.running} @change=${(e: Event) => (this.allowPlaceholder = (e.target as HTMLInputElement).checked)}>${t('allowPlaceholder')}</label>
           ${
             s
               ? html`<div aria-live="polite">

@@ -8,12 +8,12 @@ import {
   imageAsset,
   imageBytes,
   placeImage,
-  refuseImageFile,
   removeImage,
 } from '../../main/core/design/edit.js';
 import { assetThumbnailPath } from '../../main/core/resource-paths.js';
 import { MM_PER_INCH } from '../../main/core/units.js';
-import { call, errorMessage, resourceUrl, upload } from './data/api-client.js';
+import { errorMessage, resourceUrl } from './data/api-client.js';
+import { addImageFile, IMAGE_ACCEPT, imageError } from './data/images.js';
 import { fire } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
@@ -35,8 +35,6 @@ const t = defineMessages({
   eReplace: { zh: '更换图片', en: 'Replace image' },
   eRemove: { zh: '移除图片', en: 'Remove image' },
 });
-
-const ACCEPT = 'image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp';
 
 /**
  * An image slot: pick a file or drop one, see a thumbnail, remove it. The file goes to the main
@@ -100,15 +98,9 @@ export class CsImageField extends LitElement {
   async take(file: File) {
     this.error = '';
     this.warning = '';
-    const refused = refuseImageFile(file);
-    if (refused) {
-      this.error = refused;
-      return;
-    }
     this.busy = file.name;
     try {
-      const { uploadId } = await upload(file);
-      const ref = await call('addAsset', { uploadId });
+      const ref = await addImageFile(file);
       const design = placeImage(this.design, this.elementId, ref);
       if (ref.bytes > LARGE_IMAGE_BYTES)
         this.warning = t('large', {
@@ -118,7 +110,7 @@ export class CsImageField extends LitElement {
         });
       fire(this, 'design-change', { design, label: t('eReplace') });
     } catch (e) {
-      this.error = e instanceof Error && e.name === 'StudioError' ? e.message : errorMessage(e);
+      this.error = imageError(e, errorMessage);
     } finally {
       this.busy = '';
     }
@@ -179,7 +171,7 @@ export class CsImageField extends LitElement {
           </div>
           <div class="muted">${this.over ? t('dropNow') : t('drop')}</div>
         </div>
-        <input type="file" accept=${ACCEPT} aria-label="${this.label} · ${t('choose')}" @change=${this.onPick}>
+        <input type="file" accept=${IMAGE_ACCEPT} aria-label="${this.label} · ${t('choose')}" @change=${this.onPick}>
       </div>
       ${this.error ? html`<p class="note error" role="alert">${this.error}</p>` : nothing}
       ${this.warning ? html`<p class="note warn" role="status">${this.warning}</p>` : nothing}

@@ -1,17 +1,24 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PreviewGeometry, PreviewLayer } from '../../main/core/api.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
-import { elementAt, elementBox } from '../../main/core/design/edit.js';
-import { MM_PER_INCH, SCREEN_DPI } from '../../main/core/units.js';
-import type { PreviewLayer } from '../../main/core/api.js';
+import { elementBox, findElement, type Guide } from '../../main/core/design/edit.js';
+import type { Point, Rect } from '../../main/core/design/geometry.js';
 import { assetScreenPath } from '../../main/core/resource-paths.js';
 import { resourceUrl } from './data/api-client.js';
+import { CanvasInput, type CanvasHost } from './data/canvas-input.js';
+import { boxTurn, clampZoom, PX_PER_MM, zoomStep } from './data/canvas-math.js';
+import type { Handle } from './data/gestures.js';
 import { fire } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
-import { controls } from './shared-styles.js';
+import { lockIcon } from './icons.js';
+import { place, restore } from './place.js';
+import { previewStyles } from './preview-styles.js';
+import './cs-ruler.js';
+import './cs-text-edit.js';
 
 const t = defineMessages({
-  title: { zh: '实时预览', en: 'Live preview' },
+  title: { zh: '画布', en: 'Canvas' },
   loading: { zh: '正在生成预览…', en: 'Rendering the preview…' },
   alt: { zh: '设计预览（{w} × {h}）', en: 'Design preview ({w} × {h})' },
   size: { zh: '成品尺寸 {w} × {h}', en: 'Finished size {w} × {h}' },
@@ -21,64 +28,33 @@ const t = defineMessages({
   actual: { zh: '100%', en: '100%' },
   actualHint: { zh: '实际尺寸（Ctrl+1）', en: 'Actual size (Ctrl+1)' },
   fit: { zh: '适合窗口', en: 'Fit' },
-  fitHint: { zh: '整幅放进预览区（Ctrl+0）', en: 'Fit the whole page (Ctrl+0)' },
+  fitHint: { zh: '整幅放进画布（Ctrl+0）', en: 'Fit the whole page (Ctrl+0)' },
   zoomLevel: { zh: '缩放比例', en: 'Zoom level' },
   bleed: { zh: '出血线', en: 'Bleed' },
   safe: { zh: '安全区', en: 'Safe area' },
-  trimKey: { zh: '裁切线', en: 'Trim' },
+  rulers: { zh: '标尺', en: 'Rulers' },
   bleedKey: { zh: '出血 {mm}', en: 'Bleed {mm}' },
   noBleed: { zh: '无出血', en: 'No bleed' },
   safeKey: { zh: '安全边距 {mm}', en: 'Safe margin {mm}' },
   stage: {
-    zh: '预览区：点击元素可选中它，Ctrl 加 +/− 缩放',
-    en: 'Preview: click an element to select it, Ctrl +/− to zoom',
+    zh: '画布：点击选中元素，拖动移动，方向键微调 1 毫米（Shift 10 毫米），Tab 切换元素，双击文字直接修改，Ctrl 加滚轮缩放，按住空格拖动平移',
+    en: 'Canvas: click to select, drag to move, arrows nudge 1 mm (Shift 10 mm), Tab to the next element, double-click a text to edit it, Ctrl+wheel to zoom, hold Space and drag to pan',
   },
+  crop: { zh: '拖动照片调整裁切，按 Esc 完成', en: 'Drag the photo to reframe it; Esc when done' },
+  rotate: { zh: '旋转', en: 'Rotate' },
 });
 
-/** CSS px per mm at 100 % (96 px per inch). */
-const PX_PER_MM = SCREEN_DPI / MM_PER_INCH;
-/** Zoom levels the +/− buttons step through, as fractions of actual size. */
-const STEPS = [
-  0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.125, 0.167, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4,
-];
-/** Longest displayed side: Chromium paints an SVG image in tiles, but past this it is only slow. */
+const STAGE_PAD = 32;
+/** Longest displayed side: Chromium paints an image in tiles, but past this it is only slow. */
 const MAX_SIDE_PX = 32_000;
-const STAGE_PAD = 24;
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** Sets an element's position and size through the CSSOM (the CSP forbids style attributes). */
-class PlaceDirective extends Directive {
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('place() goes on an element');
-  }
-  render(_r: Rect | undefined, _radius?: number) {
-    return nothing;
-  }
-  override update(part: ElementPart, [r, radius]: [Rect | undefined, number?]) {
-    const s = (part.element as HTMLElement).style;
-    if (!r) return nothing;
-    s.left = `${r.x}px`;
-    s.top = `${r.y}px`;
-    s.width = `${r.w}px`;
-    s.height = `${r.h}px`;
-    if (radius !== undefined) s.borderRadius = `${radius}px`;
-    return nothing;
-  }
-}
-const place = directive(PlaceDirective);
+const HANDLES: Handle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
 
 /** A layer as shown: an SVG layer by the blob URL of its markup and the region its viewBox draws. */
 type ShownLayer =
-  Exclude<PreviewLayer, { kind: 'svg' }> | { kind: 'svg'; svg: string; url: string; region: Rect | undefined };
+  | Exclude<PreviewLayer, { kind: 'svg' }>
+  | { kind: 'svg'; id: string; svg: string; url: string; region: Rect | undefined };
 
-/** The region the engine's SVG draws, in mm, from its viewBox (the trim, or the trim plus bleed). */
+/** The region the engine's SVG draws, in mm, from its viewBox. */
 function svgRegion(svg: string): Rect | undefined {
   const m = /viewBox="([-\d.e]+) ([-\d.e]+) ([\d.e]+) ([\d.e]+)"/.exec(svg.slice(0, 400));
   return m ? { x: +m[1]!, y: +m[2]!, w: +m[3]!, h: +m[4]! } : undefined;
@@ -92,111 +68,97 @@ export function formatLength(mm: number): string {
 }
 
 /**
- * The engine's own SVG, shown as an image. Never inserted as markup: an SVG in <img> runs no
- * scripts and loads nothing, whatever it holds. Over it, drawn from the design's numbers: trim,
- * bleed and safe-area guides and the selected element's box. Fires `preview-load` when a new
- * image is on screen and `element-select` {elementId} ('' for none) when the page is clicked.
+ * The canvas: the engine's preview, one image per element (never inserted as markup: an SVG in
+ * <img> runs no scripts and loads nothing), with rulers, zoom and pan, and direct manipulation —
+ * select, drag, resize, rotate, snap, marquee, double-click to edit a text, crop a photo. A drag
+ * moves what is already on screen; the design changes once, on release (data/gestures.ts).
+ * Fires `elements-select`, `design-change`, `canvas-command` (keys for the selection),
+ * `text-commit`, `canvas-files` (a dropped photo), `edit-refused` and `preview-load`.
  */
-export class CsPreview extends LitElement {
+export class CsPreview extends LitElement implements CanvasHost {
   static override properties = {
-    layers: { attribute: false },
     design: { attribute: false },
-    selectedId: { attribute: false },
+    selected: { attribute: false },
+    geometry: { attribute: false },
+    names: { attribute: false },
     shown: { state: true },
     zoom: { state: true },
     showBleed: { state: true },
     showSafe: { state: true },
-    stageWidth: { state: true },
+    showRulers: { state: true },
+    stageSize: { state: true },
     hoverId: { state: true },
+    cropId: { state: true },
+    editingId: { state: true },
   };
-  /** The preview's layers as the main side sent them (previewSvg). */
+  /** The preview's layers (previewSvg) and the design they were drawn for; set directly (latency). */
   layers: readonly PreviewLayer[] = [];
+  layersFor: StudioDesign | undefined;
   design: StudioDesign | undefined;
-  selectedId = '';
-  /** The layers on screen: SVG layers by a blob URL of their markup. */
+  selected: readonly string[] = [];
+  geometry: ReadonlyMap<string, PreviewGeometry> = new Map();
+  names: ReadonlyMap<string, string> = new Map();
   shown: readonly ShownLayer[] = [];
-  /** 'fit', or a fraction of actual size. */
   zoom: 'fit' | number = 'fit';
   showBleed = true;
   showSafe = true;
-  stageWidth = 0;
+  showRulers = true;
+  stageSize = { w: 0, h: 0 };
   hoverId = '';
+  cropId = '';
+  editingId = '';
   private readonly i18n = new LocaleController(this);
   private resize: ResizeObserver | undefined;
-  /** The point (fractions of the sheet) to keep in the middle of the stage after a zoom. */
-  private anchor: { fx: number; fy: number } | undefined;
+  private anchor: { at: Point; sx: number; sy: number } | undefined;
+  private readonly input = new CanvasInput(this);
+  /** A drop's layers keep their drag transform until the preview of the design it made is shown. */
+  private held = false;
+  private shownFor: StudioDesign | undefined;
 
-  static override styles = [
-    controls,
-    css`
-      .head { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 12px; }
-      .head h2 { margin: 0; flex: 1; }
-      .tools { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
-      .tools button { min-height: 32px; padding: 4px 10px; }
-      .tools .icon { width: 32px; padding: 0; font-size: 18px; line-height: 1; }
-      .level { min-width: 56px; text-align: center; font-variant-numeric: tabular-nums; font-size: 14px; }
-      .sep { width: 1px; align-self: stretch; background: var(--cs-border); margin: 0 6px; }
-      .toggle { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; margin: 0; font-size: 14px; cursor: pointer; }
-      .toggle input { margin: 0; width: 16px; height: 16px; }
-      .stage {
-        background: repeating-conic-gradient(#e4e8ee 0 25%, #f4f6f9 0 50%) 0 0 / 20px 20px;
-        border-radius: 8px; padding: ${STAGE_PAD}px; display: flex; overflow: auto; max-height: 72vh; min-height: 160px;
-      }
-      .sheet { position: relative; margin: auto; flex: none; cursor: default; }
-      .sheet.hot { cursor: pointer; }
-      .sheet img { position: absolute; display: block; user-select: none; -webkit-user-drag: none; }
-      .sheet img.layer:first-child { box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25); background: #fff; }
-      /* Its own compositing layer: painting a new text layer over it does not rescale the photo again. */
-      .photo { position: absolute; overflow: hidden; pointer-events: none; will-change: transform; }
-      .g { position: absolute; pointer-events: none; }
-      .trim { outline: 1px solid rgba(0, 0, 0, 0.55); }
-      .bleed { border: 1px dashed #d4145a; }
-      .safe { border: 1px dashed #00a0e9; }
-      .hover { outline: 1px solid rgba(11, 61, 145, 0.7); }
-      .sel { outline: 2px solid var(--cs-focus); box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.45), inset 0 0 0 1px rgba(0, 0, 0, 0.45); }
-      .sel-tag {
-        position: absolute; left: -2px; bottom: 100%; margin-bottom: 2px; white-space: nowrap;
-        background: var(--cs-focus); color: #1b2430; font-size: 12px; line-height: 18px; padding: 0 6px; border-radius: 3px 3px 0 0;
-      }
-      .loading { margin: auto; }
-      .caption { margin-top: 8px; display: flex; gap: 16px; flex-wrap: wrap; align-items: center; }
-      .key { display: inline-flex; align-items: center; gap: 6px; }
-      .key::before { content: ''; width: 18px; border-top: 1px solid rgba(0, 0, 0, 0.55); }
-      .key.b::before { border-top: 1px dashed #d4145a; }
-      .key.s::before { border-top: 1px dashed #00a0e9; }
-    `,
-  ];
+  static override styles = previewStyles;
 
   override connectedCallback() {
     super.connectedCallback();
-    this.resize = new ResizeObserver(([entry]) => {
-      if (entry) this.stageWidth = entry.contentRect.width;
+    this.resize = new ResizeObserver(([e]) => {
+      if (e) this.stageSize = { w: e.contentRect.width, h: e.contentRect.height };
     });
+    window.addEventListener('keyup', this.input.keyup);
   }
 
   override firstUpdated() {
-    const stage = this.renderRoot.querySelector('.stage');
+    const stage = this.stageNode;
     if (stage) this.resize?.observe(stage);
   }
 
-  /** The newest layers asked to be shown (an older set still decoding is dropped for them). */
-  private decoding: readonly PreviewLayer[] = [];
-  /** SVG layers of the set on screen whose image has not fired `load` yet. */
-  private pending = 0;
-
-  override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('layers')) void this.show(this.layers);
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    window.removeEventListener('keyup', this.input.keyup);
+    this.input.dispose();
+    this.release();
+    this.shown = [];
+    this.decoding = [];
   }
 
-  /**
-   * Decodes the new SVG layers off screen and only then swaps them in, so the page never waits on
-   * a decode and the old preview stays up meanwhile. Photos are <img>s of the image store's
-   * screen-size file: the browser decodes each once and keeps it while the text changes around it.
-   */
-  private async show(layers: readonly PreviewLayer[]) {
+  get stageNode(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.stage');
+  }
+
+  // ---- layers ----------------------------------------------------------------------------------
+
+  private decoding: readonly PreviewLayer[] = [];
+  private pendingLoads = 0;
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('design') && this.cropId && !findElement(this.design ?? { elements: [] }, this.cropId))
+      this.cropId = '';
+  }
+
+  /** New layers from the main side: decoded off screen, then swapped in (the old stay up meanwhile). */
+  async show(layers: readonly PreviewLayer[], made: StudioDesign | undefined) {
+    this.layers = layers;
+    this.layersFor = made;
     this.decoding = layers;
-    // A layer the edit did not change (the ground under a photo while the slogan is typed) keeps
-    // its image: only what changed is decoded and painted again.
     const kept = new Map(this.shown.flatMap((l) => (l.kind === 'svg' ? [[l.svg, l] as const] : [])));
     const next: ShownLayer[] = layers.map((l) =>
       l.kind === 'svg'
@@ -219,198 +181,332 @@ export class CsPreview extends LitElement {
     if (this.decoding !== layers) return fresh.forEach((u) => URL.revokeObjectURL(u));
     this.release(next);
     this.shown = next;
-    this.pending = fresh.length;
+    this.shownFor = made;
+    this.pendingLoads = fresh.length;
     if (!fresh.length) fire(this, 'preview-load');
   }
 
-  /** Revokes the URLs of shown layers that `next` does not keep. */
   private release(next: readonly ShownLayer[] = []) {
     const still = new Set(next.flatMap((l) => (l.kind === 'svg' ? [l.url] : [])));
     for (const l of this.shown) if (l.kind === 'svg' && !still.has(l.url)) URL.revokeObjectURL(l.url);
   }
 
-  override updated() {
-    const a = this.anchor;
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    if (!a || !stage) return;
-    this.anchor = undefined;
-    const { w, h } = this.sheetPx();
-    stage.scrollLeft = a.fx * w + STAGE_PAD - stage.clientWidth / 2;
-    stage.scrollTop = a.fy * h + STAGE_PAD - stage.clientHeight / 2;
+  private loaded() {
+    if (--this.pendingLoads === 0) fire(this, 'preview-load');
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.resize?.disconnect();
-    this.release();
-    this.shown = [];
-    this.decoding = [];
+  override updated(changed: PropertyValues<this>) {
+    // A drop's transforms end when the preview of the design it made is on screen; the outlines
+    // are drawn from the design, so they go back to rest as soon as it changes.
+    if (this.held && this.shownFor === this.design) {
+      this.held = false;
+      restore(this.renderRoot.querySelectorAll<HTMLElement>('[data-layer]'));
+    }
+    if (changed.has('design') || changed.has('selected'))
+      restore(this.renderRoot.querySelectorAll<HTMLElement>('[data-sel]'));
+    const stage = this.stageNode;
+    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet');
+    if (stage && sheet && this.anchor) {
+      const a = this.anchor;
+      this.anchor = undefined;
+      const p = this.toPx(a.at);
+      stage.scrollLeft = sheet.offsetLeft + p.x - a.sx;
+      stage.scrollTop = sheet.offsetTop + p.y - a.sy;
+    }
+    this.syncRulers();
   }
+
+  // ---- geometry --------------------------------------------------------------------------------
 
   private get trim() {
     const f = this.design?.format;
     return { w: f?.widthMm ?? 0, h: f?.heightMm ?? 0, bleed: f?.bleedMm ?? 0, safe: f?.safeMm ?? 0 };
   }
 
-  /** The sheet in mm: the trim plus its bleed on every side. */
   private sheetMm(): Rect {
     const { w, h, bleed } = this.trim;
     return { x: -bleed, y: -bleed, w: w + 2 * bleed, h: h + 2 * bleed };
   }
 
-  private fitScale(): number {
+  private fitZoom(): number {
     const s = this.sheetMm();
-    if (!s.w || !s.h || !this.stageWidth) return 0.1;
-    const maxH = window.innerHeight * 0.72 - 2 * STAGE_PAD;
-    return Math.min(this.stageWidth / s.w, Math.max(120, maxH) / s.h) / PX_PER_MM;
+    const { w, h } = this.stageSize;
+    if (!s.w || !s.h || !w) return 0.1;
+    return Math.min((w - 2 * STAGE_PAD) / s.w, (Math.max(120, h) - 2 * STAGE_PAD) / s.h) / PX_PER_MM;
   }
 
   /** Displayed px per mm. */
-  private get scale(): number {
+  get scale(): number {
     const s = this.sheetMm();
-    const z = this.zoom === 'fit' ? this.fitScale() : this.zoom;
+    const z = this.zoom === 'fit' ? this.fitZoom() : this.zoom;
     const cap = MAX_SIDE_PX / (Math.max(s.w, s.h, 1) * PX_PER_MM);
-    return Math.min(z, cap) * PX_PER_MM;
+    return Math.max(0.0001, Math.min(z, cap) * PX_PER_MM);
   }
 
-  private sheetPx() {
-    const s = this.sheetMm();
-    return { w: s.w * this.scale, h: s.h * this.scale };
+  toPx(p: Point): Point {
+    const o = this.sheetMm();
+    return { x: (p.x - o.x) * this.scale, y: (p.y - o.y) * this.scale };
   }
 
-  /** A rectangle in mm (trim coordinates) to px on the sheet. */
   private px(r: Rect): Rect {
-    const k = this.scale;
-    const o = this.sheetMm();
-    return { x: (r.x - o.x) * k, y: (r.y - o.y) * k, w: r.w * k, h: r.h * k };
+    const p = this.toPx(r);
+    return { ...p, w: r.w * this.scale, h: r.h * this.scale };
   }
 
-  private setZoom(z: 'fit' | number) {
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    if (stage) {
-      const { w, h } = this.sheetPx();
-      const fx = (stage.scrollLeft + stage.clientWidth / 2 - STAGE_PAD) / w;
-      const fy = (stage.scrollTop + stage.clientHeight / 2 - STAGE_PAD) / h;
-      this.anchor = { fx: Math.min(1, Math.max(0, fx)), fy: Math.min(1, Math.max(0, fy)) };
+  /** The page point under a pointer, mm. */
+  toMm(e: { clientX: number; clientY: number }): Point {
+    const r = this.renderRoot.querySelector('.sheet')!.getBoundingClientRect();
+    const o = this.sheetMm();
+    return { x: (e.clientX - r.left) / this.scale + o.x, y: (e.clientY - r.top) / this.scale + o.y };
+  }
+
+  /** Zoom to `z`, keeping the page point under the pointer (or the stage's middle) where it is. */
+  setZoom(z: 'fit' | number, at?: { clientX: number; clientY: number }) {
+    const stage = this.stageNode;
+    if (stage && this.shown.length) {
+      const r = stage.getBoundingClientRect();
+      const c = at ?? { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+      this.anchor = { at: this.toMm(c), sx: c.clientX - r.left, sy: c.clientY - r.top };
     }
-    this.zoom = z;
+    this.zoom = z === 'fit' ? z : clampZoom(z);
   }
 
-  private step(dir: 1 | -1) {
-    const now = this.scale / PX_PER_MM;
-    const next = dir > 0 ? STEPS.find((s) => s > now * 1.001) : [...STEPS].reverse().find((s) => s < now * 0.999);
-    this.setZoom(next ?? (dir > 0 ? STEPS.at(-1)! : STEPS[0]!));
+  step(dir: 1 | -1) {
+    this.setZoom(zoomStep(this.scale / PX_PER_MM, dir));
   }
 
-  private onKey(e: KeyboardEvent) {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const act: Record<string, () => void> = {
-      '+': () => this.step(1),
-      '=': () => this.step(1),
-      '-': () => this.step(-1),
-      _: () => this.step(-1),
-      '0': () => this.setZoom('fit'),
-      '1': () => this.setZoom(1),
-    };
-    const f = act[e.key];
-    if (!f) return;
-    e.preventDefault();
-    f();
-  }
+  private readonly syncRulers = () => {
+    const stage = this.stageNode;
+    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet');
+    const [h, v] = this.renderRoot.querySelectorAll('cs-ruler');
+    if (!stage || !sheet || !h || !v) return;
+    const b = this.trim.bleed * this.scale;
+    h.scale = v.scale = this.scale;
+    h.origin = sheet.offsetLeft - stage.scrollLeft + b;
+    v.origin = sheet.offsetTop - stage.scrollTop + b;
+  };
 
-  /** The element under a pointer event, from the design's boxes in mm. */
-  private hit(e: MouseEvent): string {
-    const sheet = e.currentTarget as HTMLElement;
-    const r = sheet.getBoundingClientRect();
-    const o = this.sheetMm();
-    if (!this.design) return '';
-    return (
-      elementAt(this.design, (e.clientX - r.left) / this.scale + o.x, (e.clientY - r.top) / this.scale + o.y)?.id ?? ''
+  // ---- the gesture host --------------------------------------------------------------------------
+
+  nodesOf(ids: readonly string[]): HTMLElement[] {
+    const sel = ids.map((id) => `[data-layer="${CSS.escape(id)}"],[data-sel="${CSS.escape(id)}"]`).join(',');
+    return sel ? [...this.renderRoot.querySelectorAll<HTMLElement>(sel)] : [];
+  }
+  photoNodes(id: string): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`[data-photo="${CSS.escape(id)}"]`)];
+  }
+  // Guides and the marquee change every frame of a drag: drawn straight into their layer.
+  guides(g: readonly Guide[]) {
+    const box = this.renderRoot.querySelector<HTMLElement>('.guides');
+    if (!box || (!g.length && !box.childElementCount)) return;
+    box.replaceChildren(
+      ...g.map((line) => {
+        const d = document.createElement('div');
+        const p = this.toPx(line.axis === 'x' ? { x: line.at, y: line.from } : { x: line.from, y: line.at });
+        const len = (line.to - line.from) * this.scale;
+        d.className = 'snap';
+        d.dataset['snap'] = line.axis;
+        Object.assign(d.style, {
+          left: `${p.x}px`,
+          top: `${p.y}px`,
+          [line.axis === 'x' ? 'height' : 'width']: `${len}px`,
+        });
+        return d;
+      }),
     );
   }
-
-  private onClick(e: MouseEvent) {
-    fire(this, 'element-select', { elementId: this.hit(e) });
+  marquee(r: Rect | null) {
+    const m = this.renderRoot.querySelector<HTMLElement>('.marquee');
+    if (!m) return;
+    m.hidden = !r;
+    if (r) {
+      const p = this.px(r);
+      Object.assign(m.style, { left: `${p.x}px`, top: `${p.y}px`, width: `${p.w}px`, height: `${p.h}px` });
+    }
+  }
+  commit(design: StudioDesign, label: string) {
+    this.held = true;
+    fire(this, 'design-change', { design, label });
+  }
+  select(ids: string[]) {
+    fire(this, 'elements-select', { ids });
+  }
+  refuse(message: string) {
+    fire(this, 'edit-refused', { message });
   }
 
-  /** Every SVG layer of the new set has loaded: the preview on screen is the latest. */
-  private loaded() {
-    if (--this.pending === 0) fire(this, 'preview-load');
+  /**
+   * A small picture of the page as shown (the start screen's recent designs): the layers drawn
+   * onto a canvas, longest side `px`. Undefined when nothing is shown or the canvas refuses.
+   */
+  thumbnail(px = 280): string | undefined {
+    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet');
+    if (!sheet) return undefined;
+    const k = px / Math.max(sheet.offsetWidth, sheet.offsetHeight);
+    const c = document.createElement('canvas');
+    c.width = Math.max(1, Math.round(sheet.offsetWidth * k));
+    c.height = Math.max(1, Math.round(sheet.offsetHeight * k));
+    const g = c.getContext('2d');
+    if (!g) return undefined;
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, c.width, c.height);
+    const box = (n: HTMLElement) => [n.offsetLeft * k, n.offsetTop * k, n.offsetWidth * k, n.offsetHeight * k] as const;
+    for (const n of sheet.querySelectorAll<HTMLElement>('[data-layer]')) {
+      if (n instanceof HTMLImageElement) {
+        if (n.complete) g.drawImage(n, ...box(n));
+        continue;
+      }
+      const img = n.querySelector<HTMLImageElement>('img:not(.ghost)');
+      if (!img?.complete) continue;
+      const [x, y, w, h] = box(n);
+      g.save();
+      g.beginPath();
+      g.rect(x, y, w, h);
+      g.clip();
+      g.drawImage(img, x + img.offsetLeft * k, y + img.offsetTop * k, img.offsetWidth * k, img.offsetHeight * k);
+      g.restore();
+    }
+    try {
+      return c.toDataURL('image/jpeg', 0.8);
+    } catch {
+      return undefined;
+    }
   }
+
+  /** The page point in the middle of what the canvas shows (where a new element goes), mm. */
+  visibleCentre(): Point | undefined {
+    const stage = this.stageNode;
+    if (!stage || !this.shown.length) return undefined;
+    const r = stage.getBoundingClientRect();
+    const p = this.toMm({ clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 });
+    const { w, h } = this.trim;
+    return { x: Math.min(w, Math.max(0, p.x)), y: Math.min(h, Math.max(0, p.y)) };
+  }
+
+  /** Enter or double-click: a text is edited in place, a photo is reframed. */
+  edit(id: string) {
+    const el = this.design && findElement(this.design, id);
+    if (!el || el.locked) return;
+    if (el.type === 'text') this.editingId = id;
+    else if (el.type === 'image' && el.asset) this.cropId = this.cropId === id ? '' : id;
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------
 
   private renderLayer(l: ShownLayer, alt: string) {
     const { w, h } = this.trim;
     if (l.kind === 'svg')
-      return html`<img class="layer" src=${l.url} alt=${alt} draggable="false" @load=${this.loaded} ${place(this.px(l.region ?? { x: 0, y: 0, w, h }))}>`;
+      return html`<img class="layer" data-layer=${l.id} src=${l.url} alt=${alt} draggable="false" @load=${this.loaded} ${place(this.px(l.region ?? { x: 0, y: 0, w, h }))}>`;
     const c = this.px(l.clip);
     const b = this.px(l.box);
-    return html`<div class="photo" ${place(c, l.clip.r * this.scale)}><img src=${resourceUrl(assetScreenPath(l.sha256))} alt="" draggable="false" ${place({ ...b, x: b.x - c.x, y: b.y - c.y })}></div>`;
+    const src = resourceUrl(assetScreenPath(l.sha256));
+    const o = l.rotate && this.toPx({ x: l.rotate.cx, y: l.rotate.cy });
+    const turn = o
+      ? `translate(${o.x - c.x}px, ${o.y - c.y}px) rotate(${l.rotate!.deg}deg) translate(${c.x - o.x}px, ${c.y - o.y}px)`
+      : '';
+    const inner = { ...b, x: b.x - c.x, y: b.y - c.y };
+    // Reframing: the whole photo shows faintly around its frame, and moves with it.
+    const ghost =
+      this.cropId === l.id
+        ? html`<img class="ghost" data-photo=${l.id} src=${src} alt="" draggable="false" ${place(b)}>`
+        : nothing;
+    return html`${ghost}<div class="photo" data-layer=${l.id} ${place(c, { radius: l.clip.r * this.scale, transform: turn })}>
+      <img src=${src} alt="" draggable="false" data-photo=${l.id} ${place(inner)}></div>`;
+  }
+
+  private renderSelection() {
+    const design = this.design;
+    if (!design) return nothing;
+    const one = this.selected.length === 1;
+    return this.selected.map((id) => {
+      const el = findElement(design, id);
+      if (!el) return nothing;
+      const r = this.px(elementBox(el));
+      const deg = el.type === 'line' ? 0 : el.rotation;
+      const live = one && !el.locked && !this.cropId && !this.editingId;
+      return html`<div class="sel ${el.locked ? 'locked' : ''} ${this.cropId === id ? 'crop' : ''}" data-sel=${id} data-selected=${id} ${place(r, { transform: boxTurn(r, deg) })}>
+        ${one ? html`<span class="sel-tag">${el.locked ? lockIcon : nothing}${this.names.get(id) ?? id}${this.cropId === id ? ` · ${t('crop')}` : ''}</span>` : nothing}
+        ${live ? HANDLES.map((hd) => html`<span class="h h-${hd}" data-h=${hd}></span>`) : nothing}
+        ${live && el.type !== 'line' ? html`<span class="rot" title=${t('rotate')}></span>` : nothing}
+      </div>`;
+    });
   }
 
   private renderGuides() {
-    const { w, h, bleed, safe } = this.trim;
-    const design = this.design;
-    const sel = design?.elements.find((e) => e.id === this.selectedId);
+    const { w, h, safe, bleed } = this.trim;
     const hov =
-      this.hoverId && this.hoverId !== this.selectedId
-        ? design?.elements.find((e) => e.id === this.hoverId)
-        : undefined;
+      this.hoverId && !this.selected.includes(this.hoverId) ? findElement(this.design!, this.hoverId) : undefined;
     return html`
       <div class="g trim" ${place(this.px({ x: 0, y: 0, w, h }))}></div>
       ${this.showBleed && bleed > 0 ? html`<div class="g bleed" data-guide="bleed" ${place(this.px(this.sheetMm()))}></div>` : nothing}
       ${this.showSafe && safe > 0 ? html`<div class="g safe" data-guide="safe" ${place(this.px({ x: safe, y: safe, w: w - 2 * safe, h: h - 2 * safe }))}></div>` : nothing}
-      ${hov ? html`<div class="g hover" ${place(this.px(elementBox(hov)))}></div>` : nothing}
-      ${sel ? html`<div class="g sel" data-selected=${sel.id} ${place(this.px(elementBox(sel)))}><span class="sel-tag">${sel.label ?? sel.id}</span></div>` : nothing}
+      ${hov ? html`<div class="g hover" ${place(this.px(elementBox(hov)), { transform: boxTurn(this.px(elementBox(hov)), hov.type === 'line' ? 0 : hov.rotation) })}></div>` : nothing}
+      ${this.renderSelection()}
+      <div class="guides"></div>
+      <div class="marquee" hidden></div>
+      ${this.editingId ? this.renderEditor() : nothing}
     `;
   }
 
-  // The stage takes the keys (Tab, arrows, Enter); the sheet inside it takes pointer clicks.
-  /* eslint-disable lit-a11y/click-events-have-key-events */
+  private renderEditor() {
+    const el = findElement(this.design!, this.editingId);
+    if (el?.type !== 'text') return nothing;
+    const r = this.px(elementBox(el));
+    const size = (this.geometry.get(el.id)?.sizeMm ?? el.box.h / 3) * this.scale;
+    return html`<cs-text-edit .elementId=${el.id} .text=${el.text} .sizePx=${size} .align=${el.align} .vertical=${el.writing === 'vertical'}
+      ${place(r, { transform: boxTurn(r, el.rotation) })}
+      @text-commit=${(e: CustomEvent<{ text: string }>) => {
+        this.editingId = '';
+        if (e.detail.text === el.text) e.stopPropagation();
+        this.stageNode?.focus({ preventScroll: true });
+      }}></cs-text-edit>`;
+  }
+
   override render() {
     const { w, h, bleed, safe } = this.trim;
-    const sheet = this.sheetPx();
+    const sheet = this.px(this.sheetMm());
     const pct = (this.scale / PX_PER_MM) * 100;
     const size = { w: formatLength(w), h: formatLength(h) };
+    const toggle = (name: string, label: string, on: boolean, set: (v: boolean) => void, disabled = false) =>
+      html`<label class="toggle"><input type="checkbox" name=${name} .checked=${on} ?disabled=${disabled} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)}>${label}</label>`;
     return html`
-      <section class="panel" aria-labelledby="pv-h">
-        <div class="head">
-          <h2 id="pv-h">${t('title')}</h2>
-          <div class="tools" role="toolbar" aria-label=${t('tools')}>
-            <button type="button" class="secondary icon zoom-out" title=${t('zoomOut')} aria-label=${t('zoomOut')} @click=${() => this.step(-1)}>−</button>
-            <span class="level" aria-label=${t('zoomLevel')} aria-live="polite" data-zoom=${pct.toFixed(2)}>${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%</span>
-            <button type="button" class="secondary icon zoom-in" title=${t('zoomIn')} aria-label=${t('zoomIn')} @click=${() => this.step(1)}>+</button>
-            <button type="button" class="secondary zoom-actual" title=${t('actualHint')} @click=${() => this.setZoom(1)}>${t('actual')}</button>
-            <button type="button" class="secondary zoom-fit" title=${t('fitHint')} aria-pressed=${this.zoom === 'fit'} @click=${() => this.setZoom('fit')}>${t('fit')}</button>
-            <span class="sep" aria-hidden="true"></span>
-            <label class="toggle" title=${bleed > 0 ? t('bleedKey', { mm: `${bleed} mm` }) : t('noBleed')}>
-              <input type="checkbox" name="bleed" .checked=${this.showBleed} ?disabled=${bleed <= 0} @change=${(e: Event) => (this.showBleed = (e.target as HTMLInputElement).checked)}>${t('bleed')}
-            </label>
-            <label class="toggle">
-              <input type="checkbox" name="safe" .checked=${this.showSafe} ?disabled=${safe <= 0} @change=${(e: Event) => (this.showSafe = (e.target as HTMLInputElement).checked)}>${t('safe')}
-            </label>
-          </div>
+      <div class="head">
+        <div class="tools" role="toolbar" aria-label=${t('tools')}>
+          <button type="button" class="secondary icon zoom-out" title=${t('zoomOut')} aria-label=${t('zoomOut')} @click=${() => this.step(-1)}>−</button>
+          <span class="level" aria-label=${t('zoomLevel')} aria-live="polite" data-zoom=${pct.toFixed(2)}>${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%</span>
+          <button type="button" class="secondary icon zoom-in" title=${t('zoomIn')} aria-label=${t('zoomIn')} @click=${() => this.step(1)}>+</button>
+          <button type="button" class="secondary zoom-actual" title=${t('actualHint')} @click=${() => this.setZoom(1)}>${t('actual')}</button>
+          <button type="button" class="secondary zoom-fit" title=${t('fitHint')} aria-pressed=${this.zoom === 'fit'} @click=${() => this.setZoom('fit')}>${t('fit')}</button>
+          <span class="sep" aria-hidden="true"></span>
+          ${toggle('bleed', t('bleed'), this.showBleed, (v) => (this.showBleed = v), bleed <= 0)}
+          ${toggle('safe', t('safe'), this.showSafe, (v) => (this.showSafe = v), safe <= 0)}
+          ${toggle('rulers', t('rulers'), this.showRulers, (v) => (this.showRulers = v))}
         </div>
-        <div class="stage" tabindex="0" aria-label=${t('stage')} @keydown=${this.onKey}>
+        <span class="muted size">${t('size', size)} · ${bleed > 0 ? t('bleedKey', { mm: `${bleed} mm` }) : t('noBleed')}${safe > 0 ? ` · ${t('safeKey', { mm: formatLength(safe) })}` : ''}</span>
+      </div>
+      <div class="view ${this.showRulers ? 'with-rulers' : ''}">
+        ${this.showRulers ? html`<span class="corner">mm</span><cs-ruler class="rh"></cs-ruler><cs-ruler class="rv" vertical></cs-ruler>` : nothing}
+        <div class="stage" tabindex="0" role="application" aria-label=${t('stage')} aria-roledescription=${t('title')}
+          @keydown=${this.input.keydown} @wheel=${this.input.wheel} @scroll=${this.syncRulers}
+          @dragover=${(e: DragEvent) => e.dataTransfer?.types.includes('Files') && e.preventDefault()} @drop=${this.input.drop}>
           ${
             this.shown.length
-              ? html`<div class="sheet ${this.hoverId ? 'hot' : ''}" ${place({ x: 0, y: 0, w: sheet.w, h: sheet.h })}
-                  @click=${this.onClick} @pointermove=${(e: PointerEvent) => (this.hoverId = this.hit(e))} @pointerleave=${() => (this.hoverId = '')}>
-                ${this.shown.map((l, i) => this.renderLayer(l, i === 0 ? t('alt', size) : ''))}
+              ? html`<div class="sheet ${this.hoverId ? 'hot' : ''}" ${place(sheet)}
+                  @pointerdown=${this.input.down} @pointermove=${this.input.move} @pointerup=${this.input.up} @pointercancel=${this.input.up}
+                  @dblclick=${this.input.dblclick} @pointerleave=${() => (this.hoverId = '')}>
+                ${repeat(
+                  this.shown,
+                  (l) => (l.kind === 'svg' ? l.url : `p:${l.id}:${l.sha256}`),
+                  (l, i) => this.renderLayer(l, i === 0 ? t('alt', size) : ''),
+                )}
                 ${this.renderGuides()}
               </div>`
               : html`<p class="muted loading">${t('loading')}</p>`
           }
         </div>
-        <div class="caption muted">
-          <span>${t('size', size)}</span>
-          <span class="key">${t('trimKey')}</span>
-          ${bleed > 0 ? html`<span class="key b">${t('bleedKey', { mm: `${bleed} mm` })}</span>` : html`<span>${t('noBleed')}</span>`}
-          ${safe > 0 ? html`<span class="key s">${t('safeKey', { mm: formatLength(safe) })}</span>` : nothing}
-        </div>
-      </section>
+      </div>
     `;
   }
-  /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 customElements.define('cs-preview', CsPreview);
 

@@ -9,6 +9,8 @@ import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { dialogStyles } from './dialog-styles.js';
 import { controls } from './shared-styles.js';
+import type { PreflightReport } from '../../main/core/preflight.js';
+import './cs-preflight-list.js';
 
 const t = defineMessages({
   heading: { zh: '发布到素材库', en: 'Publish to the library' },
@@ -34,10 +36,13 @@ const t = defineMessages({
   show: { zh: '在素材库中查看', en: 'View in the library' },
   close: { zh: '关闭', en: 'Close' },
   cancel: { zh: '取消', en: 'Cancel' },
+  channelHint: {
+    zh: '这份物料怎么发出去（统计按它分类），请每次选择',
+    en: 'How this one goes out (statistics count by it): choose each time',
+  },
+  allowPlaceholder: { zh: '仍发布样稿（保留模板的示例内容）', en: 'Publish as a proof (keep the template’s samples)' },
+  samples: { zh: '还没填好的地方', en: 'Still to fill in' },
 });
-
-const REMEMBER_KEY = 'campaign-studio.publish';
-type Remembered = { unit?: string; location?: string; channel?: string };
 /** What the dialog shows once the sample is in the library. */
 type Published = { id: string; title: string };
 
@@ -59,12 +64,21 @@ export function splitTags(text: string): string[] {
 export class CsPublishDialog extends LitElement {
   static override properties = {
     design: { attribute: false },
+    report: { attribute: false },
+    names: { attribute: false },
+    unit: { attribute: false },
+    allowPlaceholder: { state: true },
     busy: { state: true },
     error: { state: true },
     published: { state: true },
     fraud: { state: true },
   };
   design!: StudioDesign;
+  report: PreflightReport | null = null;
+  names: ReadonlyMap<string, string> = new Map();
+  /** The unit's full name from its profile: the one 单位 a station publishes as. */
+  unit = '';
+  allowPlaceholder = false;
   busy = false;
   error = '';
   published: Published | null = null;
@@ -95,6 +109,11 @@ export class CsPublishDialog extends LitElement {
     this.error = '';
     this.published = null;
     this.fraud = new Set();
+    this.allowPlaceholder = false;
+    // Fresh fields each time: a channel carried over from the last sample skewed the statistics
+    // (walkthrough bug 5); the unit is the profile's own name.
+    for (const f of this.renderRoot.querySelectorAll<HTMLInputElement>('form input[type=text]'))
+      f.value = f.name === 'unit' ? this.unit : f.name === 'title' ? this.design.name : '';
     this.renderRoot.querySelector('dialog')?.showModal();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#pub-title')?.select());
   }
@@ -102,14 +121,6 @@ export class CsPublishDialog extends LitElement {
   private close() {
     if (this.busy) return; // the sample is being written; closing now would hide its result
     this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  private remembered(): Remembered {
-    try {
-      return JSON.parse(localStorage.getItem(REMEMBER_KEY) ?? '{}') as Remembered;
-    } catch {
-      return {};
-    }
   }
 
   private value(name: string): string {
@@ -136,19 +147,15 @@ export class CsPublishDialog extends LitElement {
     this.error = '';
     this.published = null;
     try {
-      const { jobId } = await call('publishDesign', { design: this.design, meta });
+      const { jobId } = await call('publishDesign', {
+        design: this.design,
+        meta,
+        ...(this.allowPlaceholder ? { allowPlaceholder: true } : {}),
+      });
       const s = await watchJob(jobId, 'publish');
       if (s?.state === 'error') throw new ApiCallError(s.error ?? '', 'publish-failed');
       if (s?.state !== 'done' || !s.sampleId) return;
       this.published = { id: s.sampleId, title: meta.title ?? this.design.name };
-      try {
-        localStorage.setItem(
-          REMEMBER_KEY,
-          JSON.stringify({ unit: meta.unit, location: meta.location, channel: meta.channel }),
-        );
-      } catch {
-        // Only a convenience for the next publish.
-      }
     } catch (err) {
       this.error = errorMessage(err);
     } finally {
@@ -170,7 +177,6 @@ export class CsPublishDialog extends LitElement {
   }
 
   override render() {
-    const r = this.remembered();
     const field = (name: string, label: string, value: string, extra = '') =>
       html`<div><label for="pub-${name}">${label}</label><input id="pub-${name}" type="text" name=${name} .value=${value} ?disabled=${this.busy}
         placeholder=${extra} list=${name === 'channel' ? 'channels' : ''}></div>`;
@@ -184,9 +190,9 @@ export class CsPublishDialog extends LitElement {
           <p class="intro muted wide">${t('intro')}</p>
           <div class="wide"><label for="pub-title">${t('title')}</label>
             <input id="pub-title" type="text" name="title" required maxlength="200" .value=${this.design?.name ?? ''} ?disabled=${this.busy}></div>
-          ${field('unit', t('unit'), r.unit ?? '', t('unitHint'))}
-          ${field('location', t('location'), r.location ?? '')}
-          ${field('channel', t('channel'), r.channel ?? '')}
+          ${field('unit', t('unit'), this.unit, t('unitHint'))}
+          ${field('location', t('location'), '')}
+          ${field('channel', t('channel'), '', t('channelHint'))}
           <datalist id="channels">${SAMPLE_CHANNELS.map((c) => html`<option value=${c}></option>`)}</datalist>
           <div><label for="pub-date">${t('date')}</label><input id="pub-date" type="date" name="date" .value=${today()} ?disabled=${this.busy}></div>
           <fieldset class="wide" ?disabled=${this.busy}>
@@ -201,6 +207,10 @@ export class CsPublishDialog extends LitElement {
           <div class="wide"><label for="pub-tags">${t('tags')}</label>
             <input id="pub-tags" type="text" name="tags" aria-describedby="pub-tags-hint" ?disabled=${this.busy}>
             <div class="muted" id="pub-tags-hint">${t('tagsHint')}</div></div>
+          <div class="wide"><cs-preflight-list .report=${this.report} .names=${this.names} .only=${['placeholder']} .heading=${t('samples')}
+            @finding-select=${() => this.close()}></cs-preflight-list>
+            <label class="check"><input type="checkbox" name="allow-placeholder" .checked=${this.allowPlaceholder} ?disabled=${this.busy}
+              @change=${(e: Event) => (this.allowPlaceholder = (e.target as HTMLInputElement).checked)}>${t('allowPlaceholder')}</label></div>
         </form>
         <div class="status" aria-live="polite">
           ${this.busy ? html`<p class="muted busy"><progress aria-label=${t('busy')}></progress> ${t('busy')}</p>` : ''}

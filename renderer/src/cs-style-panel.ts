@@ -1,340 +1,196 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Colour } from '../../main/core/colour.js';
+import type { PreviewGeometry } from '../../main/core/api.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
-import { findElement, patchElement, presetColour, type ElementPatch } from '../../main/core/design/edit.js';
-import type { Element, TextElement } from '../../main/core/design/elements.js';
+import {
+  cropZoom,
+  findElement,
+  patchElement,
+  presetColour,
+  resetCrop,
+  setIllustration,
+  zoomPhoto,
+  type ElementPatch,
+} from '../../main/core/design/edit.js';
+import type { Element } from '../../main/core/design/elements.js';
 import { fire, type CsEvent } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import './cs-colour-field.js';
-import { fontFamilies, type FontFamily } from './data/fonts.js';
+import { colour, fieldStyles, num, seg } from './style-fields.js';
+import './cs-arrange-fields.js';
+import './cs-background-panel.js';
+import './cs-illustration-picker.js';
+import './cs-image-field.js';
+import './cs-text-style.js';
 
 const t = defineMessages({
-  title: { zh: '样式', en: 'Style' },
-  element: { zh: '元素', en: 'Element' },
-  pick: { zh: '— 选择要修改的元素 —', en: '— choose an element —' },
-  hint: {
-    zh: '在预览上点击文字、图片或二维码，或在上面的列表中选择，即可修改它的样式。',
-    en: 'Click text, an image or a QR code on the preview, or choose it above, to change its style.',
-  },
-  text: { zh: '文字', en: 'Text' },
-  image: { zh: '图片', en: 'Image' },
-  qr: { zh: '二维码', en: 'QR code' },
-  rect: { zh: '矩形', en: 'Rectangle' },
-  ellipse: { zh: '椭圆', en: 'Ellipse' },
-  line: { zh: '线条', en: 'Line' },
-  illustration: { zh: '插图', en: 'Illustration' },
-  shape: { zh: '形状', en: 'Shape' },
-  colour: { zh: '颜色', en: 'Colour' },
-  font: { zh: '字体', en: 'Font' },
-  weight: { zh: '粗细', en: 'Weight' },
-  w400: { zh: '常规', en: 'Regular' },
-  w700: { zh: '粗体', en: 'Bold' },
-  w900: { zh: '特粗', en: 'Black' },
-  sans: { zh: '思源黑体', en: 'Noto Sans SC' },
-  serif: { zh: '思源宋体', en: 'Noto Serif SC' },
-  installed: { zh: '（本机字体）', en: ' (installed)' },
-  pcFonts: {
-    zh: '本机字体（换到别的电脑会用思源黑体代替）',
-    en: 'Fonts on this PC (other PCs substitute Noto Sans SC)',
-  },
-  size: { zh: '字号', en: 'Size' },
-  fit: { zh: '自动适应', en: 'Auto-fit' },
-  fixed: { zh: '固定', en: 'Fixed' },
-  min: { zh: '最小', en: 'Min' },
-  max: { zh: '最大', en: 'Max' },
-  mm: { zh: '毫米', en: 'mm' },
-  sizeMm: { zh: '字号（毫米）', en: 'Size (mm)' },
-  stroke: { zh: '描边', en: 'Outline' },
-  strokeOn: { zh: '加描边', en: 'Outline on' },
-  strokeWidth: { zh: '描边宽度（毫米）', en: 'Outline width (mm)' },
-  strokeColour: { zh: '描边颜色', en: 'Outline colour' },
-  align: { zh: '对齐', en: 'Align' },
-  left: { zh: '左', en: 'Left' },
-  center: { zh: '中', en: 'Centre' },
-  right: { zh: '右', en: 'Right' },
-  top: { zh: '上', en: 'Top' },
-  middle: { zh: '中', en: 'Middle' },
-  bottom: { zh: '下', en: 'Bottom' },
-  hAlign: { zh: '水平对齐', en: 'Horizontal alignment' },
-  vAlign: { zh: '垂直对齐', en: 'Vertical alignment' },
-  writing: { zh: '排列', en: 'Direction' },
-  horizontal: { zh: '横排', en: 'Horizontal' },
-  vertical: { zh: '竖排', en: 'Vertical' },
-  spacing: { zh: '字距', en: 'Tracking' },
-  spacingUnit: { zh: '%', en: '%' },
-  lineHeight: { zh: '行距', en: 'Leading' },
-  times: { zh: '倍', en: '×' },
-  imageFit: { zh: '适应', en: 'Fit' },
+  several: { zh: '已选中 {n} 个元素', en: '{n} elements selected' },
+  fit: { zh: '适应', en: 'Fit' },
   cover: { zh: '填满（裁掉多余）', en: 'Fill (crop)' },
   contain: { zh: '完整显示', en: 'Show whole' },
-  imageNote: { zh: '更换图片请到左侧“内容”中的图片位。', en: 'Change the picture in its slot under “Content”.' },
+  crop: { zh: '裁切与平移', en: 'Crop and pan' },
+  cropHint: { zh: '双击画布上的照片也可拖动调整', en: 'Or double-click the photo on the canvas and drag it' },
+  zoom: { zh: '放大照片', en: 'Zoom the photo' },
+  reset: { zh: '恢复整张', en: 'Whole photo' },
+  picture: { zh: '图片', en: 'Picture' },
+  qrContent: { zh: '二维码内容', en: 'QR code content' },
   qrDark: { zh: '码色', en: 'Modules' },
   qrLight: { zh: '底色', en: 'Background' },
   fill: { zh: '填充', en: 'Fill' },
-  // Undo-history labels.
-  eColour: { zh: '修改颜色', en: 'Change colour' },
-  eFont: { zh: '修改字体', en: 'Change font' },
-  eSize: { zh: '修改字号', en: 'Change size' },
-  eStroke: { zh: '修改描边', en: 'Change outline' },
-  eAlign: { zh: '修改对齐', en: 'Change alignment' },
-  eWriting: { zh: '切换竖排', en: 'Toggle vertical text' },
-  eSpacing: { zh: '修改字距', en: 'Change tracking' },
-  eLine: { zh: '修改行距', en: 'Change leading' },
+  noFill: { zh: '无填充', en: 'No fill' },
+  stroke: { zh: '描边', en: 'Outline' },
+  strokeWidth: { zh: '描边宽度（毫米）', en: 'Outline width (mm)' },
+  radius: { zh: '圆角（毫米）', en: 'Corner radius (mm)' },
+  colour: { zh: '颜色', en: 'Colour' },
+  lineWidth: { zh: '线宽（毫米）', en: 'Width (mm)' },
+  illustration: { zh: '换一张插图', en: 'Another picture' },
+  follows: {
+    zh: '现在跟随标语中的商品自动更换；选一张后固定为所选插图。',
+    en: 'Now follows the goods in the slogan; picking one fixes it.',
+  },
+  flip: { zh: '左右翻转', en: 'Mirror' },
   eFit: { zh: '修改图片适应方式', en: 'Change image fit' },
-  eQr: { zh: '修改二维码颜色', en: 'Change QR colours' },
+  eCrop: { zh: '调整照片裁切', en: 'Reframe the photo' },
+  eQr: { zh: '修改二维码', en: 'Change QR code' },
   eFill: { zh: '修改填充色', en: 'Change fill' },
+  eStroke: { zh: '修改描边', en: 'Change outline' },
+  ePicture: { zh: '更换插图', en: 'Change picture' },
 });
 
-/** The fonts that ship with the app, with the weights they have. */
-const FONTS = [
-  { family: 'Noto Sans SC', name: 'sans', weights: [400, 700, 900] },
-  { family: 'Noto Serif SC', name: 'serif', weights: [700, 900] },
-] as const;
-const WEIGHT_NAMES: Record<number, 'w400' | 'w700' | 'w900'> = { 400: 'w400', 700: 'w700', 900: 'w900' };
-
-const num = (e: Event): number => (e.target as HTMLInputElement).valueAsNumber;
-
-/** Style of the selected element. Fires `design-change` {design, label} and `element-select` {elementId}. */
+/**
+ * The selection's style: its place and arrangement, then what its kind has — a text's words and
+ * type, a photo's fit and crop, a QR code's content and colours, a shape's fill and outline, an
+ * illustration's picture. With nothing selected, the page's background. Fires `design-change`,
+ * `slot-input`, `canvas-command`, `edit-refused` and `element-edit` (crop on the canvas).
+ */
 export class CsStylePanel extends LitElement {
   static override properties = {
     design: { attribute: false },
-    selectedId: { attribute: false },
-    error: { state: true },
-    pcFonts: { state: true },
+    ids: { attribute: false },
+    geometry: { attribute: false },
+    names: { attribute: false },
   };
-  /** Families installed on this PC, beyond the bundled ones. */
-  pcFonts: FontFamily[] = [];
   design!: StudioDesign;
-  selectedId = '';
-  error = '';
+  ids: readonly string[] = [];
+  geometry: ReadonlyMap<string, PreviewGeometry> = new Map();
+  names: ReadonlyMap<string, string> = new Map();
   private readonly i18n = new LocaleController(this);
-
-  override connectedCallback() {
-    super.connectedCallback();
-    void fontFamilies().then(
-      (all) => (this.pcFonts = all.filter((f) => !f.bundled && !FONTS.some((b) => b.family === f.family))),
-    );
-  }
 
   static override styles = [
     controls,
+    fieldStyles,
     css`
-      .grid { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 12px 12px; align-items: center; }
-      .grid > .k { font-weight: 600; font-size: 14px; margin: 0; align-self: start; padding-top: 5px; }
-      .pair { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-      .pair > select { flex: 1 1 120px; width: auto; min-width: 0; }
-      select, input[type='number'] { padding: 5px 8px; min-height: 32px; }
-      input[type='number'] { width: 76px; font-variant-numeric: tabular-nums; }
-      .unit { color: var(--cs-muted); font-size: 13px; }
-      .seg { display: inline-flex; border: 1px solid var(--cs-border); border-radius: 6px; overflow: hidden; }
-      .seg button { border: 0; border-radius: 0; background: #fff; color: var(--cs-text); min-height: 30px; padding: 3px 12px; font-size: 14px; }
-      .seg button + button { border-left: 1px solid var(--cs-border); }
-      .seg button:hover { background: #eef3fb; }
-      .seg button[aria-pressed='true'] { background: var(--cs-blue); color: #fff; }
-      .seg button:focus-visible { outline-offset: -3px; }
-      .check { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; margin: 0; }
-      .check input { width: 16px; height: 16px; margin: 0; }
-      .sub { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; }
-      .pick { margin-bottom: 16px; }
-      .pick label { font-size: 14px; }
-      hr { border: 0; border-top: 1px solid var(--cs-border); margin: 2px 0; grid-column: 1 / -1; }
-      .hint { margin: 0; }
+      h3 { font-size: 16px; margin: 0 0 10px; }
+      section + section { border-top: 1px solid var(--cs-border); margin-top: 14px; padding-top: 14px; }
+      input[type='range'] { width: 160px; }
     `,
   ];
 
-  override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('selectedId')) this.error = '';
+  /** Focus the field a finding is about: the size of a text, or its words. */
+  focusField(what: 'size' | 'content'): void {
+    const ts = this.renderRoot.querySelector('cs-text-style');
+    if (what === 'size') ts?.focusSize();
+    else ts?.focusContent();
   }
 
-  private change(patchFor: (el: Element) => StudioDesign, label: string) {
-    const el = findElement(this.design, this.selectedId);
-    if (!el) return;
+  private patch<T extends Element['type']>(
+    el: Extract<Element, { type: T }>,
+    type: T,
+    patch: ElementPatch<T>,
+    label: string,
+  ) {
+    this.apply(() => patchElement(this.design, el.id, type, patch), label);
+  }
+
+  private apply(make: () => StudioDesign, label: string) {
     try {
-      const design = patchFor(el);
-      this.error = '';
-      fire(this, 'design-change', { design, label });
+      fire(this, 'design-change', { design: make(), label });
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-      this.requestUpdate(); // fields go back to the design's values (live())
+      fire(this, 'edit-refused', { message: e instanceof Error ? e.message : String(e) });
+      this.requestUpdate();
     }
   }
 
-  private text(patch: ElementPatch<'text'>, label: string) {
-    this.change(() => patchElement(this.design, this.selectedId, 'text', patch), label);
-  }
-
-  private select(elementId: string) {
-    this.error = '';
-    fire(this, 'element-select', { elementId });
-  }
-
-  private seg<V extends string>(
-    label: string,
-    name: string,
-    value: V,
-    options: readonly V[],
-    onPick: (v: V) => void,
-  ): TemplateResult {
-    return html`<div class="seg" role="group" aria-label=${label} data-name=${name}>
-      ${options.map((o) => html`<button type="button" data-value=${o} aria-pressed=${value === o} @click=${() => value !== o && onPick(o)}>${t(o as Parameters<typeof t>[0])}</button>`)}
-    </div>`;
-  }
-
-  private colour(label: string, name: string, value: Colour | undefined, onPick: (c: Colour) => void): TemplateResult {
-    return html`<cs-colour-field .label=${label} .name=${name} .value=${value} @colour-change=${(e: CsEvent<'colour-change'>) => onPick(e.detail.colour)}></cs-colour-field>`;
-  }
-
-  private optionName(el: Element): string {
-    const kind = t(el.type);
-    if (el.label) return `${el.label}（${kind}）`;
-    if (el.type === 'text') return `${kind}：${el.text.length > 12 ? `${el.text.slice(0, 12)}…` : el.text}`;
-    return `${kind} ${el.id}`;
-  }
-
-  private renderText(el: TextElement) {
-    const font =
-      FONTS.find((f) => f.family === el.font.family) ?? this.pcFonts.find((f) => f.family === el.font.family);
-    const weights = font ? font.weights : [el.font.weight];
-    const size = el.size;
-    const stroke = el.stroke;
-    return html`
-      <span class="k">${t('colour')}</span>
-      ${this.colour(t('colour'), 'colour', el.colour, (colour) => this.text({ colour }, t('eColour')))}
-      <label class="k" for="font">${t('font')}</label>
-      <div class="pair">
-        <select id="font" name="font" @change=${(e: Event) => {
-          const family = (e.target as HTMLSelectElement).value;
-          const f = FONTS.find((x) => x.family === family) ?? this.pcFonts.find((x) => x.family === family)!;
-          const weight = [...f.weights].sort((a, b) => Math.abs(a - el.font.weight) - Math.abs(b - el.font.weight))[0]!;
-          this.text({ font: { family: f.family, weight } }, t('eFont'));
-        }}>
-          ${FONTS.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${t(f.name)}</option>`)}
-          ${
-            this.pcFonts.length
-              ? html`<optgroup label=${t('pcFonts')}>
-                ${this.pcFonts.map((f) => html`<option value=${f.family} ?selected=${f.family === el.font.family}>${f.family}</option>`)}
-              </optgroup>`
-              : nothing
-          }
-          ${font ? nothing : html`<option value=${el.font.family} selected disabled>${el.font.family}${t('installed')}</option>`}
-        </select>
-        <select name="weight" aria-label=${t('weight')} @change=${(e: Event) => this.text({ font: { ...el.font, weight: Number((e.target as HTMLSelectElement).value) } }, t('eFont'))}>
-          ${weights.map((w) => html`<option value=${w} ?selected=${w === el.font.weight}>${WEIGHT_NAMES[w] ? t(WEIGHT_NAMES[w]) : w} ${w}</option>`)}
-        </select>
-      </div>
-      <span class="k">${t('size')}</span>
-      <div class="sub">
-        ${this.seg(t('size'), 'size-mode', size.mode, ['fit', 'fixed'] as const, (mode) =>
-          this.text(
-            {
-              size:
-                mode === 'fixed'
-                  ? { mode, mm: Math.round(size.mode === 'fit' ? size.maxMm : size.mm) }
-                  : {
-                      mode,
-                      minMm: Math.max(1, Math.round((size.mode === 'fixed' ? size.mm : 10) / 2)),
-                      maxMm: size.mode === 'fixed' ? size.mm : 100,
-                    },
-            },
-            t('eSize'),
-          ),
-        )}
-        <div class="pair">
-          ${
-            size.mode === 'fixed'
-              ? html`<input type="number" name="size-mm" aria-label=${t('sizeMm')} min="1" step="1" .value=${live(String(size.mm))}
-                @change=${(e: Event) => num(e) > 0 && this.text({ size: { mode: 'fixed', mm: num(e) } }, t('eSize'))}><span class="unit">${t('mm')}</span>`
-              : html`<label class="check" for="size-min">${t('min')}</label>
-                <input type="number" id="size-min" name="size-min" min="1" step="1" .value=${live(String(size.minMm))}
-                  @change=${(e: Event) => num(e) > 0 && this.text({ size: { ...size, minMm: num(e) } }, t('eSize'))}>
-                <label class="check" for="size-max">${t('max')}</label>
-                <input type="number" id="size-max" name="size-max" min="1" step="1" .value=${live(String(size.maxMm))}
-                  @change=${(e: Event) => num(e) > 0 && this.text({ size: { ...size, maxMm: num(e) } }, t('eSize'))}>
-                <span class="unit">${t('mm')}</span>`
-          }
-        </div>
-      </div>
-      <span class="k">${t('stroke')}</span>
-      <div class="sub">
-        <div class="pair">
-          <label class="check"><input type="checkbox" name="stroke" .checked=${!!stroke}
-            @change=${(e: Event) => this.text({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: strokeDefault(el) } : undefined }, t('eStroke'))}>${t('strokeOn')}</label>
-          ${
-            stroke
-              ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="0.5" .value=${live(String(stroke.widthMm))}
-                @change=${(e: Event) => num(e) > 0 && this.text({ stroke: { ...stroke, widthMm: num(e) } }, t('eStroke'))}><span class="unit">${t('mm')}</span>`
-              : nothing
-          }
-        </div>
-        ${stroke ? this.colour(t('strokeColour'), 'stroke-colour', stroke.colour, (colour) => this.text({ stroke: { ...stroke, colour } }, t('eStroke'))) : nothing}
-      </div>
-      <span class="k">${t('align')}</span>
-      <div class="pair">
-        ${this.seg(t('hAlign'), 'align', el.align, ['left', 'center', 'right'] as const, (align) => this.text({ align }, t('eAlign')))}
-        ${this.seg(t('vAlign'), 'valign', el.valign, ['top', 'middle', 'bottom'] as const, (valign) => this.text({ valign }, t('eAlign')))}
-      </div>
-      <span class="k">${t('writing')}</span>
-      <div class="pair">${this.seg(t('writing'), 'writing', el.writing, ['horizontal', 'vertical'] as const, (writing) => this.text({ writing }, t('eWriting')))}</div>
-      <label class="k" for="spacing">${t('spacing')}</label>
-      <div class="pair">
-        <input type="number" id="spacing" name="spacing" min="-50" max="500" step="5" .value=${live(String(Math.round(el.letterSpacing * 100)))}
-          @change=${(e: Event) => Number.isFinite(num(e)) && this.text({ letterSpacing: num(e) / 100 }, t('eSpacing'))}><span class="unit">${t('spacingUnit')}</span>
-        <label class="check" for="line-height">${t('lineHeight')}</label>
-        <input type="number" id="line-height" name="line-height" min="0.5" max="5" step="0.05" .value=${live(String(el.lineHeight))}
-          @change=${(e: Event) => num(e) > 0 && this.text({ lineHeight: num(e) }, t('eLine'))}><span class="unit">${t('times')}</span>
-      </div>
-    `;
-  }
-
-  private renderOther(el: Exclude<Element, TextElement>) {
-    const id = this.selectedId;
+  private renderKind(el: Element) {
+    const S = <V extends string>(label: string, name: string, v: V, opts: readonly V[], pick: (v: V) => void) =>
+      seg(label, name, v, opts, (o) => t(o as Parameters<typeof t>[0]), pick);
     switch (el.type) {
-      case 'image':
-        return html`<span class="k">${t('imageFit')}</span>
-          <div class="sub">${this.seg(t('imageFit'), 'fit', el.fit, ['cover', 'contain'] as const, (fit) => this.change(() => patchElement(this.design, id, 'image', { fit }), t('eFit')))}
-          <p class="muted hint">${t('imageNote')}</p></div>`;
+      case 'text':
+        return html`<cs-text-style .design=${this.design} .el=${el} .fittedMm=${this.geometry.get(el.id)?.sizeMm}></cs-text-style>`;
+      case 'image': {
+        const a = el.asset ? this.design.assets[el.asset] : undefined;
+        const zoom = a ? cropZoom(el, { w: a.widthPx, h: a.heightPx }) : 1;
+        return html`<cs-image-field .design=${this.design} .elementId=${el.id} .label=${this.names.get(el.id) ?? ''}></cs-image-field>
+          <div class="grid" data-type="image">
+            <span class="k">${t('fit')}</span>${S(t('fit'), 'fit', el.fit, ['cover', 'contain'] as const, (fit) => this.patch(el, 'image', { fit }, t('eFit')))}
+            ${
+              a && el.fit === 'cover'
+                ? html`<span class="k">${t('crop')}</span>
+                  <div class="sub"><div class="pair"><label class="check" for="zoom">${t('zoom')}</label>
+                    <input type="range" id="zoom" name="crop-zoom" min="1" max="4" step="0.05" .value=${live(String(zoom))}
+                      @change=${(e: Event) => this.apply(() => zoomPhoto(this.design, el.id, num(e)), t('eCrop'))}></div>
+                    <div class="row"><button type="button" class="secondary crop" @click=${() => fire(this, 'element-edit', { elementId: el.id })}>${t('crop')}</button>
+                      <button type="button" class="secondary reset-crop" ?disabled=${!el.crop} @click=${() => this.apply(() => resetCrop(this.design, el.id), t('eCrop'))}>${t('reset')}</button></div>
+                    <span class="muted">${t('cropHint')}</span></div>`
+                : nothing
+            }
+          </div>`;
+      }
       case 'qr':
-        return html`<span class="k">${t('qrDark')}</span>${this.colour(t('qrDark'), 'qr-dark', el.dark, (dark) => this.change(() => patchElement(this.design, id, 'qr', { dark }), t('eQr')))}
-          <span class="k">${t('qrLight')}</span>${this.colour(t('qrLight'), 'qr-light', el.light, (light) => this.change(() => patchElement(this.design, id, 'qr', { light }), t('eQr')))}`;
+        return html`<div class="grid" data-type="qr">
+          <label class="k" for="qr-content">${t('qrContent')}</label>
+          <input type="text" id="qr-content" name="qr-content" .value=${live(el.content)} @input=${(e: Event) => fire(this, 'slot-input', { elementId: el.id, value: (e.target as HTMLInputElement).value })}>
+          <span class="k">${t('qrDark')}</span>${colour(t('qrDark'), 'qr-dark', el.dark, (dark) => this.patch(el, 'qr', { dark }, t('eQr')))}
+          <span class="k">${t('qrLight')}</span>${colour(t('qrLight'), 'qr-light', el.light, (light) => this.patch(el, 'qr', { light }, t('eQr')))}
+        </div>`;
       case 'rect':
-      case 'ellipse':
-        return html`<span class="k">${t('fill')}</span>${this.colour(t('fill'), 'fill', el.fill, (fill) => this.change(() => patchElement(this.design, id, el.type, { fill }), t('eFill')))}`;
+      case 'ellipse': {
+        const set = (p: ElementPatch<'rect'>, label: string) =>
+          el.type === 'rect'
+            ? this.patch(el, 'rect', p, label)
+            : this.patch(el, 'ellipse', p as ElementPatch<'ellipse'>, label);
+        return html`<div class="grid" data-type=${el.type}>
+          <span class="k">${t('fill')}</span>
+          <div class="sub">${colour(t('fill'), 'fill', el.fill, (fill) => set({ fill }, t('eFill')))}
+            <label class="check"><input type="checkbox" name="no-fill" .checked=${live(!el.fill)} @change=${(e: Event) => set({ fill: (e.target as HTMLInputElement).checked ? undefined : presetColour('white') }, t('eFill'))}>${t('noFill')}</label></div>
+          <span class="k">${t('stroke')}</span>
+          <div class="sub"><div class="pair"><input type="checkbox" name="stroke" aria-label=${t('stroke')} .checked=${live(!!el.stroke)}
+            @change=${(e: Event) => set({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: Math.max(0.3, Math.min(el.box.w, el.box.h) * 0.03) } : undefined }, t('eStroke'))}>
+            ${el.stroke ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="any" .value=${live(String(el.stroke.widthMm))} @change=${(e: Event) => num(e) > 0 && set({ stroke: { ...el.stroke!, widthMm: num(e) } }, t('eStroke'))}>` : nothing}</div>
+            ${el.stroke ? colour(t('stroke'), 'stroke-colour', el.stroke.colour, (c) => set({ stroke: { ...el.stroke!, colour: c } }, t('eStroke'))) : nothing}</div>
+          ${el.type === 'rect' ? html`<label class="k" for="radius">${t('radius')}</label><input type="number" id="radius" name="radius" min="0" step="any" .value=${live(String(el.radiusMm))} @change=${(e: Event) => num(e) >= 0 && set({ radiusMm: num(e) }, t('eFill'))}>` : nothing}
+        </div>`;
+      }
       case 'line':
-        return html`<span class="k">${t('colour')}</span>${this.colour(t('colour'), 'line-colour', el.stroke.colour, (colour) => this.change(() => patchElement(this.design, id, 'line', { stroke: { ...el.stroke, colour } }), t('eColour')))}`;
+        return html`<div class="grid" data-type="line">
+          <span class="k">${t('colour')}</span>${colour(t('colour'), 'line-colour', el.stroke.colour, (c) => this.patch(el, 'line', { stroke: { ...el.stroke, colour: c } }, t('eStroke')))}
+          <label class="k" for="line-width">${t('lineWidth')}</label><input type="number" id="line-width" name="line-width" min="0.1" step="any" .value=${live(String(el.stroke.widthMm))}
+            @change=${(e: Event) => num(e) > 0 && this.patch(el, 'line', { stroke: { ...el.stroke, widthMm: num(e) } }, t('eStroke'))}>
+        </div>`;
+      case 'illustration':
+        return html`<div class="grid" data-type="illustration">
+          <span class="k">${t('flip')}</span><label class="check"><input type="checkbox" name="flip" .checked=${live(el.flip)} @change=${(e: Event) => this.patch(el, 'illustration', { flip: (e.target as HTMLInputElement).checked }, t('ePicture'))}>${t('flip')}</label>
+        </div>
+        <h3>${t('illustration')}</h3>
+        ${el.follow ? html`<p class="muted hint">${t('follows')}</p>` : nothing}
+        <cs-illustration-picker @illustration-pick=${(e: CsEvent<'illustration-pick'>) => {
+          e.stopPropagation();
+          this.apply(() => setIllustration(this.design, el.id, e.detail.id), t('ePicture'));
+        }}></cs-illustration-picker>`;
     }
   }
 
   override render() {
-    const el = this.design ? findElement(this.design, this.selectedId) : undefined;
-    return html`
-      <section class="panel" aria-labelledby="st-h">
-        <h2 id="st-h">${t('title')}</h2>
-        <div class="pick">
-          <label for="element">${t('element')}</label>
-          <select id="element" name="element" @change=${(e: Event) => this.select((e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!el}>${t('pick')}</option>
-            ${(this.design?.elements ?? []).map((x) => html`<option value=${x.id} ?selected=${x.id === el?.id}>${this.optionName(x)}</option>`)}
-          </select>
-        </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${
-          el
-            ? html`<div class="grid" data-type=${el.type}>${el.type === 'text' ? this.renderText(el) : this.renderOther(el)}</div>`
-            : html`<p class="muted hint">${t('hint')}</p>`
-        }
+    const els = this.ids.map((id) => findElement(this.design, id)).filter((e): e is Element => !!e);
+    if (!els.length) return html`<cs-background-panel .design=${this.design}></cs-background-panel>`;
+    const one = els.length === 1 ? els[0]! : undefined;
+    return html`<section>
+        <h3 class="sel-name">${one ? (this.names.get(one.id) ?? one.id) : t('several', { n: els.length })}</h3>
+        <cs-arrange-fields .design=${this.design} .ids=${els.map((e) => e.id)}></cs-arrange-fields>
       </section>
-    `;
+      ${one ? html`<section data-kind=${one.type}>${this.renderKind(one)}</section>` : nothing}`;
   }
 }
-
-/** A first outline that shows at banner distance: about 4 % of the character size. */
-function strokeDefault(el: TextElement): number {
-  const mm = el.size.mode === 'fixed' ? el.size.mm : el.size.maxMm;
-  return Math.max(0.5, Math.round(mm * 0.04 * 2) / 2);
-}
-
 customElements.define('cs-style-panel', CsStylePanel);
 
 declare global {

@@ -1,9 +1,11 @@
 import type { JobStatusOf } from '../../main/core/api-jobs.js';
 import type { Colour } from '../../main/core/colour.js';
+import type { NewKind } from '../../main/core/design/add.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
 import type { Sample } from '../../main/core/library.js';
 import type { SearchHit } from '../../main/core/library-search.js';
 import type { DocCommand } from './cs-app.js';
+import type { CanvasAction } from './data/canvas-keys.js';
 import type { OutputSettings } from './cs-batch-output.js';
 import type { PublishForm } from './cs-batch-run.js';
 import type { LibraryFilters } from './cs-library-filters.js';
@@ -15,18 +17,35 @@ import type { LibraryFilters } from './cs-library-filters.js';
  * shadow roots, so a screen hears what its parts say.
  */
 export interface CsEvents {
-  // The editor
-  'design-change': { design: StudioDesign; label: string };
+  // The editor. A design change with a `key` merges into the previous step of the same key (nudges).
+  'design-change': { design: StudioDesign; label: string; key?: string };
   'element-select': { elementId: string };
+  /** The canvas's or layers panel's selection of elements. */
+  'elements-select': { ids: string[] };
   'preview-load': undefined;
   'slot-input': { elementId: string; value: string };
   'slogan-insert': { text: string };
-  'finding-select': { elementId: string };
+  'finding-select': { elementId: string; code?: string };
   'colour-change': { colour: Colour };
+  /** Files dropped or pasted onto the canvas, at a point of the page in mm. */
+  'canvas-files': { files: File[]; at?: { x: number; y: number } };
+  /** Something the user tried that the design refuses (a locked element): said in the editor. */
+  'edit-refused': { message: string };
+  'illustration-pick': { id: string; name: string };
+  /** A key on the focused canvas the editor carries out on the selection (data/canvas-keys.ts). */
+  'canvas-command': { action: CanvasAction };
+  /** Double-click or Enter on a text: edit it in place; `text` is the new content when done. */
+  'text-commit': { elementId: string; text: string };
+  'profile-apply': undefined;
+  /** Add an element of a kind (the editor places it in the middle of what the canvas shows). */
+  'element-insert': { kind: NewKind | 'logo' | 'mascot'; illustration?: string };
+  /** Reframe a photo or edit a text on the canvas. */
+  'element-edit': { elementId: string };
   // The app
   'doc-command': { command: DocCommand | 'undo' | 'redo' };
   'template-open': { id: string };
-  'design-open': { design: StudioDesign };
+  'design-open': { design: StudioDesign; recentId?: string };
+  'show-screen': { screen: 'gallery' | 'settings' | 'about' };
   'show-library': { sampleId?: string | undefined };
   'recovery-restore': undefined;
   'recovery-discard': undefined;

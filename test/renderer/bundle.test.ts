@@ -1,22 +1,15 @@
-import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { foldTemplates, rendererBuildOptions } from '../../scripts/build-renderer.mjs';
 
 /*
- * The page's bundle as `npm run build:renderer` makes it (#12 §5): no zod in it (the renderer
- * imports zod-free core modules and types only), and at most 300 KB minified.
+ * The page's bundle as `npm run build:renderer` makes it (#12 §5, same options): no zod in it (the
+ * renderer imports zod-free core modules and types only), and at most 300 KB minified.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-
 describe('the renderer bundle', () => {
   it('holds no zod and stays under 300 KB minified', async () => {
     const r = await build({
-      entryPoints: [resolve(ROOT, 'renderer/src/app.ts')],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      target: 'chrome120',
-      tsconfig: resolve(ROOT, 'renderer/tsconfig.json'),
+      ...rendererBuildOptions,
       write: false,
       metafile: true,
       outfile: 'app.js',
@@ -25,9 +18,22 @@ describe('the renderer bundle', () => {
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.filter((i) => i.includes('node_modules/zod/'))).toEqual([]);
     // Only zod-free core modules reach the page: no schema file of the contract.
-    expect(inputs.filter((i) => /main\/core\/(api[\w-]*|index)\.ts$/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /main\/core\/(api[\w-]*|index|profile)\.ts$/.test(i))).toEqual([]);
     const bytes = r.outputFiles.find((f) => f.path.endsWith('.js'))!.contents.length;
     console.log(`[renderer] bundle ${(bytes / 1024).toFixed(1)} KB minified, ${inputs.length} modules`);
     expect(bytes).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  it('folds only the white space of html and css templates, never an expression or other text', () => {
+    const src = [
+      'const a = html`<div class="x">\n    <span>${cond ? html`<b>\n  y</b>` : \'keep  two\'}</span>\n  </div>`;',
+      'const b = css`\n  .x > .y { color: red ;\n  margin: 0 4px; }\n  :host .z:hover { top: 0 }`;',
+      "const c = `plain   template`; const d = 'html   text';",
+    ].join('\n');
+    expect(foldTemplates(src).split('\n')).toEqual([
+      'const a = html`<div class="x"> <span>${cond ? html`<b> y</b>` : \'keep  two\'}</span> </div>`;',
+      'const b = css` .x>.y{color: red;margin: 0 4px;}:host .z:hover{top: 0}`;',
+      "const c = `plain   template`; const d = 'html   text';",
+    ]);
   });
 });

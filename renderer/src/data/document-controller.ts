@@ -9,9 +9,25 @@ import { transport } from './transport.js';
 import { DesignSession, type SessionOrigin } from './session.js';
 import { historyInput, shortcutOf } from './shortcuts.js';
 import { defineMessages } from '../i18n/i18n.js';
+import type { Answer, Ask } from '../cs-ask-dialog.js';
 
 const t = defineMessages({
-  discard: { zh: '「{name}」有未保存的修改，放弃这些修改吗？', en: '“{name}” has unsaved changes. Discard them?' },
+  leaveTitle: { zh: '保存修改吗？', en: 'Save your changes?' },
+  leave: {
+    zh: '「{name}」有未保存的修改。换成别的设计前要保存它吗？',
+    en: '“{name}” has unsaved changes. Save it before opening another design?',
+  },
+  save: { zh: '保存', en: 'Save' },
+  dontSave: { zh: '不保存', en: 'Don’t save' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  nameTitle: { zh: '保存设计', en: 'Save the design' },
+  nameTitleAs: { zh: '另存为', en: 'Save as' },
+  nameMessage: {
+    zh: '给这份设计起个名字：保存的设计文件和导出的 PDF、图片都用这个名字。',
+    en: 'Name this design: the saved file and the exported PDF and images are named after it.',
+  },
+  nameLabel: { zh: '设计名称', en: 'Design name' },
+  rename: { zh: '重命名', en: 'Rename' },
   saved: { zh: '已保存「{name}」', en: 'Saved “{name}”' },
   savedTo: { zh: '已保存到 {path}', en: 'Saved to {path}' },
   noDesign: {
@@ -28,6 +44,8 @@ export interface DocumentHost extends ReactiveControllerHost {
   pickFile(): void;
   /** The editor is on screen (undo/redo act only then). */
   readonly editing: boolean;
+  /** A question in the studio's own dialog. */
+  ask(q: Ask): Promise<Answer>;
 }
 
 /** A menu accelerator and the page's own key handling may both see one key press: act once. */
@@ -120,14 +138,29 @@ export class DocumentController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Replaces the open design (asks first if the current one has unsaved changes); false if the user kept it. */
-  open(design: StudioDesign, origin: SessionOrigin = {}): boolean {
-    if (
-      this.session?.dirty &&
-      this.session.design !== design &&
-      !window.confirm(t('discard', { name: this.session.design.name }))
-    )
-      return false;
+  /**
+   * Replaces the open design; with unsaved changes it first asks 保存 / 不保存 / 取消 (walkthrough
+   * bug 9). False if the user kept the current one.
+   */
+  async open(design: StudioDesign, origin: SessionOrigin = {}): Promise<boolean> {
+    const s = this.session;
+    if (s?.dirty && s.design !== design) {
+      const { action } = await this.host.ask({
+        title: t('leaveTitle'),
+        message: t('leave', { name: s.design.name }),
+        actions: [
+          { id: 'cancel', label: t('cancel'), secondary: true },
+          { id: 'discard', label: t('dontSave'), secondary: true },
+          { id: 'save', label: t('save') },
+        ],
+        cancel: 'cancel',
+      });
+      if (action === 'cancel') return false;
+      if (action === 'save') {
+        await this.save(false);
+        if (s.dirty) return false; // not saved (cancelled or failed): the design stays open
+      }
+    }
     this.session?.removeEventListener('change', this.onChange);
     this.session = new DesignSession(design, origin);
     this.session.addEventListener('change', this.onChange);
@@ -165,7 +198,7 @@ export class DocumentController implements ReactiveController {
 
   restore(): void {
     const offer = this.recovery;
-    if (offer) this.open(offer.design, { saved: false });
+    if (offer) void this.open(offer.design, { saved: false });
   }
 
   async discardRecovery(): Promise<void> {
@@ -199,7 +232,7 @@ export class DocumentController implements ReactiveController {
     if (!transport.desktop) return this.host.pickFile();
     void this.guard(async () => {
       const opened = await openWithDialog();
-      if (opened) this.open(opened.design, { filePath: opened.filePath });
+      if (opened) await this.open(opened.design, { filePath: opened.filePath });
     });
   }
 
@@ -207,16 +240,32 @@ export class DocumentController implements ReactiveController {
   openPicked(file: File): Promise<void> {
     return this.guard(async () => {
       const { design } = await openFromFile(file);
-      this.open(design);
+      await this.open(design);
     });
   }
 
-  save(saveAs = false): Promise<void> {
+  async save(saveAs = false): Promise<void> {
     const s = this.session;
     if (!s) {
       this.error = t('noDesign');
       this.host.requestUpdate();
-      return Promise.resolve();
+      return;
+    }
+    // Browser mode has no save dialog: the name is asked here, before the download (bug 10). The
+    // desktop's dialog asks for it itself.
+    if (!transport.desktop && (saveAs || s.isNew)) {
+      const a = await this.host.ask({
+        title: saveAs ? t('nameTitleAs') : t('nameTitle'),
+        message: t('nameMessage'),
+        field: { label: t('nameLabel'), value: s.design.name },
+        actions: [
+          { id: 'cancel', label: t('cancel'), secondary: true },
+          { id: 'save', label: t('save') },
+        ],
+        cancel: 'cancel',
+      });
+      if (a.action !== 'save' || !a.value) return;
+      if (a.value !== s.design.name) s.apply({ ...s.design, name: a.value.slice(0, 200) }, t('rename'));
     }
     return this.guard(async () => {
       const design = s.design;
@@ -264,7 +313,7 @@ export class DocumentController implements ReactiveController {
         return this.redo(source);
       case 'open-file':
         // Read and checked on the main side already; its images are kept there.
-        this.open(c.design, { filePath: c.filePath });
+        await this.open(c.design, { filePath: c.filePath });
         return;
     }
   }

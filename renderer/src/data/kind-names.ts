@@ -1,5 +1,6 @@
 import type { Kind } from '../../../main/core/design/format.js';
-import { defineMessages } from '../i18n/i18n.js';
+import { STYLES, type Style } from '../../../main/core/style-names.js';
+import { defineMessages, locale } from '../i18n/i18n.js';
 
 /** Format families as the gallery groups them, in this order, named in the current language. */
 export const KIND_ORDER: readonly Kind[] = [
@@ -27,3 +28,14 @@ export const kindName = defineMessages<Kind>({
   tag: { zh: '吊牌与价签', en: 'Hanging tags and shelf strips' },
   wechat: { zh: '微信图片', en: 'WeChat images' },
 });
+
+const STYLE_EN: Record<Style, string> = {
+  'festive-red': 'Festive red and gold',
+  'police-blue': 'Police blue',
+  'market-chalk': 'Market chalkboard',
+  'fresh-illustrated': 'Fresh illustrated',
+  'photo-led': 'Photo-led',
+};
+
+/** A template style's name in the current language (the Chinese ones are core's, style-names.ts). */
+export const styleName = (s: Style): string => (locale() === 'en' ? STYLE_EN[s] : STYLES[s]);

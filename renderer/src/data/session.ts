@@ -11,6 +11,10 @@ export interface SessionOrigin {
   filePath?: string;
   /** False for a design that exists nowhere but here (a recovered autosave): it starts unsaved. */
   saved?: boolean;
+  /** A new design (from a template, the library, a batch): nothing to lose yet, but in no file either. */
+  fresh?: boolean;
+  /** Reopened from the recent designs: keep its place there. */
+  recentId?: string;
 }
 
 /** Fires `change` after every edit, undo, redo or save. */
@@ -19,12 +23,18 @@ export class DesignSession extends EventTarget {
   /** The design as it was last written to a file or opened (dirty = anything else). */
   private savedDesign: StudioDesign | null;
   filePath: string | undefined;
+  /** Never saved to a file: the editor says 新设计 rather than 已保存, and 保存 asks for a name. */
+  isNew: boolean;
+  /** Its place among the recent designs. */
+  readonly id: string;
 
   constructor(design: StudioDesign, origin: SessionOrigin = {}) {
     super();
     this.history = new History(design);
     this.savedDesign = origin.saved === false ? null : design;
     this.filePath = origin.filePath;
+    this.isNew = origin.fresh ?? false;
+    this.id = origin.recentId ?? crypto.randomUUID();
   }
 
   get design(): StudioDesign {
@@ -65,6 +75,7 @@ export class DesignSession extends EventTarget {
   /** The given design (what was written, the user may have typed on since) is now on disk. */
   markSaved(design: StudioDesign, filePath?: string): void {
     this.savedDesign = design;
+    this.isNew = false;
     this.history.seal();
     if (filePath !== undefined) this.filePath = filePath;
     this.changed();
