@@ -25,6 +25,8 @@ export interface RenderRequest {
   largePage?: PdfOptions['largePage'];
   tile?: PdfOptions['tile'];
   onProgress?: (done: number, total: number) => void;
+  /** The layout is done (scenes built, before the first strip or page): a step a progress bar can show. */
+  onLayout?: () => void;
 }
 
 export interface RenderResult {
@@ -118,17 +120,7 @@ export async function renderDesigns(
 ): Promise<RenderResult> {
   if (designs.length === 0) throw new StudioError('invalid-input', '没有要输出的设计');
   if (!req.allowPlaceholder) refusePlaceholders(designs);
-  // Progress in steps a user sees move: the layout first, then each strip or page of the writer.
-  const report = req.onProgress;
   const scenes = await scenesFor(designs, req.allowOverflow ?? false, load);
-  report?.(LAYOUT_SHARE, PROGRESS_STEPS);
-  const onProgress =
-    report &&
-    ((done: number, total: number) =>
-      report(LAYOUT_SHARE + Math.round(((PROGRESS_STEPS - LAYOUT_SHARE) * done) / Math.max(1, total)), PROGRESS_STEPS));
-  return renderScenes(scenes, { ...req, onProgress });
+  req.onLayout?.();
+  return renderScenes(scenes, req);
 }
-
-/** Progress of renderDesigns in thousandths; the layout (scenes, images) is the first tenth. */
-const PROGRESS_STEPS = 1000;
-const LAYOUT_SHARE = 100;

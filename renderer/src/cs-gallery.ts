@@ -88,7 +88,7 @@ export class CsGallery extends LitElement {
       .filters { display: flex; gap: 10px 14px; flex-wrap: wrap; align-items: end; margin-bottom: 18px; }
       .filters > div { display: flex; flex-direction: column; }
       .filters label { font-size: 13px; margin-bottom: 4px; }
-      .filters input { width: 240px; }
+      .filters input { width: 240px; border: 1px solid var(--cs-border); border-radius: 6px; padding: 8px 10px; background: #fff; }
       .filters select { width: auto; min-width: 130px; }
       ul.recent { grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); }
       ul.recent .thumb { height: 110px; }

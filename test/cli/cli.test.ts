@@ -236,7 +236,7 @@ describe('bad input', () => {
       ['render', '--template', 'poster-a2-red', '--profile', PROFILE, '--set', `hotline=${long}`, '--out', out],
       1,
       '文字放不下',
-      'hotline',
+      '「反诈专线」',
       '--allow-overflow',
     );
     expect(readFileSync(out, 'utf8')).toBe('previous file');

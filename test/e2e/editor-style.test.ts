@@ -41,15 +41,16 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     ({ page, context } = await studio.newPage());
     await page.goto(studio.url.href);
     await page.locator(`button.card[data-template="${id}"]`).click();
-    await page.locator('cs-style-panel').waitFor();
     await page.locator('cs-preview img.layer').first().waitFor();
   }
 
+  // The page's ground is the first layer (as wide as the sheet); each element has a layer of its own.
   const img = () => page.locator('cs-preview .sheet img.layer').first();
-  const src = () => img().getAttribute('src');
+  const src = () => page.locator('cs-preview .sheet img[data-layer="slogan"]').getAttribute('src');
   const imgWidth = async () => (await img().boundingBox())!.width;
   const zoomPct = async () => Number(await page.locator('cs-preview .level').getAttribute('data-zoom'));
-  const styleSelect = () => page.locator('cs-style-panel select#element');
+  const selected = () =>
+    page.locator('cs-preview .sel').evaluateAll((els) => els.map((e) => e.getAttribute('data-sel')));
 
   it('zooms, fits, shows guides and styles the slogan of a 6 m banner', async () => {
     await openTemplate('banner-red-600x70');
@@ -101,11 +102,11 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await page.locator('cs-preview input[name="safe"]').check();
     expect(await safe.count()).toBe(1);
 
-    // Click the slogan on the preview: it is selected, outlined, and the style panel shows it.
+    // Click the slogan on the preview: it is selected, outlined, and the style tab shows it.
     await page.mouse.click(imgBox.x + imgBox.width / 2, imgBox.y + imgBox.height / 2);
-    await page.locator('cs-preview .g.sel[data-selected="slogan"]').waitFor();
-    await expect.poll(() => styleSelect().inputValue()).toBe('slogan');
-    expect(await page.locator('cs-style-panel .grid').getAttribute('data-type')).toBe('text');
+    await page.locator('cs-preview .sel[data-selected="slogan"]').waitFor();
+    await expect.poll(() => page.locator('cs-style-panel .sel-name').textContent()).toBe('标语');
+    expect(await page.locator('cs-text-style .grid').getAttribute('data-type')).toBe('text');
     expect(await page.locator('cs-style-panel select#font').inputValue()).toBe('Noto Sans SC');
     expect(
       await page
@@ -152,13 +153,12 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await page.locator('cs-style-panel .seg[data-name="size-mode"] button[data-value="fit"]').waitFor();
     await page.locator('cs-style-panel input#size-min').fill('900');
     await page.locator('cs-style-panel input#size-min').press('Enter');
-    await expect
-      .poll(() => page.locator('cs-style-panel [role="alert"]').textContent())
-      .toContain('最小字号不能大于最大字号');
+    await expect.poll(() => page.locator('cs-editor .refusal').textContent()).toContain('最小字号不能大于最大字号');
     await expect.poll(() => page.locator('cs-style-panel input#size-min').inputValue()).toBe('120');
     await page.locator('cs-style-panel').screenshot({ path: resolve(ARTIFACTS, 'style-2-panel-edited.png') });
 
-    // 转为繁体: every text of the design, the slogan field follows.
+    // 转为繁体 (内容 tab): every text of the design, the slogan field follows.
+    await page.locator('cs-editor button.tab[data-tab="content"]').click();
     await page.locator('cs-slogan-assistant button.to-traditional').click();
     await expect
       .poll(() => page.locator('cs-slogan-assistant .script-note').textContent(), { timeout: 15_000 })
@@ -168,18 +168,22 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await page.locator('cs-slogan-assistant button.to-simplified').click();
     await expect.poll(() => slogan.inputValue(), { timeout: 15_000 }).toContain('骗子');
 
-    // Clicking empty page deselects; the panel then shows its hint.
-    await img().scrollIntoViewIfNeeded();
-    const corner = (await img().boundingBox())!;
+    // Clicking empty page deselects; the style tab then shows the page's background.
+    const corner = (await page.locator('cs-preview .g.trim').boundingBox())!;
     await page.mouse.click(corner.x + 5, corner.y + 5);
-    await expect.poll(() => styleSelect().inputValue()).toBe('');
+    await expect.poll(selected).toEqual([]);
+    await page.locator('cs-editor button.tab[data-tab="style"]').click();
+    await page.locator('cs-style-panel cs-background-panel').waitFor();
     await page.screenshot({ path: resolve(ARTIFACTS, 'style-3-banner.png'), fullPage: true });
 
-    // The element list selects too (the keyboard way); in English the panel reads in English.
-    await styleSelect().selectOption('slogan');
-    await page.locator('cs-preview .g.sel[data-selected="slogan"]').waitFor();
+    // The layers list selects too (the keyboard way); in English the panel reads in English.
+    await page.locator('cs-editor button.tab[data-tab="layers"]').click();
+    await page.locator('cs-layers-panel li[data-layer-row="slogan"] button.name').click();
+    await page.locator('cs-preview .sel[data-selected="slogan"]').waitFor();
+    await page.locator('cs-editor button.tab[data-tab="style"]').click();
     await page.locator('cs-app button', { hasText: 'English' }).click();
-    await expect.poll(() => page.locator('cs-style-panel h2').textContent()).toBe('Style');
+    await expect.poll(() => page.locator('cs-editor button.tab[data-tab="style"]').textContent()).toBe('Style');
+    expect(await page.locator('cs-text-style label[for="font"]').textContent()).toBe('Font');
     await page.locator('cs-style-panel').screenshot({ path: resolve(ARTIFACTS, 'style-6-panel-english.png') });
     await page.locator('cs-preview').screenshot({ path: resolve(ARTIFACTS, 'style-7-preview-english.png') });
 
@@ -243,11 +247,10 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await page.locator('cs-slot-form').screenshot({ path: resolve(ARTIFACTS, 'style-4-image-slot.png') });
 
     // Click the photo on the preview: the style panel shows what applies to an image.
-    await img().scrollIntoViewIfNeeded();
     const box = (await img().boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.2);
-    await expect.poll(() => styleSelect().inputValue()).toBe('photo');
-    expect(await page.locator('cs-style-panel .grid').getAttribute('data-type')).toBe('image');
+    await expect.poll(selected).toEqual(['photo']);
+    expect(await page.locator('cs-style-panel .grid[data-type="image"]').count()).toBe(1);
     const photoBox = async () => JSON.stringify(await photoImg().boundingBox());
     const covered = await photoBox();
     await page.locator('cs-style-panel .seg[data-name="fit"] button[data-value="contain"]').click();
@@ -255,11 +258,10 @@ describe.skipIf(!process.env.STUDIO_E2E)('editor style and canvas in Chromium', 
     await page.screenshot({ path: resolve(ARTIFACTS, 'style-5-poster.png'), fullPage: true });
 
     // Remove: the slot is empty again, and so is the preview's photo layer.
-    before = await src();
+    await page.locator('cs-editor button.tab[data-tab="content"]').click();
     await field.locator('button.remove').click();
     await expect.poll(() => field.locator('.thumb img').count()).toBe(0);
     await expect.poll(() => photoImg().count()).toBe(0);
-    await expect.poll(src).not.toBe(before);
 
     expect(studio.foreign).toEqual([]);
     expect(studio.pageErrors).toEqual([]);

@@ -27,7 +27,10 @@ export interface Studio {
 
 export async function startStudio(): Promise<Studio> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const library = mkdtempSync(join(tmpdir(), 'cs-studio-e2e-'));
+  // The library in a folder of its own: the unit profile (本单位信息.json) is kept beside it.
+  const root = mkdtempSync(join(tmpdir(), 'cs-studio-e2e-'));
+  const library = join(root, '样本库');
+  mkdirSync(library);
   const server: ChildProcess = spawn(
     process.execPath,
     ['dist/main/server/serve.js', '--port', '0', '--library', library],
@@ -35,7 +38,7 @@ export async function startStudio(): Promise<Studio> {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
       // The image store of the designs being edited goes to the user's cache folder: a temp one here.
-      env: { ...process.env, XDG_CACHE_HOME: join(library, '.cache') },
+      env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') },
     },
   );
   const first = await new Promise<string>((ok, fail) => {
@@ -85,7 +88,7 @@ export async function startStudio(): Promise<Studio> {
     async close() {
       await browser.close();
       server.kill('SIGTERM');
-      rmSync(library, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -49,7 +49,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     await page.goto(studio.url.href);
     const card = page.locator(BANNER);
     await card.waitFor();
-    await expect(page.locator('cs-gallery h2').first().textContent()).resolves.toBe('横幅');
+    await expect(page.locator('cs-gallery section h2[id^="kind-"]').first().textContent()).resolves.toBe('横幅');
     await page.waitForFunction(() => {
       const imgs = document
         .querySelector('cs-app')!
@@ -65,7 +65,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     await card.click();
     const slogan = page.locator('cs-slot-form textarea[name="slogan"]');
     await slogan.waitFor();
-    const img = page.locator('cs-preview img.layer');
+    // One layer per element: the slogan's is the one typing changes.
+    const img = page.locator('cs-preview img.layer[data-layer="slogan"]');
     await img.waitFor();
     const src0 = await img.getAttribute('src');
     expect(src0).toMatch(/^blob:/);
@@ -108,7 +109,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     // Preflight: a character the font lacks is a finding that names the slot; clicking it focuses
     // the field; fixing the text clears it.
     await slogan.fill('鲫鱼草鱼多宝鱼、不做骗子的网中𠀀');
-    const finding = page.locator('cs-preflight-list button.finding[data-code="missing-glyph"]');
+    await page.locator('cs-editor button.tab[data-tab="check"]').click();
+    const finding = page.locator('cs-editor .pane button.finding[data-code="missing-glyph"]');
     await finding.waitFor();
     expect(await finding.locator('.el').textContent()).toBe('标语');
     await page.locator('cs-editor button.open-export').focus();
@@ -124,8 +126,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     ).toBe('slogan');
     await shot(page, '3-editor-preflight.png');
     await slogan.fill('鲫鱼草鱼多宝鱼、不做骗子的网中鱼');
-    await finding.waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('cs-preflight-list .ok').count()).toBe(1);
+    await page.locator('cs-editor button.tab[data-tab="check"]').click();
+    await expect.poll(() => page.locator('cs-editor .pane cs-preflight-list .ok').count()).toBe(1);
     await shot(page, '4-editor.png', true);
 
     // Export PDF, then PNG.
@@ -217,7 +219,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const undo = page.locator('cs-editor button.undo');
     const redo = page.locator('cs-editor button.redo');
     expect(await undo.isDisabled()).toBe(true);
-    expect(await page.locator('cs-editor .state').textContent()).toBe('已保存');
+    expect(await page.locator('cs-editor .state').textContent()).toBe('新设计，尚未保存');
 
     await slogan.focus();
     await page.keyboard.press('End');
@@ -228,14 +230,15 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     // Ctrl+Z inside the field undoes the whole burst of typing, Ctrl+Y and Ctrl+Shift+Z redo it.
     await page.keyboard.press('Control+z');
     await expect.poll(() => slogan.inputValue()).toBe(original);
-    expect(await page.locator('cs-editor .state').textContent()).toBe('已保存');
+    expect(await page.locator('cs-editor .state').textContent()).toBe('新设计，尚未保存');
     await page.keyboard.press('Control+y');
     await expect.poll(() => slogan.inputValue()).toBe(`${original}反诈`);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => slogan.inputValue()).toBe(`${original}反诈`);
 
-    // A style change: the slogan's size mode in the style panel, undone from the toolbar.
+    // A style change: the slogan's size mode in the style panel (typing selected it), undone from the toolbar.
+    await page.locator('cs-editor button.tab[data-tab="style"]').click();
     const seg = page.locator('cs-style-panel .seg[data-name="size-mode"]');
     await seg.waitFor();
     const pressed = async () => seg.locator('button[aria-pressed="true"]').getAttribute('data-value');
@@ -251,6 +254,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     await expect.poll(pressed).not.toBe(before);
     await undo.click();
     await undo.click();
+    await page.locator('cs-editor button.tab[data-tab="content"]').click();
     await expect.poll(() => slogan.inputValue()).toBe(original);
     expect(await undo.isDisabled()).toBe(true);
     await page.close();
@@ -259,9 +263,12 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
   it('saves a design file, opens it again equal, and names the bad field of a broken one', async () => {
     const { page, slogan } = await openBanner();
     await slogan.fill('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
+    // A new design: 保存 asks for its name first (browser mode has no save dialog).
+    await page.locator('cs-editor button.save').click();
+    expect(await page.locator('cs-ask-dialog input[name="ask-field"]').inputValue()).toMatch(/^大红横幅/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('cs-editor button.save').click(),
+      page.locator('cs-ask-dialog button.ask-save').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^大红横幅.*\.csdesign$/);
     const text = readFileSync((await download.path())!, 'utf8');
@@ -281,7 +288,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const reopened = fresh.page.locator('cs-slot-form textarea[name="slogan"]');
     await reopened.waitFor();
     expect(await reopened.inputValue()).toBe('鲫鱼草鱼多宝鱼，不做骗子网中鱼');
-    expect(await fresh.page.locator('cs-editor h2').first().textContent()).toBe(saved.name);
+    expect(await fresh.page.locator('cs-editor input.name').inputValue()).toBe(saved.name);
     const [again] = await Promise.all([
       fresh.page.waitForEvent('download'),
       fresh.page.locator('cs-editor button.save').click(),
@@ -366,18 +373,22 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     await page.locator(BANNER).waitFor();
     await page.locator('cs-app button.lang').click();
     await expect.poll(() => page.locator('cs-app header h1').textContent()).toBe('Anti-Fraud Campaign Studio');
-    expect(await page.locator('cs-app nav button[data-screen="gallery"]').textContent()).toBe('Templates');
-    expect(await page.locator('cs-gallery h2').first().textContent()).toBe('Banners');
+    expect(await page.locator('cs-app nav button[data-screen="gallery"]').textContent()).toBe('Start');
+    expect(await page.locator('cs-gallery section h2[id^="kind-"]').first().textContent()).toBe('Banners');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await shot(page, '12-gallery-en.png');
     await page.locator(BANNER).click();
     await page.locator('cs-preview img.layer').first().waitFor();
     expect(await page.locator('cs-editor button.save').textContent()).toBe('Save');
     expect((await page.locator('cs-editor button.undo').textContent())!.trim()).toBe('↶ Undo');
-    expect(await page.locator('cs-editor .state').textContent()).toBe('Saved');
+    expect(await page.locator('cs-editor .state').textContent()).toBe('New design, not saved yet');
     expect(await page.locator('cs-slot-form h2').textContent()).toBe('Content');
-    expect(await page.locator('cs-preflight-list h2').textContent()).toBe('Preflight');
-    await page.locator('cs-preflight-list .ok, cs-preflight-list button.finding').first().waitFor();
+    await page.locator('cs-editor button.tab[data-tab="check"]').click();
+    expect(await page.locator('cs-editor .pane cs-preflight-list h2').textContent()).toBe('Preflight');
+    await page
+      .locator('cs-editor .pane cs-preflight-list .ok, cs-editor .pane cs-preflight-list button.finding')
+      .first()
+      .waitFor();
     await shot(page, '13-editor-en.png', true);
     await page.locator('cs-editor button.open-export').click();
     expect(await page.locator('cs-export-dialog header').textContent()).toBe('Export design');
@@ -486,14 +497,16 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
       filePath: '/fake/命令行.json',
       design: { ...design, name: '命令行横幅' },
     } as never);
-    await expect.poll(() => page.locator('cs-editor h2').first().textContent()).toMatch(/^命令行横幅/);
+    // The changes since the last save: the studio's own dialog asks, 不保存 goes on.
+    await page.locator('cs-ask-dialog button.ask-discard').click();
+    await expect.poll(() => page.locator('cs-editor input.name').inputValue()).toMatch(/^命令行横幅/);
     expect(await slogan.inputValue()).toBe('白菜青菜油麦菜，莫给骗子当冤大头');
     await page.evaluate(
       (d) => ((window as unknown as { __openDesign: unknown }).__openDesign = { ...d, name: '对话框横幅' }),
       design,
     );
     await menu({ command: 'open' });
-    await expect.poll(() => page.locator('cs-editor h2').first().textContent()).toMatch(/^对话框横幅/);
+    await expect.poll(() => page.locator('cs-editor input.name').inputValue()).toMatch(/^对话框横幅/);
     await slogan.fill('乌鸡土鸡大公鸡、听说转账就挂机');
     await menu({ command: 'save' });
     await expect.poll(async () => (await log()).at(-1)!.input.filePath).toBe('/fake/打开.json');

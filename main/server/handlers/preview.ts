@@ -82,7 +82,8 @@ export function previewLayers(built: BuiltScene, bleed = false): ApiValue<'previ
     const first = run[0];
     const region = first && layerRegion(run, page);
     if (first && region)
-      layers.push({ kind: 'svg', id: first.elementId, svg: sceneToSvg({ ...scene, items: run }, { region }) });
+      // No title: renaming the design must not redraw every layer (the page names the preview).
+      layers.push({ kind: 'svg', id: first.elementId, svg: sceneToSvg({ ...scene, name: '', items: run }, { region }) });
     run = [];
   };
   for (const it of scene.items) {

@@ -16,6 +16,9 @@ export function exportFileName(design: Pick<Design, 'name'>, format: ExportReque
   return `${base}.${EXT[format]}`;
 }
 
+const STEPS = 1000;
+const LAYOUT_SHARE = 100;
+
 /**
  * One export. Cancellation is checked once before any work and at every progress step (each
  * raster strip, each PDF page): throwing there unwinds the writer, whose atomic file then removes
@@ -36,9 +39,12 @@ export async function runExport(
       {
         ...options,
         out,
+        // Progress a user sees move, even for one page: the layout is the first tenth, then each
+        // raster strip or PDF page (walkthrough bug 7), in thousandths.
+        onLayout: () => onProgress(LAYOUT_SHARE, STEPS),
         onProgress: (done, total) => {
           if (isCancelled()) throw new CancelledError();
-          onProgress(done, total);
+          onProgress(LAYOUT_SHARE + Math.round(((STEPS - LAYOUT_SHARE) * done) / Math.max(1, total)), STEPS);
         },
       },
       load,

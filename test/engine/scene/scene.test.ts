@@ -44,7 +44,7 @@ describe('QR codes', () => {
     const d = design({
       elements: [{ id: 'qr', type: 'qr', box: { x: 5, y: 5, w: 50, h: 50 }, content: '反'.repeat(1100), ecLevel: 'H' }],
     });
-    expect(() => buildScene(d)).toThrow(/二维码「qr」/);
+    expect(() => buildScene(d)).toThrow(/「二维码」的内容无法编码/);
   });
 });
 
