@@ -83,7 +83,11 @@ export function previewLayers(built: BuiltScene, bleed = false): ApiValue<'previ
     const region = first && layerRegion(run, page);
     if (first && region)
       // No title: renaming the design must not redraw every layer (the page names the preview).
-      layers.push({ kind: 'svg', id: first.elementId, svg: sceneToSvg({ ...scene, name: '', items: run }, { region }) });
+      layers.push({
+        kind: 'svg',
+        id: first.elementId,
+        svg: sceneToSvg({ ...scene, name: '', items: run }, { region }),
+      });
     run = [];
   };
   for (const it of scene.items) {
