@@ -2,20 +2,19 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PreviewGeometry, PreviewLayer } from '../../main/core/api.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
-import { elementBox, findElement, type Guide } from '../../main/core/design/edit.js';
+import { findElement, type Guide } from '../../main/core/design/edit.js';
 import type { Point, Rect } from '../../main/core/design/geometry.js';
 import { assetScreenPath } from '../../main/core/resource-paths.js';
 import { resourceUrl } from './data/api-client.js';
 import { CanvasInput, type CanvasHost } from './data/canvas-input.js';
-import { boxTurn, clampZoom, PX_PER_MM, zoomStep } from './data/canvas-math.js';
-import type { Handle } from './data/gestures.js';
+import { clampZoom, PX_PER_MM, zoomStep } from './data/canvas-math.js';
+import { canvasOverlay } from './canvas-overlay.js';
+import { decodeLayers, drawThumbnail, formatLength, releaseLayers, type ShownLayer } from './data/preview-layers.js';
 import { fire } from './events.js';
-import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
-import { lockIcon } from './icons.js';
+import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { place, restore } from './place.js';
 import { previewStyles } from './preview-styles.js';
 import './cs-ruler.js';
-import './cs-text-edit.js';
 
 const t = defineMessages({
   title: { zh: '画布', en: 'Canvas' },
@@ -47,25 +46,6 @@ const t = defineMessages({
 const STAGE_PAD = 32;
 /** Longest displayed side: Chromium paints an image in tiles, but past this it is only slow. */
 const MAX_SIDE_PX = 32_000;
-const HANDLES: Handle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
-
-/** A layer as shown: an SVG layer by the blob URL of its markup and the region its viewBox draws. */
-type ShownLayer =
-  | Exclude<PreviewLayer, { kind: 'svg' }>
-  | { kind: 'svg'; id: string; svg: string; url: string; region: Rect | undefined };
-
-/** The region the engine's SVG draws, in mm, from its viewBox. */
-function svgRegion(svg: string): Rect | undefined {
-  const m = /viewBox="([-\d.e]+) ([-\d.e]+) ([\d.e]+) ([\d.e]+)"/.exec(svg.slice(0, 400));
-  return m ? { x: +m[1]!, y: +m[2]!, w: +m[3]!, h: +m[4]! } : undefined;
-}
-
-export function formatLength(mm: number): string {
-  const en = locale() === 'en';
-  if (mm >= 1000) return `${(mm / 1000).toFixed(mm % 1000 ? 2 : 0)} ${en ? 'm' : '米'}`;
-  if (mm >= 100 || mm % 10 === 0) return `${+(mm / 10).toFixed(1)} ${en ? 'cm' : '厘米'}`;
-  return `${+mm.toFixed(1)} ${en ? 'mm' : '毫米'}`;
-}
 
 /**
  * The canvas: the engine's preview, one image per element (never inserted as markup: an SVG in
@@ -135,7 +115,7 @@ export class CsPreview extends LitElement implements CanvasHost {
     this.resize?.disconnect();
     window.removeEventListener('keyup', this.input.keyup);
     this.input.dispose();
-    this.release();
+    releaseLayers(this.shown);
     this.shown = [];
     this.decoding = [];
   }
@@ -159,36 +139,13 @@ export class CsPreview extends LitElement implements CanvasHost {
     this.layers = layers;
     this.layersFor = made;
     this.decoding = layers;
-    const kept = new Map(this.shown.flatMap((l) => (l.kind === 'svg' ? [[l.svg, l] as const] : [])));
-    const next: ShownLayer[] = layers.map((l) =>
-      l.kind === 'svg'
-        ? (kept.get(l.svg) ?? {
-            ...l,
-            url: URL.createObjectURL(new Blob([l.svg], { type: 'image/svg+xml' })),
-            region: svgRegion(l.svg),
-          })
-        : l,
-    );
-    const fresh = next.flatMap((l) => (l.kind === 'svg' && !kept.has(l.svg) ? [l.url] : []));
-    if (this.shown.length)
-      await Promise.all(
-        fresh.map((url) => {
-          const img = new Image();
-          img.src = url;
-          return img.decode().catch(() => undefined);
-        }),
-      );
+    const { next, fresh } = await decodeLayers(this.shown, layers);
     if (this.decoding !== layers) return fresh.forEach((u) => URL.revokeObjectURL(u));
-    this.release(next);
+    releaseLayers(this.shown, next);
     this.shown = next;
     this.shownFor = made;
     this.pendingLoads = fresh.length;
     if (!fresh.length) fire(this, 'preview-load');
-  }
-
-  private release(next: readonly ShownLayer[] = []) {
-    const still = new Set(next.flatMap((l) => (l.kind === 'svg' ? [l.url] : [])));
-    for (const l of this.shown) if (l.kind === 'svg' && !still.has(l.url)) URL.revokeObjectURL(l.url);
   }
 
   private loaded() {
@@ -218,7 +175,7 @@ export class CsPreview extends LitElement implements CanvasHost {
 
   // ---- geometry --------------------------------------------------------------------------------
 
-  private get trim() {
+  get trim() {
     const f = this.design?.format;
     return { w: f?.widthMm ?? 0, h: f?.heightMm ?? 0, bleed: f?.bleedMm ?? 0, safe: f?.safeMm ?? 0 };
   }
@@ -248,7 +205,7 @@ export class CsPreview extends LitElement implements CanvasHost {
     return { x: (p.x - o.x) * this.scale, y: (p.y - o.y) * this.scale };
   }
 
-  private px(r: Rect): Rect {
+  px(r: Rect): Rect {
     const p = this.toPx(r);
     return { ...p, w: r.w * this.scale, h: r.h * this.scale };
   }
@@ -335,42 +292,10 @@ export class CsPreview extends LitElement implements CanvasHost {
     fire(this, 'edit-refused', { message });
   }
 
-  /**
-   * A small picture of the page as shown (the start screen's recent designs): the layers drawn
-   * onto a canvas, longest side `px`. Undefined when nothing is shown or the canvas refuses.
-   */
+  /** A small picture of the page as shown (the start screen's recent designs). */
   thumbnail(px = 280): string | undefined {
     const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet');
-    if (!sheet) return undefined;
-    const k = px / Math.max(sheet.offsetWidth, sheet.offsetHeight);
-    const c = document.createElement('canvas');
-    c.width = Math.max(1, Math.round(sheet.offsetWidth * k));
-    c.height = Math.max(1, Math.round(sheet.offsetHeight * k));
-    const g = c.getContext('2d');
-    if (!g) return undefined;
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, c.width, c.height);
-    const box = (n: HTMLElement) => [n.offsetLeft * k, n.offsetTop * k, n.offsetWidth * k, n.offsetHeight * k] as const;
-    for (const n of sheet.querySelectorAll<HTMLElement>('[data-layer]')) {
-      if (n instanceof HTMLImageElement) {
-        if (n.complete) g.drawImage(n, ...box(n));
-        continue;
-      }
-      const img = n.querySelector<HTMLImageElement>('img:not(.ghost)');
-      if (!img?.complete) continue;
-      const [x, y, w, h] = box(n);
-      g.save();
-      g.beginPath();
-      g.rect(x, y, w, h);
-      g.clip();
-      g.drawImage(img, x + img.offsetLeft * k, y + img.offsetTop * k, img.offsetWidth * k, img.offsetHeight * k);
-      g.restore();
-    }
-    try {
-      return c.toDataURL('image/jpeg', 0.8);
-    } catch {
-      return undefined;
-    }
+    return sheet ? drawThumbnail(sheet, px) : undefined;
   }
 
   /** The page point in the middle of what the canvas shows (where a new element goes), mm. */
@@ -414,54 +339,6 @@ export class CsPreview extends LitElement implements CanvasHost {
       <img src=${src} alt="" draggable="false" data-photo=${l.id} ${place(inner)}></div>`;
   }
 
-  private renderSelection() {
-    const design = this.design;
-    if (!design) return nothing;
-    const one = this.selected.length === 1;
-    return this.selected.map((id) => {
-      const el = findElement(design, id);
-      if (!el) return nothing;
-      const r = this.px(elementBox(el));
-      const deg = el.type === 'line' ? 0 : el.rotation;
-      const live = one && !el.locked && !this.cropId && !this.editingId;
-      return html`<div class="sel ${el.locked ? 'locked' : ''} ${this.cropId === id ? 'crop' : ''}" data-sel=${id} data-selected=${id} ${place(r, { transform: boxTurn(r, deg) })}>
-        ${one ? html`<span class="sel-tag">${el.locked ? lockIcon : nothing}${this.names.get(id) ?? id}${this.cropId === id ? ` · ${t('crop')}` : ''}</span>` : nothing}
-        ${live ? HANDLES.map((hd) => html`<span class="h h-${hd}" data-h=${hd}></span>`) : nothing}
-        ${live && el.type !== 'line' ? html`<span class="rot" title=${t('rotate')}></span>` : nothing}
-      </div>`;
-    });
-  }
-
-  private renderGuides() {
-    const { w, h, safe, bleed } = this.trim;
-    const hov =
-      this.hoverId && !this.selected.includes(this.hoverId) ? findElement(this.design!, this.hoverId) : undefined;
-    return html`
-      <div class="g trim" ${place(this.px({ x: 0, y: 0, w, h }))}></div>
-      ${this.showBleed && bleed > 0 ? html`<div class="g bleed" data-guide="bleed" ${place(this.px(this.sheetMm()))}></div>` : nothing}
-      ${this.showSafe && safe > 0 ? html`<div class="g safe" data-guide="safe" ${place(this.px({ x: safe, y: safe, w: w - 2 * safe, h: h - 2 * safe }))}></div>` : nothing}
-      ${hov ? html`<div class="g hover" ${place(this.px(elementBox(hov)), { transform: boxTurn(this.px(elementBox(hov)), hov.type === 'line' ? 0 : hov.rotation) })}></div>` : nothing}
-      ${this.renderSelection()}
-      <div class="guides"></div>
-      <div class="marquee" hidden></div>
-      ${this.editingId ? this.renderEditor() : nothing}
-    `;
-  }
-
-  private renderEditor() {
-    const el = findElement(this.design!, this.editingId);
-    if (el?.type !== 'text') return nothing;
-    const r = this.px(elementBox(el));
-    const size = (this.geometry.get(el.id)?.sizeMm ?? el.box.h / 3) * this.scale;
-    return html`<cs-text-edit .elementId=${el.id} .text=${el.text} .sizePx=${size} .align=${el.align} .vertical=${el.writing === 'vertical'}
-      ${place(r, { transform: boxTurn(r, el.rotation) })}
-      @text-commit=${(e: CustomEvent<{ text: string }>) => {
-        this.editingId = '';
-        if (e.detail.text === el.text) e.stopPropagation();
-        this.stageNode?.focus({ preventScroll: true });
-      }}></cs-text-edit>`;
-  }
-
   override render() {
     const { w, h, bleed, safe } = this.trim;
     const sheet = this.px(this.sheetMm());
@@ -499,7 +376,7 @@ export class CsPreview extends LitElement implements CanvasHost {
                   (l) => (l.kind === 'svg' ? l.url : `p:${l.id}:${l.sha256}`),
                   (l, i) => this.renderLayer(l, i === 0 ? t('alt', size) : ''),
                 )}
-                ${this.renderGuides()}
+                ${canvasOverlay(this, { crop: t('crop'), rotate: t('rotate') })}
               </div>`
               : html`<p class="muted loading">${t('loading')}</p>`
           }
