@@ -105,6 +105,74 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
     await close();
   });
 
+  // Before 本单位信息 fills the unit profile: the unit must still show its sample here.
+  it('仍导出样稿: samples are listed in Chinese, a finding leads to its field, the checkbox makes a proof', async () => {
+    const { page, close } = await openTemplate(studio, 'poster-a2-red');
+    await page.locator('cs-editor button.open-export').click();
+    const sample = page.locator('cs-export-dialog button.finding[data-code="placeholder"][data-element="unit"]');
+    await sample.waitFor();
+    expect(await sample.textContent()).toContain('「单位名称」还是模板示例');
+    await page.locator('cs-export-dialog input[name="format"][value="pdf"]').check();
+    await page.locator('cs-export-dialog button.start').click();
+    await expect
+      .poll(() => page.locator('cs-export-dialog p.error').textContent(), { timeout: 30_000 })
+      .toContain('仍导出样稿');
+    await shot(page, 'screens-export-samples.png');
+    await page.locator('cs-export-dialog input[name="allow-placeholder"]').check();
+    await page.locator('cs-export-dialog button.start').click();
+    await page.locator('cs-export-dialog a.download, cs-export-dialog p.error').first().waitFor({ timeout: 60_000 });
+    expect(
+      await page.locator('cs-export-dialog p.error').count(),
+      String(
+        await page
+          .locator('cs-export-dialog p.error')
+          .first()
+          .textContent()
+          .catch(() => ''),
+      ),
+    ).toBe(0);
+    // Clicking the sample closes the dialog and focuses the unit's field.
+    await sample.click();
+    await page.locator('cs-export-dialog dialog').waitFor({ state: 'hidden' });
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          let a: Element | null = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          return a?.getAttribute('name');
+        }),
+      )
+      .toBe('unit');
+    // Publish: the same list and checkbox.
+    await page.locator('cs-editor button.open-publish').click();
+    await page.locator('cs-publish-dialog button.finding[data-code="placeholder"]').first().waitFor();
+    await page.locator('cs-publish-dialog input[name="allow-placeholder"]').check();
+    await page.locator('cs-publish-dialog button.publish').click();
+    await page.locator('cs-publish-dialog button.show-library').waitFor({ timeout: 60_000 });
+    await close();
+    // Batch: the checkbox goes into the batch's settings.
+    const b = await fresh(studio);
+    const plans: string[] = [];
+    b.page.on('request', (r) => {
+      if (r.url().includes('/api/planBatch')) plans.push(r.postData() ?? '');
+    });
+    await b.page.locator('cs-app button[data-screen="batch"]').click();
+    await b.page.locator('cs-batch-templates button[data-template]').first().click();
+    await b.page
+      .locator('cs-batch input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: '单位.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('标语\n白菜青菜油麦菜、莫给骗子当韭菜\n'),
+      });
+    const box = b.page.locator('cs-batch-output input[name="allow-placeholder"]');
+    await box.waitFor();
+    await box.check();
+    await expect.poll(() => plans.some((p) => p.includes('"allowPlaceholder":true'))).toBe(true);
+    await b.close();
+  });
+
   it('本单位信息: names, hotlines, QR payloads, logo and mascot by reference; templates open filled', async () => {
     const { page, close } = await fresh(studio);
     const bodies: number[] = [];
@@ -194,73 +262,6 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
     expect(await element(page, follower.id)).not.toHaveProperty('follow');
     await shot(page, 'screens-illustrations.png');
     await close();
-  });
-
-  it('仍导出样稿: samples are listed in Chinese, a finding leads to its field, the checkbox makes a proof', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-a2-red');
-    await page.locator('cs-editor button.open-export').click();
-    const sample = page.locator('cs-export-dialog button.finding[data-code="placeholder"][data-element="unit"]');
-    await sample.waitFor();
-    expect(await sample.textContent()).toContain('「单位名称」还是模板示例');
-    await page.locator('cs-export-dialog input[name="format"][value="pdf"]').check();
-    await page.locator('cs-export-dialog button.start').click();
-    await expect
-      .poll(() => page.locator('cs-export-dialog p.error').textContent(), { timeout: 30_000 })
-      .toContain('仍导出样稿');
-    await shot(page, 'screens-export-samples.png');
-    await page.locator('cs-export-dialog input[name="allow-placeholder"]').check();
-    await page.locator('cs-export-dialog button.start').click();
-    await page.locator('cs-export-dialog a.download, cs-export-dialog p.error').first().waitFor({ timeout: 60_000 });
-    expect(
-      await page.locator('cs-export-dialog p.error').count(),
-      String(
-        await page
-          .locator('cs-export-dialog p.error')
-          .first()
-          .textContent()
-          .catch(() => ''),
-      ),
-    ).toBe(0);
-    // Clicking the sample closes the dialog and focuses the unit's field.
-    await sample.click();
-    await page.locator('cs-export-dialog dialog').waitFor({ state: 'hidden' });
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          let a: Element | null = document.activeElement;
-          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-          return a?.getAttribute('name');
-        }),
-      )
-      .toBe('unit');
-    // Publish: the same list and checkbox.
-    await page.locator('cs-editor button.open-publish').click();
-    await page.locator('cs-publish-dialog button.finding[data-code="placeholder"]').first().waitFor();
-    await page.locator('cs-publish-dialog input[name="allow-placeholder"]').check();
-    await page.locator('cs-publish-dialog button.publish').click();
-    await page.locator('cs-publish-dialog button.show-library').waitFor({ timeout: 60_000 });
-    await close();
-    // Batch: the checkbox goes into the batch's settings.
-    const b = await fresh(studio);
-    const plans: string[] = [];
-    b.page.on('request', (r) => {
-      if (r.url().includes('/api/planBatch')) plans.push(r.postData() ?? '');
-    });
-    await b.page.locator('cs-app button[data-screen="batch"]').click();
-    await b.page.locator('cs-batch-templates button[data-template]').first().click();
-    await b.page
-      .locator('cs-batch input[type="file"]')
-      .first()
-      .setInputFiles({
-        name: '单位.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('标语\n白菜青菜油麦菜、莫给骗子当韭菜\n'),
-      });
-    const box = b.page.locator('cs-batch-output input[name="allow-placeholder"]');
-    await box.waitFor();
-    await box.check();
-    await expect.poll(() => plans.some((p) => p.includes('"allowPlaceholder":true'))).toBe(true);
-    await b.close();
   });
 
   it('the editor and its panels read in English', async () => {
