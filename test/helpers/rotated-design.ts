@@ -21,6 +21,8 @@ export function rotated(): Design {
         rotation: -12,
       },
       { id: 'fish', type: 'illustration', box: { x: 110, y: 60, w: 30, h: 30 }, illustration: 'fish', rotation: 45 },
+      // Main's shape element (a preset outline) turns like the rest.
+      { id: 'strip', type: 'shape', shape: 'rect', box: { x: 60, y: 70, w: 30, h: 8 }, fill: '#2E8B3A', rotation: 90 },
       { id: 'qr', type: 'qr', box: { x: 12, y: 62, w: 30, h: 30 }, content: 'https://example.cn/', rotation: 90 },
     ],
   });

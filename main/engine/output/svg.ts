@@ -196,7 +196,7 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
         push(it, vectorSvg(it));
         break;
       case 'shape':
-        body.push(shapeSvg(it));
+        push(it, shapeSvg(it));
         break;
       case 'text':
         if (it.glyphs.length) push(it, textSvg(it, textUses(it), textContext));

@@ -187,9 +187,8 @@ export interface VectorItem extends ItemOf {
  * A shape element's outline (burst, ribbon, speech bubble…) in mm, absolute M/L/C/Z: filled and/or
  * stroked, with round joins so a burst's spikes look the same in every writer.
  */
-export interface ShapeItem {
+export interface ShapeItem extends ItemOf {
   kind: 'shape';
-  elementId: string;
   d: string;
   /** An open outline (a line) is only stroked. */
   closed: boolean;

@@ -20,6 +20,8 @@ describe('rotation and hidden elements in the scene', () => {
     expect(bar.rotate).toEqual({ deg: 30, cx: 75, cy: 48 });
     expect(scene.items.filter((it) => it.elementId === 'slogan').every((it) => it.rotate?.deg === -12)).toBe(true);
     expect(sceneToSvg(scene)).toContain('<g transform="rotate(30 75 48)"><rect');
+    const strip = scene.items.find((it) => it.elementId === 'strip')!;
+    expect(strip).toMatchObject({ kind: 'shape', rotate: { deg: 90, cx: 75, cy: 74 } });
   });
 
   it('draws the turned bar where it lands, not where its upright box is', async () => {
@@ -36,5 +38,8 @@ describe('rotation and hidden elements in the scene', () => {
     expect(g).toBeLessThan(80);
     // …and the upright box's right end is the cream ground again; nothing is black (hidden).
     expect(at(128, 48)).toEqual([255, 244, 214]);
+    // The shape strip turned upright: green at (75, 62), cream where its flat box's left end was.
+    expect(at(75, 62)).toEqual([0x2e, 0x8b, 0x3a]);
+    expect(at(62, 74)).toEqual([255, 244, 214]);
   });
 });
