@@ -21,6 +21,7 @@ const t = defineMessages({
   circle: { zh: '圆形', en: 'Circle' },
   ellipse: { zh: '椭圆', en: 'Ellipse' },
   line: { zh: '线条', en: 'Line' },
+  burst: { zh: '爆炸贴', en: 'Burst' },
   qr: { zh: '二维码', en: 'QR code' },
   unit: { zh: '本单位', en: 'Your unit' },
   logo: { zh: '单位标志', en: 'Logo' },
@@ -30,7 +31,7 @@ const t = defineMessages({
   close: { zh: '关闭', en: 'Close' },
 });
 
-const SHAPES: NewKind[] = ['rect', 'rounded', 'circle', 'ellipse', 'line'];
+const SHAPES: NewKind[] = ['rect', 'rounded', 'circle', 'ellipse', 'line', 'burst'];
 
 /**
  * The editor's 添加 menu: a text box, an image (picked here; dropped or pasted on the canvas), a

@@ -33,6 +33,7 @@ const kind = defineMessages({
   ellipse: { zh: '椭圆', en: 'ellipse' },
   line: { zh: '线条', en: 'line' },
   illustration: { zh: '插图', en: 'picture' },
+  shape: { zh: '形状', en: 'shape' },
 });
 
 /**

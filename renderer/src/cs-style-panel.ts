@@ -23,6 +23,9 @@ import './cs-illustration-picker.js';
 import './cs-image-field.js';
 import './cs-text-style.js';
 
+/** Shapes whose corners `radiusMm` rounds (shape-presets.ts). */
+const RADIUS_SHAPES = new Set(['rounded', 'speech', 'tab', 'seal']);
+
 const t = defineMessages({
   several: { zh: '已选中 {n} 个元素', en: '{n} elements selected' },
   fit: { zh: '适应', en: 'Fit' },
@@ -144,11 +147,14 @@ export class CsStylePanel extends LitElement {
           <span class="k">${t('qrLight')}</span>${colour(t('qrLight'), 'qr-light', el.light, (light) => this.patch(el, 'qr', { light }, t('eQr')))}
         </div>`;
       case 'rect':
-      case 'ellipse': {
+      case 'ellipse':
+      case 'shape': {
         const set = (p: ElementPatch<'rect'>, label: string) =>
           el.type === 'rect'
             ? this.patch(el, 'rect', p, label)
-            : this.patch(el, 'ellipse', p as ElementPatch<'ellipse'>, label);
+            : el.type === 'shape'
+              ? this.patch(el, 'shape', p as ElementPatch<'shape'>, label)
+              : this.patch(el, 'ellipse', p as ElementPatch<'ellipse'>, label);
         return html`<div class="grid" data-type=${el.type}>
           <span class="k">${t('fill')}</span>
           <div class="sub">${colour(t('fill'), 'fill', el.fill, (fill) => set({ fill }, t('eFill')))}
@@ -158,7 +164,7 @@ export class CsStylePanel extends LitElement {
             @change=${(e: Event) => set({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: Math.max(0.3, Math.min(el.box.w, el.box.h) * 0.03) } : undefined }, t('eStroke'))}>
             ${el.stroke ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="any" .value=${live(String(el.stroke.widthMm))} @change=${(e: Event) => num(e) > 0 && set({ stroke: { ...el.stroke!, widthMm: num(e) } }, t('eStroke'))}>` : nothing}</div>
             ${el.stroke ? colour(t('stroke'), 'stroke-colour', el.stroke.colour, (c) => set({ stroke: { ...el.stroke!, colour: c } }, t('eStroke'))) : nothing}</div>
-          ${el.type === 'rect' ? html`<label class="k" for="radius">${t('radius')}</label><input type="number" id="radius" name="radius" min="0" step="any" .value=${live(String(el.radiusMm))} @change=${(e: Event) => num(e) >= 0 && set({ radiusMm: num(e) }, t('eFill'))}>` : nothing}
+          ${el.type === 'rect' || (el.type === 'shape' && RADIUS_SHAPES.has(el.shape)) ? html`<label class="k" for="radius">${t('radius')}</label><input type="number" id="radius" name="radius" min="0" step="any" .value=${live(String(el.radiusMm))} @change=${(e: Event) => num(e) >= 0 && set({ radiusMm: num(e) }, t('eFill'))}>` : nothing}
         </div>`;
       }
       case 'line':

@@ -24,7 +24,7 @@ describe('new elements', () => {
   const banner = studioTemplate('banner-red-600x70');
 
   it('makes every kind valid, sized for the page and centred where asked', () => {
-    const kinds: NewKind[] = ['text', 'rect', 'rounded', 'ellipse', 'circle', 'line', 'qr', 'illustration'];
+    const kinds: NewKind[] = ['text', 'rect', 'rounded', 'ellipse', 'circle', 'line', 'burst', 'qr', 'illustration'];
     let d = banner;
     for (const k of kinds)
       d = addElement(d, newElement(d, k, { at: { x: 1000, y: 350 }, illustration: 'leafy-green' }));
@@ -37,6 +37,7 @@ describe('new elements', () => {
       'ellipse',
       'shape-2',
       'line',
+      'shape-3',
       'qr',
       'illustration',
     ]);
@@ -45,6 +46,7 @@ describe('new elements', () => {
     expect(findElement(d, 'shape')).toMatchObject({ type: 'rect' });
     expect((findElement(d, 'shape') as { radiusMm: number }).radiusMm).toBeGreaterThan(0);
     expect(findElement(d, 'illustration')).toMatchObject({ illustration: 'leafy-green' });
+    expect(findElement(d, 'shape-3')).toMatchObject({ type: 'shape', shape: 'burst' });
   });
 
   it('a new text box and a new QR code are samples until filled, so they never print by mistake', () => {

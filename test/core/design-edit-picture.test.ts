@@ -15,6 +15,7 @@ import {
 } from '../../main/core/design/edit.js';
 import { colourWord, elementName, elementNames } from '../../main/core/design/names.js';
 import type { ImageElement } from '../../main/core/index.js';
+import { listTemplates } from '../../main/engine/templates.js';
 import { ref, studioTemplate, valid } from '../helpers/studio-designs.js';
 
 /* Photo crop and pan, backgrounds, illustrations, names and smart guides (issue #15 §1, §3, §4). */
@@ -85,8 +86,8 @@ describe('background and illustrations', () => {
 });
 
 describe('names a user reads', () => {
-  it('are Chinese and meaningful for every element of every starter template, and unique', () => {
-    for (const id of ['poster-50x70-photo', 'banner-red-600x70', 'sign-board-600x800-blue', 'poster-a2-red']) {
+  it('are Chinese and meaningful for every element of every template, and unique', () => {
+    for (const { id } of listTemplates()) {
       const d = studioTemplate(id);
       const names = elementNames(d);
       expect(new Set(names.values()).size, id).toBe(d.elements.length);
@@ -97,7 +98,8 @@ describe('names a user reads', () => {
     }
     const poster = studioTemplate('poster-50x70-photo');
     const n = elementNames(poster);
-    expect(n.get('photo-placeholder')).toBe('照片占位框');
+    expect(n.get('photo')).toBe('现场照片');
+    expect(n.get('band-edge')).toBe('色带花边');
     expect(n.get('slogan')).toBe('标语');
     expect(n.get('date-pill')).toBe('日期底块');
     expect(n.get('photo-hint')).toMatch(/^文字“/);
@@ -126,6 +128,18 @@ describe('names a user reads', () => {
       flip: false,
     } as const;
     expect(elementName(pic, { illustrationName: () => '鱼' })).toBe('插图“鱼”');
+    const burst = {
+      id: 'x7',
+      type: 'shape',
+      shape: 'burst',
+      box: rect.box,
+      radiusMm: 0,
+      rotateDeg: 0,
+      opacity: 1,
+      fill: { rgb: '#FFE600' },
+    } as const;
+    expect(elementName(burst)).toBe('黄色爆炸贴');
+    expect(elementName({ ...burst, shape: 'custom', path: 'M0 0 L100 0 L50 100 Z', fill: undefined })).toBe('形状');
   });
 });
 

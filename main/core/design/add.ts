@@ -55,7 +55,7 @@ export function addElement<D extends Design>(design: D, el: Element, index = des
   return withElements(design, list);
 }
 
-export type NewKind = 'text' | 'rect' | 'rounded' | 'ellipse' | 'circle' | 'line' | 'qr' | 'illustration';
+export type NewKind = 'text' | 'rect' | 'rounded' | 'ellipse' | 'circle' | 'line' | 'burst' | 'qr' | 'illustration';
 
 /** What a new text box says until the user types: a sample, so it never prints by mistake. */
 export const NEW_TEXT = '双击输入文字';
@@ -76,7 +76,7 @@ export function newElement(design: Pick<Design, 'elements' | 'format'>, kind: Ne
   const unit = Math.min(f.widthMm, f.heightMm);
   const at = opts.at ?? { x: f.widthMm / 2, y: f.heightMm / 2 };
   const square = (side: number) => ({ x: at.x - side / 2, y: at.y - side / 2, w: side, h: side });
-  const id = uniqueId(design, kind === 'rounded' || kind === 'circle' ? 'shape' : kind);
+  const id = uniqueId(design, kind === 'rounded' || kind === 'circle' || kind === 'burst' ? 'shape' : kind);
   const fill = opts.colour ?? presetColour('print-red');
   switch (kind) {
     case 'text': {
@@ -106,6 +106,18 @@ export function newElement(design: Pick<Design, 'elements' | 'format'>, kind: Ne
       return { id, type: 'ellipse', box: { ...square(unit * 0.25), w: unit * 0.35, x: at.x - unit * 0.175 }, fill };
     case 'circle':
       return { id, type: 'ellipse', box: square(unit * 0.25), fill };
+    case 'burst':
+      // The market's price-sticker star (shape-presets.ts), banner yellow to stand out on red.
+      return {
+        id,
+        type: 'shape',
+        shape: 'burst',
+        box: square(unit * 0.3),
+        fill: opts.colour ?? presetColour('banner-yellow'),
+        radiusMm: 0,
+        rotateDeg: 0,
+        opacity: 1,
+      };
     case 'line': {
       const half = unit * 0.2;
       return {

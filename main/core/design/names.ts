@@ -1,5 +1,6 @@
 import type { Colour } from '../colour.js';
 import type { Element } from './elements.js';
+import { SHAPE_PRESETS } from './shape-presets.js';
 
 /*
  * What a user reads for an element — in the layers panel, on the selection, in preflight
@@ -28,6 +29,7 @@ const ID_WORDS: Record<string, string> = {
   tips: '提示',
   card: '卡片',
   band: '色带',
+  edge: '花边',
   bar: '色条',
   strip: '色条',
   stripe: '条纹',
@@ -179,6 +181,12 @@ export function elementName(el: Element, opts: NameOptions = {}): string {
   if (el.type === 'rect' || el.type === 'ellipse') {
     const round = el.type === 'ellipse' && Math.abs(el.box.w - el.box.h) < 0.01 * el.box.w;
     const shape = round ? '圆形' : el.type === 'ellipse' ? '椭圆' : el.radiusMm > 0 ? '圆角矩形' : '矩形';
+    const hue = colourWord(el.fill ?? el.stroke?.colour);
+    return hue ? `${hue}色${shape}` : shape;
+  }
+  if (el.type === 'shape') {
+    // A template's ornament by what it draws (红色爆炸贴, 金色飘带); a custom outline is a 形状.
+    const shape = el.shape === 'custom' ? TYPE_WORDS.shape : SHAPE_PRESETS[el.shape];
     const hue = colourWord(el.fill ?? el.stroke?.colour);
     return hue ? `${hue}色${shape}` : shape;
   }
