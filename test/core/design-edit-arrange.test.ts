@@ -30,8 +30,8 @@ describe('move, resize, rotate', () => {
     const d = moveElements(poster, ['slogan', 'qr'], 12.5, -4);
     valid(d);
     expect(JSON.stringify(poster)).toBe(before);
-    expect(box(d, 'slogan')).toMatchObject({ x: 48.5, y: 346 });
-    expect(box(d, 'qr')).toMatchObject({ x: 384.5, y: 548 });
+    expect(box(d, 'slogan')).toMatchObject({ x: 48.5, y: 380 });
+    expect(box(d, 'qr')).toMatchObject({ x: 390.5, y: 566 });
     expect(moveElements(poster, ['slogan'], 0, 0)).toBe(poster);
   });
 
@@ -65,13 +65,13 @@ describe('move, resize, rotate', () => {
     valid(d);
     expect(findElement(d, 'qr')).toMatchObject({ rotation: 45 });
     expect(findElement(rotateElement(d, 'qr', 0), 'qr')).not.toHaveProperty('rotation');
-    // A 98 mm square turned 45°: its bounds grow to 98·√2, and a point beyond the corner of the
+    // A 94 mm square turned 45°: its bounds grow to 94·√2, and a point beyond the corner of the
     // upright square but inside the diamond's tip hits it.
     const b = elementBounds(findElement(d, 'qr')!);
-    expect(b.w).toBeCloseTo(98 * Math.SQRT2, 3);
-    expect(elementAt(d, 421, 552 + 49 - 60)?.id).toBe('qr');
-    expect(elementAt(poster, 372 + 2, 552 + 2)?.id).toBe('qr');
-    expect(elementAt(d, 372 + 2, 552 + 2)?.id).not.toBe('qr');
+    expect(b.w).toBeCloseTo(94 * Math.SQRT2, 3);
+    expect(elementAt(d, 425, 570 + 47 - 60)?.id).toBe('qr');
+    expect(elementAt(poster, 378 + 2, 570 + 2)?.id).toBe('qr');
+    expect(elementAt(d, 378 + 2, 570 + 2)?.id).not.toBe('qr');
   });
 
   it('refuses to move, resize, turn or delete a locked element, naming it in Chinese', () => {
@@ -104,7 +104,7 @@ describe('align, distribute, order', () => {
     expect(new Set(rights.map((r) => r.toFixed(3))).size).toBe(1);
     expect(rights[0]).toBeCloseTo(350, 3);
     const c = alignElements(poster, ['qr'], 'hcentre');
-    expect(box(c, 'qr').x + 49).toBeCloseTo(250, 3);
+    expect(box(c, 'qr').x + 47).toBeCloseTo(250, 3);
     const top = alignElements(poster, ['qr'], 'top');
     expect(box(top, 'qr').y).toBe(0);
   });

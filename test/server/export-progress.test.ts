@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ExportRequest } from '../../main/core/api.js';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../main/server/jobs/export-task.js';
 import { OUT_DIR } from '../helpers/designs.js';
@@ -14,7 +15,8 @@ describe('export progress', () => {
     it(`a one-page ${format} of the 6 m banner reports steps between 0 and done`, async () => {
       const seen: number[] = [];
       await runExport(
-        { design: filledTemplate('banner-red-600x70'), format },
+        // The task renders embedded pictures as well as references (the profile's logo is embedded).
+        { design: filledTemplate('banner-red-600x70') as ExportRequest['design'], format },
         join(OUT_DIR, `progress-banner.${format}`),
         async () => Buffer.alloc(0),
         (done, total) => seen.push(done / total),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setContent } from '../../../main/core/design/edit.js';
+import { patchElement, setContent } from '../../../main/core/design/edit.js';
 import { preflight } from '../../../main/engine/preflight/preflight.js';
 import { design } from '../../helpers/designs.js';
 import { filledTemplate } from '../../helpers/profile.js';
@@ -13,15 +13,24 @@ const LONG = '白菜青菜油麦菜、莫给骗子当韭菜，鲫鱼草鱼多宝
 
 describe('contrast when a slogan overflows (walkthrough bug 8)', () => {
   it('judges the hotline by the ground behind its letters, not by the slogan spilling over it', async () => {
-    for (const id of ['sticker-round-green-30', 'sticker-round-market-50']) {
+    // The gallery's slogans now fit even this jingle at their smallest size: set at the largest,
+    // fixed, the slogan spills over the hotline, unit and QR label below it.
+    for (const id of ['sticker-round-green-30', 'sticker-round-market-50', 'poster-a2-red', 'banner-red-600x70']) {
       const d = filledTemplate(id);
-      const r = await preflight(setContent(d, d.elements.find((e) => e.slot === 'slogan')!.id, LONG));
+      const slogan = d.elements.find((e) => e.slot === 'slogan')!;
+      if (slogan.type !== 'text' || slogan.size.mode !== 'fit') throw new Error(`${id}: the slogan fits its box`);
+      const spilled = patchElement(setContent(d, slogan.id, LONG), slogan.id, 'text', {
+        size: { mode: 'fixed', mm: slogan.size.maxMm },
+      });
+      const r = await preflight(spilled);
       expect(
         r.findings.map((f) => f.code),
         id,
       ).toContain('text-overflow');
+      // The slogan itself may lie on a ground too close to its colour where it spills; the others
+      // are judged by the ground behind their own letters.
       expect(
-        r.findings.filter((f) => f.code === 'low-contrast').map((f) => f.message),
+        r.findings.filter((f) => f.code === 'low-contrast' && f.elementId !== slogan.id).map((f) => f.message),
         id,
       ).toEqual([]);
     }
