@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PdfReader } from '../helpers/pdf-reader.js';
 import { centreOf, design, element, openTemplate, saveAs, settled, shot } from './editor-helpers.js';
-import { startStudio, type Studio } from './harness.js';
+import { studioForSuite } from './harness.js';
 
 /*
  * The ten bugs of the walkthrough (issue #15), each as the officer met it, in real Chromium.
@@ -28,20 +28,10 @@ async function exportFile(page: Page, format: 'pdf' | 'png'): Promise<Buffer> {
 }
 
 describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in Chromium', () => {
-  let studio: Studio;
-
-  beforeAll(async () => {
-    studio = await startStudio();
-  });
-
-  afterAll(async () => {
-    expect(studio.foreign).toEqual([]);
-    expect(studio.pageErrors).toEqual([]);
-    await studio?.close();
-  });
+  const studio = studioForSuite();
 
   it('1: after undo then redo the font list shows the font the preview draws', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     await selectSlogan(page);
     const font = page.locator('cs-text-style select#font');
     await font.selectOption('Noto Serif SC');
@@ -57,7 +47,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('2: an export refused for overflow says what to do in the studio, and the checkbox allows it', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     await page.locator('cs-slot-form textarea[name="slogan"]').fill(LONG.repeat(3));
     await settled(page);
     await page.locator('cs-editor button.open-export').click();
@@ -78,7 +68,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('3: 固定 starts from the size the text has now; the overflow finding focuses the size field', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-a2-red');
+    const { page, close } = await openTemplate(studio(), 'poster-a2-red');
     await selectSlogan(page);
     const fitted = Number((await page.locator('cs-text-style .fitted').textContent())!.match(/[\d.]+/)![0]);
     const max = ((await element(page, 'slogan')) as { size: { maxMm: number } }).size.maxMm;
@@ -112,9 +102,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('4: the editor opens at its top, not at the gallery scroll position', async () => {
-    const { page, context } = await studio.newPage();
+    const { page, context } = await studio().newPage();
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(studio.url.href);
+    await page.goto(studio().url.href);
     const card = page.locator('button.card[data-template="wechat-1242x2208-red"]');
     await card.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
@@ -128,7 +118,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('5: the publish dialog does not carry 单位 and 渠道 over from the last publication', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     await page.locator('cs-editor button.open-publish').click();
     await page.locator('cs-publish-dialog input[name="unit"]').fill('某某派出所');
     await page.locator('cs-publish-dialog input[name="channel"]').fill('印刷传单');
@@ -142,7 +132,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('6: a colour swatch keeps its colour under the pointer', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     await selectSlogan(page);
     const yellow = page.locator('cs-text-style cs-colour-field button[data-preset="banner-yellow"]').first();
     await yellow.hover();
@@ -151,7 +141,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('7: CMYK follows the format choice and is sent as chosen; no stale download; progress in steps', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     await page.locator('cs-editor button.open-export').click();
     const cmyk = page.locator('cs-export-dialog input[name="cmyk"]');
     expect(await cmyk.isChecked()).toBe(true);
@@ -192,7 +182,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('9: leaving unsaved changes asks 保存 / 不保存 / 取消 in the studio, never the browser box; untouched is not 已保存', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     const browserBoxes: string[] = [];
     page.on('dialog', (d) => {
       browserBoxes.push(d.message());
@@ -217,7 +207,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the walkthrough bugs of issue #15, in 
   });
 
   it('10: 另存为 in browser mode asks for a name, and the file and exports are named after it', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     const saved = await saveAs(page, '鱼市入口横幅');
     expect(saved.fileName).toBe('鱼市入口横幅.csdesign');
     expect(saved.design.name).toBe('鱼市入口横幅');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noisyPhoto, plainPhoto } from '../helpers/photos.js';
 import {
   centreOf,
@@ -15,7 +15,7 @@ import {
   settled,
   shot,
 } from './editor-helpers.js';
-import { startStudio, type Studio } from './harness.js';
+import { studioForSuite } from './harness.js';
 
 /*
  * The editor as a design tool (issue #15 §1–5), in real Chromium through browser mode: select,
@@ -28,20 +28,10 @@ const boxOf = async (page: Page, id: string) => ((await element(page, id)) as un
 const undoTitle = (page: Page) => page.locator('cs-editor button.undo').getAttribute('title');
 
 describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => {
-  let studio: Studio;
-
-  beforeAll(async () => {
-    studio = await startStudio();
-  });
-
-  afterAll(async () => {
-    expect(studio.foreign).toEqual([]);
-    expect(studio.pageErrors).toEqual([]);
-    await studio?.close();
-  });
+  const studio = studioForSuite();
 
   it('drag moves the element by the expected millimetres, as one undo step, in the saved design', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo');
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo');
     const before = await boxOf(page, 'qr');
     const k = await pxPerMm(page);
     const from = await centreOf(page, 'qr');
@@ -66,7 +56,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('snaps to the page centre and to other elements, showing the guide while dragging', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo');
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo');
     const b = await boxOf(page, 'qr');
     const k = await pxPerMm(page);
     const from = await centreOf(page, 'qr');
@@ -86,7 +76,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('resizes by a handle (Shift keeps the proportions) and rotates by the round handle', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo');
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo');
     const k = await pxPerMm(page);
     await page.mouse.click(...(Object.values(await centreOf(page, 'slogan')) as [number, number]));
     await page.locator('cs-preview .sel[data-sel="slogan"] .h-e').waitFor();
@@ -134,7 +124,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('nudges with the arrow keys (Shift: 10 mm) as one step, walks with Tab, selects by marquee and Shift-click', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo');
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo');
     const q0 = await boxOf(page, 'qr');
     await page.mouse.click(...(Object.values(await centreOf(page, 'qr')) as [number, number]));
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowDown']) await page.keyboard.press(key);
@@ -152,8 +142,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
     await page.keyboard.press('Tab');
     await page.locator(`cs-preview .sel[data-sel="${ids[1]}"]`).waitFor();
     // A marquee around the date and location rows selects their six parts; Shift-click adds the QR code.
-    const a = await screenAt(page, 20, 545);
-    const b = await screenAt(page, 360, 635);
+    const a = await screenAt(page, 20, 570);
+    const b = await screenAt(page, 360, 650);
     await drag(page, a, b);
     await expect.poll(() => page.locator('cs-preview .sel').count()).toBe(6);
     await page.keyboard.down('Shift');
@@ -169,8 +159,10 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('adds a text, a shape, an illustration found in Chinese and a photo dropped on the canvas; duplicates, copies, deletes', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     const n0 = (await design(page)).elements.length;
+    const ids0 = new Set((await design(page)).elements.map((e) => e.id));
+    const added = async () => (await design(page)).elements.filter((e) => !ids0.has(e.id));
     const menu = page.locator('cs-insert-menu');
     await menu.locator('button.toggle').click();
     await menu.locator('button.add-text').click();
@@ -188,16 +180,18 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
     // A rounded rectangle, then a picture searched for by 鸡.
     await menu.locator('button.toggle').click();
     await menu.locator('button.add-rounded').click();
-    await expect
-      .poll(async () => (await design(page)).elements.some((e) => e.type === 'rect' && e.radiusMm > 0))
-      .toBe(true);
+    await expect.poll(async () => (await added()).some((e) => e.type === 'rect' && e.radiusMm > 0)).toBe(true);
+    // A burst, main's shape element.
+    await menu.locator('button.toggle').click();
+    await menu.locator('button.add-burst').click();
+    await expect.poll(async () => (await added()).find((e) => e.type === 'shape')).toMatchObject({ shape: 'burst' });
     await menu.locator('button.toggle').click();
     await menu.locator('cs-illustration-picker input').fill('鸡');
     const first = menu.locator('cs-illustration-picker button[data-illustration]').first();
     await expect.poll(() => first.getAttribute('data-illustration')).toBe('chicken');
     await first.click();
     await expect
-      .poll(async () => (await design(page)).elements.find((e) => e.type === 'illustration'))
+      .poll(async () => (await added()).find((e) => e.type === 'illustration'))
       .toMatchObject({ illustration: 'chicken' });
     // Duplicate (Ctrl+D), copy and paste (Ctrl+C, Ctrl+V), delete (Delete).
     await page.locator('cs-preview .stage').focus();
@@ -212,7 +206,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
     await expect.poll(count).toBe(n1 + 1);
     // A photo dropped on an empty part of the canvas becomes an image of its own, by reference.
     const png = await plainPhoto(900, 600);
-    const at = await screenAt(page, 5500, 350);
+    // Above the top rule, clear of the slogan and the goods' seals.
+    const at = await screenAt(page, 3000, 22);
     const dt = await page.evaluateHandle(
       ([b64]) => {
         const d = new DataTransfer();
@@ -236,7 +231,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('orders, hides and locks from the layers panel; a locked element does not move', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo');
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo');
     await page.locator('cs-editor button.tab[data-tab="layers"]').click();
     const order = async () => (await design(page)).elements.map((e) => e.id);
     const i0 = (await order()).indexOf('slogan');
@@ -244,8 +239,9 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
     expect((await order()).indexOf('slogan')).toBe(i0 + 1);
     // Names a user reads: no ids.
     const names = await page.locator('cs-layers-panel .name').allTextContents();
-    expect(names.join('|')).toContain('照片占位框');
-    expect(names.join('|')).not.toMatch(/photo-placeholder|date-pill|slogan/);
+    expect(names.join('|')).toContain('现场照片');
+    expect(names.join('|')).toContain('日期底块');
+    expect(names.join('|')).not.toMatch(/photo|date-pill|slogan|band/);
     await page.locator('cs-layers-panel li[data-layer-row="qr"] button.eye').click();
     expect(await element(page, 'qr')).toMatchObject({ hidden: true });
     await settled(page);
@@ -266,7 +262,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('edits any text in place by double-click: a bound text loses its binding', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-a2-red');
+    const { page, close } = await openTemplate(studio(), 'poster-a2-red');
     expect(await element(page, 'unit')).toMatchObject({ bind: 'unit.full' });
     await page.mouse.dblclick(...(Object.values(await centreOf(page, 'unit')) as [number, number]));
     const field = page.locator('cs-preview cs-text-edit textarea');
@@ -283,7 +279,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('crops a photo: double-click, then drag the picture inside its frame', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo');
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo');
     const field = page.locator('cs-slot-form cs-image-field[data-slot="photo"]');
     await field
       .locator('input[type="file"]')
@@ -309,7 +305,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('zooms with Ctrl+wheel around the pointer, pans with Space-drag, shows rulers in mm', async () => {
-    const { page, close } = await openTemplate(studio, 'banner-red-600x70');
+    const { page, close } = await openTemplate(studio(), 'banner-red-600x70');
     expect(await page.locator('cs-preview cs-ruler').count()).toBe(2);
     const target = await screenAt(page, 4500, 350);
     const z0 = Number(await page.locator('cs-preview .level').getAttribute('data-zoom'));
@@ -336,7 +332,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('keeps the canvas in view at 1366×768 while the panels are used, and the panels fold away', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-a2-red');
+    const { page, close } = await openTemplate(studio(), 'poster-a2-red');
     for (const tab of ['content', 'style', 'layers', 'check']) {
       await page.locator(`cs-editor button.tab[data-tab="${tab}"]`).click();
       await page.locator('cs-editor .pane').evaluate((p) => (p.scrollTop = p.scrollHeight));
@@ -353,7 +349,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
   });
 
   it('frame time of a drag: the 6 m banner and a poster with a 20 MB photo', async () => {
-    const banner = await openTemplate(studio, 'banner-red-600x70', { width: 1440, height: 900 });
+    const banner = await openTemplate(studio(), 'banner-red-600x70', { width: 1440, height: 900 });
     const bp = banner.page;
     const c = await centreOf(bp, 'slogan');
     await recordFrames(bp);
@@ -361,7 +357,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
     const b = await frameFigures(bp, 'the 6 m banner');
     await banner.close();
 
-    const poster = await openTemplate(studio, 'poster-50x70-photo', { width: 1440, height: 900 });
+    const poster = await openTemplate(studio(), 'poster-50x70-photo', { width: 1440, height: 900 });
     const pp = poster.page;
     const photo = await noisyPhoto(5000, 4000);
     const field = pp.locator('cs-slot-form cs-image-field[data-slot="photo"]');

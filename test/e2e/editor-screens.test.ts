@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainPhoto } from '../helpers/photos.js';
 import { centreOf, design, element, openTemplate, settled, shot } from './editor-helpers.js';
-import { startStudio, type Studio } from './harness.js';
+import { studioForSuite, type Studio } from './harness.js';
 
 /*
  * The studio screens of issue #14 that the editor wave builds (issue #15): 本单位信息 (the unit's
@@ -24,20 +24,10 @@ async function fresh(studio: Studio, size = SIZES[0]!): Promise<{ page: Page; cl
 }
 
 describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
-  let studio: Studio;
-
-  beforeAll(async () => {
-    studio = await startStudio();
-  });
-
-  afterAll(async () => {
-    expect(studio.foreign).toEqual([]);
-    expect(studio.pageErrors).toEqual([]);
-    await studio?.close();
-  });
+  const studio = studioForSuite();
 
   it('the start screen searches templates by name and filters them by kind, size and style', async () => {
-    const { page, close } = await fresh(studio);
+    const { page, close } = await fresh(studio());
     const all = await page.locator('cs-gallery button.card[data-template]').count();
     const templates = await page.evaluate(
       () =>
@@ -73,7 +63,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
       .toContain('没有符合条件的模板');
     await close();
     for (const size of SIZES) {
-      const p = await fresh(studio, size);
+      const p = await fresh(studio(), size);
       await p.page.waitForTimeout(800);
       await shot(p.page, `screens-gallery-${size.width}x${size.height}.png`);
       await p.close();
@@ -81,7 +71,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
   });
 
   it('keeps recent designs with a picture, named by the user, and opens them again', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-a2-red');
+    const { page, close } = await openTemplate(studio(), 'poster-a2-red');
     await page.locator('cs-editor input.name').fill('列东市场海报');
     await page.locator('cs-editor input.name').press('Enter');
     await page.locator('cs-slot-form textarea[name="slogan"]').fill('乌鸡土鸡大公鸡、听说转账就挂机');
@@ -107,7 +97,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
 
   // Before 本单位信息 fills the unit profile: the unit must still show its sample here.
   it('仍导出样稿: samples are listed in Chinese, a finding leads to its field, the checkbox makes a proof', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-a2-red');
+    const { page, close } = await openTemplate(studio(), 'poster-a2-red');
     await page.locator('cs-editor button.open-export').click();
     const sample = page.locator('cs-export-dialog button.finding[data-code="placeholder"][data-element="unit"]');
     await sample.waitFor();
@@ -151,7 +141,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
     await page.locator('cs-publish-dialog button.show-library').waitFor({ timeout: 60_000 });
     await close();
     // Batch: the checkbox goes into the batch's settings.
-    const b = await fresh(studio);
+    const b = await fresh(studio());
     const plans: string[] = [];
     b.page.on('request', (r) => {
       if (r.url().includes('/api/planBatch')) plans.push(r.postData() ?? '');
@@ -174,7 +164,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
   });
 
   it('本单位信息: names, hotlines, QR payloads, logo and mascot by reference; templates open filled', async () => {
-    const { page, close } = await fresh(studio);
+    const { page, close } = await fresh(studio());
     const bodies: number[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/saveProfile')) bodies.push(Buffer.byteLength(r.postData() ?? ''));
@@ -225,7 +215,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
   });
 
   it('关于 lists the licences of what the studio ships', async () => {
-    const { page, close } = await fresh(studio);
+    const { page, close } = await fresh(studio());
     await page.locator('cs-app button[data-screen="about"]').click();
     const notice = page.locator('cs-about pre.notice');
     await notice.waitFor();
@@ -236,7 +226,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
   });
 
   it('a picture chosen by hand in the style panel, searched in Chinese, stops following the slogan', async () => {
-    const { page, close } = await openTemplate(studio, 'tag-hanging-70x100-fresh');
+    const { page, close } = await openTemplate(studio(), 'tag-hanging-70x100-fresh');
     const follower = (await design(page)).elements.find((e) => e.type === 'illustration' && e.follow)!;
     await page.mouse.click(...(Object.values(await centreOf(page, follower.id)) as [number, number]));
     await page.locator('cs-editor button.tab[data-tab="style"]').click();
@@ -265,7 +255,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
   });
 
   it('the editor and its panels read in English', async () => {
-    const { page, close } = await openTemplate(studio, 'poster-50x70-photo', SIZES[1]);
+    const { page, close } = await openTemplate(studio(), 'poster-50x70-photo', SIZES[1]);
     await page.locator('cs-app button.lang').click();
     await expect.poll(() => page.locator('cs-editor button.tab[data-tab="style"]').textContent()).toBe('Style');
     await page.mouse.click(...(Object.values(await centreOf(page, 'slogan')) as [number, number]));
@@ -277,7 +267,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio screens in Chromium', () => {
     await page.locator('cs-app button.lang').click();
     await close();
     for (const size of SIZES) {
-      const p = await openTemplate(studio, 'poster-50x70-photo', size);
+      const p = await openTemplate(studio(), 'poster-50x70-photo', size);
       await p.page.mouse.click(...(Object.values(await centreOf(p.page, 'slogan')) as [number, number]));
       await p.page.waitForTimeout(500);
       await shot(p.page, `screens-editor-${size.width}x${size.height}.png`);

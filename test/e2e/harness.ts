@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /*
  * The studio in browser mode for an end-to-end run: its own server on a fresh temp library (never
@@ -23,6 +24,26 @@ export interface Studio {
   pageErrors: string[];
   newPage(locale?: string): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
+}
+
+/**
+ * One studio for the tests of a describe block: started before them, closed after them, and
+ * checked then for requests to other origins and page errors. The studio exists once they run.
+ */
+export function studioForSuite(): () => Studio {
+  let studio: Studio | undefined;
+  beforeAll(async () => {
+    studio = await startStudio();
+  });
+  afterAll(async () => {
+    expect(studio?.foreign).toEqual([]);
+    expect(studio?.pageErrors).toEqual([]);
+    await studio?.close();
+  });
+  return () => {
+    if (!studio) throw new Error('the studio starts in beforeAll');
+    return studio;
+  };
 }
 
 export async function startStudio(): Promise<Studio> {
