@@ -2,7 +2,7 @@ import { StudioError } from '../errors.js';
 import type { Design } from './design.js';
 import type { Box, Element } from './elements.js';
 import { elementBounds, findElement, withElements } from './edit.js';
-import { centreOf, turnPoint, unionRect, type Point } from './geometry.js';
+import { turnPoint, unionRect, type Point } from './geometry.js';
 import { elementName } from './names.js';
 
 /*
@@ -116,6 +116,21 @@ export function rotateElement<D extends Design>(design: D, id: string, deg: numb
 
 export type AlignEdge = 'left' | 'hcentre' | 'right' | 'top' | 'vcentre' | 'bottom';
 
+/** How far a span [at, at+len] moves along one axis to meet [toAt, toAt+toLen] at the edge, if the edge is on this axis. */
+function shiftTo(
+  edge: AlignEdge,
+  [start, middle, end]: readonly [AlignEdge, AlignEdge, AlignEdge],
+  at: number,
+  len: number,
+  toAt: number,
+  toLen: number,
+): number {
+  if (edge === start) return toAt - at;
+  if (edge === end) return toAt + toLen - at - len;
+  if (edge === middle) return toAt + toLen / 2 - (at + len / 2);
+  return 0;
+}
+
 /**
  * Aligns elements' drawn bounds: with several, to the bounds of them all (as design tools do); a
  * single one to the page's trim.
@@ -129,22 +144,8 @@ export function alignElements<D extends Design>(design: D, ids: readonly string[
   let out = design;
   for (const el of els) {
     const b = elementBounds(el);
-    const dx =
-      edge === 'left'
-        ? to.x - b.x
-        : edge === 'right'
-          ? to.x + to.w - b.x - b.w
-          : edge === 'hcentre'
-            ? centreOf(to).x - centreOf(b).x
-            : 0;
-    const dy =
-      edge === 'top'
-        ? to.y - b.y
-        : edge === 'bottom'
-          ? to.y + to.h - b.y - b.h
-          : edge === 'vcentre'
-            ? centreOf(to).y - centreOf(b).y
-            : 0;
+    const dx = shiftTo(edge, ['left', 'hcentre', 'right'], b.x, b.w, to.x, to.w);
+    const dy = shiftTo(edge, ['top', 'vcentre', 'bottom'], b.y, b.h, to.y, to.h);
     if (Math.abs(dx) > 1e-6 || Math.abs(dy) > 1e-6) out = mapElements(out, [el.id], (e) => moved(e, dx, dy));
   }
   return out;
