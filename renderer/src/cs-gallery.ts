@@ -20,7 +20,7 @@ const t = defineMessages({
   recent: { zh: '最近的设计', en: 'Recent designs' },
   templates: { zh: '模板', en: 'Templates' },
   search: { zh: '搜索模板', en: 'Search templates' },
-  searchHint: { zh: '按名称搜索，如：横幅、菜场、蓝', en: 'By name, e.g. banner, market, blue' },
+  searchHint: { zh: '如：横幅、菜场、蓝', en: 'e.g. banner, market, blue' },
   kind: { zh: '种类', en: 'Kind' },
   size: { zh: '尺寸', en: 'Size' },
   style: { zh: '风格', en: 'Style' },
@@ -90,6 +90,7 @@ export class CsGallery extends LitElement {
       .filters label { font-size: 13px; margin-bottom: 4px; }
       .filters input { width: 240px; border: 1px solid var(--cs-border); border-radius: 6px; padding: 8px 10px; background: #fff; }
       .filters select { width: auto; min-width: 130px; }
+      .filters input, .filters select { box-sizing: border-box; height: 38px; }
       ul.recent { grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); }
       ul.recent .thumb { height: 110px; }
     `,
