@@ -24,6 +24,7 @@ export const editorStyles = [
     .tabs { display: flex; border-bottom: 1px solid var(--cs-border); flex: none; }
     .work.collapsed .tabs { flex-direction: column; border: 0; }
     .work.collapsed .tab { display: none; }
+    .work.collapsed aside { align-self: start; }
     .tab { flex: 1; border: 0; border-radius: 0; background: #fff; color: var(--cs-text); min-height: 40px; padding: 4px 6px; font-weight: 600; }
     .tab:hover { background: #eef3fb; }
     .tab[aria-selected='true'] { color: var(--cs-blue); box-shadow: inset 0 -3px 0 var(--cs-blue); }
