@@ -24,6 +24,8 @@ export interface RenderRequest {
   bleed?: boolean;
   largePage?: PdfOptions['largePage'];
   tile?: PdfOptions['tile'];
+  /** PDF: the die-cut line of round and rounded pieces (default on for those). */
+  cutContour?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** The layout is done (scenes built, before the first strip or page): a step a progress bar can show. */
   onLayout?: () => void;

@@ -135,6 +135,8 @@ export function buildScene(design: Design, images: Map<string, PreparedImage> = 
     dpi: f.dpi,
     colourMode: f.colourMode,
     cropMarks: f.cropMarks,
+    shape: f.shape,
+    cornerMm: f.cornerMm,
     ...(f.pixels ? { pixels: f.pixels } : {}),
     viewingDistanceM: f.viewingDistanceM,
     items,

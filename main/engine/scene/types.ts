@@ -17,6 +17,12 @@ export interface Scene {
   dpi: number;
   colourMode: 'rgb' | 'cmyk';
   cropMarks: boolean;
+  /**
+   * The trim's shape (the format's `shape` and `cornerMm`): a round or rounded die-cut piece is cut
+   * along it, and its images are transparent outside it. Absent: a plain rectangle.
+   */
+  shape?: 'rect' | 'circle';
+  cornerMm?: number;
   /** Exact pixel size of a screen format (WeChat), rendered at SCREEN_DPI. */
   pixels?: { width: number; height: number };
   viewingDistanceM: number;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/face.js';
 import type { PreparedImage } from '../../assets/prepare.js';
+import { embedCmykImage, type CmykImage } from './cmyk-images.js';
 import type { Box } from './page-plan.js';
 import type { Paint } from './paint.js';
 
@@ -20,8 +21,10 @@ export interface DrawContext {
    * shaping the string again, so the PDF holds exactly the scene's glyphs at the scene's positions.
    */
   pending: { text: string; run: PdfGlyphRun } | null;
-  /** Embedded images by content hash, so a batch embeds a shared photo once. */
+  /** Embedded images by colour space and content hash, so a batch embeds a shared photo once. */
   images: Map<string, PdfImage>;
+  /** CMYK versions of the photos by SHA-256, drawn on CMYK pages (cmyk-images.ts). */
+  cmykImages?: ReadonlyMap<string, CmykImage>;
 }
 
 /** pdfkit's image handle (opaque here). */
@@ -33,10 +36,13 @@ export interface PdfImage {
 // The few pdfkit 0.20 calls its type definitions lack, in one place.
 interface DocInternals {
   addPage(options: Record<string, unknown>): unknown;
-  page: { dictionary: { data: Record<string, unknown> } };
+  page: PageInternals;
+  _root: { data: Record<string, unknown> };
   openImage(src: Buffer): PdfImage;
   image(src: PdfImage, x: number, y: number, options: Record<string, unknown>): unknown;
   registerFont(name: string, src: unknown, family?: string): unknown;
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
+  ref(data: unknown): PdfRef;
   _font: PdfFont;
 }
 
@@ -54,6 +60,35 @@ interface PdfFont {
   font: { postscriptName: string };
 }
 const internals = (doc: Doc): DocInternals => doc as unknown as DocInternals;
+
+/** A PDF object pdfkit writes: a dictionary (or array), with a stream when written to. */
+export interface PdfRef {
+  readonly id: number;
+  data: Record<string, unknown>;
+  write(chunk: string | Uint8Array): void;
+  /** Writes the object out (its stream with the last chunk, if given); it cannot change after. */
+  end(chunk?: string | Uint8Array): void;
+}
+
+/** A new PDF object (pdfkit's own `ref`, typed as it behaves). */
+export const newRef = (doc: Doc, data: unknown): PdfRef => internals(doc).ref(data);
+
+/** Registers a spot colour (a Separation with a DeviceCMYK alternate, 0–100) usable by name as a colour. */
+export function addSpotColour(doc: Doc, name: string, cmyk: [number, number, number, number]): void {
+  internals(doc).addSpotColor(name, ...cmyk);
+}
+
+/** pdfkit's current page as the writers here need it: its dictionary and resource dictionary. */
+export interface PageInternals {
+  dictionary: { data: Record<string, unknown> };
+  resources: { data: Record<string, unknown> };
+}
+
+/** The document catalogue and the current page, for objects pdfkit has no API for (layers, output intents). */
+export function docInternals(doc: Doc): { root: { data: Record<string, unknown> }; page: PageInternals } {
+  const d = internals(doc);
+  return { root: d._root, page: d.page };
+}
 
 /** A new page of the given size in PDF units, with no margins, and its UserUnit. */
 export function addPage(doc: Doc, widthUnits: number, heightUnits: number, userUnit: number): void {
@@ -112,10 +147,12 @@ function tagBySubset(font: PdfFont): void {
 
 /** Draws an image stretched to x, y, w, h (mm in the current space). Orientation is already applied. */
 export function drawImage(ctx: DrawContext, img: PreparedImage, x: number, y: number, w: number, h: number): void {
-  let handle = ctx.images.get(img.sha256);
+  const cmyk = ctx.paint.cmyk ? ctx.cmykImages?.get(img.sha256) : undefined;
+  const key = `${cmyk ? 'cmyk' : 'rgb'}:${img.sha256}`;
+  let handle = ctx.images.get(key);
   if (!handle) {
-    handle = internals(ctx.doc).openImage(img.data);
-    ctx.images.set(img.sha256, handle);
+    handle = cmyk ? embedCmykImage(ctx.doc, cmyk) : internals(ctx.doc).openImage(img.data);
+    ctx.images.set(key, handle);
   }
   internals(ctx.doc).image(handle, x, y, { width: w, height: h, ignoreOrientation: true });
 }

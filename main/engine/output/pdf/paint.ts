@@ -6,8 +6,7 @@ export type PdfColour = string | [number, number, number, number];
 /**
  * Chooses the colour space of one page. In CMYK mode every vector colour goes to the press as
  * DeviceCMYK (the design's explicit CMYK wins, else a device conversion); otherwise the RGB hex.
- * Images are embedded as they are (RGB PNG/JPEG) in both modes: converting them needs an ICC
- * profile the app does not ship, and the RIP converts them anyway.
+ * Photos on a CMYK page are converted with libvips' CMYK profile (cmyk-images.ts).
  */
 export class Paint {
   constructor(readonly cmyk: boolean) {}

@@ -1,14 +1,15 @@
-import { finished } from 'node:stream/promises';
-import PDFDocument from 'pdfkit';
-import { StudioError, systemReason } from '../../../core/index.js';
+import { StudioError } from '../../../core/index.js';
+import { isDieCut, trimPath } from '../../scene/trim-shape.js';
 import type { Scene } from '../../scene/types.js';
-import { withAtomicFile } from '../../../node/atomic.js';
-import { addPage, setPageBoxes, type Doc, type DrawContext, type PdfImage } from './context.js';
+import { addPage, setPageBoxes, type DrawContext } from './context.js';
+import { drawCutContours } from './cut-contour.js';
 import { drawScene } from './draw-scene.js';
 import { drawCropMarks } from './marks.js';
 import { documentScale, mediaSizeMm, planPage, scaledPath, type PagePlan } from './page-plan.js';
-import { Paint } from './paint.js';
+import { writePdfDocument, type PdfPage } from './pdf-document.js';
 import { drawTile, planTiles, DEFAULT_OVERLAP_MM } from './tiling.js';
+
+export { PDF_CREATOR } from './pdf-document.js';
 
 export interface PdfOptions {
   /** Default: scene.colourMode === 'cmyk'. */
@@ -23,6 +24,13 @@ export interface PdfOptions {
   largePage?: 'userunit' | 'scale';
   /** Poster tiled over office sheets (trim only, no bleed or crop marks). */
   tile?: { sheet: 'a4' | 'a3'; overlapMm?: number };
+  /**
+   * The die-cut line (CutContour spot colour, its own layer) on the trim of round and rounded
+   * pieces; default: on for those (scene/trim-shape.ts `isDieCut`), never on tiled sheets.
+   */
+  cutContour?: boolean;
+  /** Name the CMYK profile as the output intent of a CMYK file (default true). */
+  outputIntent?: boolean;
   title?: string;
   onProgress?: (done: number, total: number) => void;
 }
@@ -37,25 +45,27 @@ export interface PdfResult {
   userUnit: number;
 }
 
-export const PDF_CREATOR = '反诈物料工作室 Campaign Studio';
-
 interface PageJob {
   scene: Scene;
   userUnit: number;
   draw(ctx: DrawContext): void;
 }
 
-function pageSetup(scene: Scene, opts: PdfOptions): { bleed: boolean; cropMarks: boolean; cmyk: boolean } {
+function pageSetup(
+  scene: Scene,
+  opts: PdfOptions,
+): { bleed: boolean; cropMarks: boolean; cmyk: boolean; cutContour: boolean } {
   const bleed = opts.bleed ?? scene.bleedMm > 0;
   return {
     bleed,
     cropMarks: opts.cropMarks ?? (scene.cropMarks && bleed),
     cmyk: opts.cmyk ?? scene.colourMode === 'cmyk',
+    cutContour: opts.cutContour ?? isDieCut(scene),
   };
 }
 
 /** One scene on one page: media = trim + bleed (+ slug for crop marks), content clipped to the bleed. */
-function drawPage(ctx: DrawContext, scene: Scene, plan: PagePlan): void {
+function drawPage(ctx: DrawContext, scene: Scene, plan: PagePlan, cutContour: boolean): void {
   const { doc } = ctx;
   addPage(doc, plan.widthUnits, plan.heightUnits, plan.userUnit);
   setPageBoxes(doc, { TrimBox: plan.trimBox, BleedBox: plan.bleedBox });
@@ -67,6 +77,7 @@ function drawPage(ctx: DrawContext, scene: Scene, plan: PagePlan): void {
   drawScene(ctx, scene);
   doc.restore();
   if (plan.cropMarks) drawCropMarks(doc, plan, ctx.paint.registration);
+  if (cutContour) drawCutContours(doc, [{ path: trimPath(scene), dx: 0, dy: 0 }]);
 }
 
 function planJobs(scenes: Scene[], opts: PdfOptions): { jobs: PageJob[]; scale: number } {
@@ -87,16 +98,18 @@ function planJobs(scenes: Scene[], opts: PdfOptions): { jobs: PageJob[]; scale: 
   }
   const scale = documentScale(largest, largePage);
   const jobs = scenes.map((scene): PageJob => {
-    const plan = planPage(scene, { ...pageSetup(scene, opts), largePage, scale });
-    return { scene, userUnit: plan.userUnit, draw: (ctx) => drawPage(ctx, scene, plan) };
+    const setup = pageSetup(scene, opts);
+    const plan = planPage(scene, { ...setup, largePage, scale });
+    return { scene, userUnit: plan.userUnit, draw: (ctx) => drawPage(ctx, scene, plan, setup.cutContour) };
   });
   return { jobs, scale };
 }
 
 /**
  * Writes scenes as a print PDF, one page per scene (or per sheet when tiling): vector shapes, real
- * subset-embedded text (or outlines), bleed and trim boxes, crop marks, RGB or CMYK. The file
- * appears only when complete; on any failure no partial or temporary file is left behind.
+ * subset-embedded text (or outlines), bleed and trim boxes, crop marks, the die-cut line, RGB or
+ * CMYK (photos converted too, with the profile as output intent). The file appears only when
+ * complete; on any failure no partial or temporary file is left behind.
  */
 export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOptions = {}): Promise<PdfResult> {
   if (scenes.length === 0) throw new StudioError('output-failed', '没有可以输出的页面');
@@ -105,65 +118,17 @@ export async function writePdf(scenes: Scene[], outPath: string, opts: PdfOption
   }
   const { jobs, scale } = planJobs(scenes, opts);
   const path = scaledPath(outPath, scale);
-  const title = opts.title ?? scenes[0]?.name ?? '';
-
-  return withAtomicFile(path, async (af) => {
-    const out = af.stream();
-    const doc: Doc = new PDFDocument({
-      autoFirstPage: false,
-      compress: true,
-      // UserUnit needs PDF 1.6.
-      pdfVersion: '1.7',
-      margin: 0,
-      info: { Title: title, Creator: PDF_CREATOR, Producer: `${PDF_CREATOR} (PDFKit)` },
-      displayTitle: true,
-      // No default Helvetica: every text is set in a registered face, and loading pdfkit's standard
-      // font metrics costs start-up time for nothing.
-      font: null,
-    } as unknown as PDFKit.PDFDocumentOptions);
-    let writeError: unknown;
-    out.on('error', (err) => (writeError ??= err));
-    doc.on('error', (err: unknown) => (writeError ??= err));
-    doc.pipe(out);
-    const base = {
-      doc,
-      outlineText: opts.outlineText ?? false,
-      fonts: new Set<string>(),
-      images: new Map<string, PdfImage>(),
-      pending: null,
-    };
-    try {
-      for (const [i, job] of jobs.entries()) {
-        if (writeError) break;
-        const ctx: DrawContext = { ...base, paint: new Paint(pageSetup(job.scene, opts).cmyk) };
-        try {
-          job.draw(ctx);
-        } catch (err) {
-          if (err instanceof StudioError) throw err;
-          throw new StudioError(
-            'output-failed',
-            `生成 PDF 第 ${i + 1} 页（${job.scene.name}）时出错，未输出文件`,
-            ['请检查这一页的文字和图片；问题持续时请把设计文件发给维护人员'],
-            { cause: err },
-          );
-        }
-        opts.onProgress?.(i + 1, jobs.length);
-        // Let the file stream drain between pages.
-        await new Promise((r) => setImmediate(r));
-      }
-      if (writeError) out.destroy();
-      else doc.end();
-      await finished(out).catch((err: unknown) => (writeError ??= err));
-    } catch (err) {
-      doc.unpipe(out);
-      out.destroy();
-      await finished(out).catch(() => undefined);
-      throw err;
-    }
-    if (writeError) {
-      const why = typeof (writeError as { code?: unknown }).code === 'string' ? systemReason(writeError) : '写入时出错';
-      throw new StudioError('output-failed', `无法写入 PDF 文件 ${path}：${why}`, [], { cause: writeError });
-    }
-    return { path, pages: jobs.length, scale, userUnit: Math.max(1, ...jobs.map((j) => j.userUnit)) };
+  const pages = jobs.map((job): PdfPage => ({
+    name: job.scene.name,
+    cmyk: pageSetup(job.scene, opts).cmyk,
+    scenes: [job.scene],
+    draw: job.draw,
+  }));
+  await writePdfDocument(path, pages, {
+    title: opts.title ?? scenes[0]?.name ?? '',
+    outlineText: opts.outlineText ?? false,
+    outputIntent: opts.outputIntent ?? true,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  return { path, pages: jobs.length, scale, userUnit: Math.max(1, ...jobs.map((j) => j.userUnit)) };
 }

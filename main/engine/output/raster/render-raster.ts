@@ -9,6 +9,8 @@ import { PngStreamWriter, type ByteSink } from './png-stream.js';
 import { UpFilter } from './row-filter.js';
 import { cutAlongBands, planRaster, type RasterPlan } from './strip-plan.js';
 import { renderStrips } from './strips.js';
+import { isDieCut } from '../../scene/trim-shape.js';
+import { cutToShape } from './trim-mask.js';
 
 /*
  * The raster writer. The image is ceil(mm / 25.4 × dpi) pixels a side (strip-plan.ts), cut into
@@ -150,6 +152,15 @@ function streamSink(ws: WriteStream): { sink: ByteSink; close: () => Promise<voi
  */
 export async function renderRaster(scene: Scene, outPath: string, opts: RasterOptions): Promise<RasterResult> {
   const quality = checkOptions(opts);
+  if (isDieCut(scene)) {
+    // A die-cut piece is small: drawn in memory, then cut to its shape (trim-mask.ts).
+    const { data, info } = await renderRasterBuffer(scene, { ...opts, maxPixels: Infinity });
+    return withAtomicFile(outPath, async (f) => {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(f.tempPath, data, { flag: 'wx' });
+      return { path: outPath, ...info };
+    });
+  }
   const { drawn, p } = prepare(scene, opts);
   return withAtomicFile(outPath, async (f) => {
     let bytes: number;
@@ -192,10 +203,12 @@ export async function renderRasterBuffer(
     );
   }
   let data: Buffer;
-  if (opts.format === 'png') {
+  if (opts.format === 'png' || isDieCut(scene)) {
     const chunks: Buffer[] = [];
     await writePng(drawn, p, async (c) => void chunks.push(c), opts.onProgress);
     data = Buffer.concat(chunks);
+    if (isDieCut(scene))
+      data = await cutToShape(data, scene, p, { bleed: opts.bleed ?? false, format: opts.format, quality });
   } else {
     data = await encodeLossyToBuffer(drawn, p, opts.format, quality);
     opts.onProgress?.(1, 1);

@@ -1,0 +1,34 @@
+import type { Scene } from './types.js';
+
+/**
+ * The outline a die cuts along, in the scene's mm (trim top-left origin, y down): an ellipse for a
+ * round sticker, else a rectangle with its corner radius (0: square corners). Grown by `outsetMm`
+ * it is the bleed's outline, which a round piece is clipped to when imposed or rendered.
+ */
+export type TrimPath =
+  | { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number }
+  | { kind: 'rect'; x: number; y: number; w: number; h: number; r: number };
+
+type Trim = Pick<Scene, 'widthMm' | 'heightMm' | 'shape' | 'cornerMm'>;
+
+/** Pieces cut by a die or a cutting plotter rather than a guillotine: round, or rounded corners. */
+export function isDieCut(scene: Trim): boolean {
+  return scene.shape === 'circle' || (scene.cornerMm ?? 0) > 0;
+}
+
+export function trimPath(scene: Trim, outsetMm = 0): TrimPath {
+  const { widthMm: w, heightMm: h } = scene;
+  const o = outsetMm;
+  if (scene.shape === 'circle') return { kind: 'ellipse', cx: w / 2, cy: h / 2, rx: w / 2 + o, ry: h / 2 + o };
+  const r = Math.min(scene.cornerMm ?? 0, w / 2, h / 2);
+  // A rounded corner grows with the outline; a square one stays square (the bleed of a poster).
+  return { kind: 'rect', x: -o, y: -o, w: w + 2 * o, h: h + 2 * o, r: r > 0 ? r + o : 0 };
+}
+
+/** The outline as an SVG element, mapped by x' = (x - x0) · k, y' = (y - y0) · ky (pixels of a raster). */
+export function trimPathSvg(p: TrimPath, x0: number, y0: number, kx: number, ky: number, fill: string): string {
+  const n = (v: number) => +v.toFixed(3);
+  if (p.kind === 'ellipse')
+    return `<ellipse cx="${n((p.cx - x0) * kx)}" cy="${n((p.cy - y0) * ky)}" rx="${n(p.rx * kx)}" ry="${n(p.ry * ky)}" fill="${fill}"/>`;
+  return `<rect x="${n((p.x - x0) * kx)}" y="${n((p.y - y0) * ky)}" width="${n(p.w * kx)}" height="${n(p.h * ky)}" rx="${n(p.r * kx)}" ry="${n(p.r * ky)}" fill="${fill}"/>`;
+}
