@@ -24,6 +24,13 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
          [--format pdf|png|jpeg|webp] [--single-pdf] [--zip] [--name 文件名规则] [--dpi N] [--allow-placeholder] [--json]
       批量生成：表格每行一份（列名与槽位名或其中文名相同即填入该槽位，如「标语」「单位名称」）；
       文件名规则如 "{序号}-{单位}-横幅"；有行失败时列出行号，退出码为 1。
+  campaign-studio impose --sheet a4|a3|sra3|宽x高 --item 设计.csdesign|模板编号[:数量]… --out 拼版.pdf [--gap 毫米] [--margin 毫米]
+         [--job 任务名] [--profile 本单位信息.json] [--allow-placeholder] [--json]
+      拼版：贴纸、吊牌、台卡、价签按数量依次排满整张纸（各带出血、裁切标记、模切线 CutContour、纸张标签），报告用纸张数与损耗
+  campaign-studio kit market --stalls 摊位表.csv|.xlsx --out 文件夹 [--profile 本单位信息.json] [--allow-placeholder] [--json]
+      反诈小铺套装：每个摊位编一句押韵标语，生成展板、吊牌、贴纸拼版、入口横幅、易拉宝、制作单（PDF + XLSX）和交付压缩包
+  campaign-studio kit grid --audiences 人群表.csv|.xlsx|.txt --out 文件夹 [--profile 本单位信息.json] [--allow-placeholder] [--json]
+      网格群宣防包：每类人群一个文件夹，含微信竖图、方图、封面图和可直接粘贴的群消息文字
   campaign-studio fonts [--json]
       列出可用字体（随软件附带的与本机安装的中文字体）
   campaign-studio slogan check 标语 [--json]
@@ -79,6 +86,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   team: async (a) => (await import('./commands/team.js')).teamCommand(a),
   'team-server': async (a) => (await import('./commands/team-server.js')).teamServerCommand(a),
   'team-admin': async (a) => (await import('./commands/team-admin.js')).teamAdminCommand(a),
+  impose: async (a) => (await import('./commands/impose.js')).imposeCommand(a),
+  kit: async (a) => (await import('./commands/kit.js')).kitCommand(a),
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,0 +1,3 @@
+export async function kitGridCommand(argv: string[]): Promise<number> {
+  throw new Error(`not yet: ${argv.join(' ')}`);
+}

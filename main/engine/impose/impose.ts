@@ -1,0 +1,87 @@
+import type { Design } from '../../core/index.js';
+import type { AssetLoader } from '../assets/prepare.js';
+import { refusePlaceholders } from '../preflight/placeholders.js';
+import { scenesFor } from '../render.js';
+import type { Scene } from '../scene/types.js';
+import { planImposition, type ImposePlan } from './plan.js';
+import type { SheetSize } from './sheets.js';
+import { writeImposedPdf } from './write-imposed.js';
+
+export interface ImposeRequest {
+  /** The pieces in the order they fill the sheets, each with how many to print. */
+  items: readonly { design: Design; count: number }[];
+  sheet: SheetSize;
+  gapMm?: number;
+  marginMm?: number;
+  /** The job's name on the sheet labels; default the first design's name. */
+  job?: string;
+  out: string;
+  allowPlaceholder?: boolean;
+  allowOverflow?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImposeReport {
+  path: string;
+  sheet: { name: string; label: string; widthMm: number; heightMm: number; turned: boolean };
+  sheets: number;
+  pieces: number;
+  /** Pieces on each sheet. */
+  perSheet: number[];
+  /** Share of the sheets' area outside every piece's trim, 0–100. */
+  wastePct: number;
+  items: { name: string; count: number; widthMm: number; heightMm: number; sheets: number[] }[];
+}
+
+/** What the plan says, as the CLI, the studio and the production order report it. */
+export function imposeReport(
+  path: string,
+  scenes: readonly Scene[],
+  counts: readonly number[],
+  plan: ImposePlan,
+  sheet: SheetSize,
+): ImposeReport {
+  return {
+    path,
+    sheet: { ...sheet, widthMm: plan.sheetWidthMm, heightMm: plan.sheetHeightMm, turned: plan.turned },
+    sheets: plan.sheets.length,
+    pieces: plan.sheets.reduce((n, s) => n + s.length, 0),
+    perSheet: plan.sheets.map((s) => s.length),
+    wastePct: plan.wastePct,
+    items: scenes.map((s, i) => ({
+      name: s.name,
+      count: counts[i] ?? 0,
+      widthMm: s.widthMm,
+      heightMm: s.heightMm,
+      sheets: plan.sheets.flatMap((sh, n) => (sh.some((p) => p.item === i) ? [n + 1] : [])),
+    })),
+  };
+}
+
+/**
+ * Designs and quantities → an imposed print PDF (write-imposed.ts) and its report. Samples left in
+ * a template and text that cannot fit are refused as a render refuses them.
+ */
+export async function imposeDesigns(req: ImposeRequest, load?: AssetLoader): Promise<ImposeReport> {
+  const designs = req.items.map((i) => i.design);
+  if (!req.allowPlaceholder) refusePlaceholders(designs);
+  const scenes = await scenesFor(designs, req.allowOverflow ?? false, load);
+  const counts = req.items.map((i) => i.count);
+  const plan = planImposition(
+    scenes.map((s, i) => ({
+      name: s.name,
+      widthMm: s.widthMm,
+      heightMm: s.heightMm,
+      bleedMm: s.bleedMm,
+      count: counts[i]!,
+    })),
+    {
+      sheet: req.sheet,
+      ...(req.gapMm !== undefined ? { gapMm: req.gapMm } : {}),
+      ...(req.marginMm !== undefined ? { marginMm: req.marginMm } : {}),
+    },
+  );
+  const job = req.job ?? scenes[0]?.name ?? '拼版';
+  await writeImposedPdf(req.out, { scenes, plan, job, sheetLabel: req.sheet.label }, req.onProgress);
+  return imposeReport(req.out, scenes, counts, plan, req.sheet);
+}
