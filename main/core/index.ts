@@ -30,3 +30,4 @@ export * from './design/binding.js';
 export * from './design/apply-profile.js';
 export * from './design/placeholders.js';
 export * from './illustrations.js';
+export * from './kit.js';

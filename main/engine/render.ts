@@ -26,6 +26,8 @@ export interface RenderRequest {
   tile?: PdfOptions['tile'];
   /** PDF: the die-cut line of round and rounded pieces (default on for those). */
   cutContour?: boolean;
+  /** JPEG/WebP quality 1–100 (default 90). */
+  quality?: number;
   onProgress?: (done: number, total: number) => void;
   /** The layout is done (scenes built, before the first strip or page): a step a progress bar can show. */
   onLayout?: () => void;

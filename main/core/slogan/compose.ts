@@ -28,7 +28,8 @@ function score(rhyme: RhymeKind, n1: number, n2: number): number {
   return RHYME_STRENGTH[rhyme] * 100 + formScore * 10 - Math.abs(n1 - n2);
 }
 
-function candidate(first: string, warning: string): Candidate | null {
+/** A first half and a warning half as a jingle, or null when their last syllables do not rhyme. */
+export function candidate(first: string, warning: string): Candidate | null {
   const a = last(first);
   const b = last(warning);
   if (!a || !b) return null;

@@ -13,9 +13,11 @@ export async function writeZip(
   out: string,
   files: readonly { path: string; name: string }[],
   texts: readonly { name: string; text: string }[],
+  buffers: Iterable<readonly [name: string, data: Buffer]> = [],
 ): Promise<void> {
   const yazl = await import('yazl');
   const zip = new yazl.ZipFile();
+  for (const [name, data] of buffers) zip.addBuffer(data, name, { compress: !STORED.test(name) });
   for (const f of files) zip.addFile(f.path, f.name, { compress: !STORED.test(f.name) });
   for (const t of texts) zip.addBuffer(Buffer.from(t.text, 'utf8'), t.name);
   zip.end();

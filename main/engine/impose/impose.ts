@@ -58,6 +58,40 @@ export function imposeReport(
   };
 }
 
+export interface ImposeTarget {
+  sheet: SheetSize;
+  gapMm?: number | undefined;
+  marginMm?: number | undefined;
+  /** The job's name on the sheet labels. */
+  job: string;
+  out: string;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Built scenes and their quantities → the imposed PDF and its report (kits build their scenes themselves). */
+export async function imposeScenes(
+  scenes: readonly Scene[],
+  counts: readonly number[],
+  t: ImposeTarget,
+): Promise<ImposeReport> {
+  const plan = planImposition(
+    scenes.map((s, i) => ({
+      name: s.name,
+      widthMm: s.widthMm,
+      heightMm: s.heightMm,
+      bleedMm: s.bleedMm,
+      count: counts[i] ?? 0,
+    })),
+    {
+      sheet: t.sheet,
+      ...(t.gapMm !== undefined ? { gapMm: t.gapMm } : {}),
+      ...(t.marginMm !== undefined ? { marginMm: t.marginMm } : {}),
+    },
+  );
+  await writeImposedPdf(t.out, { scenes, plan, job: t.job, sheetLabel: t.sheet.label }, t.onProgress);
+  return imposeReport(t.out, scenes, counts, plan, t.sheet);
+}
+
 /**
  * Designs and quantities → an imposed print PDF (write-imposed.ts) and its report. Samples left in
  * a template and text that cannot fit are refused as a render refuses them.
@@ -66,22 +100,9 @@ export async function imposeDesigns(req: ImposeRequest, load?: AssetLoader): Pro
   const designs = req.items.map((i) => i.design);
   if (!req.allowPlaceholder) refusePlaceholders(designs);
   const scenes = await scenesFor(designs, req.allowOverflow ?? false, load);
-  const counts = req.items.map((i) => i.count);
-  const plan = planImposition(
-    scenes.map((s, i) => ({
-      name: s.name,
-      widthMm: s.widthMm,
-      heightMm: s.heightMm,
-      bleedMm: s.bleedMm,
-      count: counts[i]!,
-    })),
-    {
-      sheet: req.sheet,
-      ...(req.gapMm !== undefined ? { gapMm: req.gapMm } : {}),
-      ...(req.marginMm !== undefined ? { marginMm: req.marginMm } : {}),
-    },
+  return imposeScenes(
+    scenes,
+    req.items.map((i) => i.count),
+    { ...req, job: req.job ?? scenes[0]?.name ?? '拼版' },
   );
-  const job = req.job ?? scenes[0]?.name ?? '拼版';
-  await writeImposedPdf(req.out, { scenes, plan, job, sheetLabel: req.sheet.label }, req.onProgress);
-  return imposeReport(req.out, scenes, counts, plan, req.sheet);
 }

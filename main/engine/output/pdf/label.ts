@@ -4,21 +4,28 @@ import type { PlacedGlyph, TextRunItem } from '../../scene/types.js';
 import type { DrawContext } from './context.js';
 import { drawTextRun } from './text.js';
 
-let labelFace: Face | undefined;
+const labelFaces = new Map<number, Face>();
 
-/** The bundled Noto Sans SC Regular: always present, whatever the design uses. */
-function face(): Face {
-  if (!labelFace) {
-    const src = bundledFaces().find((f) => f.family === DEFAULT_FAMILY && f.weight === 400) ?? bundledFaces()[0];
+/** The bundled Noto Sans SC (400 or 700): always present, whatever the design uses. */
+export function labelFace(weight: 400 | 700 = 400): Face {
+  let f = labelFaces.get(weight);
+  if (!f) {
+    const src = bundledFaces().find((b) => b.family === DEFAULT_FAMILY && b.weight === weight) ?? bundledFaces()[0];
     if (!src) throw new Error('no bundled font');
-    labelFace = openFace(src);
+    labelFaces.set(weight, (f = openFace(src)));
   }
-  return labelFace;
+  return f;
 }
 
 /** A one-line text run laid out with fontkit, its baseline starting at (x, y) mm. */
-export function labelRun(text: string, x: number, y: number, sizeMm: number): TextRunItem {
-  const f = face();
+export function labelRun(
+  text: string,
+  x: number,
+  y: number,
+  sizeMm: number,
+  f: Face = labelFace(),
+  fill: TextRunItem['fill'] = { rgb: '#333333' },
+): TextRunItem {
   const run = f.font.layout(text, []);
   const s = sizeMm / f.unitsPerEm;
   const glyphs: PlacedGlyph[] = [];
@@ -42,7 +49,7 @@ export function labelRun(text: string, x: number, y: number, sizeMm: number): Te
     together: true,
     text,
     glyphs,
-    fill: { rgb: '#333333' },
+    fill,
   };
 }
 
