@@ -13,7 +13,7 @@ import { buildScene } from '../scene/build-scene.js';
 import { sloganLexicon, sloganLibrary } from '../slogan-library.js';
 import { kitDesign } from './kit-designs.js';
 import { fraudTips, gridKitSpec } from './kit-data.js';
-import { KitRun, type KitFile, type KitProgress } from './kit-run.js';
+import { KitRun, numbered, type KitFile, type KitProgress } from './kit-run.js';
 
 /*
  * The grid-group kit (网格群宣防包, issue #16 §3): for each audience a folder with its WeChat images
@@ -60,10 +60,9 @@ export async function runGridKit(req: GridKitRequest): Promise<GridKitReport> {
   const n = plans.length;
   const run = new KitRun(req.outDir, n * (spec.images.length + 1) + 1, req.onProgress, req.signal);
   const bytes: GridKitReport['bytes'] = [];
-  const pad = (i: number) => String(i + 1).padStart(String(n).length, '0');
 
   for (const [i, plan] of plans.entries()) {
-    const folder = `${pad(i)}-${safeFileName(plan.audience) || '人群'}`;
+    const folder = numbered(i, n, safeFileName(plan.audience) || '人群');
     if (plan.problem || !plan.jingle) {
       for (const img of spec.images) run.skip(`「${plan.audience}」${img.label}`, plan.problem ?? '没有标语');
       run.skip(`「${plan.audience}」群消息`, plan.problem ?? '没有标语');

@@ -75,3 +75,8 @@ export class KitRun {
     this.files.push({ path, title, role });
   }
 }
+
+/** "03-鱼摊": a numbered name (two digits at least) that sorts in the list's order. */
+export function numbered(index: number, total: number, name: string): string {
+  return `${String(index + 1).padStart(Math.max(2, String(total).length), '0')}-${name}`;
+}

@@ -12,7 +12,7 @@ import { renderScenes, scenesFor } from '../render.js';
 import type { Scene } from '../scene/types.js';
 import { kitDesign } from './kit-designs.js';
 import { marketJingleData, marketKitSpec } from './kit-data.js';
-import { KitRun, type KitFile, type KitProgress } from './kit-run.js';
+import { KitRun, numbered, type KitFile, type KitProgress } from './kit-run.js';
 import { writeKitOrder, type OrderEntry } from './kit-order.js';
 import type { StallRow } from './stalls.js';
 
@@ -50,7 +50,6 @@ export interface MarketKitReport {
   cancelled: boolean;
 }
 
-const pad = (n: number, total: number) => String(n).padStart(String(total).length, '0');
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /** One scene of a design, its failures as StudioErrors (text that cannot fit, a sample left). */
@@ -87,7 +86,7 @@ export async function runMarketKit(req: MarketKitRequest): Promise<MarketKitRepo
 
   for (const [i, plan] of plans.entries()) {
     const stall = req.stalls[i]!;
-    const name = `${pad(i + 1, n)}-${safeFileName(stall.name) || '摊位'}`;
+    const name = numbered(i, n, safeFileName(stall.name) || '摊位');
     const j = plan.jingle;
     if (!j) {
       run.skip(`「${stall.name}」展板`, plan.problem ?? '没有标语');

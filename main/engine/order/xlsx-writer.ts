@@ -29,9 +29,8 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** EMU per pixel at 96 dpi, and per point. */
+/** EMU (DrawingML units) per pixel at 96 dpi. */
 const EMU_PX = 9525;
-const EMU_PT = 12700;
 
 /** Text safe inside XML: the five entities, and no characters XML 1.0 forbids. */
 export function xmlText(s: string): string {
