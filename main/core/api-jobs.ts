@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImposeJobFields, KitJobFields } from './api-kit.js';
 import { BatchRowFailureSchema } from './batch.js';
 import { Token } from './api-common.js';
 import type { MethodSpec } from './api-common.js';
@@ -79,6 +80,8 @@ export const JobStatusSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...Common, kind: z.literal('import'), ...LibraryCounts }),
   z.object({ ...Common, kind: z.literal('bundle'), ...LibraryCounts }),
+  z.object({ ...Common, kind: z.literal('impose'), ...ImposeJobFields }),
+  z.object({ ...Common, kind: z.literal('kit'), ...KitJobFields }),
 ]);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type JobKind = JobStatus['kind'];

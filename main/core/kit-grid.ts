@@ -1,4 +1,4 @@
-import type { AudiencePlan, FraudTips, GridKitSpec } from './kit.js';
+import type { AudiencePlan, AudienceRow, FraudTips, GridKitSpec } from './kit.js';
 import { fraudTypeOf, normWord } from './kit-words.js';
 import { composeSlogans } from './slogan/compose.js';
 import { FRAUD_TYPES, type FraudType } from './slogan/names.js';
@@ -17,12 +17,6 @@ export interface GridJingleData {
   tips: FraudTips;
   slogans: readonly Slogan[];
   lexicon: { goods: GoodsLexicon; warnings: WarningLexicon };
-}
-
-export interface AudienceRow {
-  audience: string;
-  /** Fraud types or topics as the user wrote them (ids, labels or short names); empty: the table's. */
-  warns?: readonly string[];
 }
 
 /** Who to call besides 96110, from the unit's details. */

@@ -69,6 +69,9 @@ export const StallSchema = z.object({
   goods: z.array(Text(6).min(1)).min(1, '每个摊位至少写一样商品').max(8, '每个摊位至多 8 样商品'),
   /** The fraud type its jingle warns about; default: the kit's choice for its goods. */
   fraudType: FraudTypeSchema.optional(),
+  /** How many stickers and hanging tags for this stall; default: the kit's per-stall numbers. */
+  stickers: z.number().int().min(0).max(10_000).optional(),
+  tags: z.number().int().min(0).max(10_000).optional(),
 });
 export type Stall = z.infer<typeof StallSchema>;
 
@@ -163,6 +166,14 @@ export const GridKitSpecSchema = z.object({
   jpegQuality: z.number().int().min(60).max(100),
 });
 export type GridKitSpec = z.infer<typeof GridKitSpecSchema>;
+
+/** An audience of a grid kit as the user lists it, with what to warn it about if they say so. */
+export const AudienceRowSchema = z.object({
+  audience: Text(20).min(1, '人群名称不能为空'),
+  /** Fraud types or topics as written (ids, labels or short names); absent: the kit's table. */
+  warns: z.array(Text(20).min(1)).max(6).optional(),
+});
+export type AudienceRow = z.infer<typeof AudienceRowSchema>;
 
 /** One audience's line of a grid kit: what it warns about and the jingle it gets. */
 export const AudiencePlanSchema = z.object({

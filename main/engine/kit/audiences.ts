@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { StudioError } from '../../core/index.js';
-import type { AudienceRow } from '../../core/kit-grid.js';
+import type { AudienceRow } from '../../core/kit.js';
 import { normWord } from '../../core/kit-words.js';
 import { decodeText } from '../batch/decode-text.js';
 import { readTable, type TableSource } from '../batch/read-table.js';

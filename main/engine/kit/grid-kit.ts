@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { StudioError, type AudiencePlan, type KitFailure, type UnitProfile } from '../../core/index.js';
-import { mainTip, planGridAudiences, type AudienceRow, type GridJingleData } from '../../core/kit-grid.js';
+import type { AudienceRow } from '../../core/kit.js';
+import { mainTip, planGridAudiences, type GridJingleData } from '../../core/kit-grid.js';
 import { profileText } from '../../core/index.js';
 import { withAtomicFile } from '../../node/atomic.js';
 import { safeFileName } from '../batch/file-names.js';

@@ -1,5 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { StudioError, type Design, type KitFailure, type StallPlan, type UnitProfile } from '../../core/index.js';
+import {
+  StudioError,
+  type Design,
+  type KitFailure,
+  type Stall,
+  type StallPlan,
+  type UnitProfile,
+} from '../../core/index.js';
 import { planMarketJingles } from '../../core/kit-market.js';
 import { FRAUD_TYPES } from '../../core/slogan/index.js';
 import { withAtomicFile } from '../../node/atomic.js';
@@ -14,7 +21,6 @@ import { kitDesign } from './kit-designs.js';
 import { marketJingleData, marketKitSpec } from './kit-data.js';
 import { KitRun, numbered, type KitFile, type KitProgress } from './kit-run.js';
 import { writeKitOrder, type OrderEntry } from './kit-order.js';
-import type { StallRow } from './stalls.js';
 
 /*
  * The market kit (反诈小铺套装, issue #16 §2): from a stall list, in one run, a display board per
@@ -25,7 +31,7 @@ import type { StallRow } from './stalls.js';
  */
 
 export interface MarketKitRequest {
-  stalls: readonly StallRow[];
+  stalls: readonly Stall[];
   /** The user's own choice of jingle per stall (a swap), by stall index; others are composed. */
   chosen?: readonly (string | null | undefined)[];
   profile?: UnitProfile;

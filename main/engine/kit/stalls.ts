@@ -19,12 +19,6 @@ const COLUMNS = {
 
 const norm = normWord;
 
-export interface StallRow extends Stall {
-  /** Per-stall quantities when the table gives them. */
-  stickers?: number;
-  tags?: number;
-}
-
 const splitGoods = (cell: string) =>
   cell
     .split(/[\s、，,；;/|]+/u)
@@ -40,7 +34,7 @@ function quantity(cell: string | undefined, what: string, row: number): number |
 }
 
 /** Rows of a table → stalls, with every problem named by its row (the data row, 1 = under the header). */
-export function stallsFromTable(columns: readonly string[], rows: readonly string[][]): StallRow[] {
+export function stallsFromTable(columns: readonly string[], rows: readonly string[][]): Stall[] {
   const find = (words: readonly string[]) => {
     const i = columns.findIndex((c) => words.some((w) => norm(c) === norm(w)));
     return i < 0 ? undefined : i;
@@ -52,7 +46,7 @@ export function stallsFromTable(columns: readonly string[], rows: readonly strin
       `现在的列：${columns.join('、')}`,
       '例如：摊位 | 商品，一行一个摊位：鱼摊 | 鲫鱼 草鱼',
     ]);
-  const stalls: StallRow[] = [];
+  const stalls: Stall[] = [];
   rows.forEach((r, k) => {
     const row = k + 1;
     const name = (r[at.name!] ?? '').trim();
@@ -81,7 +75,7 @@ export function stallsFromTable(columns: readonly string[], rows: readonly strin
 }
 
 /** A CSV (UTF-8 or GBK) or XLSX stall list. */
-export async function readStalls(src: TableSource): Promise<StallRow[]> {
+export async function readStalls(src: TableSource): Promise<Stall[]> {
   const table = await readTable(src);
   return stallsFromTable(table.columns, table.rows);
 }

@@ -7,6 +7,7 @@ import { exportJob } from '../jobs/export-job.js';
 import { Outbox } from '../outbox.js';
 import { batchHandlers } from './batch.js';
 import { openDesign, saveDesign } from './files.js';
+import { kitHandlers } from './kit.js';
 import { libraryHandlers } from './library.js';
 import { profileHandlers } from './profile.js';
 import { SceneCache } from './preview.js';
@@ -28,6 +29,7 @@ export function createHandlers(ctx: StudioContext): Handlers {
     ...libraryHandlers(ctx, outbox),
     ...batchHandlers(ctx),
     ...profileHandlers(ctx),
+    ...kitHandlers(ctx),
     listTemplates: method('listTemplates', () => templateSummaries(), log),
     listFormats: method('listFormats', () => formats(), log),
     listFonts: method('listFonts', () => availableFamilies(), log),

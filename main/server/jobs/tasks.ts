@@ -10,6 +10,17 @@ import { getTemplate, listTemplates } from '../../engine/templates.js';
 import { renderForPublish, type PublishFiles } from '../publish.js';
 import { runBatchTask, type BatchTaskInput, type BatchTaskResult } from './batch-task.js';
 import { runExport } from './export-task.js';
+import {
+  runGridKitTask,
+  runImposeTask,
+  runMarketKitTask,
+  type GridKitTaskInput,
+  type ImposeTaskInput,
+  type MarketKitTaskInput,
+} from './kit-tasks.js';
+import type { ImposeReport } from '../../engine/impose/impose.js';
+import type { GridKitReport } from '../../engine/kit/grid-kit.js';
+import type { MarketKitReport } from '../../engine/kit/market-kit.js';
 
 /*
  * The CPU-heavy work the job service hands to a worker (or, running from sources, does on this
@@ -21,7 +32,10 @@ export type Task =
   | { kind: 'export'; req: ExportRequest; out: string; assetDir: string }
   | { kind: 'batch'; input: BatchTaskInput }
   | { kind: 'publish'; design: Design; dir: string; assetDir: string; allowPlaceholder?: boolean }
-  | { kind: 'thumbnail'; templateId: string; longPx: number };
+  | { kind: 'thumbnail'; templateId: string; longPx: number }
+  | { kind: 'impose'; input: ImposeTaskInput; assetDir: string }
+  | { kind: 'kit-market'; input: MarketKitTaskInput }
+  | { kind: 'kit-grid'; input: GridKitTaskInput };
 
 export interface TaskResults {
   export: RenderResult;
@@ -29,6 +43,9 @@ export interface TaskResults {
   publish: PublishFiles;
   /** PNG bytes (a Buffer in this thread, a Uint8Array after crossing). */
   thumbnail: Uint8Array;
+  impose: ImposeReport;
+  'kit-market': MarketKitReport;
+  'kit-grid': GridKitReport;
 }
 
 export interface TaskContext {
@@ -59,6 +76,12 @@ export async function runTask(task: Task, ctx: TaskContext): Promise<TaskResults
       return renderForPublish(task.design, task.dir, folderLoader(task.assetDir), task.allowPlaceholder);
     case 'thumbnail':
       return templateThumbnail(task.templateId, task.longPx);
+    case 'impose':
+      return runImposeTask(task.input, folderLoader(task.assetDir), ctx);
+    case 'kit-market':
+      return runMarketKitTask(task.input, ctx);
+    case 'kit-grid':
+      return runGridKitTask(task.input, ctx);
   }
 }
 
