@@ -14,6 +14,8 @@ import './cs-batch.js';
 import './cs-settings.js';
 import './cs-about.js';
 import './cs-ask-dialog.js';
+import './cs-impose.js';
+import './cs-kit.js';
 import './cs-recovery-prompt.js';
 
 const t = defineMessages({
@@ -25,6 +27,8 @@ const t = defineMessages({
   batch: { zh: '批量制作', en: 'Batch' },
   settings: { zh: '本单位信息', en: 'Unit details' },
   about: { zh: '关于', en: 'About' },
+  impose: { zh: '拼版', en: 'Impose' },
+  kit: { zh: '活动套装', en: 'Kits' },
   screens: { zh: '功能区', en: 'Screens' },
   loading: { zh: '正在载入模板…', en: 'Loading templates…' },
   switchLang: { zh: 'English', en: '中文' },
@@ -44,7 +48,7 @@ const swallowDrop = (e: DragEvent): void => {
   if (!e.defaultPrevented) e.preventDefault();
 };
 
-export type Screen = 'gallery' | 'editor' | 'library' | 'batch' | 'settings' | 'about';
+export type Screen = 'gallery' | 'editor' | 'library' | 'batch' | 'impose' | 'kit' | 'settings' | 'about';
 export type DocCommand = 'new' | 'open' | 'save' | 'save-as';
 
 /** A new design's name: the template's, with the day, so two designs of one template are told apart. */
@@ -210,6 +214,10 @@ export class CsApp extends LitElement {
         return html`<cs-library></cs-library>`;
       case 'batch':
         return html`<cs-batch .templates=${this.templates}></cs-batch>`;
+      case 'impose':
+        return html`<cs-impose .templates=${this.templates} .design=${session?.design ?? null}></cs-impose>`;
+      case 'kit':
+        return html`<cs-kit></cs-kit>`;
       case 'settings':
         return html`<cs-settings .canApply=${!!session} @profile-apply=${this.applyProfile}></cs-settings>`;
       case 'about':
@@ -228,7 +236,7 @@ export class CsApp extends LitElement {
         <h1>${t('appName')}</h1>
         <nav aria-label=${t('screens')}>
           ${this.tab('gallery', t('templates'))} ${this.tab('editor', t('editor'))} ${this.tab('library', t('library'))}
-          ${this.tab('batch', t('batch'))}
+          ${this.tab('batch', t('batch'))} ${this.tab('impose', t('impose'))} ${this.tab('kit', t('kit'))}
         </nav>
         <span class="spacer"></span>
         ${this.tab('settings', t('settings'))} ${this.tab('about', t('about'))}

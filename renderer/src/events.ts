@@ -72,6 +72,10 @@ export interface CsEvents {
   purge: { ids: string[] };
   'job-finished': { kind: 'import' | 'export'; status: JobStatusOf<'import'> | JobStatusOf<'bundle'> | null };
   'job-dismiss': undefined;
+  // Imposition and the event kits
+  'kit-cancel': undefined;
+  'jingle-swap': { index: number; text: string };
+  'proof-change': { proof: boolean };
 }
 
 export type CsEventName = keyof CsEvents;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,12 +46,17 @@ export function studioForSuite(): () => Studio {
   };
 }
 
-export async function startStudio(): Promise<Studio> {
+/**
+ * `unitProfile`: a 本单位信息 file written beside the library before the server starts (so the
+ * profile is this run's own, not a shared temp file's).
+ */
+export async function startStudio(opts: { unitProfile?: string } = {}): Promise<Studio> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // The library in a folder of its own: the unit profile (本单位信息.json) is kept beside it.
   const root = mkdtempSync(join(tmpdir(), 'cs-studio-e2e-'));
   const library = join(root, '样本库');
   mkdirSync(library);
+  if (opts.unitProfile) copyFileSync(opts.unitProfile, join(root, '本单位信息.json'));
   const server: ChildProcess = spawn(
     process.execPath,
     ['dist/main/server/serve.js', '--port', '0', '--library', library],
