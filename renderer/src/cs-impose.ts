@@ -3,16 +3,15 @@ import type { TemplateSummary } from '../../main/core/api.js';
 import type { ImposePreview, ImposeRequest } from '../../main/core/api-kit.js';
 import type { JobStatusOf } from '../../main/core/api-jobs.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
-import { isFinished } from '../../main/core/job-states.js';
 import { call, errorMessage } from './data/api-client.js';
 import { watchJob } from './data/jobs.js';
 import type { CsEvent } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { screenHead } from './kit-styles.js';
 import { PIECE_COLOURS } from './cs-impose-sheet.js';
 import './cs-impose-sheet.js';
 import './cs-kit-job.js';
-import './cs-kit-proof.js';
 
 const t = defineMessages({
   title: { zh: '拼版', en: 'Imposition' },
@@ -85,10 +84,8 @@ export class CsImpose extends LitElement {
 
   static override styles = [
     controls,
+    screenHead,
     css`
-      :host { display: block; max-width: 1180px; margin: 0 auto; }
-      h1 { font-size: 22px; margin: 0 0 6px; }
-      .intro { margin: -2px 0 16px; }
       .layout { display: grid; grid-template-columns: minmax(360px, 1fr) minmax(280px, 420px); gap: 16px; align-items: start; }
       table { border-collapse: collapse; width: 100%; }
       th { text-align: left; font-size: 13px; color: var(--cs-muted); font-weight: 600; padding: 4px 6px; }
@@ -99,7 +96,6 @@ export class CsImpose extends LitElement {
       .sheet { display: grid; grid-template-columns: repeat(3, minmax(100px, 1fr)); gap: 10px; margin-top: 14px; }
       .summary { font-weight: 700; margin: 12px 0 4px; }
       .where { font-size: 13px; margin: 0; padding-left: 18px; }
-      button.start { font-size: 16px; padding: 10px 26px; font-weight: 700; margin-top: 12px; }
       @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
     `,
   ];
@@ -196,7 +192,6 @@ export class CsImpose extends LitElement {
 
   override render() {
     const p = this.preview;
-    const running = this.status !== null && !isFinished(this.status);
     const num = (set: (v: number) => void) => (e: Event) => set(Number((e.target as HTMLInputElement).value));
     return html`
       <h1>${t('title')}</h1>
@@ -226,9 +221,8 @@ export class CsImpose extends LitElement {
             <ul class="where muted">${p.items.map((it) => html`<li>${it.name}：${t('on', { list: it.sheets.join('、') })}</li>`)}</ul>`
               : ''
           }
-          <cs-kit-proof @proof-change=${(e: CsEvent<'proof-change'>) => ((this.proof = e.detail.proof), this.schedule())}></cs-kit-proof>
-          <button type="button" class="start" ?disabled=${!p || running} @click=${() => this.start()}>${t('start')}</button>
-          <cs-kit-job .status=${this.status} @kit-cancel=${() => this.status && void call('cancelJob', { jobId: this.status.jobId })}></cs-kit-job>
+          <cs-kit-job .status=${this.status} .canStart=${!!p} .startLabel=${t('start')} @kit-start=${() => this.start()}
+            @proof-change=${(e: CsEvent<'proof-change'>) => (this.proof = e.detail.proof)}></cs-kit-job>
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         </section>
         <section class="panel"><cs-impose-sheet .preview=${p}></cs-impose-sheet></section>

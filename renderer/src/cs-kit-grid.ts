@@ -1,13 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import type { JobStatusOf } from '../../main/core/api-jobs.js';
-import { isFinished } from '../../main/core/job-states.js';
 import type { AudiencePlan, AudienceRow } from '../../main/core/kit.js';
 import { call, errorMessage, upload } from './data/api-client.js';
 import { watchJob } from './data/jobs.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls, fileButton } from './shared-styles.js';
 import './cs-kit-job.js';
-import './cs-kit-proof.js';
 import type { CsEvent } from './events.js';
 
 const t = defineMessages({
@@ -73,7 +71,6 @@ export class CsKitGrid extends LitElement {
       ol li { border: 1px solid var(--cs-border); border-radius: 10px; padding: 12px 14px; background: #fff; }
       .jingle { font-size: 18px; font-weight: 700; color: var(--cs-blue); margin: 4px 0; }
       pre { white-space: pre-wrap; font: inherit; font-size: 13px; background: #f6f8fb; border-radius: 6px; padding: 8px 10px; margin: 6px 0 0; }
-      button.start { font-size: 16px; padding: 10px 26px; font-weight: 700; }
     `,
   ];
 
@@ -145,7 +142,6 @@ export class CsKitGrid extends LitElement {
 
   override render() {
     const rows = this.audiences;
-    const running = this.status !== null && !isFinished(this.status);
     return html`
       <section class="panel">
         <h2>1. ${t('s1')}</h2>
@@ -187,9 +183,8 @@ export class CsKitGrid extends LitElement {
       <section class="panel">
         <h2>3. ${t('s3')}</h2>
         <p class="muted">${t('makes')}</p>
-        <cs-kit-proof @proof-change=${(e: CsEvent<'proof-change'>) => (this.proof = e.detail.proof)}></cs-kit-proof>
-        <button type="button" class="start" ?disabled=${running || rows.length === 0} @click=${() => this.start()}>${t('start')}</button>
-        <cs-kit-job .status=${this.status} @kit-cancel=${() => this.status && void call('cancelJob', { jobId: this.status.jobId })}></cs-kit-job>
+        <cs-kit-job .status=${this.status} .canStart=${rows.length > 0} .startLabel=${t('start')} @kit-start=${() => this.start()}
+          @proof-change=${(e: CsEvent<'proof-change'>) => (this.proof = e.detail.proof)}></cs-kit-job>
       </section>`
           : ''
       }

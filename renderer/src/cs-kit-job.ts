@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import type { JobStatusOf } from '../../main/core/api-jobs.js';
 import { isFinished } from '../../main/core/job-states.js';
-import { errorMessage, saveDownload } from './data/api-client.js';
+import { call, errorMessage, saveDownload } from './data/api-client.js';
 import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import './cs-kit-proof.js';
 
 const t = defineMessages({
   queued: { zh: '排队中…', en: 'Queued…' },
@@ -26,19 +27,28 @@ const t = defineMessages({
 type KitJob = JobStatusOf<'kit'> | JobStatusOf<'impose'>;
 
 /**
- * A kit's or an imposition's run: progress with the step being made (aria-live), cancel, then the
- * summary, the download and what could not be made. Fires `kit-cancel`.
+ * A kit's or an imposition's run: the proof option (when the unit's details are missing), the start
+ * button, then progress with the step being made (aria-live) and cancel, then the summary, the
+ * download and what could not be made. Fires `kit-start`, and `proof-change` from its proof option.
  */
 export class CsKitJob extends LitElement {
-  static override properties = { status: { attribute: false }, error: { state: true } };
+  static override properties = {
+    status: { attribute: false },
+    canStart: { attribute: false },
+    startLabel: { attribute: false },
+    error: { state: true },
+  };
   status: KitJob | null = null;
+  canStart = false;
+  startLabel = '';
   error = '';
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
     controls,
     css`
-      :host { display: block; margin-top: 14px; }
+      :host { display: block; }
+      button.start { font-size: 16px; padding: 10px 26px; font-weight: 700; margin: 12px 0 14px; }
       .bar { display: flex; gap: 16px; align-items: center; margin-top: 6px; }
       progress { flex: 1; height: 14px; }
       .status { font-weight: 600; }
@@ -63,6 +73,10 @@ export class CsKitJob extends LitElement {
     }
   }
 
+  private async cancel(jobId: string) {
+    await call('cancelJob', { jobId }).catch((e: unknown) => (this.error = errorMessage(e)));
+  }
+
   private progress(s: KitJob) {
     const label =
       s.state === 'queued'
@@ -72,7 +86,7 @@ export class CsKitJob extends LitElement {
           : t('imposing');
     return html`<div class="status" aria-live="polite" role="status">${label}</div>
       <div class="bar"><progress max="1" .value=${s.progress} aria-label=${label}></progress>
-        <button type="button" class="secondary cancel" @click=${() => fire(this, 'kit-cancel')}>${t('cancel')}</button></div>`;
+        <button type="button" class="secondary cancel" @click=${() => this.cancel(s.jobId)}>${t('cancel')}</button></div>`;
   }
 
   private summary(s: KitJob) {
@@ -90,10 +104,12 @@ export class CsKitJob extends LitElement {
 
   override render() {
     const s = this.status;
-    if (!s) return '';
-    const failures = s.kind === 'kit' ? s.failures : [];
+    const running = s !== null && !isFinished(s);
+    const failures = s?.kind === 'kit' ? s.failures : [];
     return html`
-      ${isFinished(s) ? this.result(s) : this.progress(s)}
+      <cs-kit-proof></cs-kit-proof>
+      <button type="button" class="start" ?disabled=${!this.canStart || running} @click=${() => fire(this, 'kit-start')}>${this.startLabel}</button>
+      ${s ? (running ? this.progress(s) : this.result(s)) : ''}
       ${failures.length ? html`<h3>${t('failures')}</h3><ul class="failures">${failures.map((f) => html`<li><span class="item">${f.item}</span>${f.reason}</li>`)}</ul>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
     `;

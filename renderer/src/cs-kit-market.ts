@@ -9,7 +9,6 @@ import type { CsEvent } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls, fileButton } from './shared-styles.js';
 import './cs-kit-job.js';
-import './cs-kit-proof.js';
 import './cs-kit-stalls.js';
 
 const t = defineMessages({
@@ -77,7 +76,6 @@ export class CsKitMarket extends LitElement {
       textarea { min-height: 120px; font-size: 15px; line-height: 1.7; }
       .row { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin-top: 10px; }
       .row .spacer { flex: 1; }
-      button.start { font-size: 16px; padding: 10px 26px; font-weight: 700; }
       .job { max-width: 420px; }
     `,
   ];
@@ -160,10 +158,6 @@ export class CsKitMarket extends LitElement {
     }
   }
 
-  private async cancel() {
-    if (this.status) await call('cancelJob', { jobId: this.status.jobId }).catch(() => undefined);
-  }
-
   override render() {
     const { bad } = this.parsed;
     const canPlan = this.stalls.length > 0 && bad.length === 0 && !this.planning;
@@ -200,9 +194,8 @@ export class CsKitMarket extends LitElement {
         <div class="job"><label for="job">${t('job')}</label>
           <input id="job" type="text" maxlength="40" placeholder=${t('jobPlaceholder')} .value=${this.job}
             @input=${(e: Event) => (this.job = (e.target as HTMLInputElement).value)}></div>
-        <cs-kit-proof @proof-change=${(e: CsEvent<'proof-change'>) => (this.proof = e.detail.proof)}></cs-kit-proof>
-        <div class="row"><button type="button" class="start" ?disabled=${!canStart} @click=${() => this.start()}>${t('start')}</button></div>
-        <cs-kit-job .status=${this.status} @kit-cancel=${() => this.cancel()}></cs-kit-job>
+        <cs-kit-job .status=${this.status} .canStart=${canStart} .startLabel=${t('start')} @kit-start=${() => this.start()}
+          @proof-change=${(e: CsEvent<'proof-change'>) => (this.proof = e.detail.proof)}></cs-kit-job>
       </section>`
           : ''
       }

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
+import { screenHead } from './kit-styles.js';
 import './cs-kit-market.js';
 import './cs-kit-grid.js';
 
@@ -25,10 +26,8 @@ export class CsKit extends LitElement {
 
   static override styles = [
     controls,
+    screenHead,
     css`
-      :host { display: block; max-width: 1180px; margin: 0 auto; }
-      h1 { font-size: 22px; margin: 0 0 6px; }
-      .intro { margin: -2px 0 16px; }
       [role='tablist'] { display: flex; gap: 6px; margin-bottom: 16px; border-bottom: 2px solid var(--cs-border); }
       [role='tab'] { background: transparent; color: var(--cs-blue); border: none; border-bottom: 3px solid transparent; border-radius: 0; margin-bottom: -2px; font-weight: 600; }
       [role='tab']:hover { background: #eef3fb; }

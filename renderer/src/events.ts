@@ -73,7 +73,7 @@ export interface CsEvents {
   'job-finished': { kind: 'import' | 'export'; status: JobStatusOf<'import'> | JobStatusOf<'bundle'> | null };
   'job-dismiss': undefined;
   // Imposition and the event kits
-  'kit-cancel': undefined;
+  'kit-start': undefined;
   'jingle-swap': { index: number; text: string };
   'proof-change': { proof: boolean };
 }

@@ -2,8 +2,8 @@ import { readProfileFile } from '../../engine/fill-profile.js';
 import { readAudiences } from '../../engine/kit/audiences.js';
 import { runGridKit } from '../../engine/kit/grid-kit.js';
 import { parse } from '../args.js';
-import { err, out, UsageError } from '../io.js';
-import { kitProgress, printKitFiles } from './kit-output.js';
+import { UsageError } from '../io.js';
+import { finishKit, kitProgress } from './kit-output.js';
 
 /** `kit grid --audiences 人群.txt --out 文件夹`: a week's WeChat material for each audience. */
 export async function kitGridCommand(argv: string[]): Promise<number> {
@@ -25,14 +25,8 @@ export async function kitGridCommand(argv: string[]): Promise<number> {
     allowPlaceholder: v['allow-placeholder'] ?? false,
     onProgress: kitProgress(),
   });
-  if (v.json) {
-    out(JSON.stringify(r));
-    return r.failures.length ? 1 : 0;
-  }
-  out(`网格群宣防包：${audiences.length} 类人群，输出到 ${r.outDir}`);
-  for (const p of r.plans)
-    out(`  ${p.audience}（${p.warns.map((w) => w.label).join('、')}）：${p.jingle || p.problem}`);
-  printKitFiles(r.files);
-  for (const f of r.failures) err(`未完成：${f.item}：${f.reason}`);
-  return r.failures.length ? 1 : 0;
+  return finishKit(r, v.json, [
+    `网格群宣防包：${audiences.length} 类人群，输出到 ${r.outDir}`,
+    ...r.plans.map((p) => `  ${p.audience}（${p.warns.map((w) => w.label).join('、')}）：${p.jingle || p.problem}`),
+  ]);
 }

@@ -2,8 +2,8 @@ import { readProfileFile } from '../../engine/fill-profile.js';
 import { runMarketKit } from '../../engine/kit/market-kit.js';
 import { readStalls } from '../../engine/kit/stalls.js';
 import { parse } from '../args.js';
-import { err, out, UsageError } from '../io.js';
-import { kitProgress, printKitFiles } from './kit-output.js';
+import { UsageError } from '../io.js';
+import { finishKit, kitProgress } from './kit-output.js';
 
 /** `kit market --stalls 摊位表.csv --out 文件夹 [--profile 本单位信息.json]`: the whole market event in one run. */
 export async function kitMarketCommand(argv: string[]): Promise<number> {
@@ -30,19 +30,16 @@ export async function kitMarketCommand(argv: string[]): Promise<number> {
     allowPlaceholder: v['allow-placeholder'] ?? false,
     onProgress: kitProgress(),
   });
-  if (v.json) {
-    out(JSON.stringify(r));
-    return r.failures.length ? 1 : 0;
-  }
-  out(`反诈小铺套装：${stalls.length} 个摊位，输出到 ${r.outDir}`);
-  for (const [i, p] of r.plans.entries())
-    out(`  ${i + 1}. ${p.stall.name}：${p.jingle?.text ?? `（${p.problem ?? '没有标语'}）`}`);
-  for (const [what, im] of Object.entries(r.imposed))
-    if (im)
-      out(
-        `  ${what === 'tags' ? '吊牌' : '贴纸'}拼版：${im.sheets} 张 ${im.sheet.label}，${im.pieces} 件，损耗 ${im.wastePct}%`,
-      );
-  printKitFiles(r.files);
-  for (const f of r.failures) err(`未完成：${f.item}：${f.reason}`);
-  return r.failures.length ? 1 : 0;
+  const imposed = Object.entries(r.imposed).flatMap(([what, im]) =>
+    im
+      ? [
+          `  ${what === 'tags' ? '吊牌' : '贴纸'}拼版：${im.sheets} 张 ${im.sheet.label}，${im.pieces} 件，损耗 ${im.wastePct}%`,
+        ]
+      : [],
+  );
+  return finishKit(r, v.json, [
+    `反诈小铺套装：${stalls.length} 个摊位，输出到 ${r.outDir}`,
+    ...r.plans.map((p, i) => `  ${i + 1}. ${p.stall.name}：${p.jingle?.text ?? `（${p.problem ?? '没有标语'}）`}`),
+    ...imposed,
+  ]);
 }

@@ -4,6 +4,7 @@ import { StudioError } from '../../core/index.js';
 import type { KitFailure } from '../../core/kit.js';
 import type { JobContext, JobSpec } from './job-service.js';
 import type { GridKitTaskInput, ImposeTaskInput, KitStepEvent, MarketKitTaskInput } from './kit-tasks.js';
+import type { Task } from './tasks.js';
 
 /*
  * The imposition and kit jobs of the studio: each runs its task on the pool into the job's own
@@ -82,28 +83,32 @@ async function deliver(
   };
 }
 
-export function marketKitJob(input: Omit<MarketKitTaskInput, 'outDir'>): JobSpec<'kit'> {
+/** A kit as a job: its task on the pool into the job's folder, then its zip offered. */
+function kitJob(kit: 'market' | 'grid', task: (outDir: string) => KitTask, failure: string): JobSpec<'kit'> {
   return {
     kind: 'kit',
-    initial: kitStatus('market'),
-    failure: '制作套装时出现意外错误，请重试；如果问题持续，请减少摊位数',
+    initial: kitStatus(kit),
+    failure,
     async run(ctx) {
       const outDir = join(ctx.dir(), 'kit');
-      const r = await ctx.task({ kind: 'kit-market', input: { ...input, outDir } }, follow(ctx));
+      const r = await ctx.task(task(outDir), follow(ctx));
       return deliver(ctx, outDir, r);
     },
   };
 }
 
-export function gridKitJob(input: Omit<GridKitTaskInput, 'outDir'>): JobSpec<'kit'> {
-  return {
-    kind: 'kit',
-    initial: kitStatus('grid'),
-    failure: '制作宣防包时出现意外错误，请重试；如果问题持续，请减少人群数',
-    async run(ctx) {
-      const outDir = join(ctx.dir(), 'kit');
-      const r = await ctx.task({ kind: 'kit-grid', input: { ...input, outDir } }, follow(ctx));
-      return deliver(ctx, outDir, r);
-    },
-  };
-}
+type KitTask = Extract<Task, { kind: 'kit-market' | 'kit-grid' }>;
+
+export const marketKitJob = (input: Omit<MarketKitTaskInput, 'outDir'>): JobSpec<'kit'> =>
+  kitJob(
+    'market',
+    (outDir) => ({ kind: 'kit-market', input: { ...input, outDir } }),
+    '制作套装时出现意外错误，请重试；如果问题持续，请减少摊位数',
+  );
+
+export const gridKitJob = (input: Omit<GridKitTaskInput, 'outDir'>): JobSpec<'kit'> =>
+  kitJob(
+    'grid',
+    (outDir) => ({ kind: 'kit-grid', input: { ...input, outDir } }),
+    '制作宣防包时出现意外错误，请重试；如果问题持续，请减少人群数',
+  );
