@@ -5,7 +5,7 @@ import { fillProfile, readProfileFile } from '../../engine/fill-profile.js';
 import { imposeDesigns } from '../../engine/impose/impose.js';
 import { parseSheet } from '../../engine/impose/sheets.js';
 import { loadDesign } from '../../engine/load-design.js';
-import { number, parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import { out, progressReporter, UsageError } from '../io.js';
 
 /** At most this many of one piece: a week's stickers for a big market, and some. */
@@ -63,8 +63,8 @@ export async function imposeCommand(argv: string[]): Promise<number> {
   const r = await imposeDesigns({
     items,
     sheet,
-    gapMm: number('--gap', v.gap),
-    marginMm: number('--margin', v.margin),
+    gapMm: numberOption('--gap', v.gap, { min: 0, max: 50, unit: '毫米' }),
+    marginMm: numberOption('--margin', v.margin, { min: 5, max: 50, unit: '毫米' }),
     job: v.job,
     out: v.out,
     allowPlaceholder: v['allow-placeholder'] ?? false,

@@ -40,7 +40,8 @@ export async function readTable(src: TableSource): Promise<BatchTable> {
   return tableFromRecords(records, what);
 }
 
-async function readBytes(path: string, what: string): Promise<Buffer> {
+/** A table file's bytes, its problems (a folder, too large, unreadable) said in Chinese. */
+export async function readBytes(path: string, what: string): Promise<Buffer> {
   try {
     const st = await fs.stat(path);
     if (st.isDirectory()) throw new StudioError('invalid-input', `${what} 是一个文件夹`);

@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { StudioError } from '../../core/index.js';
 import type { AudienceRow } from '../../core/kit.js';
 import { normWord } from '../../core/kit-words.js';
 import { decodeText } from '../batch/decode-text.js';
-import { readTable, type TableSource } from '../batch/read-table.js';
+import { readBytes, readTable, type TableSource } from '../batch/read-table.js';
 
 /*
  * The audiences of a grid-group kit: a plain list (one a line: 老年人, or 老年人：公检法、保健品) or a
@@ -74,12 +73,7 @@ export async function readAudiences(src: TableSource): Promise<AudienceRow[]> {
   const fileName = typeof src === 'string' ? src : src.fileName;
   const what = `人群表 ${basename(fileName)}`;
   if (extname(fileName).toLowerCase() === '.txt') {
-    let data: Buffer;
-    try {
-      data = typeof src === 'string' ? await fs.readFile(src) : src.data;
-    } catch (err) {
-      throw new StudioError('invalid-input', `无法读取${what}`, [(err as Error).message]);
-    }
+    const data = typeof src === 'string' ? await readBytes(src, what) : src.data;
     return audiencesFromText((await decodeText(data, what)).text, what);
   }
   const table = await readTable(src);
