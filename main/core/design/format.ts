@@ -37,8 +37,18 @@ export const FormatSchema = z
     pixels: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
     /** Typical distance from which people read it; sets the smallest legible text. */
     viewingDistanceM: z.number().positive().max(100).default(2),
-    /** The trim's shape: round die-cut stickers are circles; others are cut along the rectangle. */
-    shape: z.enum(['rect', 'circle']).default('rect'),
+    /**
+     * The trim's shape: round die-cut stickers are circles; `contour` pieces are cut along the
+     * outline of a picture grown by an offset (`contour`); others along the rectangle.
+     */
+    shape: z.enum(['rect', 'circle', 'contour']).default('rect'),
+    /** For `shape: contour`: the illustration element whose outline, `offsetMm` out, is the cut. */
+    contour: z
+      .object({
+        element: z.string().min(1),
+        offsetMm: z.number().min(0.5, '刀线离插图至少 0.5 毫米').max(20, '刀线离插图至多 20 毫米').default(3),
+      })
+      .optional(),
     /** Corner radius of a rectangular trim (a hanging tag's rounded corners), mm. */
     cornerMm: z.number().min(0).max(1000).default(0),
     /**
@@ -48,6 +58,12 @@ export const FormatSchema = z
     keyArea: z.enum(['centre-square']).optional(),
   })
   .superRefine((f, ctx) => {
+    if (f.shape === 'contour' && !f.contour)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contour'],
+        message: '沿插图模切的贴纸需要写明沿哪个插图（contour.element）',
+      });
     if (f.safeMm * 2 >= Math.min(f.widthMm, f.heightMm)) {
       ctx.addIssue({ code: 'custom', path: ['safeMm'], message: '安全边距过大，版面内已无可用区域' });
     }

@@ -1,6 +1,7 @@
 import {
   OrderLineSchema,
   parseOrThrow,
+  type Format,
   type Kind,
   type OrderLine,
   type ProductionDefault,
@@ -36,7 +37,7 @@ export interface OrderPiece {
   kind: Kind;
   widthMm: number;
   heightMm: number;
-  shape?: 'rect' | 'circle';
+  shape?: Format['shape'];
   quantity: number;
   /** Pieces imposed n-up: the line counts sheets. */
   imposed?: {
@@ -55,9 +56,10 @@ export interface OrderPiece {
 
 const cm = (mm: number) => `${Math.round(mm) / 10}`.replace(/\.0$/, '');
 
-/** Finished size as a shop writes it: 60×80 cm, 直径 5 cm (round), 600×70 cm. */
-export function sizeText(widthMm: number, heightMm: number, shape: 'rect' | 'circle' = 'rect'): string {
+/** Finished size as a shop writes it: 60×80 cm, 直径 5 cm (round), 6×5 cm 异形 (cut along a picture). */
+export function sizeText(widthMm: number, heightMm: number, shape: Format['shape'] = 'rect'): string {
   if (shape === 'circle' && Math.abs(widthMm - heightMm) < 0.05) return `直径 ${cm(widthMm)} cm`;
+  if (shape === 'contour') return `${cm(widthMm)}×${cm(heightMm)} cm 以内，异形`;
   return `${cm(widthMm)}×${cm(heightMm)} cm`;
 }
 

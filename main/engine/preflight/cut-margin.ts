@@ -83,31 +83,59 @@ function inkPoints(it: SceneItem): Pt[] {
   }
 }
 
+/** Signed distance from a point to a closed polygon's outline: positive inside (even-odd), negative outside. */
+function polygonInset([px, py]: Pt, poly: readonly Pt[]): number {
+  let near = Infinity;
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [ax, ay] = poly[j]!;
+    const [bx, by] = poly[i]!;
+    if (ay > py !== by > py && px < ax + ((py - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+    const len2 = (bx - ax) ** 2 + (by - ay) ** 2 || 1;
+    const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / len2));
+    near = Math.min(near, Math.hypot(px - ax - t * (bx - ax), py - ay - t * (by - ay)));
+  }
+  return inside ? near : -near;
+}
+
+/** How far inside the cut line a point lies (negative: outside), for the pieces this check covers. */
+function cutInset(scene: Scene): ((p: Pt) => number) | null {
+  if (scene.shape === 'contour' && scene.contour) {
+    const trim = scene.contour.trim;
+    return (p) => polygonInset(p, trim);
+  }
+  if (scene.shape !== 'circle') return null;
+  const [cx, cy] = [scene.widthMm / 2, scene.heightMm / 2];
+  const r = Math.min(scene.widthMm, scene.heightMm) / 2;
+  return ([x, y]) => r - Math.hypot(x - cx, y - cy);
+}
+
 /**
- * A round die-cut sticker (format shape `circle`): the cutter may land up to the safe margin off
- * the line. Text and QR codes must stay inside the safe circle; an ornament must either stay inside
- * it too or run out into the bleed like a ground — one that ends in the margin band (a ring just
- * inside the cut) comes out lopsided or half cut.
+ * A die-cut sticker cut round (format shape `circle`) or along a picture (`contour`): the cutter may
+ * land up to the safe margin off the line. Text and QR codes must stay that far inside the cut; an
+ * ornament must either stay inside it too or run out into the bleed like a ground — one that ends
+ * in the margin band (just inside the cut) comes out lopsided or half cut. The picture a contour
+ * follows sits exactly its offset inside (its curves' control points would understate that).
  */
 export function cutMarginFindings(design: Design, scene: Scene): PreflightFinding[] {
   const f = design.format;
-  if (f.shape !== 'circle') return [];
-  const cx = f.widthMm / 2;
-  const cy = f.heightMm / 2;
-  const trim = Math.min(f.widthMm, f.heightMm) / 2;
-  const safe = trim - f.safeMm;
-  const bleeds = trim + f.bleedMm / 2;
-  const reach = new Map<string, number>();
+  const inset = cutInset(scene);
+  if (!inset) return [];
+  const round = scene.shape === 'circle';
+  const [line, zone] = round ? ['圆形刀线', '安全圆'] : ['模切刀线', '刀线内的安全区'];
+  const followed = f.shape === 'contour' ? f.contour : undefined;
+  const least = new Map<string, number>();
   for (const it of scene.items) {
     if (it.elementId === 'background') continue;
-    let far = reach.get(it.elementId) ?? 0;
-    for (const [x, y] of inkPoints(it)) far = Math.max(far, Math.hypot(x - cx, y - cy));
-    reach.set(it.elementId, far);
+    let near = least.get(it.elementId) ?? Infinity;
+    if (it.elementId === followed?.element) near = Math.min(near, followed.offsetMm);
+    else for (const p of inkPoints(it)) near = Math.min(near, inset(p));
+    least.set(it.elementId, near);
   }
   const findings: PreflightFinding[] = [];
   for (const el of design.elements) {
-    const far = reach.get(el.id);
-    if (far === undefined || far <= safe + 0.05) continue;
+    const near = least.get(el.id);
+    if (near === undefined || near >= f.safeMm - 0.05) continue;
     const name = nameOf(el);
     const critical = el.type === 'text' || el.type === 'qr';
     if (critical)
@@ -115,14 +143,14 @@ export function cutMarginFindings(design: Design, scene: Scene): PreflightFindin
         severity: 'warning',
         code: 'cut-margin',
         elementId: el.id,
-        message: `「${name}」离圆形刀线不足 ${f.safeMm} mm（伸出安全圆 ${(far - safe).toFixed(1)} mm），模切时可能被切到；请把它移向中心或缩小`,
+        message: `「${name}」离${line}不足 ${f.safeMm} mm（伸出${zone} ${(f.safeMm - near).toFixed(1)} mm），模切时可能被切到；请把它移向中心或缩小`,
       });
-    else if (far < bleeds)
+    else if (near > -f.bleedMm / 2)
       findings.push({
         severity: 'warning',
         code: 'cut-margin',
         elementId: el.id,
-        message: `装饰「${name}」落在刀线内侧 ${f.safeMm} mm 的模切边距里，切偏一点就会切歪或切掉一半；请把它移进安全圆，或一直铺到出血外`,
+        message: `装饰「${name}」落在刀线内侧 ${f.safeMm} mm 的模切边距里，切偏一点就会切歪或切掉一半；请把它移进${zone}，或一直铺到出血外`,
       });
   }
   return findings;

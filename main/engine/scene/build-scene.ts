@@ -5,6 +5,7 @@ import { nameOf } from '../illustrations.js';
 import { gradientLine } from './gradient-line.js';
 import { illustrationItems } from './illustration.js';
 import { fitImage } from './image-fit.js';
+import { offsetOutlines } from './contour.js';
 import { qrItems } from './qr.js';
 import { shapeItems } from './shape.js';
 import type { LayoutNote, Scene, SceneItem } from './types.js';
@@ -105,6 +106,23 @@ function elementItems(
   }
 }
 
+/** A piece cut along a picture: the picture's outline grown by the offset (the cut) and by the bleed more. */
+function contourOf(f: Design['format'], items: SceneItem[], notes: LayoutNote[]): Pick<Scene, 'contour'> {
+  if (f.shape !== 'contour' || !f.contour) return {};
+  const { element, offsetMm } = f.contour;
+  const art = items.find((it) => it.kind === 'vector' && it.elementId === element);
+  const [trim = [], bleed = []] = art?.kind === 'vector' ? offsetOutlines(art, [offsetMm, offsetMm + f.bleedMm]) : [];
+  if (trim.length < 3) {
+    notes.push({
+      elementId: element,
+      kind: 'empty-slot',
+      message: `模切线要沿的插图「${element}」没有画出来：刀线改为沿成品的矩形，请检查这张贴纸的插图`,
+    });
+    return {};
+  }
+  return { contour: { trim, bleed } };
+}
+
 /** Design → scene: lay out every element once. Synchronous and cheap: it runs per keystroke. */
 export function buildScene(design: Design, images: Map<string, PreparedImage> = new Map()): BuiltScene {
   const f = design.format;
@@ -137,6 +155,7 @@ export function buildScene(design: Design, images: Map<string, PreparedImage> = 
     cropMarks: f.cropMarks,
     shape: f.shape,
     cornerMm: f.cornerMm,
+    ...contourOf(f, items, notes),
     ...(f.pixels ? { pixels: f.pixels } : {}),
     viewingDistanceM: f.viewingDistanceM,
     items,

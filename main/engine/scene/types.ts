@@ -21,8 +21,13 @@ export interface Scene {
    * The trim's shape (the format's `shape` and `cornerMm`): a round or rounded die-cut piece is cut
    * along it, and its images are transparent outside it. Absent: a plain rectangle.
    */
-  shape?: 'rect' | 'circle';
+  shape?: 'rect' | 'circle' | 'contour';
   cornerMm?: number;
+  /**
+   * For a piece cut along a picture (`shape: contour`): the cut line and the bleed's outline,
+   * closed polygons in mm (scene/contour.ts). Absent when the picture was not found.
+   */
+  contour?: { trim: [number, number][]; bleed: [number, number][] };
   /** Exact pixel size of a screen format (WeChat), rendered at SCREEN_DPI. */
   pixels?: { width: number; height: number };
   viewingDistanceM: number;

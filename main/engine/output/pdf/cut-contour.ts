@@ -52,7 +52,10 @@ function resources(doc: Doc): CutResources {
 
 /** Adds the outline's path in the current (mm) space, moved by (dx, dy). */
 export function outlinePath(doc: Doc, p: TrimPath, dx = 0, dy = 0): void {
-  if (p.kind === 'ellipse') doc.ellipse(p.cx + dx, p.cy + dy, p.rx, p.ry);
+  if (p.kind === 'polygon') {
+    p.points.forEach(([x, y], i) => (i ? doc.lineTo(x + dx, y + dy) : doc.moveTo(x + dx, y + dy)));
+    doc.closePath();
+  } else if (p.kind === 'ellipse') doc.ellipse(p.cx + dx, p.cy + dy, p.rx, p.ry);
   else roundedRectPath(doc, p.x + dx, p.y + dy, p.w, p.h, p.r);
 }
 
