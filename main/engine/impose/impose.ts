@@ -2,6 +2,7 @@ import type { Design } from '../../core/index.js';
 import type { AssetLoader } from '../assets/prepare.js';
 import { refusePlaceholders } from '../preflight/placeholders.js';
 import { scenesFor } from '../render.js';
+import { trimArea } from '../scene/trim-shape.js';
 import type { Scene } from '../scene/types.js';
 import { planImposition, type ImposePlan } from './plan.js';
 import type { SheetSize } from './sheets.js';
@@ -81,6 +82,7 @@ export async function imposeScenes(
       heightMm: s.heightMm,
       bleedMm: s.bleedMm,
       count: counts[i] ?? 0,
+      areaMm2: trimArea(s),
     })),
     {
       sheet: t.sheet,

@@ -17,6 +17,8 @@ export interface ImposeItem {
   heightMm: number;
   bleedMm: number;
   count: number;
+  /** The trim's area when it is not the rectangle (a round or shaped piece), mm²: waste counts it. */
+  areaMm2?: number;
 }
 
 export interface ImposeLayout {
@@ -143,7 +145,7 @@ export function planImposition(items: readonly ImposeItem[], layout: ImposeLayou
     const sheets = layOut(items, order, t.w, t.h, gap, m, mb);
     return sheets ? [{ ...t, sheets }] : [];
   });
-  const area = items.reduce((a, it) => a + it.widthMm * it.heightMm * it.count, 0);
+  const area = items.reduce((a, it) => a + (it.areaMm2 ?? it.widthMm * it.heightMm) * it.count, 0);
   const waste = (n: number) => 100 * (1 - area / (n * sw * sh));
   tries.sort((a, b) => a.sheets.length - b.sheets.length || Number(a.turned) - Number(b.turned));
   const best = tries[0];

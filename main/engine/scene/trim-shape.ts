@@ -32,6 +32,23 @@ export function trimPath(scene: Trim, outsetMm = 0): TrimPath {
   return { kind: 'rect', x: -o, y: -o, w: w + 2 * o, h: h + 2 * o, r: r > 0 ? r + o : 0 };
 }
 
+/**
+ * The trim's area, mm² (what imposition counts as used paper): a circle's, a rounded rectangle's, or
+ * the traced outline's. A `contour` piece whose outline is not known (a format, not a scene) counts
+ * its rectangle.
+ */
+export function trimArea(scene: Trim): number {
+  const p = trimPath(scene);
+  if (p.kind === 'ellipse') return Math.PI * p.rx * p.ry;
+  if (p.kind === 'rect') return p.w * p.h - (4 - Math.PI) * p.r * p.r;
+  const pts = p.points;
+  return (
+    Math.abs(
+      pts.reduce((a, [x, y], i) => a + x * pts[(i + 1) % pts.length]![1] - pts[(i + 1) % pts.length]![0] * y, 0),
+    ) / 2
+  );
+}
+
 /** The outline as an SVG element, mapped by x' = (x - x0) · k, y' = (y - y0) · ky (pixels of a raster). */
 export function trimPathSvg(p: TrimPath, x0: number, y0: number, kx: number, ky: number, fill: string): string {
   const n = (v: number) => +v.toFixed(3);

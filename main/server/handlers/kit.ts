@@ -12,6 +12,7 @@ import { readAudiences } from '../../engine/kit/audiences.js';
 import { gridJingleData } from '../../engine/kit/grid-kit.js';
 import { gridKitSpec, marketJingleData } from '../../engine/kit/kit-data.js';
 import { readStalls } from '../../engine/kit/stalls.js';
+import { trimArea } from '../../engine/scene/trim-shape.js';
 import { getTemplate } from '../../engine/templates.js';
 import type { StudioContext } from '../context.js';
 import { exportFileName } from '../jobs/export-task.js';
@@ -39,6 +40,7 @@ function preview(items: { design: Design; count: number }[], req: ImposeRequest)
       heightMm: d.format.heightMm,
       bleedMm: d.format.bleedMm,
       count,
+      areaMm2: trimArea({ ...d.format, contour: undefined }),
     })),
     { sheet: sheetOf(req.sheet), ...(req.gapMm !== undefined ? { gapMm: req.gapMm } : {}) },
   );

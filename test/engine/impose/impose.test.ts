@@ -54,8 +54,14 @@ describe('the imposition plan', () => {
           expect(apart).toBeGreaterThanOrEqual(plan.gapMm - 1e-9);
         }
     }
-    // Waste: 22 A3 sheets hold 600 trims of 50 × 50 mm.
+    // Waste: 22 A3 sheets hold 600 trims of 50 × 50 mm (rectangles: no area given).
     expect(plan.wastePct).toBeCloseTo(100 * (1 - (600 * 2500) / (22 * 297 * 420)), 1);
+    // Round ones use a circle's area of paper, not the square's.
+    const round = planImposition(
+      items.map((it) => ({ ...it, areaMm2: Math.PI * 625 })),
+      { sheet: SHEETS.a3 },
+    );
+    expect(round.wastePct).toBeCloseTo(100 * (1 - (600 * Math.PI * 625) / (22 * 297 * 420)), 1);
   });
 
   it('turns the sheet when that needs fewer sheets, and keeps it upright on a tie', () => {

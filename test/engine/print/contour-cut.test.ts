@@ -3,9 +3,12 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DesignSchema, type Design } from '../../../main/core/index.js';
 import { preflight } from '../../../main/engine/preflight/preflight.js';
+import { imposeDesigns } from '../../../main/engine/impose/impose.js';
+import { SHEETS } from '../../../main/engine/impose/sheets.js';
 import { renderDesigns } from '../../../main/engine/render.js';
 import { buildScene } from '../../../main/engine/scene/build-scene.js';
 import { offsetOutlines } from '../../../main/engine/scene/contour.js';
+import { trimArea } from '../../../main/engine/scene/trim-shape.js';
 import type { VectorItem } from '../../../main/engine/scene/types.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
@@ -139,5 +142,22 @@ describe('a die-cut line along an illustration (shape: contour)', () => {
     expect(inside.filter((f) => f.code === 'cut-margin')).toEqual([]);
     const outside = (await preflight(fishSticker({ textBox: { x: 2, y: 1, w: 30, h: 5 } }))).findings;
     expect(outside.some((f) => f.code === 'cut-margin' && f.elementId === 'slogan')).toBe(true);
+  });
+
+  it('imposed: each fish carries its traced cut line, and waste counts the area of the fish, not its rectangle', async () => {
+    const design = fishSticker();
+    const { scene } = buildScene(design);
+    const area = trimArea(scene);
+    expect(area).toBeLessThan(70 * 60 * 0.8);
+    expect(area).toBeGreaterThan(60 * 50 * 0.5);
+    const out = `${DIR}fish-imposed.pdf`;
+    const r = await imposeDesigns({ items: [{ design, count: 6 }], sheet: SHEETS.a3, out, allowPlaceholder: true });
+    expect(r.sheets).toBe(1);
+    expect(r.wastePct).toBeCloseTo(100 * (1 - (6 * area) / (297 * 420)), 1);
+    const content = PdfReader.open(out).content(0);
+    const start = content.indexOf('/OC /OcCut BDC');
+    const cut = content.slice(start, content.indexOf('EMC', start));
+    expect(cut.match(/ m\n/g)).toHaveLength(6);
+    expect(cut.match(/ l\n/g)).toHaveLength(6 * (scene.contour!.trim.length - 1));
   });
 });
