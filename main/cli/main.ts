@@ -27,6 +27,9 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
   campaign-studio impose --sheet a4|a3|sra3|宽x高 --item 设计.csdesign|模板编号[:数量]… --out 拼版.pdf [--gap 毫米] [--margin 毫米]
          [--job 任务名] [--profile 本单位信息.json] [--allow-placeholder] [--json]
       拼版：贴纸、吊牌、台卡、价签按数量依次排满整张纸（各带出血、裁切标记、模切线 CutContour、纸张标签），报告用纸张数与损耗
+  campaign-studio order --item 设计.csdesign|模板编号[:数量]… --out 文件夹 [--job 任务名] [--profile 本单位信息.json]
+         [--date YYYY-MM-DD] [--allow-placeholder] [--json]
+      交付包：每款物料的印刷 PDF、制作单（PDF + XLSX：缩略图、成品尺寸、材料、工艺、数量）和交给印刷厂的压缩包
   campaign-studio kit market --stalls 摊位表.csv|.xlsx --out 文件夹 [--profile 本单位信息.json] [--allow-placeholder] [--json]
       反诈小铺套装：每个摊位编一句押韵标语，生成展板、吊牌、贴纸拼版、入口横幅、易拉宝、制作单（PDF + XLSX）和交付压缩包
   campaign-studio kit grid --audiences 人群表.csv|.xlsx|.txt --out 文件夹 [--profile 本单位信息.json] [--allow-placeholder] [--json]
@@ -88,6 +91,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'team-admin': async (a) => (await import('./commands/team-admin.js')).teamAdminCommand(a),
   impose: async (a) => (await import('./commands/impose.js')).imposeCommand(a),
   kit: async (a) => (await import('./commands/kit.js')).kitCommand(a),
+  order: async (a) => (await import('./commands/order.js')).orderCommand(a),
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../main/engine/batch/xlsx.js';
 import { studio } from '../helpers/cli.js';
 import { OUT_DIR } from '../helpers/designs.js';
 import { PdfReader } from '../helpers/pdf-reader.js';
 import { SANMING_PROFILE_FILE as PROFILE } from '../helpers/profile.js';
+import { zipEntries } from '../helpers/zip-entries.js';
 
 const dir = join(OUT_DIR, 'cli-kit');
 const p = (name: string) => join(dir, name);
@@ -91,5 +93,48 @@ describe('campaign-studio kit', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('摊位表需要「摊位」和「商品」两列');
     expect(existsSync(p('坏'))).toBe(false);
+  });
+});
+
+describe('campaign-studio order', () => {
+  it('any designs → their print PDFs, the order as PDF and XLSX with each quantity, one zip for the shop', async () => {
+    const r = await studio([
+      'order',
+      '--item',
+      'banner-red-600x70',
+      '--item',
+      'sticker-round-red-40:200',
+      '--job',
+      '列东派出所六月宣传',
+      '--profile',
+      PROFILE,
+      '--date',
+      '2026-06-01',
+      '--out',
+      p('交付'),
+    ]);
+    expect(r.stderr).not.toMatch(/错误|未完成/);
+    expect(r.code).toBe(0);
+    const zip = await zipEntries(p('交付/列东派出所六月宣传-交付包.zip'));
+    const names = [...zip.keys()].sort();
+    expect(names).toHaveLength(4);
+    expect(names.filter((n) => n.endsWith('.pdf') && !n.startsWith('制作单'))).toHaveLength(2);
+    expect(names).toContain('制作单.xlsx');
+    const rows = await readXlsx(zip.get('制作单.xlsx')!, '制作单');
+    const text = rows.map((row) => row.join('|')).join('\n');
+    expect(text).toContain('直径 4 cm');
+    expect(text).toContain('不干胶');
+    expect(text).toContain('200');
+    expect(text).toContain('喷绘布');
+    // Each print file is the design at its finished size with its bleed.
+    const sticker = names.find((n) => n.startsWith('02-'))!;
+    const pdf = PdfReader.open(p(`交付/${sticker}`));
+    expect(pdf.pageCount).toBe(1);
+  }, 60_000);
+
+  it('samples left (no profile) exit 3 before anything is made', async () => {
+    const r = await studio(['order', '--item', 'tag-hanging-70x100-fresh:20', '--out', p('样稿')]);
+    expect(r.code).toBe(3);
+    expect(existsSync(p('样稿'))).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ const ALLOWED = new Set(
     'campaign-studio help pdf png jpeg jpg webp tiff svg csv xlsx json zip dpi cmyk rgb yyyy-mm-dd yyyy-mm excel wps a4 a3 ' +
     'userunit scale traditional simplified relevance date title csdesign library templates render preflight batch ' +
     'fonts formats contact-sheet slogan slogans convert check suggest list team ' +
-    'impose kit market grid sra3 cutcontour ' +
+    'impose kit market grid order sra3 cutcontour ' +
     LIBRARY_SUBCOMMANDS.join(' ')
   ).split(/\s+/),
 );

@@ -1,26 +1,18 @@
 import { writeFile } from 'node:fs/promises';
-import {
-  StudioError,
-  type Design,
-  type KitFailure,
-  type Stall,
-  type StallPlan,
-  type UnitProfile,
-} from '../../core/index.js';
+import { StudioError, type KitFailure, type Stall, type StallPlan, type UnitProfile } from '../../core/index.js';
 import { planMarketJingles } from '../../core/kit-market.js';
 import { FRAUD_TYPES } from '../../core/slogan/index.js';
 import { withAtomicFile } from '../../node/atomic.js';
 import { safeFileName } from '../batch/file-names.js';
-import { writeZip } from '../batch/write-zip.js';
 import { imposeScenes, type ImposeReport } from '../impose/impose.js';
 import { parseSheet } from '../impose/sheets.js';
 import { refusePlaceholders } from '../preflight/placeholders.js';
-import { renderScenes, scenesFor } from '../render.js';
+import { renderScenes } from '../render.js';
 import type { Scene } from '../scene/types.js';
 import { kitDesign } from './kit-designs.js';
 import { marketJingleData, marketKitSpec } from './kit-data.js';
 import { KitRun, numbered, type KitFile, type KitProgress } from './kit-run.js';
-import { writeKitOrder, type OrderEntry } from './kit-order.js';
+import { packForShop, sceneOf, today, writeKitOrder, type OrderEntry } from './kit-order.js';
 
 /*
  * The market kit (反诈小铺套装, issue #16 §2): from a stall list, in one run, a display board per
@@ -54,15 +46,6 @@ export interface MarketKitReport {
   imposed: { tags?: ImposeReport; stickers?: ImposeReport };
   failures: KitFailure[];
   cancelled: boolean;
-}
-
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-
-/** One scene of a design, its failures as StudioErrors (text that cannot fit, a sample left). */
-async function sceneOf(design: Design, allowPlaceholder: boolean): Promise<Scene> {
-  if (!allowPlaceholder) refusePlaceholders([design]);
-  const [scene] = await scenesFor([design], false);
-  return scene!;
 }
 
 export async function runMarketKit(req: MarketKitRequest): Promise<MarketKitReport> {
@@ -196,19 +179,7 @@ export async function runMarketKit(req: MarketKitRequest): Promise<MarketKitRepo
     run.add(file, '各摊位标语与防骗提示', 'text');
   });
 
-  let zip: string | undefined;
-  await run.step('交付压缩包', async () => {
-    const shop = run.files.filter((f) => f.role !== 'image');
-    if (!shop.some((f) => f.role === 'print')) throw new StudioError('output-failed', '没有做成任何印刷文件，未打包');
-    const name = `${safeFileName(job) || '反诈小铺'}-交付包.zip`;
-    await writeZip(
-      run.path(name),
-      shop.map((f) => ({ path: run.path(f.path), name: f.path })),
-      [],
-    );
-    zip = name;
-    run.add(name, `交付给印刷厂的压缩包（${shop.length} 个文件）`, 'zip');
-  });
+  const zip = await packForShop(run, job, '反诈小铺');
 
   return {
     outDir: req.outDir,
