@@ -3,7 +3,8 @@ import { isDieCut } from '../../main/engine/scene/trim-shape.js';
 interface Trim {
   widthMm: number;
   heightMm: number;
-  shape?: 'rect' | 'circle';
+  /** A shaped (contour) piece is measured as its rectangle: no template in the golden set is one. */
+  shape?: 'rect' | 'circle' | 'contour';
   cornerMm?: number;
 }
 
