@@ -160,8 +160,16 @@ describe('thumbnails read in their style’s colours', () => {
       widthPx: Math.max(8, Math.round((64 * t.format.widthMm) / long)),
       allowPlaceholder: true,
     });
-    const s = await sharp(out).removeAlpha().stats();
-    return s.channels.map((c) => c.mean) as [number, number, number];
+    // A die-cut piece's PNG is transparent outside its cut: only the piece's own pixels count.
+    const { data, info } = await sharp(out).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const sum = [0, 0, 0];
+    let weight = 0;
+    for (let i = 0; i < info.width * info.height; i++) {
+      const a = data[i * 4 + 3]! / 255;
+      for (let k = 0; k < 3; k++) sum[k]! += data[i * 4 + k]! * a;
+      weight += a;
+    }
+    return sum.map((v) => v / weight) as [number, number, number];
   };
   const luma = ([r, g, b]: [number, number, number]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
   // Measured on the shipped gallery: red-gold thumbnails lead with red by 50+ levels, blue ones with

@@ -130,14 +130,15 @@ describe('the imposed PDF', () => {
       // The label.
       expect(pdf.text(page)).toContain(`第 ${page + 1}/3 张`);
     }
-    // The artwork is where the plan put it: the first piece's cream centre, its green ring 2 mm inside
-    // the cut, and the gap between pieces blank.
+    // The artwork is where the plan put it: the first piece's board and frame, and the gap between
+    // pieces blank.
     const ras = pdf.rasterise(0, 100);
     const first = /([-\d.]+) 0 0 [-\d.]+ ([-\d.]+) ([-\d.]+) cm\n\/Fm\d+ Do/.exec(pdf.content(0))!;
     const [x, y] = [Number(first[2]), Number(first[3])];
-    expect(ras.pixelAtMm(x + 25, y + 25)[0]).toBeGreaterThan(240);
-    const ring = ras.pixelAtMm(x + 25, y + 2);
-    expect(ring[1]).toBeGreaterThan(ring[0] + 40);
+    // The chalkboard just inside its disc (3.8 mm in), the brown frame 2 mm inside the cut.
+    for (const v of ras.pixelAtMm(x + 25, y + 4.6).slice(0, 3)) expect(v).toBeLessThan(90);
+    const frame = ras.pixelAtMm(x + 25, y + 2);
+    expect(frame[0]).toBeGreaterThan(frame[2] + 40);
     expect(ras.pixelAtMm(x - 2.5, y + 25)).toEqual([255, 255, 255, 255]);
   });
 

@@ -121,8 +121,9 @@ describe('a market kit with a stall that cannot be made', () => {
     const out = `${DIR}one-bad/`;
     rmSync(out, { recursive: true, force: true });
     const stalls = TEN_STALLS.slice(0, 3).map(([name, g]) => ({ name, goods: g.split(' ') }));
-    // A jingle far too long for a 50 mm sticker: its tag and sticker cannot be set.
-    const long = '乌鸡土鸡大公鸡芦花鸡老母鸡三黄鸡、听说转账就挂机不要转账不要转账不要转账';
+    // A jingle far too long for a 50 mm sticker even at its smallest size (1.7 mm): its tag and
+    // sticker cannot be set.
+    const long = `乌鸡土鸡大公鸡芦花鸡老母鸡三黄鸡、听说转账就挂机${'不要转账'.repeat(40)}`;
     const r = await runMarketKit({ stalls, chosen: [null, null, long], profile: sanmingProfile(), outDir: out });
     expect(r.failures.map((f) => f.item)).toContain('「禽摊」吊牌和贴纸');
     expect(r.failures.every((f) => f.item.includes('禽摊'))).toBe(true);

@@ -125,9 +125,9 @@ describe('round and rounded pieces as images', () => {
     expect(info.channels).toBe(3);
     const px = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
     for (const v of px(2, 2)) expect(v).toBeGreaterThan(250);
-    // Just inside the circle at the top: the green ring.
-    const [r, g] = px(info.width >> 1, 6) as [number, number, number];
-    expect(g).toBeGreaterThan(r + 40);
+    // Just inside the circle at the top: the brown wooden frame of the chalkboard sticker.
+    const [r, , b] = px(info.width >> 1, 6) as [number, number, number];
+    expect(r).toBeGreaterThan(b + 40);
   });
 
   it('with the bleed drawn, the PNG keeps the bleed circle (2 mm more all round)', async () => {
