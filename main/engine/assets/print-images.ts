@@ -3,10 +3,11 @@ import type { Scene, SceneItem } from '../scene/types.js';
 import type { PreparedImage } from './prepare.js';
 
 /*
- * Photos at the resolution a raster output draws them. librsvg decodes an embedded image again for
- * every strip it renders and then scales it down: a 20-megapixel camera photo on a 145 dpi poster
- * PNG cost seconds per strip. Resampled once here (sharp, Lanczos) to the pixels the output
- * actually has under the photo, the strips decode a fraction of it. PDFs keep the original.
+ * Photos at the resolution a raster output draws them. The raster writer samples a photo's pixels
+ * bilinearly onto the output grid, as librsvg does (output/raster/photos.ts): that is sharp only
+ * near the photo's own resolution, so a 20-megapixel camera photo on a 145 dpi poster is first
+ * resampled once here (sharp, Lanczos) to the pixels the output actually has under it. Decoding
+ * the smaller copy is also what each render pays. PDFs keep the original.
  */
 
 /** Larger than needed by this much before it is worth resampling (and never below what the output shows). */

@@ -63,7 +63,8 @@ export function shapeSvg(it: ShapeItem): string {
   return `<path d="${it.d}" ${fill}${stroke}/>`;
 }
 
-function intersects(it: SceneItem, r: SvgRegion): boolean {
+/** Whether an item (other than an upright text: glyphs are culled one by one) may draw in `r`. */
+export function intersects(it: SceneItem, r: SvgRegion): boolean {
   if (it.rotate && it.kind !== 'text') {
     const { deg, cx, cy } = it.rotate;
     const b = itemBounds({ ...it, rotate: undefined });

@@ -101,7 +101,10 @@ async function writePng(
     for await (const s of renderStrips(scene, p, { ahead: 4 })) {
       // Mostly ground (zeros once filtered): run-length matching, several times faster than the
       // lazy matcher and as compact on zeros. Mostly artwork: the lazy matcher, ~1.5× smaller.
-      const mode = s.drawnPx * 2 < s.rows * p.widthPx ? 'rle' : 'default';
+      // Photos count as ground here: the lazy matcher finds little to repeat in them and took
+      // 3–4× as long as run-length matching for a slightly larger result (a noisy photo: 12 MB
+      // deflated in 245 ms against 66 ms; a smooth one 5 % larger).
+      const mode = (s.drawnPx - s.photoPx) * 2 < s.rows * p.widthPx ? 'rle' : 'default';
       for (let r0 = 0; r0 < s.rows; r0 += chunkRows) {
         const r1 = Math.min(s.rows, r0 + chunkRows);
         const out = buffers[turn]!;

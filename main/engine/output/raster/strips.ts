@@ -1,8 +1,10 @@
-import sharp from 'sharp';
 import type { Scene } from '../../scene/types.js';
 import type { RasterPlan, StripRect, TileRect } from './strip-plan.js';
 import { stripContent, type Ground } from './content.js';
 import type { StripPiece } from './row-filter.js';
+import { photoLayers, renderLayeredTile } from './photo-layers.js';
+import { PixelCache } from './photos.js';
+import { rsvgPixels } from './rsvg.js';
 import { tileSvg } from './tile-svg.js';
 
 /**
@@ -21,6 +23,8 @@ export interface RenderedStrip {
   pieces: StripPiece[];
   /** Pixels that went through librsvg. */
   drawnPx: number;
+  /** Of those, pixels under photos (their clip's box): no artwork to match repeats in. */
+  photoPx: number;
 }
 
 export interface StripOptions {
@@ -30,7 +34,11 @@ export interface StripOptions {
   ahead?: number;
 }
 
-/** Render pixel columns [x0,x1) × rows [y0,y1) of the image as RGB (opaque: white underneath). */
+/**
+ * Render pixel columns [x0,x1) × rows [y0,y1) of the image as RGB (opaque: white underneath). A
+ * page with photos is drawn in layers (photo-layers.ts), its photos from pixels decoded once per
+ * render (`pixels`).
+ */
 export async function renderTile(
   scene: Scene,
   plan: RasterPlan,
@@ -38,16 +46,11 @@ export async function renderTile(
   x1: number,
   y0: number,
   y1: number,
+  pixels = new PixelCache(),
 ): Promise<Buffer> {
-  const svg = tileSvg(scene, plan, x0, x1, y0, y1);
-  const { data, info } = await sharp(Buffer.from(svg), { unlimited: true, limitInputPixels: false })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  if (info.width !== x1 - x0 || info.height !== y1 - y0 || info.channels !== 3) {
-    throw new Error(`tile rendered as ${info.width}×${info.height}×${info.channels}, expected ${x1 - x0}×${y1 - y0}×3`);
-  }
-  return data;
+  const layers = photoLayers(scene, plan);
+  if (layers) return renderLayeredTile(scene, layers, plan, x0, x1, y0, y1, pixels);
+  return rsvgPixels(tileSvg(scene, plan, x0, x1, y0, y1), x1 - x0, y1 - y0, 'rgb');
 }
 
 class Limiter {
@@ -73,6 +76,8 @@ export async function* renderStrips(
 ): AsyncGenerator<RenderedStrip> {
   const limiter = new Limiter(opts.concurrency ?? 2);
   const ahead = Math.max(1, opts.ahead ?? 2);
+  // Photos are decoded once for the whole render and let go with it.
+  const pixels = new PixelCache();
 
   const render = async (strip: StripRect): Promise<RenderedStrip> => {
     const rows = strip.y1 - strip.y0;
@@ -83,12 +88,27 @@ export async function* renderStrips(
         spans.map(async (t: TileRect): Promise<StripPiece> => ({
           x0: t.x0,
           x1: t.x1,
-          data: await limiter.run(() => renderTile(scene, plan, t.x0, t.x1, strip.y0, strip.y1)),
+          data: await limiter.run(() => renderTile(scene, plan, t.x0, t.x1, strip.y0, strip.y1, pixels)),
         })),
       ),
     ]);
     const drawnPx = spans.reduce((n, t) => n + (t.x1 - t.x0) * rows, 0);
-    return { strip, rows, ground: groundBytes, pieces, drawnPx };
+    return { strip, rows, ground: groundBytes, pieces, drawnPx, photoPx: Math.min(drawnPx, photoPixels(strip)) };
+  };
+
+  /** Pixels of a strip under photos' clips (overlaps counted twice: an estimate). */
+  const photoPixels = (strip: StripRect): number => {
+    let sum = 0;
+    for (const it of scene.items) {
+      if (it.kind !== 'image') continue;
+      const c = it.clip;
+      const x0 = Math.max(0, (c.x - plan.region.x) * plan.kx),
+        x1 = Math.min(plan.widthPx, (c.x + c.w - plan.region.x) * plan.kx);
+      const y0 = Math.max(strip.y0, (c.y - plan.region.y) * plan.ky),
+        y1 = Math.min(strip.y1, (c.y + c.h - plan.region.y) * plan.ky);
+      if (x1 > x0 && y1 > y0) sum += (x1 - x0) * (y1 - y0);
+    }
+    return Math.round(sum);
   };
 
   /** The ground's colour on each row: a solid colour repeated, or a gradient sampled by librsvg. */
