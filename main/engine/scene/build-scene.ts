@@ -2,6 +2,7 @@ import type { Background, Design, Element } from '../../core/index.js';
 import type { PreparedImage } from '../assets/prepare.js';
 import { defaultBreakPunctuation, layoutText, type LayoutOptions, type TextLayout } from '../layout/layout-text.js';
 import { nameOf } from '../illustrations.js';
+import { layouts as sharedLayouts, type LayoutCache } from './layout-cache.js';
 import { gradientLine } from './gradient-line.js';
 import { illustrationItems } from './illustration.js';
 import { fitImage } from './image-fit.js';
@@ -41,10 +42,11 @@ function elementItems(
   notes: LayoutNote[],
   design: Design,
   textOptions: LayoutOptions,
+  layouts: LayoutCache | null,
 ): SceneItem[] {
   switch (el.type) {
     case 'text': {
-      const lay = layoutText(el, textOptions);
+      const lay = layouts ? layouts.text(el, textOptions) : layoutText(el, textOptions);
       text.set(el.id, lay);
       if (lay.overflow)
         notes.push({
@@ -123,8 +125,21 @@ function contourOf(f: Design['format'], items: SceneItem[], notes: LayoutNote[])
   return { contour: { trim, bleed } };
 }
 
-/** Design → scene: lay out every element once. Synchronous and cheap: it runs per keystroke. */
-export function buildScene(design: Design, images: Map<string, PreparedImage> = new Map()): BuiltScene {
+export interface BuildOptions {
+  /** Where unchanged texts' layouts are found again (layout-cache.ts); null lays every text out anew. */
+  layouts?: LayoutCache | null;
+}
+
+/**
+ * Design → scene: lay out every element once. Synchronous and cheap: it runs per keystroke, and a
+ * text whose element and page are as before keeps its layout (layout-cache.ts).
+ */
+export function buildScene(
+  design: Design,
+  images: Map<string, PreparedImage> = new Map(),
+  opts: BuildOptions = {},
+): BuiltScene {
+  const layouts = opts.layouts === undefined ? sharedLayouts : opts.layouts;
   const f = design.format;
   const notes: LayoutNote[] = [];
   const text = new Map<string, TextLayout>();
@@ -136,7 +151,7 @@ export function buildScene(design: Design, images: Map<string, PreparedImage> = 
   };
   for (const el of design.elements) {
     if (el.hidden) continue;
-    const own = elementItems(el, images, text, notes, design, textOptions);
+    const own = elementItems(el, images, text, notes, design, textOptions, layouts);
     const deg = el.type === 'line' ? 0 : (el.rotation ?? 0) % 360;
     if (deg && el.type !== 'line') {
       // New items: layout may hand out cached runs.
