@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { designMeta } from '../core/design-meta.js';
+import { designFileBytes } from './design-file.js';
 import { MM_PER_INCH, type Design, type Sample, type SampleMetaInput } from '../core/index.js';
 import type { AssetLoader } from '../engine/assets/prepare.js';
 import { refusePlaceholders } from '../engine/preflight/placeholders.js';
@@ -53,19 +54,23 @@ export async function renderForPublish(
   return files;
 }
 
-/** The rendered files and the design (its images embedded, so the sample opens anywhere) as one sample. */
+/**
+ * The rendered files and the design (its images embedded, so the sample opens anywhere) as one
+ * sample. `designFile` is the design's file, when the caller made it already (while rendering).
+ */
 export async function storePublished(
   lib: Library,
   design: Design,
   meta: Partial<SampleMetaInput>,
   files: PublishFiles,
+  designFile: Buffer = designFileBytes(design),
 ): Promise<Sample> {
   const [pdf, png, thumbnail] = await Promise.all([files.pdf, files.png, files.thumbnail].map((f) => fs.readFile(f)));
   const name = design.name || '设计';
   return lib.add({ ...designMeta(design), ...meta }, [
     {
       role: 'design',
-      data: Buffer.from(JSON.stringify(design, null, 2)),
+      data: designFile,
       mime: 'application/json',
       name: `${name}.json`,
     },

@@ -6,6 +6,7 @@ import type { Design, SampleMetaInput } from '../../core/index.js';
 import { designForRow, reasonOf } from '../../engine/batch/row-design.js';
 import type { Library, NewFile } from '../../library/library.js';
 import { designMeta, sloganOf } from '../../core/design-meta.js';
+import { designFileBytes } from '../design-file.js';
 import { imageThumbnail, pdfThumbnail } from '../../library/thumbnail.js';
 
 export interface PublishInput {
@@ -74,7 +75,7 @@ export async function publishBatch(
         meta.notes = `批量制作：${input.tableName} 第 ${o.row} 行`;
         files.push({
           role: 'design',
-          data: Buffer.from(JSON.stringify(design, null, 2)),
+          data: designFileBytes(design),
           mime: 'application/json',
           name: `${design.name}.json`,
         });
