@@ -76,10 +76,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
 
     // Keystroke → preview latency: input-event time in the page to the new preview on screen.
     const typed = '鲫鱼草鱼多宝鱼，不做骗子网中鱼。白菜青菜油麦菜，莫给骗子当冤大头';
-    const { latencies, median, p90 } = await keystrokeLatencies(page, slogan, typed, 'the 6 m banner');
-    console.log(
-      `[e2e] latency target p90 ≤ 50 ms: ${p90 <= 50 ? 'met' : 'NOT met'}; median ≤ 50 ms: ${median <= 50 ? 'met' : 'NOT met'}`,
-    );
+    const { latencies, median } = await keystrokeLatencies(page, slogan, typed, 'the 6 m banner');
     expect(latencies.length).toBeGreaterThanOrEqual(30);
     // A regression guard that holds on a loaded 2-core machine (a raster per keystroke would take
     // seconds); the target is printed above, p90 and the strict figures are the benchmark's.
@@ -201,7 +198,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
       if (r.url().includes('/api/previewSvg')) bodies.push(Buffer.byteLength(r.postData() ?? ''));
     });
     const typed = '白菜青菜油麦菜，莫给骗子当韭菜。乌鸡土鸡大公鸡，听说转账就挂机';
-    const what = `the 50×70 poster with a ${(photo.length / 2 ** 20).toFixed(1)} MB photo (target median ≤ 50 ms)`;
+    const what = `the 50×70 poster with a ${(photo.length / 2 ** 20).toFixed(1)} MB photo`;
     const { latencies, median } = await keystrokeLatencies(page, slogan, typed, what);
     console.log(`[e2e] previewSvg request bodies: at most ${Math.max(...bodies)} bytes (limit 64 KB)`);
     expect(bodies.length).toBeGreaterThanOrEqual(latencies.length / 2);

@@ -11,7 +11,7 @@ const slogan = poster.elements.find((e): e is TextElement => e.type === 'text' &
 
 const withSlogan = (d: Design, patch: Partial<TextElement>): Design => ({
   ...d,
-  elements: d.elements.map((e) => (e.id === slogan.id ? { ...e, ...patch } : e)),
+  elements: d.elements.map((e) => (e.id === slogan.id ? ({ ...e, ...patch } as TextElement) : e)),
 });
 
 /** Without the faces: shared objects with caches of their own, and circular. */
