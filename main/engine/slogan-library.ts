@@ -8,7 +8,7 @@ import {
   type GoodsLexicon,
   type Slogan,
   type WarningLexicon,
-} from '../core/slogan/index.js';
+} from '../core/slogan/vocabulary.js'; // not the barrel: it loads pinyin-pro (~0.1 s), which no render needs
 import { templatesDir } from './paths.js';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(join(templatesDir(), 'slogans', file), 'utf8'));
