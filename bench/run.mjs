@@ -38,6 +38,7 @@ function timed(cmd, args, env = {}) {
   return { s, rss, ok: r.status === 0, err: r.status === 0 ? '' : lines.slice(-3).join(' | ') };
 }
 
+// Templates keep their samples (`--allow-placeholder`): a test print, as the in-app rows do.
 const ours = (args) => ['node', [join(ROOT, 'bin', 'campaign-studio.js'), 'render', ...args]];
 
 // A peer runs only when its program is installed and its script is there (../shared/peers exists
@@ -108,7 +109,7 @@ const rows = [
   ...compare(
     'A2 PNG 300 dpi, poster-a2-red',
     'a2-tpl-png',
-    ours(['--template', 'poster-a2-red', '--dpi', '300', '--out', out('ours-a2-tpl.png')]),
+    ours(['--template', 'poster-a2-red', '--allow-placeholder', '--dpi', '300', '--out', out('ours-a2-tpl.png')]),
     out('ours-a2-tpl.png'),
     'poster',
     300,
@@ -118,7 +119,7 @@ const rows = [
   ...compare(
     'banner 600×70 cm PNG 150 dpi',
     'banner-png',
-    ours(['--template', 'banner-red-600x70', '--dpi', '150', '--out', out('ours-banner.png')]),
+    ours(['--template', 'banner-red-600x70', '--allow-placeholder', '--dpi', '150', '--out', out('ours-banner.png')]),
     out('ours-banner.png'),
     'banner',
     150,
@@ -136,7 +137,7 @@ const rows = [
   ...compare(
     'A2 PDF, poster-a2-red',
     'a2-tpl-pdf',
-    ours(['--template', 'poster-a2-red', '--out', out('ours-a2-tpl.pdf')]),
+    ours(['--template', 'poster-a2-red', '--allow-placeholder', '--out', out('ours-a2-tpl.pdf')]),
     out('ours-a2-tpl.pdf'),
     'poster',
     300,
@@ -146,7 +147,7 @@ const rows = [
   ...compare(
     'banner 600×70 cm PDF',
     'banner-pdf',
-    ours(['--template', 'banner-red-600x70', '--out', out('ours-banner.pdf')]),
+    ours(['--template', 'banner-red-600x70', '--allow-placeholder', '--out', out('ours-banner.pdf')]),
     out('ours-banner.pdf'),
     'banner',
     150,
