@@ -123,6 +123,19 @@ describe('raster writer: photos', () => {
     expect(d.share).toBeLessThan(0.03);
   });
 
+  it('leaves a turned photo to librsvg, drawn where it lands', async () => {
+    const s = await photoScene('png');
+    const turned: Scene = {
+      ...s,
+      items: s.items.map((it) => (it.kind === 'image' ? { ...it, rotate: { deg: 30, cx: 67, cy: 51 } } : it)),
+    };
+    const plan = planRaster(turned, { dpi: 100 });
+    const drawn = extendToEdges(turned, plan);
+    const ours = await renderTile(drawn, plan, 0, plan.paddedWidthPx, 0, plan.heightPx);
+    const d = compare(ours, await librsvgTile(drawn, plan));
+    expect(d.worst).toBeLessThanOrEqual(2);
+  });
+
   it('draws a JPEG photo within the difference of two JPEG decoders', async () => {
     // librsvg decodes with its own JPEG decoder, sharp with libjpeg: a few levels apart.
     const s = await photoScene('jpeg');
