@@ -535,9 +535,10 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const { page } = await studio.newPage();
     await page.goto(studio.url.href);
     await page.locator('button.card').first().waitFor();
-    // The header's screen tabs and language switch come first, then the gallery's open button and cards.
+    // The header's screen tabs, settings and language switch come first, then the gallery's search,
+    // filters, recent designs and open button, then the cards.
     let outline = 'none';
-    for (let i = 0; i < 12 && !/card/.test(outline); i++) {
+    for (let i = 0; i < 40 && !/card/.test(outline); i++) {
       await page.keyboard.press('Tab');
       outline = await page.evaluate(() => {
         const g = document.querySelector('cs-app')!.shadowRoot!.querySelector('cs-gallery')!.shadowRoot!;
