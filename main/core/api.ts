@@ -14,6 +14,7 @@ import { JOBS_API } from './api-jobs.js';
 import { KIT_API } from './api-kit.js';
 import { LIBRARY_API } from './api-library.js';
 import { PROFILE_API } from './api-profile.js';
+import { TEAM_STUDIO_API } from './api-team.js';
 import { FraudTypeSchema, GoodsCategorySchema, RHYME_GROUPS, RHYME_KINDS } from './slogan/index.js';
 
 /*
@@ -221,7 +222,15 @@ const DESIGN_API = {
  * Each group lives in its own file (api-jobs.ts, api-library.ts, api-batch.ts, api-profile.ts); this is the
  * one contract.
  */
-export const API = { ...DESIGN_API, ...JOBS_API, ...LIBRARY_API, ...BATCH_API, ...PROFILE_API, ...KIT_API } as const;
+export const API = {
+  ...DESIGN_API,
+  ...JOBS_API,
+  ...LIBRARY_API,
+  ...BATCH_API,
+  ...PROFILE_API,
+  ...KIT_API,
+  ...TEAM_STUDIO_API,
+} as const;
 
 export type ApiMethod = keyof typeof API;
 export const API_METHODS = Object.keys(API) as ApiMethod[];

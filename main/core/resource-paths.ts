@@ -13,3 +13,5 @@ export const assetThumbnailPath = (sha256: string): string => `/assets/${sha256}
 export const assetScreenPath = (sha256: string): string => `/assets/${sha256}/screen`;
 /** A finished file by its download id. */
 export const downloadPath = (downloadId: string): string => `/download/${downloadId}`;
+/** A team library sample's thumbnail, fetched from the team server by the studio's main side. */
+export const teamThumbnailPath = (id: string, sha256: string): string => `/team/thumbnails/${id}/${sha256}.jpg`;

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { sweepStaleTempDirs } from '../node/temp-files.js';
 import { AssetStore, defaultAssetsDir } from './assets.js';
 import { Downloads } from './downloads.js';
@@ -5,6 +6,7 @@ import { consoleLogger, type Logger } from './handlers/result.js';
 import { JobService, type JobServiceOptions } from './jobs/job-service.js';
 import { defaultLibraryDir, LibraryHost } from './library-host.js';
 import { defaultProfilePath, ProfileStore } from './profile-store.js';
+import { TeamSession } from './team-session.js';
 import { Uploads } from './uploads.js';
 
 /** What every handler may use, for either transport: the job service, images, files in and out, the library. */
@@ -17,6 +19,8 @@ export interface StudioContext {
   library: LibraryHost;
   /** The unit's details (本单位信息) that templates are filled from. */
   profile: ProfileStore;
+  /** The connection to the city's team server, if the user made one (issue #17). */
+  team: TeamSession;
   log: Logger;
   close(): Promise<void>;
 }
@@ -29,6 +33,8 @@ export interface StudioContextOptions {
   profilePath?: string;
   /** Where the images of open designs are kept; default the user's cache folder. */
   assetsDir?: string;
+  /** Where the team connection keeps its files; default beside the library folder. */
+  teamDir?: string;
   log?: Logger;
 }
 
@@ -42,6 +48,8 @@ export function createStudioContext(opts: StudioContextOptions = {}): StudioCont
   const library = new LibraryHost(opts.libraryDir ?? defaultLibraryDir());
   const profile = new ProfileStore(opts.profilePath ?? defaultProfilePath(library.dir));
   const assets = new AssetStore(opts.assetsDir ?? defaultAssetsDir());
+  // The team connection's files sit beside the library, in the user's data folder (as the CLI's).
+  const team = new TeamSession(opts.teamDir ?? dirname(library.dir), library, assets);
   return {
     jobs,
     assets,
@@ -49,8 +57,10 @@ export function createStudioContext(opts: StudioContextOptions = {}): StudioCont
     uploads,
     library,
     profile,
+    team,
     log,
     async close() {
+      team.close();
       await jobs.close();
       uploads.close();
       await library.close();

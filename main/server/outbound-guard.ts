@@ -35,8 +35,17 @@ function targetOf(args: unknown[]): string | null {
 }
 
 let original: Connect | undefined;
+/** Hosts the user configured beyond this machine: the team server (issue #17), nothing else. */
+const allowed = new Set<string>();
 
-/** Refuse every connection to a non-loopback address in this process (or worker). Idempotent. */
+/** Let connections to this one host through (the team server the user connects to). */
+export function allowOutboundHost(host: string): void {
+  allowed.add(host.replace(/^\[|\]$/g, '').toLowerCase());
+}
+
+const permitted = (host: string) => isLoopback(host) || allowed.has(host.replace(/^\[|\]$/g, '').toLowerCase());
+
+/** Refuse every connection to a non-loopback address (but an allowed host) in this process (or worker). Idempotent. */
 export function installOutboundGuard(): void {
   if (original) return;
   const proto = net.Socket.prototype as unknown as { connect: Connect };
@@ -44,7 +53,7 @@ export function installOutboundGuard(): void {
   original = orig;
   proto.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const host = targetOf(args);
-    if (host !== null && !isLoopback(host)) {
+    if (host !== null && !permitted(host)) {
       const err = Object.assign(new Error(`离线模式：已阻止连接外部地址 ${host}`), { code: OUTBOUND_BLOCKED });
       // Fail like a refused connection would: asynchronously, through the socket's 'error' event.
       process.nextTick(() => this.destroy(err));

@@ -3,12 +3,26 @@ import {
   FileRoleSchema,
   SampleMetaPatchSchema,
   SampleMetaSchema,
-  SampleSchema,
   TemplateSchema,
   UnitProfileSchema,
 } from '../core/index.js';
 import { SampleIdSchema } from '../core/api-library.js';
-import { FacetsSchema, LibraryStatsSchema, SearchHitSchema, SearchQuerySchema } from '../core/library-search.js';
+import { LibraryStatsSchema } from '../core/library-search.js';
+import {
+  CommentSchema,
+  HistoryEntrySchema,
+  MeSchema,
+  RoleSchema,
+  SampleRefSchema,
+  Sha256Schema,
+  StatusSchema,
+  TeamSampleSchema,
+  TeamSearchQuerySchema,
+  TeamSearchResultSchema,
+} from '../core/team.js';
+
+// The shapes the studio's page shows as well live in core (pure zod); the team's modules name them here.
+export * from '../core/team.js';
 
 /*
  * The team server's API (issue #17): one schema per method, read by the server to check every
@@ -16,19 +30,6 @@ import { FacetsSchema, LibraryStatsSchema, SearchHitSchema, SearchQuerySchema } 
  * files go by content hash (PUT /api/blobs/<sha256>, GET /api/files/<sample id>/<role>).
  * Results cross as {ok: true, value} | {ok: false, error: {code, message, details}}.
  */
-
-export const ROLES = { editor: '编辑', reviewer: '审核员', admin: '管理员' } as const;
-export type Role = keyof typeof ROLES;
-export const RoleSchema = z.enum(Object.keys(ROLES) as [Role, ...Role[]], {
-  message: '角色应为 editor（编辑）、reviewer（审核员）或 admin（管理员）',
-});
-
-/** draft → submitted → approved (published city-wide) | rejected (back to the author with a comment). */
-export const STATUSES = { draft: '草稿', submitted: '待审核', approved: '已发布', rejected: '已退回' } as const;
-export type Status = keyof typeof STATUSES;
-export const StatusSchema = z.enum(Object.keys(STATUSES) as [Status, ...Status[]], {
-  message: '状态应为 draft、submitted、approved 或 rejected',
-});
 
 /** What each audit action means, for the history a user reads. */
 export const ACTIONS: Record<string, string> = {
@@ -61,26 +62,6 @@ export const UserNameSchema = z
   .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能含文字、数字和 . _ -');
 export const UnitNameSchema = z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称不能超过 100 个字');
 export const PasswordSchema = z.string().min(8, '密码至少 8 个字符').max(200, '密码不能超过 200 个字符');
-export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '文件摘要应为 64 位小写十六进制 SHA-256');
-/** A sample by its id or a unique prefix of at least 8 characters (what lists print). */
-export const SampleRefSchema = z.string().regex(/^[0-9a-f][0-9a-f-]{7,35}$/, '样本编号应为 8–36 位十六进制编号');
-export const CommentSchema = z.string().trim().max(2000, '意见不能超过 2000 个字');
-
-export const MeSchema = z.object({ name: z.string(), unit: z.string(), role: RoleSchema });
-export type Me = z.infer<typeof MeSchema>;
-
-/** A sample in the team library: the local library's sample plus who owns it and where it is in review. */
-export const TeamSampleSchema = SampleSchema.extend({
-  status: StatusSchema,
-  author: z.string(),
-  submittedAt: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewer: z.string().nullable(),
-  reviewComment: z.string().nullable(),
-  /** The hash of the sample's design (or original) file: the key that makes a repeated push a no-op. */
-  contentSha: Sha256Schema,
-});
-export type TeamSample = z.infer<typeof TeamSampleSchema>;
 
 /** A file of a new or edited sample: its bytes were uploaded before (PUT /api/blobs/<sha256>). */
 export const FileRefSchema = z.object({
@@ -95,40 +76,12 @@ const FileRefs = z
   .max(5)
   .refine((fs) => new Set(fs.map((f) => f.role)).size === fs.length, '每种文件只能有一个');
 
-export const TeamSearchQuerySchema = SearchQuerySchema.omit({ trashed: true })
-  .extend({
-    status: z.array(StatusSchema).max(4).default([]),
-    /** Only the caller's own unit's samples. */
-    mine: z.boolean().default(false),
-  })
-  .strict();
-export type TeamSearchQuery = z.input<typeof TeamSearchQuerySchema>;
-export type ParsedTeamSearchQuery = z.infer<typeof TeamSearchQuerySchema>;
-
-export const TeamSearchHitSchema = SearchHitSchema.extend({ sample: TeamSampleSchema });
-export const TeamFacetsSchema = FacetsSchema.extend({ status: z.record(z.string(), z.number().int()) });
-export const TeamSearchResultSchema = z.object({
-  /** Exact up to COUNT_CAP (1000); beyond it `totalCapped` is true and `total` is a lower bound ("1000+"). */
-  total: z.number().int(),
-  totalCapped: z.boolean(),
-  hits: z.array(TeamSearchHitSchema),
-  facets: TeamFacetsSchema.optional(),
-});
-export type TeamSearchResult = z.infer<typeof TeamSearchResultSchema>;
-
 export const TeamStatsSchema = LibraryStatsSchema.extend({
   /** Samples the caller can see, per review status. */
   byStatus: z.record(z.string(), z.number().int()),
 });
 export type TeamStats = z.infer<typeof TeamStatsSchema>;
 
-export const HistoryEntrySchema = z.object({
-  at: z.string(),
-  actor: z.string(),
-  actorUnit: z.string(),
-  action: z.string(),
-  comment: z.string().nullable(),
-});
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StudioError } from '../core/index.js';
 import type { Library } from '../library/library.js';
-import type { TeamClient } from './client.js';
+import { TeamApiError, type TeamClient } from './client.js';
 import { readJsonFile, writeJsonFile } from './json-file.js';
 import { pushLocalSample, type PushResult } from './push.js';
 import { NetworkError } from './transport.js';
@@ -25,6 +25,13 @@ export interface OutboxRun {
   failed: { localId: string; error: string }[];
   /** Still queued because the server could not be reached; the next run continues. */
   waiting: number;
+}
+
+/** One entry pushed: the server's answer, or why not (offline: the network failed, try later). */
+export interface OutboxPush {
+  result?: PushResult;
+  error?: string;
+  offline: boolean;
 }
 
 /**
@@ -56,6 +63,26 @@ export class Outbox {
     await this.save(data);
   }
 
+  /**
+   * Push one entry (the studio pushes them one by one to show its progress): removed once the
+   * server answered; a refusal or a network failure is noted on it and said in `error`. An ended
+   * session is thrown: the user signs in again and nothing is marked against the entry.
+   */
+  async pushOne(client: TeamClient, lib: Library, localId: string): Promise<OutboxPush> {
+    const e = (await this.list(client.origin)).find((x) => x.localId === localId);
+    if (!e) throw new StudioError('invalid-input', '推送队列中没有这个样本（可能已经推送过了），请刷新后再看');
+    try {
+      const result = await pushLocalSample(client, lib, e.localId, { submit: e.submit });
+      await this.remove(client.origin, e.localId);
+      return { result, offline: false };
+    } catch (err) {
+      if (err instanceof TeamApiError && err.status === 401) throw err;
+      const error = err instanceof StudioError ? err.full : String(err);
+      await this.note(client.origin, e.localId, error);
+      return { error, offline: err instanceof NetworkError };
+    }
+  }
+
   /** Push every entry for the client's server; stop at the first network failure (still offline). */
   async pushAll(
     client: TeamClient,
@@ -65,20 +92,14 @@ export class Outbox {
     const run: OutboxRun = { pushed: [], failed: [], waiting: 0 };
     const entries = await this.list(client.origin);
     for (const [i, e] of entries.entries()) {
-      try {
-        const result = await pushLocalSample(client, lib, e.localId, { submit: e.submit });
-        await this.remove(client.origin, e.localId);
-        run.pushed.push({ localId: e.localId, result });
-        onEach?.(e.localId, result);
-      } catch (err) {
-        const message = err instanceof StudioError ? err.full : String(err);
-        await this.note(client.origin, e.localId, message);
-        if (err instanceof NetworkError) {
-          run.waiting = entries.length - i;
-          break;
-        }
-        run.failed.push({ localId: e.localId, error: message });
-      }
+      const r = await this.pushOne(client, lib, e.localId);
+      if (r.result) {
+        run.pushed.push({ localId: e.localId, result: r.result });
+        onEach?.(e.localId, r.result);
+      } else if (r.offline) {
+        run.waiting = entries.length - i;
+        break;
+      } else run.failed.push({ localId: e.localId, error: r.error ?? '' });
     }
     return run;
   }

@@ -21,6 +21,8 @@ export function testContext(
     libraryDir,
     profilePath: join(dataDir, '本单位信息.json'),
     assetsDir,
+    // The team connection's files (known servers, outbox, settings) there too, not beside the temp library.
+    teamDir: dataDir,
     log: (m) => logged.push(m),
   });
   return Object.assign(ctx, {

@@ -3,6 +3,7 @@ import type { ApiMethod } from '../../core/api.js';
 import { fillProfile } from '../../engine/fill-profile.js';
 import { availableFamilies } from '../../engine/fonts/font-set.js';
 import type { StudioContext } from '../context.js';
+import { withReviewMark } from '../../engine/review-mark.js';
 import { exportJob } from '../jobs/export-job.js';
 import { Outbox } from '../outbox.js';
 import { batchHandlers } from './batch.js';
@@ -11,6 +12,7 @@ import { kitHandlers } from './kit.js';
 import { libraryHandlers } from './library.js';
 import { profileHandlers } from './profile.js';
 import { SceneCache } from './preview.js';
+import { teamHandlers } from './team.js';
 import { method, type Handler } from './result.js';
 import { checkSlogan, convertScript, suggestSlogans } from './slogans.js';
 import { designOfFormat, designOfTemplate, formats, templateSummaries } from './templates.js';
@@ -30,6 +32,7 @@ export function createHandlers(ctx: StudioContext): Handlers {
     ...batchHandlers(ctx),
     ...profileHandlers(ctx),
     ...kitHandlers(ctx),
+    ...teamHandlers(ctx),
     listTemplates: method('listTemplates', () => templateSummaries(), log),
     listFormats: method('listFormats', () => formats(), log),
     listFonts: method('listFonts', () => availableFamilies(), log),
@@ -53,7 +56,15 @@ export function createHandlers(ctx: StudioContext): Handlers {
     checkSlogan: method('checkSlogan', ({ text }) => checkSlogan(text), log),
     suggestSlogans: method('suggestSlogans', (req) => suggestSlogans(req), log),
     convertScript: method('convertScript', (req) => convertScript(req), log),
-    exportDesign: method('exportDesign', (req) => ({ jobId: jobs.start(exportJob(req, assets)) }), log),
+    // A print export of a design the team has not approved carries the 「未审核」 mark (a setting).
+    exportDesign: method(
+      'exportDesign',
+      async (req) => {
+        const marked = (await ctx.team.marksExport(req.design)) ? { ...req, design: withReviewMark(req.design) } : req;
+        return { jobId: jobs.start(exportJob(marked, assets)) };
+      },
+      log,
+    ),
     jobStatus: method('jobStatus', ({ jobId }) => jobs.status(jobId), log),
     cancelJob: method('cancelJob', ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }), log),
     addAsset: method(

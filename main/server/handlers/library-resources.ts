@@ -24,5 +24,14 @@ export function libraryResources(): ResourceRoute[] {
         return data && { type: thumb.mime || 'image/jpeg', data, cache: 'private, max-age=86400' };
       },
     },
+    {
+      // A team sample's thumbnail: fetched through the signed-in connection, checked against its hash.
+      pattern: new RegExp(`^/team/thumbnails/(${SAMPLE_ID})/([0-9a-f]{64})\\.jpg$`),
+      get: async (m, ctx) => ({
+        type: 'image/jpeg',
+        data: await ctx.team.thumbnail(m[1]!, m[2]!),
+        cache: 'private, max-age=86400, immutable',
+      }),
+    },
   ];
 }
