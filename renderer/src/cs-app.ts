@@ -9,7 +9,8 @@ import { defineMessages, locale, LocaleController, setLocale } from './i18n/i18n
 import { controls } from './shared-styles.js';
 import './cs-gallery.js';
 import './cs-editor.js';
-import './cs-library.js';
+import './cs-team-tabs.js';
+import './cs-team-shared.js';
 import './cs-batch.js';
 import './cs-settings.js';
 import './cs-about.js';
@@ -204,14 +205,15 @@ export class CsApp extends LitElement {
   private body() {
     if (this.loading) return html`<p class="muted">${t('loading')}</p>`;
     const session = this.doc.session;
-    const gallery = html`<cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
+    const gallery = html`<cs-team-shared></cs-team-shared>
+      <cs-gallery .templates=${this.templates} @template-open=${this.openTemplate}></cs-gallery>`;
     switch (this.screen) {
       case 'editor':
         return session
           ? html`<cs-editor .session=${session} .autosave=${this.doc.autosave} .busy=${this.doc.busy}></cs-editor>`
           : gallery;
       case 'library':
-        return html`<cs-library></cs-library>`;
+        return html`<cs-team-tabs></cs-team-tabs>`;
       case 'batch':
         return html`<cs-batch .templates=${this.templates}></cs-batch>`;
       case 'impose':
