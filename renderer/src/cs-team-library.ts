@@ -114,7 +114,7 @@ export class CsTeamLibrary extends LitElement {
               }}>
                 <option value="all">${t('all')}</option><option value="approved">${t('approved')}</option><option value="mine">${t('mine')}</option>
               </select>
-              <button type="submit">${t('go')}</button>
+              <button type="submit" data-action="search">${t('go')}</button>
             </form>
             <div class="bar">
               ${r ? html`<span data-count=${r.total}>${r.totalCapped ? t('countCapped', { n: r.total }) : t('count', { n: r.total })}</span>` : ''}

@@ -46,13 +46,21 @@ export function studioForSuite(): () => Studio {
   };
 }
 
+/** A browser-mode server of its own: a fresh temp library in a folder of its own, its URL with the token. */
+export interface StudioServer {
+  url: URL;
+  /** The temp folder: the library, the unit profile and the team connection's files beside it, the image cache. */
+  root: string;
+  library: string;
+  stop(): void;
+}
+
 /**
  * `unitProfile`: a 本单位信息 file written beside the library before the server starts (so the
  * profile is this run's own, not a shared temp file's).
  */
-export async function startStudio(opts: { unitProfile?: string } = {}): Promise<Studio> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // The library in a folder of its own: the unit profile (本单位信息.json) is kept beside it.
+export async function serveStudio(opts: { unitProfile?: string } = {}): Promise<StudioServer> {
+  // The library in a folder of its own: the unit profile (本单位信息.json) and the team files are kept beside it.
   const root = mkdtempSync(join(tmpdir(), 'cs-studio-e2e-'));
   const library = join(root, '样本库');
   mkdirSync(library);
@@ -71,7 +79,21 @@ export async function startStudio(opts: { unitProfile?: string } = {}): Promise<
     createInterface({ input: server.stdout! }).once('line', ok);
     server.once('exit', (code) => fail(new Error(`server exited (${code}) before printing its URL`)));
   });
-  const url = new URL(first.trim());
+  return {
+    url: new URL(first.trim()),
+    root,
+    library,
+    stop() {
+      server.kill('SIGTERM');
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startStudio(opts: { unitProfile?: string } = {}): Promise<Studio> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const studio = await serveStudio(opts);
+  const { url, library } = studio;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -118,8 +140,7 @@ export async function startStudio(opts: { unitProfile?: string } = {}): Promise<
     },
     async close() {
       await browser.close();
-      server.kill('SIGTERM');
-      rmSync(root, { recursive: true, force: true });
+      studio.stop();
     },
   };
 }

@@ -34,7 +34,10 @@ afterAll(async () => {
 });
 
 const slogan = (text: string): StudioDesign =>
-  design({ name: text.slice(0, 6), elements: [textEl({ id: 'slogan', text, box: { x: 20, y: 40, w: 170, h: 120 } })] });
+  design({
+    name: text.slice(0, 6),
+    elements: [textEl({ id: 'slogan', text, box: { x: 20, y: 40, w: 170, h: 120 } })],
+  }) as StudioDesign;
 
 async function until(handlers: typeof h, jobId: string) {
   for (let i = 0; i < 2400; i++) {
