@@ -63,7 +63,9 @@ export class CsTeamLibrary extends LitElement {
       form select { width: auto; }
       .bar { display: flex; gap: 12px; align-items: center; margin: 8px 0 14px; flex-wrap: wrap; }
       .ok { color: var(--cs-ok); font-weight: 600; }
-      section { margin-top: 28px; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(300px, 380px); gap: 24px; align-items: start; }
+      aside { background: var(--cs-surface); border: 1px solid var(--cs-border); border-radius: 10px; padding: 16px; }
+      @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
     `,
   ];
 
@@ -75,6 +77,7 @@ export class CsTeamLibrary extends LitElement {
   private async search(e?: Event) {
     e?.preventDefault();
     this.error = '';
+    if (!this.team.state?.connected) return;
     const status: Status[] = this.scope === 'approved' ? ['approved'] : [];
     try {
       this.result = await call('teamSearch', { text: this.text, status, mine: this.scope === 'mine', limit: 60 });
@@ -103,36 +106,40 @@ export class CsTeamLibrary extends LitElement {
     const r = this.result;
     return html`
       <cs-team-outbox @pushed=${() => this.search()}></cs-team-outbox>
-      ${
-        connected
-          ? html`<form @submit=${this.search}>
-              <input type="text" name="team-search" aria-label=${t('search')} placeholder=${t('search')}
-                @input=${(e: Event) => (this.text = (e.target as HTMLInputElement).value)}>
-              <select name="scope" aria-label=${t('scope')} @change=${(e: Event) => {
-                this.scope = (e.target as HTMLSelectElement).value as Scope;
-                void this.search();
-              }}>
-                <option value="all">${t('all')}</option><option value="approved">${t('approved')}</option><option value="mine">${t('mine')}</option>
-              </select>
-              <button type="submit" data-action="search">${t('go')}</button>
-            </form>
-            <div class="bar">
-              ${r ? html`<span data-count=${r.total}>${r.totalCapped ? t('countCapped', { n: r.total }) : t('count', { n: r.total })}</span>` : ''}
-              <button type="button" class="secondary" data-action="pull" ?disabled=${this.busy} @click=${this.pull}>${t('pull')}</button>
-              ${this.busy ? html`<span class="muted" role="status">${t('pulling')}</span>` : ''}
-              ${this.notice ? html`<span class="ok" role="status">${this.notice}</span>` : ''}
-            </div>`
-          : html`<p class="muted">${t('signIn')}</p>`
-      }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${
-        connected && r
-          ? r.hits.length
-            ? html`<ul class="cards" aria-label=${t('search')}>${r.hits.map((h) => teamCard(h.sample))}</ul>`
-            : html`<p class="muted">${t('empty')}</p>`
-          : ''
-      }
-      ${this.team.state?.server ? html`<section><cs-team-submit @submitted=${() => this.search()}></cs-team-submit></section>` : ''}
+      <div class="layout">
+        <div>
+          ${
+            connected
+              ? html`<form @submit=${this.search}>
+                  <input type="text" name="team-search" aria-label=${t('search')} placeholder=${t('search')}
+                    @input=${(e: Event) => (this.text = (e.target as HTMLInputElement).value)}>
+                  <select name="scope" aria-label=${t('scope')} @change=${(e: Event) => {
+                    this.scope = (e.target as HTMLSelectElement).value as Scope;
+                    void this.search();
+                  }}>
+                    <option value="all">${t('all')}</option><option value="approved">${t('approved')}</option><option value="mine">${t('mine')}</option>
+                  </select>
+                  <button type="submit" data-action="search">${t('go')}</button>
+                </form>
+                <div class="bar">
+                  ${r ? html`<span data-count=${r.total}>${r.totalCapped ? t('countCapped', { n: r.total }) : t('count', { n: r.total })}</span>` : ''}
+                  <button type="button" class="secondary" data-action="pull" ?disabled=${this.busy} @click=${this.pull}>${t('pull')}</button>
+                  ${this.busy ? html`<span class="muted" role="status">${t('pulling')}</span>` : ''}
+                  ${this.notice ? html`<span class="ok" role="status">${this.notice}</span>` : ''}
+                </div>`
+              : html`<p class="muted">${t('signIn')}</p>`
+          }
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+          ${
+            connected && r
+              ? r.hits.length
+                ? html`<ul class="cards" aria-label=${t('search')}>${r.hits.map((h) => teamCard(h.sample))}</ul>`
+                : html`<p class="muted">${t('empty')}</p>`
+              : ''
+          }
+        </div>
+        ${this.team.state?.server ? html`<aside><cs-team-submit @submitted=${() => this.search()}></cs-team-submit></aside>` : ''}
+      </div>
     `;
   }
 }

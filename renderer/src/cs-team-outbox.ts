@@ -15,7 +15,7 @@ const t = defineMessages({
   done: { zh: '已推送 {ok} 个', en: 'Pushed {ok}' },
   refused: { zh: '，{n} 个被拒绝（见下）', en: ', {n} refused (below)' },
   offline: { zh: '，连接中断，{n} 个仍在队列中，稍后再推', en: ', connection lost: {n} still waiting' },
-  signIn: { zh: '登录后可推送', en: 'Sign in to push' },
+  signIn: { zh: '在「团队连接」中登录后即可推送', en: 'Sign in (Team connection) to push them' },
 });
 
 /**

@@ -53,7 +53,8 @@ export class CsTeamReview extends LitElement {
       :host { display: block; }
       .head { display: flex; gap: 12px; align-items: center; }
       .head h2 { margin: 0; }
-      textarea { min-height: 56px; font-size: 14px; }
+      label { margin: 8px 0 0; font-size: 14px; }
+      textarea { min-height: 56px; font-size: 14px; margin-top: 4px; }
       .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 6px; }
       .actions button { padding: 6px 12px; min-height: 32px; }
       .ok { color: var(--cs-ok); font-weight: 600; }

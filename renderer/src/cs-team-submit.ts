@@ -55,14 +55,16 @@ export class CsTeamSubmit extends LitElement {
     controls,
     css`
       :host { display: block; }
-      form { display: flex; gap: 10px; margin: 10px 0; }
-      form input { flex: 1; }
+      form { display: flex; gap: 8px; margin: 10px 0; }
+      form input { flex: 1; min-width: 0; }
       ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
-      li { display: grid; grid-template-columns: 64px 1fr auto; gap: 12px; align-items: center; background: #fff; border: 1px solid var(--cs-border); border-radius: 8px; padding: 8px 12px; }
-      li img { width: 64px; height: 48px; object-fit: contain; background: #e9edf3; }
+      li { display: grid; grid-template-columns: 56px 1fr; gap: 8px 12px; align-items: center; background: #fff; border: 1px solid var(--cs-border); border-radius: 8px; padding: 8px 10px; }
+      li img { width: 56px; height: 44px; object-fit: contain; background: #e9edf3; }
       .title { font-weight: 700; }
-      .pick { display: grid; gap: 6px; min-width: 260px; }
-      .pick label { font-weight: 400; font-size: 13px; margin: 0; }
+      .pick { grid-column: 1 / -1; display: flex; gap: 8px; align-items: end; }
+      .pick label { flex: 1; font-weight: 400; font-size: 13px; margin: 0; min-width: 0; }
+      .pick button { flex: none; margin-left: auto; padding: 6px 14px; min-height: 34px; }
+      h2 { margin-bottom: 4px; }
       .ok { color: var(--cs-ok); font-weight: 600; }
     `,
   ];
@@ -121,7 +123,7 @@ export class CsTeamSubmit extends LitElement {
     const guess = this.mine.find((m) => m.title === s.title)?.id ?? '';
     return html`<li data-local-id=${s.id}>
       <img alt="" src=${resourceUrl(sampleThumbnailPath(s.id))}>
-      <div><div class="title">${s.title}</div><div class="muted">${kindLabel(s.kind)} · ${s.publishedAt} · ${s.unit}</div></div>
+      <div><div class="title">${s.title}</div><div class="muted">${[kindLabel(s.kind), s.publishedAt, s.unit].filter(Boolean).join(' · ')}</div></div>
       <div class="pick">
         ${
           this.mine.length

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +37,7 @@ let stationA: Studio;
 let reviewerStudio: StudioServer;
 let stationB: StudioServer;
 let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'cs-team-e2e-'));
 
 beforeAll(async () => {
   cluster = await startCluster();
@@ -48,13 +51,12 @@ beforeAll(async () => {
     db: pool,
     host: '127.0.0.1',
     port: 0,
-    dataDir: join(ARTIFACTS, 'team-data'),
+    dataDir,
     log: () => undefined,
   });
   // The centre shares a template: it shows in every station's gallery.
   const zhao = new TeamClient(server.url, server.fingerprint);
   await zhao.login('zhao', PASSWORD);
-  const { readFileSync } = await import('node:fs');
   const tpl = JSON.parse(readFileSync('templates/designs/banner-red-600x70.json', 'utf8')) as object;
   await zhao.call('publishTemplate', { template: { ...tpl, id: 'city-banner', title: '市局统一宣传横幅' } as never });
   zhao.close();
@@ -69,6 +71,7 @@ afterAll(async () => {
   await server?.close();
   await pool?.end();
   cluster?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function open(url: URL, size = { width: 1440, height: 900 }): Promise<Page> {
