@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudioServer, type StudioServer } from '../../main/server/http.js';
 import {
+  allowOutboundHost,
   installOutboundGuard,
   isLoopback,
   OUTBOUND_BLOCKED,
@@ -82,5 +83,13 @@ describe('outbound-socket guard (offline, proven)', () => {
       body: '{}',
     });
     expect(r.status).toBe(200);
+  });
+
+  it('lets through the one team server the user connected to, nothing else', async () => {
+    expect(await attempt(() => net.connect(8443, '198.51.100.7'))).toBe(OUTBOUND_BLOCKED);
+    allowOutboundHost('198.51.100.7');
+    // Allowed: the connection is attempted (this documentation address answers nobody).
+    expect(await attempt(() => net.connect(8443, '198.51.100.7'))).not.toBe(OUTBOUND_BLOCKED);
+    expect(await attempt(() => net.connect(8443, '198.51.100.8'))).toBe(OUTBOUND_BLOCKED);
   });
 });
