@@ -7,6 +7,7 @@ import {
   HistoryEntrySchema,
   MeSchema,
   SampleRefSchema,
+  SharedTemplateSummarySchema,
   StatusSchema,
   TeamSampleSchema,
   TeamSearchQuerySchema,
@@ -64,15 +65,7 @@ export const PushOutcomeSchema = z.object({
 });
 export type PushOutcome = z.infer<typeof PushOutcomeSchema>;
 
-const SharedTemplateCardSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-export type SharedTemplateCard = z.infer<typeof SharedTemplateCardSchema>;
+export type SharedTemplateCard = z.infer<typeof SharedTemplateSummarySchema>;
 
 const ById = z.object({ id: SampleRefSchema }).strict();
 
@@ -135,7 +128,10 @@ export const TEAM_STUDIO_API = {
     output: z.object({ pulled: z.number().int(), unchanged: z.number().int(), files: z.number().int() }),
   },
   /** The city centre's shared templates (the gallery shows them marked 市局共享). */
-  teamTemplates: { input: z.object({}).strict(), output: z.object({ templates: z.array(SharedTemplateCardSchema) }) },
+  teamTemplates: {
+    input: z.object({}).strict(),
+    output: z.object({ templates: z.array(SharedTemplateSummarySchema) }),
+  },
   /** A shared template as a new design, its images kept here. */
   teamOpenTemplate: { input: z.object({ id: z.string().max(64) }).strict(), output: StudioDesignSchema },
 } as const satisfies Record<string, MethodSpec>;

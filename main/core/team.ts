@@ -70,3 +70,13 @@ export const HistoryEntrySchema = z.object({
   comment: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** A template the city centre shares, as lists show it. */
+export const SharedTemplateSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});

@@ -15,6 +15,7 @@ import {
   RoleSchema,
   SampleRefSchema,
   Sha256Schema,
+  SharedTemplateSummarySchema,
   StatusSchema,
   TeamSampleSchema,
   TeamSearchQuerySchema,
@@ -121,14 +122,6 @@ export const SharedTemplateSchema = TemplateSchema.refine(
 export const SharedProfileSchema = z.object({
   unit: z.string(),
   profile: UnitProfileSchema,
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-export const SharedTemplateSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
