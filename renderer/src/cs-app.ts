@@ -9,6 +9,7 @@ import { defineMessages, locale, LocaleController, setLocale } from './i18n/i18n
 import { controls } from './shared-styles.js';
 import './cs-gallery.js';
 import './cs-editor.js';
+import './cs-library.js';
 import './cs-batch.js';
 import './cs-settings.js';
 import './cs-about.js';
@@ -116,8 +117,8 @@ export class CsApp extends LitElement {
     window.addEventListener('dragover', swallowDrop);
     window.addEventListener('drop', swallowDrop);
     void this.load();
-    // The 素材库 screen (local and team library) and the gallery's shared templates come in their
-    // own chunk after the first paint: the first load stays within its budget.
+    // The team library's tabs and the gallery's shared templates come in their own chunk after the
+    // first paint: the first load stays within its budget.
     void import('./cs-team-tabs.js');
     void import('./cs-team-shared.js');
   }
@@ -215,7 +216,8 @@ export class CsApp extends LitElement {
           ? html`<cs-editor .session=${session} .autosave=${this.doc.autosave} .busy=${this.doc.busy}></cs-editor>`
           : gallery;
       case 'library':
-        return html`<cs-team-tabs></cs-team-tabs>`;
+        // The local library stays the app's own element; the team tabs frame it (团队库, 审核, 团队连接).
+        return html`<cs-team-tabs><cs-library slot="local"></cs-library></cs-team-tabs>`;
       case 'batch':
         return html`<cs-batch .templates=${this.templates}></cs-batch>`;
       case 'impose':

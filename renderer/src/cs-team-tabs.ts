@@ -2,7 +2,6 @@ import { LitElement, css, html } from 'lit';
 import { isReviewer, roleName, TeamController } from './data/team-store.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import './cs-library.js';
 import './cs-team-connect.js';
 import './cs-team-library.js';
 import './cs-team-review.js';
@@ -22,8 +21,9 @@ const t = defineMessages({
 export type LibraryTab = 'local' | 'team' | 'review' | 'connect';
 
 /**
- * The 素材库 screen: the local library and, beside it, the city's team library (issue #17 §5) —
- * search either, the review tab (a reviewer's queue, a station's submissions) and the connection.
+ * The 素材库 screen: the local library (slotted `local`) and, beside it, the city's team library
+ * (issue #17 §5) — search either, the review tab (a reviewer's queue, a station's submissions) and
+ * the connection.
  */
 export class CsTeamTabs extends LitElement {
   static override properties = { tab: { state: true } };
@@ -58,7 +58,8 @@ export class CsTeamTabs extends LitElement {
       case 'connect':
         return html`<cs-team-connect></cs-team-connect>`;
       default:
-        return html`<cs-library></cs-library>`;
+        // The local library is the app's element, slotted in: it keeps its state across the tabs.
+        return html`<slot name="local"></slot>`;
     }
   }
 

@@ -150,6 +150,7 @@ describe('the team library in three studios', () => {
   it('station A drafts signed out: the work waits in the outbox, then is pushed once', async () => {
     await publishLocally(stationA, '网中鱼海报', '鲫鱼草鱼多宝鱼、不做骗子的网中鱼');
     await a.locator('cs-team-connect button', { hasText: '退出登录' }).click();
+    await a.locator('cs-team-connect form').waitFor();
     await a.locator('button[data-tab="team"]').click();
     const row = a.locator('cs-team-submit li[data-local-id]', { hasText: '网中鱼海报' });
     await row.locator('[data-action="submit"]').click();
