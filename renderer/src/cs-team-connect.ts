@@ -78,6 +78,7 @@ export class CsTeamConnect extends LitElement {
       dd { margin: 0; }
       .check { display: flex; gap: 8px; align-items: flex-start; font-weight: 600; margin-top: 16px; }
       .check input { margin-top: 4px; }
+      .check .muted { font-weight: 400; }
       p { line-height: 1.6; }
     `,
   ];

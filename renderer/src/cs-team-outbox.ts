@@ -85,9 +85,11 @@ export class CsTeamOutbox extends LitElement {
     return html`
       <span data-outbox=${n}>${n ? t('waiting', { n }) : t('none')}</span>
       ${
-        n
-          ? html`<button type="button" data-action="push" ?disabled=${!s?.connected || !!this.progress} title=${s?.connected ? '' : t('signIn')} @click=${this.push}>${t('push')}</button>`
-          : ''
+        !n
+          ? ''
+          : s?.connected
+            ? html`<button type="button" data-action="push" ?disabled=${!!this.progress} @click=${this.push}>${t('push')}</button>`
+            : html`<span class="muted">${t('signIn')}</span>`
       }
       ${this.progress ? html`<progress max=${this.total} value=${this.done}></progress><span role="status">${this.progress}</span>` : ''}
       ${this.result ? html`<span role="status">${this.result}</span>` : ''}
