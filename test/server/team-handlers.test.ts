@@ -229,6 +229,42 @@ describe('the studio and the team server', () => {
     expect((await h.ok('teamState', {})).connected).toBe(false);
   });
 
+  it('a server whose certificate changed shows both fingerprints; trusted again only when the user says so', async () => {
+    const first = await startTeamServer({
+      db: t.pool,
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: freshDir('studio-cert-1'),
+      log: () => undefined,
+    });
+    const port = Number(new URL(first.url).port);
+    await h2.ok('teamConnect', { url: first.url, user: 'li', password: PASSWORD, fingerprint: first.fingerprint });
+    await h2.ok('teamDisconnect', {});
+    await first.close();
+    // The same address, a new certificate (another data folder).
+    const second = await startTeamServer({
+      db: t.pool,
+      host: '127.0.0.1',
+      port,
+      dataDir: freshDir('studio-cert-2'),
+      log: () => undefined,
+    });
+    try {
+      expect(second.fingerprint).not.toBe(first.fingerprint);
+      const p = await h2.ok('teamProbe', { url: second.url });
+      expect(p).toMatchObject({ fingerprint: second.fingerprint, pinned: first.fingerprint });
+      const login = { url: second.url, user: 'li', password: PASSWORD, fingerprint: second.fingerprint };
+      const e = await h2.bad('teamConnect', login);
+      expect(e.message).toMatch(/证书指纹与已确认的不同/);
+      expect(e.details?.join('\n')).toContain(first.fingerprint);
+      expect((await h2.ok('teamConnect', { ...login, replacePinned: true })).fingerprint).toBe(second.fingerprint);
+      expect((await h2.ok('teamProbe', { url: second.url })).pinned).toBe(second.fingerprint);
+    } finally {
+      await h2.ok('teamDisconnect', {});
+      await second.close();
+    }
+  });
+
   it('shared templates from the centre open as designs', async () => {
     const zhao = await t.as('zhao');
     const tpl = JSON.parse(
