@@ -2,7 +2,7 @@
 // as itself, not \uXXXX escapes: half the bytes), with the indentation of lit's html`` and css``
 // templates folded away — esbuild keeps template literals as written. The bundle test
 // (test/renderer/bundle.test.ts) builds with these same options.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -99,8 +99,16 @@ export const rendererBuildOptions = {
   tsconfig: `${ROOT}/renderer/tsconfig.json`,
   plugins: [fold],
   logLevel: 'warning',
+  // Screens loaded by import() (the team library's tabs) become chunks the first load does not
+  // fetch; code they share with app.js goes to a shared chunk app.js imports.
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await build({ ...rendererBuildOptions, outfile: `${ROOT}/renderer/dist/app.js` });
+  const out = `${ROOT}/renderer/dist`;
+  // Chunks are named by their hash: those of an earlier build would pile up.
+  for (const f of await readdir(out).catch(() => [])) if (/^chunk-.*\.js$/.test(f)) await rm(`${out}/${f}`);
+  await build({ ...rendererBuildOptions, outdir: out });
 }

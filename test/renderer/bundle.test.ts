@@ -4,9 +4,10 @@ import { foldTemplates, rendererBuildOptions } from '../../scripts/build-rendere
 
 /*
  * The page's bundle as `npm run build:renderer` makes it (#12 §5, same options): no zod in it (the
- * renderer imports zod-free core modules and types only), and at most 300 KB minified — 330 KB
- * since the 拼版 and 活动套装 screens (#16) added 29 KB to the editor's 297 KB: loading those two
- * screens on demand (esbuild splitting) would bring it back under 300 KB; that is the lead's call.
+ * renderer imports zod-free core modules and types only), and at most 330 KB minified for the first
+ * load — app.js and the chunks it imports; screens loaded by import() (the team library's) apart.
+ * 330 KB since the 拼版 and 活动套装 screens (#16) added 29 KB to the editor's 297 KB: loading those
+ * two by import() too (the build splits now) would bring it back under 300 KB; the lead's call.
  */
 describe('the renderer bundle', () => {
   it('holds no zod and stays under 330 KB minified', async () => {
@@ -14,15 +15,30 @@ describe('the renderer bundle', () => {
       ...rendererBuildOptions,
       write: false,
       metafile: true,
-      outfile: 'app.js',
+      outdir: 'out',
       logLevel: 'silent',
     });
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.filter((i) => i.includes('node_modules/zod/'))).toEqual([]);
     // Only zod-free core modules reach the page: no schema file of the contract.
     expect(inputs.filter((i) => /main\/core\/(api[\w-]*|index|profile)\.ts$/.test(i))).toEqual([]);
-    const bytes = r.outputFiles.find((f) => f.path.endsWith('.js'))!.contents.length;
-    console.log(`[renderer] bundle ${(bytes / 1024).toFixed(1)} KB minified, ${inputs.length} modules`);
+    // The first load: the entry and every chunk it imports statically, transitively.
+    const outputs = r.metafile.outputs;
+    const first = new Set<string>();
+    const visit = (path: string) => {
+      if (first.has(path)) return;
+      first.add(path);
+      for (const i of outputs[path]!.imports) if (i.kind === 'import-statement') visit(i.path);
+    };
+    visit(Object.keys(outputs).find((p) => outputs[p]!.entryPoint && p.endsWith('.js'))!);
+    const size = (paths: string[]) => paths.reduce((n, p) => n + outputs[p]!.bytes, 0);
+    const js = Object.keys(outputs).filter((p) => p.endsWith('.js'));
+    const bytes = size([...first]);
+    const later = size(js.filter((p) => !first.has(p)));
+    console.log(
+      `[renderer] first load ${(bytes / 1024).toFixed(1)} KB minified (${first.size} files), loaded later ${(later / 1024).toFixed(1)} KB, ${inputs.length} modules`,
+    );
+    expect(later).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(330 * 1024);
   });
 
