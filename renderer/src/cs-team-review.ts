@@ -54,7 +54,7 @@ export class CsTeamReview extends LitElement {
       .head { display: flex; gap: 12px; align-items: center; }
       .head h2 { margin: 0; }
       label { margin: 8px 0 0; font-size: 14px; }
-      textarea { min-height: 56px; font-size: 14px; margin-top: 4px; }
+      textarea { min-height: 56px; font-size: 14px; margin-top: 4px; font-weight: 400; }
       .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 6px; }
       .actions button { padding: 6px 12px; min-height: 32px; }
       .ok { color: var(--cs-ok); font-weight: 600; }
