@@ -169,7 +169,7 @@ describe('the team library in three studios', () => {
     await a.locator('button[data-tab="team"]').click();
     await a.locator('cs-team-outbox [data-action="push"]').click();
     await expect.poll(() => a.locator('cs-team-outbox [role="status"]').last().textContent()).toContain('已推送 1 个');
-    expect(await a.locator('cs-team-outbox [data-outbox]').getAttribute('data-outbox')).toBe('0');
+    await expect.poll(() => a.locator('cs-team-outbox [data-outbox]').getAttribute('data-outbox')).toBe('0');
     const { rows } = await pool.query("SELECT status FROM samples WHERE title = '网中鱼海报'");
     expect(rows).toEqual([{ status: 'submitted' }]);
   });
