@@ -55,6 +55,10 @@ describe('app.asar', () => {
     ]) {
       expect(entries, f).toContain(f);
     }
+    // Screens loaded by import() are chunks beside app.js: each one the built renderer has is packed.
+    const chunks = readdirSync(join(ROOT, 'renderer/dist')).filter((f) => /^chunk-.*\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const c of chunks) expect(entries, c).toContain(`renderer/dist/${c}`);
     const index = readPacked('renderer/dist/index.html').toString('utf8');
     expect(index).toMatch(/app\.js/);
     // The preload runs in the sandbox as one CommonJS file: nothing left to import at run time.
