@@ -13,7 +13,7 @@ import {
 } from '../../main/core/design/edit.js';
 import type { Box } from '../../main/core/design/elements.js';
 import type { CanvasAction } from './data/canvas-keys.js';
-import { fire } from './events.js';
+import { fire, fireEdit } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import { fieldStyles, num } from './style-fields.js';
@@ -71,12 +71,7 @@ export class CsArrangeFields extends LitElement {
   static override styles = [controls, fieldStyles];
 
   private apply(make: () => StudioDesign, label: string) {
-    try {
-      fire(this, 'design-change', { design: make(), label });
-    } catch (e) {
-      fire(this, 'edit-refused', { message: e instanceof Error ? e.message : String(e) });
-      this.requestUpdate();
-    }
+    fireEdit(this, make, label);
   }
 
   private command(action: CanvasAction) {

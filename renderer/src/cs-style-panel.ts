@@ -13,7 +13,7 @@ import {
   type ElementPatch,
 } from '../../main/core/design/edit.js';
 import type { Element } from '../../main/core/design/elements.js';
-import { fire, type CsEvent } from './events.js';
+import { fire, fireEdit, type CsEvent } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import { colour, fieldStyles, num, seg } from './style-fields.js';
@@ -106,12 +106,7 @@ export class CsStylePanel extends LitElement {
   }
 
   private apply(make: () => StudioDesign, label: string) {
-    try {
-      fire(this, 'design-change', { design: make(), label });
-    } catch (e) {
-      fire(this, 'edit-refused', { message: e instanceof Error ? e.message : String(e) });
-      this.requestUpdate();
-    }
+    fireEdit(this, make, label);
   }
 
   private renderKind(el: Element) {

@@ -5,7 +5,7 @@ import type { StudioDesign } from '../../main/core/design/design.js';
 import { patchElement, presetColour, type ElementPatch } from '../../main/core/design/edit.js';
 import type { TextElement } from '../../main/core/design/elements.js';
 import { fontFamilies, type FontFamily } from './data/fonts.js';
-import { fire } from './events.js';
+import { fire, fireEdit } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
 import { colour, fieldStyles, num, seg } from './style-fields.js';
@@ -100,12 +100,7 @@ export class CsTextStyle extends LitElement {
   }
 
   private set(patch: ElementPatch<'text'>, label: string) {
-    try {
-      fire(this, 'design-change', { design: patchElement(this.design, this.el.id, 'text', patch), label });
-    } catch (e) {
-      fire(this, 'edit-refused', { message: e instanceof Error ? e.message : String(e) });
-      this.requestUpdate();
-    }
+    fireEdit(this, () => patchElement(this.design, this.el.id, 'text', patch), label);
   }
 
   /** Fixed starts from the size the text has now, never the fit's maximum (walkthrough bug 3). */

@@ -97,3 +97,17 @@ export function fire<K extends CsEventName>(
 ): void {
   target.dispatchEvent(new CustomEvent(name, { detail: detail[0], bubbles: true, composed: true }));
 }
+
+/**
+ * One edit from a panel: the design `make` returns goes up as one undo step named `label`; an edit
+ * core refuses (a locked element, a value out of range) goes up as its message instead, and the
+ * panel redraws so its fields show the design as it still is.
+ */
+export function fireEdit(host: EventTarget & { requestUpdate(): void }, make: () => StudioDesign, label: string): void {
+  try {
+    fire(host, 'design-change', { design: make(), label });
+  } catch (e) {
+    fire(host, 'edit-refused', { message: e instanceof Error ? e.message : String(e) });
+    host.requestUpdate();
+  }
+}
