@@ -308,12 +308,16 @@ export class CsPreview extends LitElement implements CanvasHost {
     return { x: Math.min(w, Math.max(0, p.x)), y: Math.min(h, Math.max(0, p.y)) };
   }
 
-  /** Enter or double-click: a text is edited in place, a photo is reframed. */
+  /**
+   * Enter or double-click: a text is edited in place, a photo is reframed. A lock holds an
+   * element's place, not its words (a template's locked hotline still takes the station's number),
+   * so a locked text is edited too; a locked photo is not reframed.
+   */
   edit(id: string) {
     const el = this.design && findElement(this.design, id);
-    if (!el || el.locked) return;
+    if (!el) return;
     if (el.type === 'text') this.editingId = id;
-    else if (el.type === 'image' && el.asset) this.cropId = this.cropId === id ? '' : id;
+    else if (el.type === 'image' && el.asset && !el.locked) this.cropId = this.cropId === id ? '' : id;
   }
 
   // ---- rendering ---------------------------------------------------------------------------------

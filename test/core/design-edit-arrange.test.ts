@@ -15,6 +15,8 @@ import {
   setElementBox,
   setHidden,
   setLineEnds,
+  contentOf,
+  setContent,
   setLocked,
 } from '../../main/core/design/edit.js';
 
@@ -96,7 +98,8 @@ describe('move, resize, rotate', () => {
 });
 
 describe('align, distribute, order', () => {
-  const poster = studioTemplate('poster-50x70-photo');
+  // The hotline is locked by the template (below): these steps arrange it, so it is unlocked first.
+  const poster = setLocked(studioTemplate('poster-50x70-photo'), ['hotline'], false);
 
   it('aligns several to their common bounds and one to the page', () => {
     const d = alignElements(poster, ['date', 'location', 'hotline'], 'right');
@@ -129,5 +132,23 @@ describe('align, distribute, order', () => {
     expect(ids(reorderElements(poster, ['slogan'], 'backward')).indexOf('slogan')).toBe(i - 1);
     expect(ids(moveLayer(poster, 'qr', 0))[0]).toBe('qr');
     valid(moveLayer(poster, 'qr', 0));
+  });
+});
+
+describe('template locks (issue #15 §4)', () => {
+  it('keeps every template’s hotline and unit name where the designer put them until unlocked', () => {
+    for (const id of ['poster-a2-red', 'poster-50x70-photo', 'sticker-round-blue-40']) {
+      const d = studioTemplate(id);
+      const bound = d.elements.filter((e) => e.bind === 'hotline' || e.bind === 'unit.full' || e.bind === 'unit.short');
+      expect(bound.length, id).toBeGreaterThan(0);
+      for (const e of bound) {
+        expect(e.locked, `${id} ${e.id}`).toBe(true);
+        expect(() => moveElements(d, [e.id], 5, 0)).toThrow(/已锁定，不能移动/);
+        // Its words still change: a lock holds the place, not the content.
+        if (e.type === 'text') expect(contentOf(setContent(d, e.id, '96110'), e.id)).toBe('96110');
+        const free = setLocked(d, [e.id], false);
+        expect(box(moveElements(free, [e.id], 5, 0), e.id).x).toBeCloseTo((e as { box: { x: number } }).box.x + 5, 6);
+      }
+    }
   });
 });

@@ -247,6 +247,10 @@ describe.skipIf(!process.env.STUDIO_E2E)('the editor canvas in Chromium', () => 
     await settled(page);
     expect(await page.locator('cs-preview [data-layer="qr"]').count()).toBe(0);
     await page.locator('cs-layers-panel li[data-layer-row="qr"] button.eye').click();
+    // The template locks its hotline (issue #15 §4): a drag is refused until 图层 unlocks it.
+    expect(await element(page, 'hotline')).toMatchObject({ locked: true });
+    await page.locator('cs-layers-panel li[data-layer-row="hotline"] button.lock').click();
+    expect(await element(page, 'hotline')).not.toMatchObject({ locked: true });
     await page.locator('cs-layers-panel li[data-layer-row="hotline"] button.lock').click();
     expect(await element(page, 'hotline')).toMatchObject({ locked: true });
     const h0 = await boxOf(page, 'hotline');
