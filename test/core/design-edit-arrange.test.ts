@@ -139,7 +139,9 @@ describe('template locks (issue #15 §4)', () => {
   it('keeps every template’s hotline and unit name where the designer put them until unlocked', () => {
     for (const id of ['poster-a2-red', 'poster-50x70-photo', 'sticker-round-blue-40']) {
       const d = studioTemplate(id);
-      const bound = d.elements.filter((e) => e.bind === 'hotline' || e.bind === 'unit.full' || e.bind === 'unit.short');
+      const bound = d.elements.filter((e) =>
+        ['hotline', 'unit.full', 'unit.short'].includes(('bind' in e && e.bind) || ''),
+      );
       expect(bound.length, id).toBeGreaterThan(0);
       for (const e of bound) {
         expect(e.locked, `${id} ${e.id}`).toBe(true);
