@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
 import {
   alignElements,
@@ -16,7 +15,7 @@ import type { CanvasAction } from './data/canvas-keys.js';
 import { fire, fireEdit } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import { fieldStyles, num } from './style-fields.js';
+import { draft, fieldStyles, num } from './style-fields.js';
 
 const t = defineMessages({
   place: { zh: '位置', en: 'Position' },
@@ -83,14 +82,14 @@ export class CsArrangeFields extends LitElement {
     if (!el || el.type === 'line') return nothing;
     const b = elementBox(el);
     const field = (k: keyof Box) =>
-      html`<label class="check" for="f-${k}">${t(k)}</label><input type="number" id="f-${k}" name=${`box-${k}`} step="any" .value=${live(String(Math.round(b[k] * 100) / 100))}
+      html`<label class="check" for="f-${k}">${t(k)}</label><input type="number" id="f-${k}" name=${`box-${k}`} step="any" .value=${draft(String(Math.round(b[k] * 100) / 100), id)}
         @change=${(e: Event) => Number.isFinite(num(e)) && this.apply(() => setElementBox(this.design, id, { ...b, [k]: num(e) }), k === 'w' || k === 'h' ? t('eSize') : t('eMove'))}>`;
     return html`<span class="k">${t('place')}</span>
       <div class="sub">
         <div class="pair">${field('x')}${field('y')}<span class="unit">${t('mm')}</span></div>
         <div class="pair">${field('w')}${field('h')}<span class="unit">${t('mm')}</span></div>
         <div class="pair"><label class="check" for="f-angle">${t('angle')}</label>
-          <input type="number" id="f-angle" name="angle" step="any" .value=${live(String(el.rotation ?? 0))}
+          <input type="number" id="f-angle" name="angle" step="any" .value=${draft(String(el.rotation ?? 0), id)}
             @change=${(e: Event) => Number.isFinite(num(e)) && this.apply(() => rotateElement(this.design, id, num(e)), t('eTurn'))}><span class="unit">°</span></div>
       </div>`;
   }

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Background } from '../../main/core/design/background.js';
 import type { StudioDesign } from '../../main/core/design/design.js';
 import { presetColour, setBackground, setBackgroundImage } from '../../main/core/design/edit.js';
@@ -10,7 +9,7 @@ import { addImageFile, IMAGE_ACCEPT, imageError } from './data/images.js';
 import { fire } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls, fileButton } from './shared-styles.js';
-import { colour, fieldStyles, num, seg } from './style-fields.js';
+import { colour, fieldStyles, draft, num, seg } from './style-fields.js';
 
 const t = defineMessages({
   title: { zh: '页面背景', en: 'Page background' },
@@ -109,7 +108,7 @@ export class CsBackgroundPanel extends LitElement {
             ? html`<span class="k">${t('from')}</span>${colour(t('from'), 'bg-from', bg.stops[0]!.colour, (c) => this.set({ ...bg, stops: [{ offset: 0, colour: c }, bg.stops.at(-1)!] }))}
               <span class="k">${t('to')}</span>${colour(t('to'), 'bg-to', bg.stops.at(-1)!.colour, (c) => this.set({ ...bg, stops: [bg.stops[0]!, { offset: 1, colour: c }] }))}
               <label class="k" for="bg-angle">${t('angle')}</label>
-              <div class="pair"><input type="number" id="bg-angle" name="bg-angle" step="15" .value=${live(String(bg.angleDeg))}
+              <div class="pair"><input type="number" id="bg-angle" name="bg-angle" step="15" .value=${draft(String(bg.angleDeg))}
                 @change=${(e: Event) => Number.isFinite(num(e)) && this.set({ ...bg, angleDeg: Math.max(-360, Math.min(360, num(e))) })}><span class="unit">°</span></div>`
             : nothing
         }

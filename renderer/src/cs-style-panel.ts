@@ -16,7 +16,7 @@ import type { Element } from '../../main/core/design/elements.js';
 import { fire, fireEdit, type CsEvent } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import { colour, fieldStyles, num, seg } from './style-fields.js';
+import { colour, fieldStyles, draft, num, seg } from './style-fields.js';
 import './cs-arrange-fields.js';
 import './cs-background-panel.js';
 import './cs-illustration-picker.js';
@@ -125,7 +125,7 @@ export class CsStylePanel extends LitElement {
               a && el.fit === 'cover'
                 ? html`<span class="k">${t('crop')}</span>
                   <div class="sub"><div class="pair"><label class="check" for="zoom">${t('zoom')}</label>
-                    <input type="range" id="zoom" name="crop-zoom" min="1" max="4" step="0.05" .value=${live(String(zoom))}
+                    <input type="range" id="zoom" name="crop-zoom" min="1" max="4" step="0.05" .value=${draft(String(zoom), el.id)}
                       @change=${(e: Event) => this.apply(() => zoomPhoto(this.design, el.id, num(e)), t('eCrop'))}></div>
                     <div class="row"><button type="button" class="secondary crop" @click=${() => fire(this, 'element-edit', { elementId: el.id })}>${t('crop')}</button>
                       <button type="button" class="secondary reset-crop" ?disabled=${!el.crop} @click=${() => this.apply(() => resetCrop(this.design, el.id), t('eCrop'))}>${t('reset')}</button></div>
@@ -157,15 +157,15 @@ export class CsStylePanel extends LitElement {
           <span class="k">${t('stroke')}</span>
           <div class="sub"><div class="pair"><input type="checkbox" name="stroke" aria-label=${t('stroke')} .checked=${live(!!el.stroke)}
             @change=${(e: Event) => set({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: Math.max(0.3, Math.min(el.box.w, el.box.h) * 0.03) } : undefined }, t('eStroke'))}>
-            ${el.stroke ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="any" .value=${live(String(el.stroke.widthMm))} @change=${(e: Event) => num(e) > 0 && set({ stroke: { ...el.stroke!, widthMm: num(e) } }, t('eStroke'))}>` : nothing}</div>
+            ${el.stroke ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="any" .value=${draft(String(el.stroke.widthMm), el.id)} @change=${(e: Event) => num(e) > 0 && set({ stroke: { ...el.stroke!, widthMm: num(e) } }, t('eStroke'))}>` : nothing}</div>
             ${el.stroke ? colour(t('stroke'), 'stroke-colour', el.stroke.colour, (c) => set({ stroke: { ...el.stroke!, colour: c } }, t('eStroke'))) : nothing}</div>
-          ${el.type === 'rect' || (el.type === 'shape' && RADIUS_SHAPES.has(el.shape)) ? html`<label class="k" for="radius">${t('radius')}</label><input type="number" id="radius" name="radius" min="0" step="any" .value=${live(String(el.radiusMm))} @change=${(e: Event) => num(e) >= 0 && set({ radiusMm: num(e) }, t('eFill'))}>` : nothing}
+          ${el.type === 'rect' || (el.type === 'shape' && RADIUS_SHAPES.has(el.shape)) ? html`<label class="k" for="radius">${t('radius')}</label><input type="number" id="radius" name="radius" min="0" step="any" .value=${draft(String(el.radiusMm), el.id)} @change=${(e: Event) => num(e) >= 0 && set({ radiusMm: num(e) }, t('eFill'))}>` : nothing}
         </div>`;
       }
       case 'line':
         return html`<div class="grid" data-type="line">
           <span class="k">${t('colour')}</span>${colour(t('colour'), 'line-colour', el.stroke.colour, (c) => this.patch(el, 'line', { stroke: { ...el.stroke, colour: c } }, t('eStroke')))}
-          <label class="k" for="line-width">${t('lineWidth')}</label><input type="number" id="line-width" name="line-width" min="0.1" step="any" .value=${live(String(el.stroke.widthMm))}
+          <label class="k" for="line-width">${t('lineWidth')}</label><input type="number" id="line-width" name="line-width" min="0.1" step="any" .value=${draft(String(el.stroke.widthMm), el.id)}
             @change=${(e: Event) => num(e) > 0 && this.patch(el, 'line', { stroke: { ...el.stroke, widthMm: num(e) } }, t('eStroke'))}>
         </div>`;
       case 'illustration':

@@ -8,7 +8,7 @@ import { fontFamilies, type FontFamily } from './data/fonts.js';
 import { fire, fireEdit } from './events.js';
 import { LocaleController, defineMessages, locale } from './i18n/i18n.js';
 import { controls } from './shared-styles.js';
-import { colour, fieldStyles, num, seg } from './style-fields.js';
+import { colour, fieldStyles, draft, num, seg } from './style-fields.js';
 
 const t = defineMessages({
   content: { zh: '文字内容', en: 'Text' },
@@ -65,8 +65,9 @@ const BUNDLED = BUNDLED_FAMILIES.map((f) => ({ family: f.family, zh: f.zh, weigh
 /**
  * A text's words and style: content (every text, the template's fixed ones too), colour, font,
  * size (auto-fit or fixed), outline, alignment, direction, spacing. The selects and fields show
- * the design's values after every change, undo and redo included (live()). Fires `slot-input`
- * for the words and `design-change` for the style.
+ * the design's values after every change, undo and redo included (live(); the number fields by
+ * draft(), which leaves a number being typed alone until it is committed). Fires `slot-input` for
+ * the words and `design-change` for the style.
  */
 export class CsTextStyle extends LitElement {
   static override properties = {
@@ -156,13 +157,13 @@ export class CsTextStyle extends LitElement {
         <div class="pair">
           ${
             size.mode === 'fixed'
-              ? html`<input type="number" name="size-mm" aria-label=${t('sizeMm')} min="1" step="any" .value=${live(String(size.mm))}
+              ? html`<input type="number" name="size-mm" aria-label=${t('sizeMm')} min="1" step="any" .value=${draft(String(size.mm), el.id)}
                 @change=${(e: Event) => num(e) > 0 && this.set({ size: { mode: 'fixed', mm: num(e) } }, t('eSize'))}><span class="unit">${t('mm')}</span>`
               : html`<label class="check" for="size-min">${t('min')}</label>
-                <input type="number" id="size-min" name="size-min" min="1" step="1" .value=${live(String(size.minMm))}
+                <input type="number" id="size-min" name="size-min" min="1" step="1" .value=${draft(String(size.minMm), el.id)}
                   @change=${(e: Event) => num(e) > 0 && this.set({ size: { ...size, minMm: num(e) } }, t('eSize'))}>
                 <label class="check" for="size-max">${t('max')}</label>
-                <input type="number" id="size-max" name="size-max" min="1" step="1" .value=${live(String(size.maxMm))}
+                <input type="number" id="size-max" name="size-max" min="1" step="1" .value=${draft(String(size.maxMm), el.id)}
                   @change=${(e: Event) => num(e) > 0 && this.set({ size: { ...size, maxMm: num(e) } }, t('eSize'))}>
                 <span class="unit">${t('mm')}</span>`
           }
@@ -176,7 +177,7 @@ export class CsTextStyle extends LitElement {
             @change=${(e: Event) => this.set({ stroke: (e.target as HTMLInputElement).checked ? { colour: presetColour('black'), widthMm: strokeDefault(el, this.fittedMm) } : undefined }, t('eStroke'))}>${t('strokeOn')}</label>
           ${
             stroke
-              ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="0.5" .value=${live(String(stroke.widthMm))}
+              ? html`<input type="number" name="stroke-width" aria-label=${t('strokeWidth')} min="0.1" step="0.5" .value=${draft(String(stroke.widthMm), el.id)}
             @change=${(e: Event) => num(e) > 0 && this.set({ stroke: { ...stroke, widthMm: num(e) } }, t('eStroke'))}><span class="unit">${t('mm')}</span>`
               : nothing
           }
@@ -192,10 +193,10 @@ export class CsTextStyle extends LitElement {
       <div class="pair">${S(t('writing'), 'writing', el.writing, ['horizontal', 'vertical'] as const, (writing) => this.set({ writing }, t('eWriting')))}</div>
       <label class="k" for="spacing">${t('spacing')}</label>
       <div class="pair">
-        <input type="number" id="spacing" name="spacing" min="-50" max="500" step="5" .value=${live(String(Math.round(el.letterSpacing * 100)))}
+        <input type="number" id="spacing" name="spacing" min="-50" max="500" step="5" .value=${draft(String(Math.round(el.letterSpacing * 100)), el.id)}
           @change=${(e: Event) => Number.isFinite(num(e)) && this.set({ letterSpacing: num(e) / 100 }, t('eSpacing'))}><span class="unit">%</span>
         <label class="check" for="line-height">${t('lineHeight')}</label>
-        <input type="number" id="line-height" name="line-height" min="0.5" max="5" step="0.05" .value=${live(String(el.lineHeight))}
+        <input type="number" id="line-height" name="line-height" min="0.5" max="5" step="0.05" .value=${draft(String(el.lineHeight), el.id)}
           @change=${(e: Event) => num(e) > 0 && this.set({ lineHeight: num(e) }, t('eLine'))}><span class="unit">${t('times')}</span>
       </div>
     </div>`;

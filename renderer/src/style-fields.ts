@@ -1,14 +1,54 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, noChange, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type PartInfo, type PropertyPart } from 'lit/directive.js';
 import type { Colour } from '../../main/core/colour.js';
+import { FieldDraft } from './data/field-draft.js';
 import type { CsEvent } from './events.js';
 import './cs-colour-field.js';
 
 /*
- * Small pieces the style panels share: a segmented choice, a colour field, a number field with its
- * unit, and their look.
+ * Small pieces the style panels share: a segmented choice, a colour field, a number field's value
+ * that the user's typing keeps, and their look.
  */
 
 export const num = (e: Event): number => (e.target as HTMLInputElement).valueAsNumber;
+
+/**
+ * A number (or range) field's `.value` from the design, like lit's live(), except while the user
+ * is typing in it: a redraw then (a preview answer mid-typing) leaves the typing alone
+ * (data/field-draft.ts). Once committed, the next redraw shows the design's value (the edit's
+ * own, a refusal's, or the one on leaving the field). `key` names what the field is about (the
+ * element's id): a field showing another element's value drops the typing.
+ */
+class DraftValue extends Directive {
+  private readonly draft = new FieldDraft();
+  private field: HTMLInputElement | undefined;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.PROPERTY || part.name !== 'value') throw new Error('draft() 只能用在输入框的 .value 上');
+  }
+
+  render(value: string, _key?: unknown) {
+    return value;
+  }
+
+  override update(part: PropertyPart, [value, key]: [string, unknown?]) {
+    const field = part.element as HTMLInputElement;
+    if (this.field !== field) {
+      this.field = field;
+      // The change itself redraws by the edit it makes (or its refusal); no redraw here: between
+      // a user event's listeners the redraw would run and write the old value before the panel's
+      // own change handler reads the field.
+      field.addEventListener('input', () => this.draft.input());
+      field.addEventListener('change', () => this.draft.commit());
+      field.addEventListener('blur', () => (part.options?.host as ReactiveControllerHost | undefined)?.requestUpdate());
+    }
+    const focused = (field.getRootNode() as Document | ShadowRoot).activeElement === field;
+    if (this.draft.mayWrite(key, focused) && field.value !== value) field.value = value;
+    return noChange;
+  }
+}
+export const draft = directive(DraftValue);
 
 export function seg<V extends string>(
   label: string,
