@@ -4,12 +4,6 @@ import { logDebug } from './debug-log.js';
 /** A mistake in how the command was typed (exit code 2), as opposed to bad content (exit 1). */
 export class UsageError extends Error {}
 
-// A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
 export const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 export const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : s + '\n');
 

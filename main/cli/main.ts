@@ -1,6 +1,5 @@
 import { describeError, err, out, UsageError } from './io.js';
 import { StudioError } from '../core/index.js';
-import { removeTemporaryOutputs } from '../node/atomic.js';
 
 const HELP = `campaign-studio — 反诈物料工作室 命令行
 
@@ -110,16 +109,3 @@ export async function run(argv: string[]): Promise<number> {
     return e instanceof UsageError ? 2 : e instanceof StudioError ? (e.code === 'placeholder' ? 3 : 1) : 70;
   }
 }
-
-// Interrupted (Ctrl-C, a closed terminal, a killed batch job): leave no half-written file behind.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    removeTemporaryOutputs();
-    err('已中断，未输出文件');
-    process.exit(130);
-  });
-}
-
-void run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { studio } from '../helpers/cli.js';
+import { cliCommand, studio } from '../helpers/cli.js';
 import { OUT_DIR } from '../helpers/designs.js';
 import { PdfReader } from '../helpers/pdf-reader.js';
 import { SANMING_PROFILE_FILE as PROFILE } from '../helpers/profile.js';
@@ -305,10 +305,10 @@ describe('interrupted renders', () => {
     signal: NodeJS.Signals,
   ): Promise<{ code: number | null; stderr: string }> {
     const { spawn } = await import('node:child_process');
-    const bin = join(import.meta.dirname, '../../bin/campaign-studio.js');
     // With the unit's profile: a template's sample content would stop the render before it starts.
     const args = ['render', '--template', 'banner-red-600x70', '--profile', PROFILE, '--dpi', '150', '--out', out];
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const [cmd, argv] = cliCommand(args);
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // Wait for the first progress line: the temporary file exists by then.

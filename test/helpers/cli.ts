@@ -2,11 +2,25 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const BIN = resolve(import.meta.dirname, '../../bin/campaign-studio.js');
+const LAUNCHER = resolve(import.meta.dirname, '../../bin/campaign-studio');
 
 export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** How a CLI start is made: the plain bundle (the package's bin; Windows) or the POSIX launcher. */
+export type CliStart = 'bundle' | 'launcher';
+
+/**
+ * The command line of a CLI run. By default the launcher where users have it (not on Windows), so
+ * the commands' tests run from the start-up snapshot; CS_TEST_CLI=bundle runs them all through the
+ * plain bundle instead.
+ */
+export function cliCommand(args: string[], start?: CliStart): [string, string[]] {
+  const how = start ?? (process.platform === 'win32' || process.env.CS_TEST_CLI === 'bundle' ? 'bundle' : 'launcher');
+  return how === 'launcher' ? [LAUNCHER, args] : [process.execPath, [BIN, ...args]];
 }
 
 /**
@@ -15,10 +29,11 @@ export interface CliResult {
  */
 export function studio(
   args: string[],
-  opts: { env?: Record<string, string>; input?: string } = {},
+  opts: { env?: Record<string, string>; input?: string; start?: CliStart } = {},
 ): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
+    const [cmd, argv] = cliCommand(args, opts.start);
+    const p = spawn(cmd, argv, {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

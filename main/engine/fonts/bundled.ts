@@ -2,8 +2,6 @@ import { createRequire } from 'node:module';
 import type { BundledFamily } from '../../core/index.js';
 import type { FaceSource } from './face.js';
 
-const require = createRequire(import.meta.url);
-
 /** The faces that ship with the app (OFL, from the @expo-google-fonts packages). */
 const FILES: ReadonlyArray<[family: BundledFamily, weight: number, file: string]> = [
   ['Noto Sans SC', 400, '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
@@ -36,7 +34,11 @@ export const DISPLAY_FALLBACK: Readonly<Record<string, { family: string; weight:
 let resolved: FaceSource[] | undefined;
 
 export function bundledFaces(): FaceSource[] {
-  resolved ??= FILES.map(([family, weight, file]) => ({ family, weight, path: require.resolve(file), bundled: true }));
+  if (resolved) return resolved;
+  // Resolved from this module's location at call time, not at load time: the CLI's start-up
+  // snapshot loads its modules at build time, in another place than where it may run.
+  const require = createRequire(import.meta.url);
+  resolved = FILES.map(([family, weight, file]) => ({ family, weight, path: require.resolve(file), bundled: true }));
   return resolved;
 }
 

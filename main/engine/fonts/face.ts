@@ -48,6 +48,18 @@ export interface FaceSource {
 }
 
 const cache = new Map<string, Face>();
+/** The open files behind the faces read on demand. */
+const openFiles: Array<() => void> = [];
+
+/**
+ * Forget every face opened so far and close its file. For a process image taken after a warm-up
+ * (the CLI's start-up snapshot), which may hold neither a descriptor nor a 10 MB font buffer.
+ * Every cache that holds Face objects must be dropped with them (see forgetOpenFonts).
+ */
+export function closeOpenFaces(): void {
+  for (const close of openFiles.splice(0)) close();
+  cache.clear();
+}
 
 /** Open a face once per process; fontkit parses tables lazily, so this is cheap after the first read. */
 export function openFace(src: FaceSource): Face {
@@ -69,6 +81,7 @@ export function openFace(src: FaceSource): Face {
     font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
     if (lazy) {
       ensureGlyphs = lazy.ensure;
+      openFiles.push(lazy.close);
       // fontkit decodes loca entry by entry (30 ms for 30,000 glyphs) the first time any outline or
       // glyph box is read, and pdfkit reads one for every face it embeds: hand it the offsets.
       (font as unknown as { _tables: Record<string, unknown> })._tables.loca = {

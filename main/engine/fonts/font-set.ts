@@ -1,6 +1,6 @@
 import { StudioError, type FontRef } from '../../core/index.js';
 import { bundledFaces, DEFAULT_FAMILY, DISPLAY_FALLBACK, isSerifFamily } from './bundled.js';
-import { hasChar, openFace, type Face, type FaceSource } from './face.js';
+import { closeOpenFaces, hasChar, openFace, type Face, type FaceSource } from './face.js';
 import { systemFaces } from './system.js';
 
 function nearestWeight(sources: FaceSource[], weight: number): FaceSource | undefined {
@@ -11,7 +11,12 @@ function nearestWeight(sources: FaceSource[], weight: number): FaceSource | unde
   return best;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 function sameFamily(a: string, b: string): boolean {
+  // Plain ASCII names compare without case here: ICU's collator costs ~6 ms to set up, on every
+  // start of the CLI, for what only names with accents or CJK need.
+  if (ASCII.test(a) && ASCII.test(b)) return a.toLowerCase() === b.toLowerCase();
   return a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
 }
 
@@ -37,6 +42,12 @@ export interface ResolvedFont {
 }
 
 const resolvedCache = new Map<string, ResolvedFont>();
+
+/** Drop every open face and the resolutions that hold them; the next use opens the files again. */
+export function forgetOpenFonts(): void {
+  resolvedCache.clear();
+  closeOpenFaces();
+}
 
 /**
  * The face for a font reference, with its fallback chain. Bundled families resolve without touching

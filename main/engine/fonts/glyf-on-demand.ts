@@ -12,6 +12,8 @@ export interface OnDemandFont {
   ensure(gids: Iterable<number>): void;
   /** Byte offset of each glyph in glyf (numGlyphs + 1 entries), as fontkit's loca table holds them. */
   locaOffsets: Uint32Array;
+  /** Close the file: later glyphs can no longer be read (the face must be dropped with it). */
+  close(): void;
 }
 
 interface Table {
@@ -75,6 +77,7 @@ export function openOnDemand(path: string): OnDemandFont | null {
       ensure: (gids) => {
         for (const g of gids) ensureOne(g);
       },
+      close: () => closeSync(fd),
     };
     font.ensure([0]); // .notdef: drawn for missing characters, always in a pdfkit subset
     return font;

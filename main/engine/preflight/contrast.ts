@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { contrastRatio, luminance, rgbBytes, type TextElement } from '../../core/index.js';
 import { sceneToSvg } from '../output/svg.js';
 import type { Scene } from '../scene/types.js';
@@ -80,5 +79,7 @@ export async function lowContrastShare(
 /** A region of a scene as RGB bytes on white, `w` × `h` pixels. */
 async function rasterise(scene: Scene, region: Rect, w: number, h: number): Promise<Buffer> {
   const svg = sceneToSvg(scene, { region, widthPx: w, heightPx: h });
+  // Loaded when a design needs the check (text over a photo), not with preflight itself.
+  const sharp = (await import('sharp')).default;
   return sharp(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).removeAlpha().raw().toBuffer();
 }
