@@ -39,7 +39,11 @@ function timed(cmd, args, env = {}) {
 }
 
 // Templates keep their samples (`--allow-placeholder`): a test print, as the in-app rows do.
-const ours = (args) => ['node', [join(ROOT, 'bin', 'campaign-studio.js'), 'render', ...args]];
+// On Linux through the launcher, which starts the short commands from the V8 start-up snapshot
+// (main/cli/snapshot.ts); `plain` is the bundle alone (the package's bin, and Windows).
+const LAUNCHER = process.platform === 'win32' ? undefined : join(ROOT, 'bin', 'campaign-studio');
+const plain = (args) => ['node', [join(ROOT, 'bin', 'campaign-studio.js'), 'render', ...args]];
+const ours = (args) => (LAUNCHER ? [LAUNCHER, ['render', ...args]] : plain(args));
 
 // A peer runs only when its program is installed and its script is there (../shared/peers exists
 // only in the team's checkout, beside the project); otherwise one line says why, not FAIL rows.
@@ -64,8 +68,9 @@ for (const [name, spec] of Object.entries(PEERS_SPEC)) {
   peer[name] = (kind, dpi, out) => spec.run(script, ['--kind', kind, '--dpi', String(dpi), '--out', out]);
 }
 
-function compare(label, slug, oursCmd, oursOut, kind, dpi, ext, withPeers = true) {
+function compare(label, slug, oursCmd, oursOut, kind, dpi, ext, withPeers = true, plainCmd = undefined) {
   const contenders = [['ours', oursCmd, oursOut]];
+  if (plainCmd && LAUNCHER) contenders.push(['ours, plain bundle', plainCmd, oursOut.replace(/(\.\w+)$/, '-plain$1')]);
   for (const [name, make] of withPeers ? Object.entries(peer) : []) {
     const out = join(OUT, `${name}-${slug}.${ext}`);
     const c = make(kind, dpi, out);
@@ -105,6 +110,8 @@ const rows = [
     'poster',
     300,
     'png',
+    true,
+    plain(['--design', PEER_POSTER, '--dpi', '300', '--out', out('ours-a2-plain.png')]),
   ),
   ...compare(
     'A2 PNG 300 dpi, poster-a2-red',
@@ -133,6 +140,8 @@ const rows = [
     'poster',
     300,
     'pdf',
+    true,
+    plain(['--design', PEER_POSTER, '--out', out('ours-a2-plain.pdf')]),
   ),
   ...compare(
     'A2 PDF, poster-a2-red',
