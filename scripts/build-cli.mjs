@@ -45,6 +45,11 @@ require = ((builtin) => Object.assign((id) => (__csRequire ?? builtin)(id), {
 ${IMPORT_META_URL}`;
 const entry = join(DIST, 'cli-snapshot.cjs');
 const blob = join(DIST, 'cli.blob');
+const stamp = join(DIST, 'cli.blob.node');
+rmSync(blob, { force: true });
+rmSync(stamp, { force: true });
+// Windows starts the CLI through npm's shims, which run `node FILE`: a blob would go unused there.
+if (process.platform === 'win32') process.exit(0);
 await build({
   ...common,
   entryPoints: ['main/cli/snapshot.ts'],
@@ -57,9 +62,6 @@ await build({
   supported: { 'dynamic-import': false },
 });
 
-const stamp = join(DIST, 'cli.blob.node');
-rmSync(blob, { force: true });
-rmSync(stamp, { force: true });
 const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], {
   cwd: ROOT,
   encoding: 'utf8',
