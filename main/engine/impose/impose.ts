@@ -14,6 +14,8 @@ export interface ImposeRequest {
   sheet: SheetSize;
   gapMm?: number;
   marginMm?: number;
+  /** Pieces may be turned 90° to fit more (default); false for a material with a grain or a die that must not turn. */
+  rotate?: boolean | undefined;
   /** The job's name on the sheet labels; default the first design's name. */
   job?: string;
   out: string;
@@ -31,7 +33,7 @@ export interface ImposeReport {
   perSheet: number[];
   /** Share of the sheets' area outside every piece's trim, 0–100. */
   wastePct: number;
-  items: { name: string; count: number; widthMm: number; heightMm: number; sheets: number[] }[];
+  items: { name: string; count: number; widthMm: number; heightMm: number; sheets: number[]; rotated: boolean }[];
 }
 
 /** What the plan says, as the CLI, the studio and the production order report it. */
@@ -55,6 +57,7 @@ export function imposeReport(
       widthMm: s.widthMm,
       heightMm: s.heightMm,
       sheets: plan.sheets.flatMap((sh, n) => (sh.some((p) => p.item === i) ? [n + 1] : [])),
+      rotated: plan.sheets.some((sh) => sh.some((p) => p.item === i && p.rotated)),
     })),
   };
 }
@@ -63,6 +66,7 @@ export interface ImposeTarget {
   sheet: SheetSize;
   gapMm?: number | undefined;
   marginMm?: number | undefined;
+  rotate?: boolean | undefined;
   /** The job's name on the sheet labels. */
   job: string;
   out: string;
@@ -88,6 +92,7 @@ export async function imposeScenes(
       sheet: t.sheet,
       ...(t.gapMm !== undefined ? { gapMm: t.gapMm } : {}),
       ...(t.marginMm !== undefined ? { marginMm: t.marginMm } : {}),
+      ...(t.rotate !== undefined ? { rotate: t.rotate } : {}),
     },
   );
   await writeImposedPdf(t.out, { scenes, plan, job: t.job, sheetLabel: t.sheet.label }, t.onProgress);

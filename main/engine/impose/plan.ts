@@ -9,6 +9,12 @@ import type { SheetSize } from './sheets.js';
  * to right in rows (a row is as tall as its tallest piece), rows top to bottom, sheets in turn:
  * 12 stall stickers × 50 each fill the sheets design by design. The sheet is tried upright and
  * turned; the way that needs fewer sheets wins (upright on a tie).
+ *
+ * Pieces may also be turned a quarter (unless the job forbids it: a material with a grain, a die
+ * that must not turn). Each design takes the way round that fits more of it on a sheet, and the
+ * band a sheet has left under its last full row takes pieces turned the other way when they fit
+ * there (70 × 100 mm tags on A3: 9 upright, plus 2 turned under them). That plan is taken only when
+ * it needs fewer sheets than every plan without turning, so a job turning cannot help looks as before.
  */
 
 export interface ImposeItem {
@@ -27,6 +33,8 @@ export interface ImposeLayout {
   gapMm?: number;
   /** Free border for grippers, marks and registration targets; default 10 mm (the label's side 14). */
   marginMm?: number;
+  /** Pieces may be turned 90° to fit more; default true. */
+  rotate?: boolean;
 }
 
 /** One piece on a sheet: the item's index and where its trim's top-left corner lands. */
@@ -34,6 +42,8 @@ export interface Placement {
   item: number;
   x: number;
   y: number;
+  /** Turned a quarter clockwise: on the sheet its trim is as wide as the piece is tall (only set when true). */
+  rotated?: boolean;
 }
 
 export interface ImposePlan {
@@ -60,47 +70,87 @@ function sequence(items: readonly ImposeItem[]): number[] {
   return items.flatMap((it, i) => Array.from({ length: it.count }, () => i));
 }
 
+/** A piece's trim as it lies on the sheet: turned, it is as wide as it is tall. */
+export function placedSize(
+  it: { widthMm: number; heightMm: number },
+  rotated: boolean | undefined,
+): { w: number; h: number } {
+  return rotated ? { w: it.heightMm, h: it.widthMm } : { w: it.widthMm, h: it.heightMm };
+}
+
+/** The area between a sheet's borders, mm (sheet top-left origin). */
+interface Area {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const EPS = 1e-9;
+
+/**
+ * The pieces in rows on as many sheets as they need; null when one cannot go on a sheet at all.
+ * `turn` (null: nothing turns) is each item's way round; with it, when a row no longer fits under
+ * the last, the rest of that sheet is tried with every piece turned the other way.
+ */
 function layOut(
   items: readonly ImposeItem[],
-  order: number[],
-  w: number,
-  h: number,
+  order: readonly number[],
+  turn: readonly boolean[] | null,
+  a: Area,
   gap: number,
-  m: number,
-  mb: number,
-) {
-  const left = m;
-  const right = w - m;
-  const top = m;
-  const bottom = h - mb;
+): Placement[][] | null {
   const sheets: Placement[][] = [];
   let sheet: Placement[] = [];
-  let x = left;
-  let rowY = top;
+  let x = a.left;
+  let rowY = a.top;
   let rowH = 0;
+  let band = false;
   for (const i of order) {
     const it = items[i]!;
-    const cw = it.widthMm + 2 * it.bleedMm;
-    const ch = it.heightMm + 2 * it.bleedMm;
-    if (cw > right - left + 1e-9 || ch > bottom - top + 1e-9) return null;
-    if (x > left && x + cw > right + 1e-9) {
+    const cell = (turned: boolean) => {
+      const rotated = turned && Math.abs(it.widthMm - it.heightMm) > EPS;
+      const s = placedSize(it, rotated);
+      return { rotated, w: s.w + 2 * it.bleedMm, h: s.h + 2 * it.bleedMm };
+    };
+    const main = turn?.[i] ?? false;
+    const fits = (c: { w: number; h: number }, y: number) => c.w <= a.right - a.left + EPS && y + c.h <= a.bottom + EPS;
+    if (!fits(cell(main), a.top)) return null;
+    let c = cell(main !== band);
+    if (x > a.left && x + c.w > a.right + EPS) {
       rowY += rowH + gap;
-      x = left;
+      x = a.left;
       rowH = 0;
     }
-    if (rowY + ch > bottom + 1e-9) {
-      sheets.push(sheet);
-      sheet = [];
-      rowY = top;
-      x = left;
-      rowH = 0;
+    if (!fits(c, rowY)) {
+      const other = turn && !band && x === a.left ? cell(!main) : null;
+      if (other && other.rotated !== c.rotated && fits(other, rowY)) {
+        band = true;
+        c = other;
+      } else {
+        sheets.push(sheet);
+        sheet = [];
+        rowY = a.top;
+        x = a.left;
+        rowH = 0;
+        band = false;
+        c = cell(main);
+      }
     }
-    sheet.push({ item: i, x: x + it.bleedMm, y: rowY + it.bleedMm });
-    x += cw + gap;
-    rowH = Math.max(rowH, ch);
+    sheet.push({ item: i, x: x + it.bleedMm, y: rowY + it.bleedMm, ...(c.rotated ? { rotated: true } : {}) });
+    x += c.w + gap;
+    rowH = Math.max(rowH, c.h);
   }
   if (sheet.length) sheets.push(sheet);
   return sheets;
+}
+
+/** How many of one item a sheet holds, laid `turned` (a band of the other way under them included). */
+function perSheet(it: ImposeItem, turned: boolean, a: Area, gap: number): number {
+  // Each piece holds its cell and a gap on two sides: no sheet holds more than this.
+  const cell = (it.widthMm + 2 * it.bleedMm + gap) * (it.heightMm + 2 * it.bleedMm + gap);
+  const cap = Math.floor(((a.right - a.left + gap) * (a.bottom - a.top + gap)) / cell) + 1;
+  return layOut([it], Array<number>(cap).fill(0), [turned], a, gap)?.[0]?.length ?? 0;
 }
 
 /** The block of pieces centred in the area between the borders, the same shift on every sheet. */
@@ -117,8 +167,9 @@ function centre(
   for (const s of sheets)
     for (const p of s) {
       const it = items[p.item]!;
-      x1 = Math.max(x1, p.x + it.widthMm + it.bleedMm);
-      y1 = Math.max(y1, p.y + it.heightMm + it.bleedMm);
+      const { w: pw, h: ph } = placedSize(it, p.rotated);
+      x1 = Math.max(x1, p.x + pw + it.bleedMm);
+      y1 = Math.max(y1, p.y + ph + it.bleedMm);
     }
   const dx = (w - m - x1) / 2;
   const dy = (h - mb - y1) / 2;
@@ -138,20 +189,27 @@ export function planImposition(items: readonly ImposeItem[], layout: ImposeLayou
   const order = sequence(items);
   if (order.length === 0) throw new StudioError('invalid-input', '没有要拼版的物料（数量都为 0）');
   const { widthMm: sw, heightMm: sh } = layout.sheet;
-  const tries = [
+  const area = (w: number, h: number): Area => ({ left: m, top: m, right: w - m, bottom: h - mb });
+  const ways = [
     { turned: false, w: sw, h: sh },
     { turned: true, w: sh, h: sw },
-  ].flatMap((t) => {
-    const sheets = layOut(items, order, t.w, t.h, gap, m, mb);
-    return sheets ? [{ ...t, sheets }] : [];
-  });
-  const area = items.reduce((a, it) => a + (it.areaMm2 ?? it.widthMm * it.heightMm) * it.count, 0);
-  const waste = (n: number) => 100 * (1 - area / (n * sw * sh));
-  tries.sort((a, b) => a.sheets.length - b.sheets.length || Number(a.turned) - Number(b.turned));
-  const best = tries[0];
+  ];
+  // In this order, so that on a tie the sheet stays upright and the pieces unturned.
+  const tries = [false, ...(layout.rotate === false ? [] : [true])].flatMap((rotate) =>
+    ways.flatMap((t) => {
+      const a = area(t.w, t.h);
+      const turn = rotate ? items.map((it) => perSheet(it, true, a, gap) > perSheet(it, false, a, gap)) : null;
+      const sheets = layOut(items, order, turn, a, gap);
+      return sheets ? [{ ...t, sheets }] : [];
+    }),
+  );
+  const used = items.reduce((a, it) => a + (it.areaMm2 ?? it.widthMm * it.heightMm) * it.count, 0);
+  const waste = (n: number) => 100 * (1 - used / (n * sw * sh));
+  // Stable: the first of the fewest sheets.
+  const best = tries.sort((a, b) => a.sheets.length - b.sheets.length)[0];
   if (!best) {
     const big = items.find(
-      (it) => it.count > 0 && !layOut([it], [0], sw, sh, gap, m, mb) && !layOut([it], [0], sh, sw, gap, m, mb),
+      (it) => it.count > 0 && ways.every((t) => !layOut([it], [0], null, area(t.w, t.h), gap)),
     );
     throw new StudioError(
       'invalid-input',

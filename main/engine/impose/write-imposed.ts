@@ -8,7 +8,8 @@ import { drawRegistrationCrosses, drawTicks } from '../output/pdf/marks.js';
 import { writePdfDocument, type PdfPage } from '../output/pdf/pdf-document.js';
 import { isDieCut, trimPath } from '../scene/trim-shape.js';
 import type { Scene } from '../scene/types.js';
-import type { ImposePlan, Placement } from './plan.js';
+import { placedSize, type ImposePlan, type Placement } from './plan.js';
+import { placementMatrix, turnPath } from './turn.js';
 
 /*
  * An imposition plan as a print PDF: one page per sheet, each distinct piece drawn once as a Form
@@ -16,7 +17,8 @@ import type { ImposePlan, Placement } from './plan.js';
  * ring, not a square that would print into its neighbours) and shown at its exact size wherever
  * the plan puts it. On every sheet: crop marks in the borders on every trim edge, registration
  * targets in the four corners for a cutting plotter's camera, the CutContour line of every die-cut
- * piece (its own layer, cut-contour.ts), and the sheet label (job, sheet n of m, sheet size).
+ * piece (its own layer, cut-contour.ts), and the sheet label (job, sheet n of m, sheet size). A
+ * piece the plan turned is shown turned (turn.ts): the same form, its cut line and its trim's marks.
  */
 
 export interface ImposedPdf {
@@ -59,12 +61,13 @@ function cropMarks(
   let [left, top, right, bottom] = [w, h, 0, 0];
   for (const p of sheet) {
     const s = scenes[p.item]!;
-    xs.add(key(p.x)).add(key(p.x + s.widthMm));
-    ys.add(key(p.y)).add(key(p.y + s.heightMm));
+    const { w: pw, h: ph } = placedSize(s, p.rotated);
+    xs.add(key(p.x)).add(key(p.x + pw));
+    ys.add(key(p.y)).add(key(p.y + ph));
     left = Math.min(left, p.x - s.bleedMm);
-    right = Math.max(right, p.x + s.widthMm + s.bleedMm);
+    right = Math.max(right, p.x + pw + s.bleedMm);
     top = Math.min(top, p.y - s.bleedMm);
-    bottom = Math.max(bottom, p.y + s.heightMm + s.bleedMm);
+    bottom = Math.max(bottom, p.y + ph + s.bleedMm);
   }
   const ticks: { x1: number; y1: number; x2: number; y2: number }[] = [];
   const o = MARK_OFFSET_MM;
@@ -93,7 +96,7 @@ function sheetPage(ctx: DrawContext, spec: ImposedPdf, forms: Map<number, PdfFor
   for (const p of sheet) {
     let form = forms.get(p.item);
     if (!form) forms.set(p.item, (form = pieceForm(ctx, scenes[p.item]!)));
-    placeForm(doc, form, p.x, p.y);
+    placeForm(doc, form, placementMatrix(p, scenes[p.item]!.heightMm));
   }
   cropMarks(ctx, scenes, sheet, w, h);
   const c = plan.marginMm / 2;
@@ -109,7 +112,12 @@ function sheetPage(ctx: DrawContext, spec: ImposedPdf, forms: Map<number, PdfFor
   );
   drawCutContours(
     doc,
-    sheet.filter((p) => isDieCut(scenes[p.item]!)).map((p) => ({ path: trimPath(scenes[p.item]!), dx: p.x, dy: p.y })),
+    sheet
+      .filter((p) => isDieCut(scenes[p.item]!))
+      .map((p) => {
+        const s = scenes[p.item]!;
+        return { path: p.rotated ? turnPath(trimPath(s), s.heightMm) : trimPath(s), dx: p.x, dy: p.y };
+      }),
   );
   const label = `${spec.job} · 第 ${n + 1}/${plan.sheets.length} 张 · ${spec.sheetLabel} · ${sheet.length} 件`;
   drawLabel(ctx, label, plan.marginMm + 2, h - 2.5, LABEL_MM);

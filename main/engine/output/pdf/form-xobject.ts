@@ -91,13 +91,17 @@ export function captureForm(
   return { ref: form, name: `Fm${++counter}` };
 }
 
-/** Shows a form on the current page with its origin at (x, y) in the current mm space (y down), 1:1. */
-export function placeForm(doc: Doc, form: PdfForm, x: number, y: number): void {
+/**
+ * Shows a form on the current page, 1:1: its mm (x, y down) land at (a·x + c·y + e, b·x + d·y + f)
+ * in the current mm space — [1, 0, 0, 1, x, y] puts its origin at (x, y); a quarter turn is allowed.
+ */
+export function placeForm(doc: Doc, form: PdfForm, [a, b, c, d, e, f]: readonly number[]): void {
   const page = (doc as unknown as { page: { xobjects: Record<string, unknown> } }).page;
   page.xobjects[form.name] = form.ref;
   doc.save();
-  // Undo the form's own mm → pt turn: its mm land on the page's mm.
-  doc.transform(1 / PT_PER_MM, 0, 0, -1 / PT_PER_MM, x, y);
+  // Undo the form's own mm → pt turn (its points y up) in the same matrix: one cm per placement.
+  const k = PT_PER_MM;
+  doc.transform(a! / k, b! / k, -c! / k, -d! / k, e!, f!);
   doc.addContent(`/${form.name} Do`);
   doc.restore();
 }
