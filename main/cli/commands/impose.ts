@@ -15,6 +15,8 @@ export async function imposeCommand(argv: string[]): Promise<number> {
     profile: { type: 'string' },
     'allow-placeholder': { type: 'boolean' },
     'allow-overflow': { type: 'boolean' },
+    // Turning pieces 90° is on unless the material has a grain or the die must not turn.
+    'no-rotate': { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (!v.out) throw new UsageError('需要 --out 输出的 PDF 文件');
@@ -27,6 +29,7 @@ export async function imposeCommand(argv: string[]): Promise<number> {
     sheet,
     gapMm: numberOption('--gap', v.gap, { min: 0, max: 50, unit: '毫米' }),
     marginMm: numberOption('--margin', v.margin, { min: 5, max: 50, unit: '毫米' }),
+    rotate: !v['no-rotate'],
     job: v.job,
     out: v.out,
     allowPlaceholder: v['allow-placeholder'] ?? false,
@@ -38,7 +41,10 @@ export async function imposeCommand(argv: string[]): Promise<number> {
     out(
       `已输出 ${r.path}：${r.sheets} 张 ${r.sheet.label}（${r.sheet.widthMm}×${r.sheet.heightMm} mm），共 ${r.pieces} 件，损耗 ${r.wastePct}%`,
     );
-    for (const it of r.items) out(`  ${it.name} ×${it.count}：第 ${it.sheets.join('、')} 张`);
+    for (const it of r.items)
+      out(
+        `  ${it.name} ×${it.count}：第 ${it.sheets.join('、')} 张${it.rotated ? `，其中 ${it.rotated} 件转 90° 排` : ''}`,
+      );
   }
   return 0;
 }

@@ -33,7 +33,15 @@ export interface ImposeReport {
   perSheet: number[];
   /** Share of the sheets' area outside every piece's trim, 0–100. */
   wastePct: number;
-  items: { name: string; count: number; widthMm: number; heightMm: number; sheets: number[]; rotated: boolean }[];
+  items: {
+    name: string;
+    count: number;
+    widthMm: number;
+    heightMm: number;
+    sheets: number[];
+    /** How many of its pieces the plan turned 90°. */
+    rotated: number;
+  }[];
 }
 
 /** What the plan says, as the CLI, the studio and the production order report it. */
@@ -57,7 +65,7 @@ export function imposeReport(
       widthMm: s.widthMm,
       heightMm: s.heightMm,
       sheets: plan.sheets.flatMap((sh, n) => (sh.some((p) => p.item === i) ? [n + 1] : [])),
-      rotated: plan.sheets.some((sh) => sh.some((p) => p.item === i && p.rotated)),
+      rotated: plan.sheets.reduce((n, sh) => n + sh.filter((p) => p.item === i && p.rotated).length, 0),
     })),
   };
 }
