@@ -160,4 +160,35 @@ describe('a die-cut line along an illustration (shape: contour)', () => {
     expect(cut.match(/ m\n/g)).toHaveLength(6);
     expect(cut.match(/ l\n/g)).toHaveLength(6 * (scene.contour!.trim.length - 1));
   });
+
+  it('imposed turned: a fish lying on its side has its traced cut turned with it (bounding box h × w)', async () => {
+    const design = fishSticker();
+    const { scene } = buildScene(design);
+    const box = (pts: readonly (readonly [number, number])[]) => {
+      const xs = pts.map((p) => p[0]);
+      const ys = pts.map((p) => p[1]);
+      return { w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+    };
+    const trim = box(scene.contour!.trim);
+    const out = `${DIR}fish-imposed-turned.pdf`;
+    // SRA3: 20 fish a sheet upright (70 × 60 with bleed: 4 × 5 on the turned sheet); 5 upright and
+    // 18 turned below them make 23.
+    const r = await imposeDesigns({ items: [{ design, count: 23 }], sheet: SHEETS.sra3, out, allowPlaceholder: true });
+    expect(r).toMatchObject({ sheets: 1, perSheet: [23] });
+    expect(r.items[0]!.rotated).toBe(18);
+    const content = PdfReader.open(out).content(0);
+    const start = content.indexOf('/OC /OcCut BDC');
+    const cut = content.slice(start, content.indexOf('EMC', start));
+    const loops = cut
+      .split(/\n(?=[-\d.]+ [-\d.]+ m\n)/)
+      .slice(1)
+      .map((sub) =>
+        [...sub.matchAll(/^([-\d.]+) ([-\d.]+) [ml]$/gm)].map((m) => [Number(m[1]), Number(m[2])] as const),
+      );
+    expect(loops).toHaveLength(23);
+    const sizes = loops.map(box);
+    expect(sizes.filter((b) => Math.abs(b.w - trim.h) < 0.01 && Math.abs(b.h - trim.w) < 0.01)).toHaveLength(18);
+    expect(sizes.filter((b) => Math.abs(b.w - trim.w) < 0.01 && Math.abs(b.h - trim.h) < 0.01)).toHaveLength(5);
+    expect(r.wastePct).toBeCloseTo(100 * (1 - (23 * trimArea(scene)) / (320 * 450)), 1);
+  });
 });
