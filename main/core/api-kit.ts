@@ -44,6 +44,8 @@ export const ImposeRequestSchema = z
     items: z.array(ImposeItemSchema).min(1, '请至少选择一件物料').max(200, '一次至多 200 款'),
     sheet: SheetSpecSchema,
     gapMm: z.number().min(0).max(50).optional(),
+    /** Pieces may be turned 90° to fit more (default true); false for a grain or a die that must not turn. */
+    rotate: z.boolean().optional(),
     job: z.string().trim().max(60).optional(),
     allowPlaceholder: z.boolean().optional(),
   })
@@ -65,10 +67,12 @@ export const ImposePreviewSchema = z.object({
       heightMm: z.number(),
       round: z.boolean(),
       sheets: z.array(z.number().int()),
+      /** How many of its pieces are turned 90°. */
+      rotated: z.number().int(),
     }),
   ),
-  /** The first sheet's pieces: item index and trim top-left. */
-  first: z.array(z.object({ item: z.number().int(), x: z.number(), y: z.number() })),
+  /** The first sheet's pieces: item index, trim top-left, and whether it lies turned 90° (then heightMm wide). */
+  first: z.array(z.object({ item: z.number().int(), x: z.number(), y: z.number(), rotated: z.boolean().optional() })),
 });
 export type ImposePreview = z.infer<typeof ImposePreviewSchema>;
 

@@ -30,6 +30,12 @@ const t = defineMessages({
   width: { zh: '宽（毫米）', en: 'Width (mm)' },
   height: { zh: '高（毫米）', en: 'Height (mm)' },
   gap: { zh: '间距（毫米，出血之间）', en: 'Gap (mm, bleed to bleed)' },
+  rotate: { zh: '允许旋转 90°', en: 'Allow turning 90°' },
+  rotateHint: {
+    zh: '转过来能排得更多、少用纸时才转。有纹理方向的材料或不能转的模具请取消勾选。',
+    en: 'Pieces turn only when that saves sheets. Untick for a material with a grain or a die that must not turn.',
+  },
+  turned: { zh: '，其中 {n} 件转 90° 排', en: ', {n} of them turned 90°' },
   plan: {
     zh: '共 {sheets} 张，{pieces} 件，每张 {per} 件，损耗 {waste}%',
     en: '{sheets} sheets, {pieces} pieces, {per} a sheet, {waste}% waste',
@@ -62,6 +68,7 @@ export class CsImpose extends LitElement {
     customW: { state: true },
     customH: { state: true },
     gap: { state: true },
+    rotate: { state: true },
     preview: { state: true },
     error: { state: true },
     status: { state: true },
@@ -73,6 +80,7 @@ export class CsImpose extends LitElement {
   customW = 320;
   customH = 464;
   gap = 3;
+  rotate = true;
   preview: ImposePreview | null = null;
   error = '';
   status: JobStatusOf<'impose'> | null = null;
@@ -94,6 +102,8 @@ export class CsImpose extends LitElement {
       td.piece { display: flex; align-items: center; gap: 8px; }
       .swatch { width: 12px; height: 12px; flex: none; }
       .sheet { display: grid; grid-template-columns: repeat(3, minmax(100px, 1fr)); gap: 10px; margin-top: 14px; }
+      .check { display: flex; gap: 8px; align-items: center; font-weight: normal; margin: 12px 0 0; }
+      .hint { font-size: 13px; margin: 2px 0 0 24px; }
       .summary { font-weight: 700; margin: 12px 0 4px; }
       .where { font-size: 13px; margin: 0; padding-left: 18px; }
       @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
@@ -112,7 +122,7 @@ export class CsImpose extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>) {
-    if (['rows', 'sheet', 'customW', 'customH', 'gap', 'design'].some((k) => changed.has(k))) this.schedule();
+    if (['rows', 'sheet', 'customW', 'customH', 'gap', 'rotate', 'design'].some((k) => changed.has(k))) this.schedule();
   }
 
   override disconnectedCallback() {
@@ -128,6 +138,7 @@ export class CsImpose extends LitElement {
       ),
       sheet: this.sheet === 'custom' ? { widthMm: this.customW, heightMm: this.customH } : this.sheet,
       gapMm: this.gap,
+      rotate: this.rotate,
       allowPlaceholder: this.proof,
     };
   }
@@ -215,10 +226,13 @@ export class CsImpose extends LitElement {
                 : ''
             }
           </div>
+          <label class="check"><input type="checkbox" name="rotate" .checked=${this.rotate} aria-describedby="rotate-hint"
+            @change=${(e: Event) => (this.rotate = (e.target as HTMLInputElement).checked)}>${t('rotate')}</label>
+          <p id="rotate-hint" class="hint muted">${t('rotateHint')}</p>
           ${
             p
               ? html`<p class="summary" role="status">${t('plan', { sheets: p.sheets, pieces: p.pieces, per: p.perSheet[0] ?? 0, waste: p.wastePct })}</p>
-            <ul class="where muted">${p.items.map((it) => html`<li>${it.name}：${t('on', { list: it.sheets.join('、') })}</li>`)}</ul>`
+            <ul class="where muted">${p.items.map((it) => html`<li>${it.name}：${t('on', { list: it.sheets.join('、') })}${it.rotated ? t('turned', { n: it.rotated }) : ''}</li>`)}</ul>`
               : ''
           }
           <cs-kit-job .status=${this.status} .canStart=${!!p} .startLabel=${t('start')} @kit-start=${() => this.start()}

@@ -43,6 +43,20 @@ describe('campaign-studio impose', () => {
     expect(PdfReader.open(p('拼版.pdf')).pageCount).toBe(report.sheets);
   });
 
+  it('turns tags 90° where that saves a sheet; --no-rotate keeps them upright', async () => {
+    const args = ['impose', '--sheet', 'sra3', '--item', 'tag-hanging-70x100-fresh:28', '--profile', PROFILE];
+    const turned = await studio([...args, '--out', p('吊牌.pdf')]);
+    expect(turned.code).toBe(0);
+    // 14 a sheet (10 upright, 4 lying down under them) against 12 when nothing turns.
+    expect(turned.stdout).toContain('2 张 SRA3');
+    expect(turned.stdout).toContain('其中 8 件转 90° 排');
+    const upright = await studio([...args, '--no-rotate', '--out', p('吊牌-不旋转.pdf'), '--json']);
+    expect(upright.code).toBe(0);
+    const r = JSON.parse(upright.stdout) as { sheets: number; perSheet: number[]; items: { rotated: number }[] };
+    expect(r).toMatchObject({ sheets: 3, perSheet: [12, 12, 4], items: [{ rotated: 0 }] });
+    expect(PdfReader.open(p('吊牌-不旋转.pdf')).pageCount).toBe(3);
+  });
+
   it('usage mistakes exit 2; a piece with samples exits 3 and writes nothing', async () => {
     expect((await studio(['impose', '--out', p('x.pdf')])).code).toBe(2);
     expect((await studio(['impose', '--item', 'sticker-round-red-40:0', '--out', p('x.pdf')])).code).toBe(2);

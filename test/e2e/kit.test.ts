@@ -62,6 +62,31 @@ describe.skipIf(!process.env.STUDIO_E2E)('imposition and event kits in Chromium'
     expect([w, h].map(Math.round).sort()).toEqual([320, 450]);
   });
 
+  it('imposition: tags turned 90° where that saves a sheet, shown turned; 允许旋转 90° unticked keeps them upright', async () => {
+    // The plan's line (the finished job before shows a summary of its own).
+    const summary = page.locator('cs-impose section.panel > p.summary');
+    const rows = page.locator('cs-impose tbody tr');
+    // Only the tags now: 14 of them on SRA3 fit one sheet with 4 lying down under 10 upright.
+    await rows.nth(0).locator('button.remove').click();
+    await rows.nth(0).locator('input[name="count"]').fill('14');
+    await expect.poll(() => summary.textContent()).toMatch(/共 1 张，14 件/);
+    await expect.poll(() => page.locator('cs-impose .where').textContent()).toContain('其中 4 件转 90° 排');
+    const sheet = page.locator('cs-impose-sheet svg');
+    expect(await sheet.locator('rect.turned').count()).toBe(4);
+    expect(await sheet.locator('rect.upright').count()).toBe(10);
+    // A turned tag lies down: wider than tall, its top line down its right side.
+    const box = await sheet.locator('rect.turned').first().boundingBox();
+    expect(box!.width).toBeGreaterThan(box!.height * 1.3);
+    await shot('kit-1b-impose-turned');
+    const rotate = page.locator('cs-impose input[name="rotate"]');
+    expect(await rotate.isChecked()).toBe(true);
+    await rotate.uncheck();
+    await expect.poll(() => summary.textContent()).toMatch(/共 2 张，14 件/);
+    expect(await sheet.locator('rect.turned').count()).toBe(0);
+    await rotate.check();
+    await expect.poll(() => summary.textContent()).toMatch(/共 1 张，14 件/);
+  });
+
   it('market kit: the Sanming stalls, a jingle each, one swapped, the whole set as one zip', async () => {
     await page.locator('cs-app button[data-screen="kit"]').click();
     await page.locator('cs-kit-market button.demo').click();

@@ -57,6 +57,19 @@ describe('imposition', () => {
     expect(ctx.downloads.get(s.downloadId!)).toBeDefined();
   });
 
+  it('turns tags 90° when that needs fewer sheets; rotate: false keeps them upright, in the plan and the job', async () => {
+    // 70 × 100 tags on SRA3: 14 a sheet with 4 lying down, 12 when none may turn.
+    const req = { items: [{ templateId: 'tag-hanging-70x100-fresh', count: 14 }], sheet: 'sra3' };
+    const turned = await api.ok('planImpose', req);
+    expect(turned).toMatchObject({ sheets: 1, perSheet: [14], items: [{ rotated: 4 }] });
+    expect(turned.first.filter((p: { rotated?: boolean }) => p.rotated)).toHaveLength(4);
+    const upright = await api.ok('planImpose', { ...req, rotate: false });
+    expect(upright).toMatchObject({ sheets: 2, perSheet: [12, 2], items: [{ rotated: 0 }] });
+    expect(upright.first.some((p: { rotated?: boolean }) => p.rotated)).toBe(false);
+    const s = await finished((await api.ok('startImpose', { ...req, rotate: false, allowPlaceholder: true })).jobId);
+    expect(s).toMatchObject({ state: 'done', sheets: 2, pieces: 14 });
+  });
+
   it('a piece bigger than the sheet is refused before any job starts', async () => {
     const e = await api.bad('startImpose', {
       items: [{ templateId: 'sign-board-600x800-blue', count: 1 }],

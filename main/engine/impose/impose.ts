@@ -4,7 +4,7 @@ import { refusePlaceholders } from '../preflight/placeholders.js';
 import { scenesFor } from '../render.js';
 import { trimArea } from '../scene/trim-shape.js';
 import type { Scene } from '../scene/types.js';
-import { planImposition, type ImposePlan } from './plan.js';
+import { itemPlacements, planImposition, type ImposePlan } from './plan.js';
 import type { SheetSize } from './sheets.js';
 import { writeImposedPdf } from './write-imposed.js';
 
@@ -64,8 +64,7 @@ export function imposeReport(
       count: counts[i] ?? 0,
       widthMm: s.widthMm,
       heightMm: s.heightMm,
-      sheets: plan.sheets.flatMap((sh, n) => (sh.some((p) => p.item === i) ? [n + 1] : [])),
-      rotated: plan.sheets.reduce((n, sh) => n + sh.filter((p) => p.item === i && p.rotated).length, 0),
+      ...itemPlacements(plan, i),
     })),
   };
 }

@@ -60,6 +60,13 @@ export interface ImposePlan {
   wastePct: number;
 }
 
+/** Where one item went: the sheets it is on (from 1) and how many of its pieces lie turned. */
+export function itemPlacements(plan: ImposePlan, item: number): { sheets: number[]; rotated: number } {
+  const sheets = plan.sheets.flatMap((s, n) => (s.some((p) => p.item === item) ? [n + 1] : []));
+  const rotated = plan.sheets.reduce((n, s) => n + s.filter((p) => p.item === item && p.rotated).length, 0);
+  return { sheets, rotated };
+}
+
 export const DEFAULT_GAP_MM = 3;
 export const DEFAULT_MARGIN_MM = 10;
 /** Room under the bottom crop marks for the sheet label. */
@@ -208,9 +215,7 @@ export function planImposition(items: readonly ImposeItem[], layout: ImposeLayou
   // Stable: the first of the fewest sheets.
   const best = tries.sort((a, b) => a.sheets.length - b.sheets.length)[0];
   if (!best) {
-    const big = items.find(
-      (it) => it.count > 0 && ways.every((t) => !layOut([it], [0], null, area(t.w, t.h), gap)),
-    );
+    const big = items.find((it) => it.count > 0 && ways.every((t) => !layOut([it], [0], null, area(t.w, t.h), gap)));
     throw new StudioError(
       'invalid-input',
       `「${big?.name ?? items[0]!.name}」（${big?.widthMm ?? 0}×${big?.heightMm ?? 0} mm 含出血）放不进 ${layout.sheet.label} 纸的可印区域`,

@@ -6,7 +6,7 @@ import { planGridAudiences } from '../../core/kit-grid.js';
 import { planMarketJingles } from '../../core/kit-market.js';
 import { FRAUD_TYPES, type FraudType } from '../../core/slogan/index.js';
 import { fillProfile } from '../../engine/fill-profile.js';
-import { planImposition } from '../../engine/impose/plan.js';
+import { itemPlacements, planImposition } from '../../engine/impose/plan.js';
 import { parseSheet, SHEETS, type SheetSize } from '../../engine/impose/sheets.js';
 import { readAudiences } from '../../engine/kit/audiences.js';
 import { gridJingleData } from '../../engine/kit/grid-kit.js';
@@ -42,7 +42,11 @@ function preview(items: { design: Design; count: number }[], req: ImposeRequest)
       count,
       areaMm2: trimArea({ ...d.format, contour: undefined }),
     })),
-    { sheet: sheetOf(req.sheet), ...(req.gapMm !== undefined ? { gapMm: req.gapMm } : {}) },
+    {
+      sheet: sheetOf(req.sheet),
+      ...(req.gapMm !== undefined ? { gapMm: req.gapMm } : {}),
+      ...(req.rotate !== undefined ? { rotate: req.rotate } : {}),
+    },
   );
   return {
     sheetWidthMm: plan.sheetWidthMm,
@@ -56,7 +60,7 @@ function preview(items: { design: Design; count: number }[], req: ImposeRequest)
       widthMm: d.format.widthMm,
       heightMm: d.format.heightMm,
       round: d.format.shape === 'circle',
-      sheets: plan.sheets.flatMap((s, n) => (s.some((p) => p.item === i) ? [n + 1] : [])),
+      ...itemPlacements(plan, i),
     })),
     first: plan.sheets[0] ?? [],
   };
@@ -87,6 +91,7 @@ export function kitHandlers(ctx: StudioContext): Record<keyof typeof KIT_API, Ha
           items,
           sheet: sheetOf(req.sheet),
           gapMm: req.gapMm,
+          rotate: req.rotate,
           job,
           allowPlaceholder: req.allowPlaceholder ?? false,
         };

@@ -17,6 +17,7 @@ export interface ImposeTaskInput {
   items: { design: Design; count: number }[];
   sheet: SheetSize;
   gapMm?: number | undefined;
+  rotate?: boolean | undefined;
   job: string;
   out: string;
   allowPlaceholder: boolean;
