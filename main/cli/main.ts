@@ -24,8 +24,9 @@ const HELP = `campaign-studio — 反诈物料工作室 命令行
       批量生成：表格每行一份（列名与槽位名或其中文名相同即填入该槽位，如「标语」「单位名称」）；
       文件名规则如 "{序号}-{单位}-横幅"；有行失败时列出行号，退出码为 1。
   campaign-studio impose --sheet a4|a3|sra3|宽x高 --item 设计.csdesign|模板编号[:数量]… --out 拼版.pdf [--gap 毫米] [--margin 毫米]
-         [--job 任务名] [--profile 本单位信息.json] [--allow-placeholder] [--json]
-      拼版：贴纸、吊牌、台卡、价签按数量依次排满整张纸（各带出血、裁切标记、模切线 CutContour、纸张标签），报告用纸张数与损耗
+         [--job 任务名] [--profile 本单位信息.json] [--no-rotate] [--allow-placeholder] [--json]
+      拼版：贴纸、吊牌、台卡、价签按数量依次排满整张纸（各带出血、裁切标记、模切线 CutContour、纸张标签），报告用纸张数与损耗；
+      能省纸时把部分物料转 90° 排，--no-rotate 不转（有纹理方向或刀模不能转时）
   campaign-studio order --item 设计.csdesign|模板编号[:数量]… --out 文件夹 [--job 任务名] [--profile 本单位信息.json]
          [--date YYYY-MM-DD] [--allow-placeholder] [--json]
       交付包：每款物料的印刷 PDF、制作单（PDF + XLSX：缩略图、成品尺寸、材料、工艺、数量）和交给印刷厂的压缩包
