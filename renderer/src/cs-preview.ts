@@ -9,7 +9,7 @@ import { resourceUrl } from './data/api-client.js';
 import { CanvasInput, type CanvasHost } from './data/canvas-input.js';
 import { clampZoom, PX_PER_MM, zoomStep } from './data/canvas-math.js';
 import { canvasOverlay } from './canvas-overlay.js';
-import { decodeLayers, drawThumbnail, formatLength, releaseLayers, type ShownLayer } from './data/preview-layers.js';
+import { decodeLayers, drawThumbnail, formatLength, type ShownLayer } from './data/preview-layers.js';
 import { fire } from './events.js';
 import { LocaleController, defineMessages } from './i18n/i18n.js';
 import { place, restore } from './place.js';
@@ -115,7 +115,6 @@ export class CsPreview extends LitElement implements CanvasHost {
     this.resize?.disconnect();
     window.removeEventListener('keyup', this.input.keyup);
     this.input.dispose();
-    releaseLayers(this.shown);
     this.shown = [];
     this.decoding = [];
   }
@@ -127,7 +126,8 @@ export class CsPreview extends LitElement implements CanvasHost {
   // ---- layers ----------------------------------------------------------------------------------
 
   private decoding: readonly PreviewLayer[] = [];
-  private pendingLoads = 0;
+  /** The URLs of the shown preview's new layers not loaded yet; `preview-load` when none is left. */
+  private loading = new Set<string>();
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('design') && this.cropId && !findElement(this.design ?? { elements: [] }, this.cropId))
@@ -140,16 +140,21 @@ export class CsPreview extends LitElement implements CanvasHost {
     this.layersFor = made;
     this.decoding = layers;
     const { next, fresh } = await decodeLayers(this.shown, layers);
-    if (this.decoding !== layers) return fresh.forEach((u) => URL.revokeObjectURL(u));
-    releaseLayers(this.shown, next);
+    if (this.decoding !== layers) return;
     this.shown = next;
     this.shownFor = made;
-    this.pendingLoads = fresh.length;
-    if (!fresh.length) fire(this, 'preview-load');
+    this.loading = new Set(fresh);
+    await this.updateComplete;
+    // A layer decoded before the swap is complete the moment its <img> is set: it is painted with
+    // the next frame, whenever its load event comes (0.3 ms to tens of ms later on a busy page).
+    for (const img of this.renderRoot.querySelectorAll<HTMLImageElement>('img.layer'))
+      if (img.complete && img.naturalWidth) this.loading.delete(img.getAttribute('src') ?? '');
+    if (this.shown === next && !this.loading.size) fire(this, 'preview-load');
   }
 
-  private loaded() {
-    if (--this.pendingLoads === 0) fire(this, 'preview-load');
+  private loaded(e: Event) {
+    const src = (e.target as HTMLImageElement).getAttribute('src') ?? '';
+    if (this.loading.delete(src) && !this.loading.size) fire(this, 'preview-load');
   }
 
   override updated(changed: PropertyValues<this>) {
@@ -377,7 +382,7 @@ export class CsPreview extends LitElement implements CanvasHost {
                   @dblclick=${this.input.dblclick} @pointerleave=${() => (this.hoverId = '')}>
                 ${repeat(
                   this.shown,
-                  (l) => (l.kind === 'svg' ? l.url : `p:${l.id}:${l.sha256}`),
+                  (l) => (l.kind === 'svg' ? l : `p:${l.id}:${l.sha256}`),
                   (l, i) => this.renderLayer(l, i === 0 ? t('alt', size) : ''),
                 )}
                 ${canvasOverlay(this, { crop: t('crop'), rotate: t('rotate') })}

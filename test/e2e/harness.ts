@@ -158,7 +158,9 @@ export function percentiles(values: number[]): { median: number; p90: number; ma
 /**
  * Types `text` into `field` one character at a time and measures each keystroke to the new
  * preview on screen: from the page's input event to cs-preview's `preview-load` (every layer of
- * the new preview loaded). Typed CJK text arrives as input events (no keydown).
+ * the new preview in place and loaded, to be drawn by the next frame). Typed CJK text arrives as
+ * input events (no keydown). Also printed: to the start of that next frame (its
+ * requestAnimationFrame), which adds the wait for the display's next refresh (0–16.7 ms).
  */
 export async function keystrokeLatencies(
   page: Page,
@@ -167,24 +169,32 @@ export async function keystrokeLatencies(
   what: string,
 ): Promise<{ latencies: number[]; median: number; p90: number; max: number }> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: number[]; __loads: number[] };
+    const w = window as unknown as { __keys: number[]; __loads: number[]; __frames: number[] };
     w.__keys = [];
     w.__loads = [];
+    w.__frames = [];
     document.addEventListener('input', () => w.__keys.push(performance.now()), true);
-    document.addEventListener('preview-load', () => w.__loads.push(performance.now()));
+    document.addEventListener('preview-load', () => {
+      w.__loads.push(performance.now());
+      requestAnimationFrame(() => w.__frames.push(performance.now()));
+    });
     performance.setResourceTimingBufferSize(100_000);
   });
   await field.fill('');
   await field.focus();
   const latencies: number[] = [];
+  const frames: number[] = [];
   /** Per keystroke: to the request, the main side's work, the rest of the round trip, decode and paint. */
   const breakdown: number[][] = [];
   for (const ch of text) {
     const before = await page.evaluate(() => (window as unknown as { __loads: number[] }).__loads.length);
     await page.keyboard.type(ch);
-    await page.waitForFunction((n) => (window as unknown as { __loads: number[] }).__loads.length > n, before);
-    const { total, parts } = await page.evaluate(() => {
-      const w = window as unknown as { __keys: number[]; __loads: number[] };
+    await page.waitForFunction((n) => {
+      const w = window as unknown as { __loads: number[]; __frames: number[] };
+      return w.__loads.length > n && w.__frames.length >= w.__loads.length;
+    }, before);
+    const { total, frame, parts } = await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[]; __loads: number[]; __frames: number[] };
       const key = w.__keys.at(-1)!,
         load = w.__loads.at(-1)!;
       // The preview request that brought this preview: the last one answered before it showed.
@@ -194,6 +204,7 @@ export async function keystrokeLatencies(
       const app = req?.serverTiming.find((t) => t.name === 'app')?.duration;
       return {
         total: load - key,
+        frame: w.__frames.at(-1)! - key,
         parts:
           req && app !== undefined
             ? [req.startTime - key, app, req.responseEnd - req.startTime - app, load - req.responseEnd]
@@ -201,6 +212,7 @@ export async function keystrokeLatencies(
       };
     });
     latencies.push(total);
+    frames.push(frame);
     if (parts) breakdown.push(parts);
     await page.waitForTimeout(60);
   }
@@ -212,6 +224,10 @@ export async function keystrokeLatencies(
     const q = percentiles(breakdown.map((b) => b[i]!));
     return `${q.median.toFixed(1)} (p90 ${q.p90.toFixed(1)})`;
   };
+  const f = percentiles(frames);
+  console.log(
+    `[e2e]   to the start of the frame that draws it: median ${f.median.toFixed(1)} ms, p90 ${f.p90.toFixed(1)} ms`,
+  );
   if (breakdown.length)
     console.log(
       `[e2e]   where it goes, median ms (n=${breakdown.length}): input → request ${part(0)}, main side's work ${part(1)}, rest of the round trip ${part(2)}, answer → painted (decode, swap, load) ${part(3)}`,

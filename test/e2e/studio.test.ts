@@ -61,7 +61,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     });
     await shot(page, '1-gallery.png');
 
-    // Editor: the preview arrives as an <img> of a blob: SVG, never inline markup.
+    // Editor: the preview arrives as an <img> of a data: URL of its SVG (image mode: no scripts, no
+    // loads), never inline markup.
     await card.click();
     const slogan = page.locator('cs-slot-form textarea[name="slogan"]');
     await slogan.waitFor();
@@ -69,7 +70,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('studio in Chromium (browser mode)', ()
     const img = page.locator('cs-preview img.layer[data-layer="slogan"]');
     await img.waitFor();
     const src0 = await img.getAttribute('src');
-    expect(src0).toMatch(/^blob:/);
+    expect(src0).toMatch(/^data:image\/svg\+xml;/);
     expect(await page.locator('cs-preview svg').count()).toBe(0);
     const verdict = page.locator('cs-slogan-assistant .tag');
     await expect.poll(() => verdict.textContent()).toBe('同字');

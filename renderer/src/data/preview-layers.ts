@@ -3,15 +3,16 @@ import type { Rect } from '../../../main/core/design/geometry.js';
 import { locale } from '../i18n/i18n.js';
 
 /*
- * The canvas's layers as shown: each SVG layer of the preview by a blob: URL of its markup (an
- * <img> of it runs no scripts and loads nothing), decoded off screen before it replaces the old
- * one; a layer the edit did not change keeps its image.
+ * The canvas's layers as shown: each SVG layer of the preview as an <img> of a data: URL of its
+ * markup (an SVG in <img> runs no scripts and loads nothing; the markup never enters the DOM),
+ * decoded off screen before it replaces the old one; a layer the edit did not change keeps its
+ * image. A data: URL, not a blob: one: a blob is registered with the browser process and read
+ * back through it (1–5 ms a keystroke, more on a busy machine), a data: URL is read in the page.
  */
 
-/** A layer as shown: an SVG layer by the blob URL of its markup and the region its viewBox draws. */
-export type ShownLayer =
-  | Exclude<PreviewLayer, { kind: 'svg' }>
-  | { kind: 'svg'; id: string; svg: string; url: string; region: Rect | undefined };
+/** A layer as shown: an SVG layer by the data: URL of its markup and the region its viewBox draws. */
+export type ShownLayer = Exclude<PreviewLayer, { kind: 'svg' }> | ShownSvg;
+type ShownSvg = { kind: 'svg'; id: string; svg: string; url: string; region: Rect | undefined };
 
 /** The region the engine's SVG draws, in mm, from its viewBox. */
 function svgRegion(svg: string): Rect | undefined {
@@ -19,26 +20,30 @@ function svgRegion(svg: string): Rect | undefined {
   return m ? { x: +m[1]!, y: +m[2]!, w: +m[3]!, h: +m[4]! } : undefined;
 }
 
+/** An SVG's markup as an image URL. */
+export const svgUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
 /**
  * The next set of shown layers for `layers`: unchanged SVG layers keep their image, new ones get a
- * blob URL and are decoded (when something is already on screen, so the swap never waits on a
- * decode). `fresh`: the new URLs (to revoke if this set is dropped for a newer one).
+ * URL and are decoded (when something is already on screen, so the swap never waits on a decode;
+ * an <img> of a URL decoded in the page is complete as soon as it is set). `fresh`: the new URLs.
  */
 export async function decodeLayers(
   shown: readonly ShownLayer[],
   layers: readonly PreviewLayer[],
 ): Promise<{ next: ShownLayer[]; fresh: string[] }> {
-  const kept = new Map(shown.flatMap((l) => (l.kind === 'svg' ? [[l.svg, l] as const] : [])));
-  const next: ShownLayer[] = layers.map((l) =>
-    l.kind === 'svg'
-      ? (kept.get(l.svg) ?? {
-          ...l,
-          url: URL.createObjectURL(new Blob([l.svg], { type: 'image/svg+xml' })),
-          region: svgRegion(l.svg),
-        })
-      : l,
-  );
-  const fresh = next.flatMap((l) => (l.kind === 'svg' && !kept.has(l.svg) ? [l.url] : []));
+  // An element's layer is kept while its markup is the same (an element may draw more than one).
+  const kept = new Map<string, ShownSvg[]>();
+  for (const l of shown) if (l.kind === 'svg') kept.set(l.id, [...(kept.get(l.id) ?? []), l]);
+  const fresh: string[] = [];
+  const next: ShownLayer[] = layers.map((l) => {
+    if (l.kind !== 'svg') return l;
+    const same = kept.get(l.id)?.findIndex((k) => k.svg === l.svg) ?? -1;
+    if (same >= 0) return kept.get(l.id)!.splice(same, 1)[0]!;
+    const url = svgUrl(l.svg);
+    fresh.push(url);
+    return { ...l, url, region: svgRegion(l.svg) };
+  });
   if (shown.length)
     await Promise.all(
       fresh.map((url) => {
@@ -48,12 +53,6 @@ export async function decodeLayers(
       }),
     );
   return { next, fresh };
-}
-
-/** Revokes the URLs of shown layers that `next` does not keep. */
-export function releaseLayers(shown: readonly ShownLayer[], next: readonly ShownLayer[] = []): void {
-  const still = new Set(next.flatMap((l) => (l.kind === 'svg' ? [l.url] : [])));
-  for (const l of shown) if (l.kind === 'svg' && !still.has(l.url)) URL.revokeObjectURL(l.url);
 }
 
 /**
