@@ -64,8 +64,11 @@ const MmRect = { x: z.number(), y: z.number(), w: z.number(), h: z.number() };
  * element is a layer of its own (`id`; the page's ground is `background`), so the editor moves an
  * element under the pointer by moving its layer, with no round trip.
  */
+/** An SVG layer's key: a hash of its markup, the same whenever the markup is. */
+const LayerKeySchema = z.string().max(64);
+
 export const PreviewLayerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('svg'), id: z.string(), svg: z.string() }),
+  z.object({ kind: z.literal('svg'), id: z.string(), svg: z.string(), key: LayerKeySchema }),
   z.object({
     kind: z.literal('photo'),
     id: z.string(),
@@ -79,6 +82,16 @@ export const PreviewLayerSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type PreviewLayer = z.infer<typeof PreviewLayerSchema>;
+
+/**
+ * A layer of a previewSvg answer: a whole layer, or an SVG layer the page named in `have` and
+ * whose markup is unchanged, by its key only (a keystroke sends back the one text it changed).
+ */
+export const PreviewAnswerLayerSchema = z.discriminatedUnion('kind', [
+  ...PreviewLayerSchema.options,
+  z.object({ kind: z.literal('known'), id: z.string(), key: LayerKeySchema }),
+]);
+export type PreviewAnswerLayer = z.infer<typeof PreviewAnswerLayerSchema>;
 
 /**
  * What the editor needs of an element's layout and does not compute itself: where it is drawn
@@ -164,12 +177,19 @@ const DESIGN_API = {
    * The live preview, as layers in paint order: the engine's SVG of everything but photos, and
    * each photo by reference with where it is drawn (the page shows it from /assets/<sha256>/screen,
    * decoded once, so a keystroke moves kilobytes, not the photo). Its scene is kept for the
-   * preflight of the same design (one layout per edit).
+   * preflight of the same design (one layout per edit). `have`: the keys of the SVG layers the
+   * page holds; those still drawn the same come back as `known`, by key only.
    */
   previewSvg: {
-    input: z.object({ design: StudioDesignSchema, bleed: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        design: StudioDesignSchema,
+        bleed: z.boolean().optional(),
+        have: z.array(LayerKeySchema).max(10_000).optional(),
+      })
+      .strict(),
     output: z.object({
-      layers: z.array(PreviewLayerSchema).min(1),
+      layers: z.array(PreviewAnswerLayerSchema).min(1),
       notes: z.array(LayoutNoteSchema),
       elements: z.array(PreviewGeometrySchema),
     }),

@@ -184,6 +184,8 @@ export async function keystrokeLatencies(
   await field.focus();
   const latencies: number[] = [];
   const frames: number[] = [];
+  /** Each preview answer's size, bytes. */
+  const answers: number[] = [];
   /** Per keystroke: to the request, the main side's work, the rest of the round trip, decode and paint. */
   const breakdown: number[][] = [];
   for (const ch of text) {
@@ -193,7 +195,7 @@ export async function keystrokeLatencies(
       const w = window as unknown as { __loads: number[]; __frames: number[] };
       return w.__loads.length > n && w.__frames.length >= w.__loads.length;
     }, before);
-    const { total, frame, parts } = await page.evaluate(() => {
+    const { total, frame, answer, parts } = await page.evaluate(() => {
       const w = window as unknown as { __keys: number[]; __loads: number[]; __frames: number[] };
       const key = w.__keys.at(-1)!,
         load = w.__loads.at(-1)!;
@@ -203,6 +205,7 @@ export async function keystrokeLatencies(
         .at(-1);
       const app = req?.serverTiming.find((t) => t.name === 'app')?.duration;
       return {
+        answer: req?.encodedBodySize ?? 0,
         total: load - key,
         frame: w.__frames.at(-1)! - key,
         parts:
@@ -213,6 +216,7 @@ export async function keystrokeLatencies(
     });
     latencies.push(total);
     frames.push(frame);
+    answers.push(answer);
     if (parts) breakdown.push(parts);
     await page.waitForTimeout(60);
   }

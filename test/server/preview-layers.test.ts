@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resultSchema } from '../../main/core/api.js';
-import { moveElements, rotateElement, setHidden } from '../../main/core/design/edit.js';
+import { moveElements, rotateElement, setContent, setHidden } from '../../main/core/design/edit.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
 import { testContext } from '../helpers/context.js';
 import { studioTemplate } from '../helpers/studio-designs.js';
@@ -15,12 +15,12 @@ const ctx = testContext();
 const h = createHandlers(ctx);
 afterAll(() => ctx.dispose());
 
-async function preview(design: unknown) {
-  const r = await h.previewSvg({ design });
+async function preview(design: unknown, have?: string[]) {
+  const r = await h.previewSvg({ design, ...(have ? { have } : {}) });
   expect(resultSchema('previewSvg').safeParse(r).success).toBe(true);
   if (!r.ok) throw new Error(r.error.message);
   return r.value as {
-    layers: { kind: string; id: string; svg?: string }[];
+    layers: { kind: string; id: string; svg?: string; key?: string }[];
     elements: { id: string; ink?: any; block?: any; sizeMm?: number }[];
   };
 }
@@ -60,5 +60,32 @@ describe('previewSvg for the canvas', () => {
     expect(ink.w).toBeGreaterThan(1.3 * (poster.elements.find((e) => e.id === 'qr') as { box: { w: number } }).box.w);
     const hidden = await preview(setHidden(poster, ['qr'], true));
     expect(hidden.layers.map((l) => l.id)).not.toContain('qr');
+  });
+
+  it('answers the layers the page holds by key only, and a changed one whole', async () => {
+    const whole = await preview(poster);
+    const keys = whole.layers.flatMap((l) => (l.key ? [l.key] : []));
+    expect(new Set(keys).size).toBeGreaterThan(3);
+    // A keystroke: every layer but the slogan's is named and unchanged, so only the slogan's markup comes back.
+    const typed = setContent(poster, 'slogan', '白菜青菜油麦菜，莫给骗子当韭');
+    const answer = await preview(typed, keys);
+    expect(answer.layers.filter((l) => l.kind === 'svg').map((l) => l.id)).toEqual(['slogan']);
+    expect(answer.layers.filter((l) => l.kind === 'known').every((l) => !l.svg && keys.includes(l.key!))).toBe(true);
+    // The same layers in the same order as the whole answer, each with the key of its markup.
+    const fresh = await preview(typed);
+    expect(answer.layers.map((l) => [l.id, l.key])).toEqual(fresh.layers.map((l) => [l.id, l.key]));
+    const slogan = fresh.layers.find((l) => l.id === 'slogan')!;
+    expect(slogan.key).not.toBe(whole.layers.find((l) => l.id === 'slogan')!.key);
+    expect(answer.layers.find((l) => l.id === 'slogan')!.svg).toBe(slogan.svg);
+    // A named layer whose markup changed (moved) comes back whole; keys of nothing shown change nothing.
+    const moved = await preview(moveElements(poster, ['qr'], 10, 0), [...keys, 'x'.repeat(27)]);
+    expect(moved.layers.filter((l) => l.kind === 'svg').map((l) => l.id)).toEqual(['qr']);
+  });
+
+  it('refuses a `have` that is not a list of keys', async () => {
+    for (const have of ['abc', ['x'.repeat(65)], Array.from({ length: 10_001 }, () => 'k')]) {
+      const r = await h.previewSvg({ design: poster, have });
+      expect(r.ok).toBe(false);
+    }
   });
 });

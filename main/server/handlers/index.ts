@@ -45,10 +45,10 @@ export function createHandlers(ctx: StudioContext): Handlers {
     newDesignFromFormat: method('newDesignFromFormat', ({ formatId, name }) => designOfFormat(formatId, name), log),
     previewSvg: method(
       'previewSvg',
-      ({ design, bleed }) => {
+      ({ design, bleed, have }) => {
         // Someone is editing: start the export workers now, so the first export is already warm.
         jobs.warm();
-        return scenes.preview(design, bleed);
+        return scenes.preview(design, bleed, have);
       },
       log,
     ),

@@ -1,4 +1,5 @@
-import type { ApiValue, PreviewGeometry, PreviewLayer } from '../../core/api.js';
+import { createHash } from 'node:crypto';
+import type { ApiValue, PreviewAnswerLayer, PreviewGeometry } from '../../core/api.js';
 import type { Design, StudioDesign } from '../../core/index.js';
 import { prepareAssets, type AssetLoader } from '../../engine/assets/prepare.js';
 import { screenImages } from '../../engine/assets/screen-images.js';
@@ -66,28 +67,36 @@ function geometry({ scene, text }: BuiltScene): PreviewGeometry[] {
   });
 }
 
+/** An SVG layer's key: a hash of its markup, so a layer whose markup changed never keeps its key. */
+export const layerKey = (svg: string): string => createHash('sha1').update(svg).digest('base64url');
+
 /**
  * The editor's preview: the engine's SVG (glyph outlines: what the user sees is what prints), one
  * layer per element, each framed to where it draws — so the page can move an element under the
  * pointer by moving its layer, and a keystroke redraws only the layer it changed. Photos are
  * layers by reference, which the page shows from the image store. Drawn in the scene's order, so a
- * photo under a text stays under it.
+ * photo under a text stays under it. An SVG layer whose key is in `have` (the page holds its
+ * markup) goes back by key only.
  */
-export function previewLayers(built: BuiltScene, bleed = false): ApiValue<'previewSvg'> {
+export function previewLayers(
+  built: BuiltScene,
+  bleed = false,
+  have: ReadonlySet<string> = new Set(),
+): ApiValue<'previewSvg'> {
   const { scene } = built;
   const page = pageRegion(scene, bleed);
-  const layers: PreviewLayer[] = [];
+  const layers: PreviewAnswerLayer[] = [];
+  const svgLayer = (id: string, svg: string): PreviewAnswerLayer => {
+    const key = layerKey(svg);
+    return have.has(key) ? { kind: 'known', id, key } : { kind: 'svg', id, svg, key };
+  };
   let run: SceneItem[] = [];
   const flush = () => {
     const first = run[0];
     const region = first && layerRegion(run, page);
     if (first && region)
       // No title: renaming the design must not redraw every layer (the page names the preview).
-      layers.push({
-        kind: 'svg',
-        id: first.elementId,
-        svg: sceneToSvg({ ...scene, name: '', items: run }, { region }),
-      });
+      layers.push(svgLayer(first.elementId, sceneToSvg({ ...scene, name: '', items: run }, { region })));
     run = [];
   };
   for (const it of scene.items) {
@@ -108,8 +117,7 @@ export function previewLayers(built: BuiltScene, bleed = false): ApiValue<'previ
   }
   flush();
   // An empty page still shows as a page.
-  if (!layers.length)
-    layers.push({ kind: 'svg', id: 'background', svg: sceneToSvg({ ...scene, items: [] }, { bleed }) });
+  if (!layers.length) layers.push(svgLayer('background', sceneToSvg({ ...scene, items: [] }, { bleed })));
   return { layers, notes: notesOf(scene), elements: geometry(built) };
 }
 
@@ -140,8 +148,8 @@ export class SceneCache {
     return hit;
   }
 
-  async preview(design: StudioDesign, bleed = false): Promise<ApiValue<'previewSvg'>> {
-    return previewLayers(await this.get(design), bleed);
+  async preview(design: StudioDesign, bleed = false, have?: readonly string[]): Promise<ApiValue<'previewSvg'>> {
+    return previewLayers(await this.get(design), bleed, new Set(have));
   }
 
   async preflight(design: StudioDesign): Promise<ApiValue<'preflight'>> {

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiValue, PreviewGeometry } from '../../../main/core/api.js';
+import type { PreviewGeometry } from '../../../main/core/api.js';
 import type { StudioDesign } from '../../../main/core/design/design.js';
 import type { PreflightReport } from '../../../main/core/preflight.js';
 import { call, errorMessage } from './api-client.js';
+import { previewNamingKnownLayers, type Preview } from './preview-answers.js';
 import { LatestWins } from './preview-scheduler.js';
 import { rememberDesign } from './recent.js';
 import type { DesignSession } from './session.js';
@@ -37,8 +38,8 @@ export class PreviewPreflightController implements ReactiveController {
   private preflightSeq = 0;
 
   /** The live preview: latest edit wins, sent as soon as the previous preview is back. */
-  private readonly previews = new LatestWins<StudioDesign, ApiValue<'previewSvg'>>(
-    (design) => call('previewSvg', { design }),
+  private readonly previews = new LatestWins<StudioDesign, Preview>(
+    previewNamingKnownLayers((input) => call('previewSvg', input)),
     ({ layers, elements }, made) => {
       this.geometry = new Map(elements.map((g) => [g.id, g]));
       const root = this.host.renderRoot;
