@@ -230,7 +230,7 @@ export async function keystrokeLatencies(
   };
   const f = percentiles(frames);
   console.log(
-    `[e2e]   to the start of the frame that draws it: median ${f.median.toFixed(1)} ms, p90 ${f.p90.toFixed(1)} ms`,
+    `[e2e]   to the start of the frame that draws it: median ${f.median.toFixed(1)} ms, p90 ${f.p90.toFixed(1)} ms; answers median ${percentiles(answers).median} bytes`,
   );
   if (breakdown.length)
     console.log(
