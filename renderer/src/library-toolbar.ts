@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { filterCount } from './cs-library-filters.js';
+import { filterCount } from './data/library-filters.js';
 import type { LibraryController, LibrarySort } from './data/library-controller.js';
 import type { CsEvent } from './events.js';
 import { t } from './i18n/library-text.js';

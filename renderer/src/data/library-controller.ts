@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiInput } from '../../../main/core/api.js';
 import type { Sample } from '../../../main/core/library.js';
 import type { Facets, SearchQuery } from '../../../main/core/library-search.js';
-import { dateRange, filterCount, NO_FILTERS, type LibraryFilters } from '../cs-library-filters.js';
+import { dateRange, filterCount, NO_FILTERS, type LibraryFilters } from './library-filters.js';
 import type { LibraryTask } from '../cs-library-job.js';
 import { t } from '../i18n/library-text.js';
 import { call, errorMessage } from './api-client.js';
