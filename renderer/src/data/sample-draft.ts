@@ -6,33 +6,6 @@ import { t } from '../i18n/library-detail-text.js';
  * only what changed, and the main side's refusals turned into an error per field.
  */
 
-type FieldKey =
-  | 'title'
-  | 'kind'
-  | 'format'
-  | 'publishedAt'
-  | 'unit'
-  | 'location'
-  | 'channel'
-  | 'fraudTypes'
-  | 'tags'
-  | 'slogan'
-  | 'notes';
-const FIELDS: readonly string[] = [
-  'title',
-  'kind',
-  'format',
-  'publishedAt',
-  'unit',
-  'location',
-  'channel',
-  'fraudTypes',
-  'tags',
-  'slogan',
-  'notes',
-];
-const fieldName = (k: string) => (FIELDS.includes(k) ? t(k as FieldKey) : k);
-
 /** The editable fields as the form holds them (tags as one line of text). */
 export interface Draft {
   title: string;
@@ -62,6 +35,25 @@ export const draftOf = (s: Sample): Draft => ({
   notes: s.notes,
 });
 
+/** The form's fields in its order; their labels name them in the main side's refusals. */
+const FIELDS = [
+  'title',
+  'kind',
+  'format',
+  'publishedAt',
+  'unit',
+  'location',
+  'channel',
+  'fraudTypes',
+  'tags',
+  'slogan',
+  'notes',
+] as const satisfies readonly (keyof Draft)[];
+type FieldKey = (typeof FIELDS)[number];
+const fieldName = (k: string) => ((FIELDS as readonly string[]).includes(k) ? t(k as FieldKey) : k);
+/** The fields compared as they are (the lists are compared item by item). */
+const PLAIN = FIELDS.filter((k): k is Exclude<FieldKey, 'fraudTypes' | 'tags'> => k !== 'fraudTypes' && k !== 'tags');
+
 const splitTags = (t: string) => [
   ...new Set(
     t
@@ -74,19 +66,7 @@ const splitTags = (t: string) => [
 /** Only what changed, so an edit never rewrites fields the user did not touch. */
 export function patchOf(s: Sample, d: Draft): Record<string, unknown> {
   const p: Record<string, unknown> = {};
-  for (const k of [
-    'title',
-    'kind',
-    'format',
-    'publishedAt',
-    'unit',
-    'location',
-    'channel',
-    'slogan',
-    'notes',
-  ] as const) {
-    if (d[k] !== s[k]) p[k] = d[k];
-  }
+  for (const k of PLAIN) if (d[k] !== s[k]) p[k] = d[k];
   if (d.fraudTypes.join() !== s.fraudTypes.join()) p.fraudTypes = d.fraudTypes;
   const tags = splitTags(d.tags);
   if (tags.join('\n') !== s.tags.join('\n')) p.tags = tags;
