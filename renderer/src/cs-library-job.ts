@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { JobStatusOf } from '../../main/core/api-jobs.js';
 import { isFinished } from '../../main/core/job-states.js';
-import type { ApiInput } from '../../main/core/api.js';
 import { call, errorMessage, saveDownload } from './data/api-client.js';
 import { watchJob } from './data/jobs.js';
+import type { LibraryTask } from './data/library-controller.js';
 import { sizeText, uploadFiles } from './data/library-client.js';
 import { fire } from './events.js';
 import { defineMessages, LocaleController } from './i18n/i18n.js';
@@ -34,11 +34,6 @@ const m = defineMessages({
   cancel: { zh: '取消', en: 'Cancel' },
   close: { zh: '关闭', en: 'Close' },
 });
-
-/** What the user started: files (a pick, a folder, a drop; bundles among them) to import, or a bundle to make. */
-export type LibraryTask =
-  | { kind: 'import'; files: File[]; label: string }
-  | { kind: 'export'; request: ApiInput<'libraryExportBundle'>; count: number; label: string };
 
 type Phase = 'upload' | 'job' | 'finished';
 

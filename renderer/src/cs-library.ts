@@ -32,6 +32,17 @@ export class CsLibrary extends LitElement {
   });
   private readonly i18n = new LocaleController(this);
 
+  // The parts the controller's actions talk to (LibraryHost).
+  get grid() {
+    return this.renderRoot.querySelector('cs-library-grid');
+  }
+  get confirm() {
+    return this.renderRoot.querySelector('cs-library-confirm')!;
+  }
+  get stats() {
+    return this.renderRoot.querySelector('cs-library-stats');
+  }
+
   static override styles = [
     controls,
     css`

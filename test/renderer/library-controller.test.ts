@@ -38,23 +38,20 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/** The screen element as the controller sees it; `confirm` answers the purge question. */
+/** The screen element as the controller sees it; `answer` is the user's to the purge question. */
 class Host implements ReactiveControllerHost {
   controllers: ReactiveController[] = [];
   updates = 0;
-  confirm = true;
+  answer = true;
   asked: string[] = [];
-  readonly renderRoot = {
-    querySelector: (sel: string) =>
-      sel === 'cs-library-confirm'
-        ? {
-            ask: async (title: string) => {
-              this.asked.push(title);
-              return this.confirm;
-            },
-          }
-        : null,
-  } as unknown as DocumentFragment;
+  readonly grid = null;
+  readonly stats = null;
+  readonly confirm = {
+    ask: async (heading: string) => {
+      this.asked.push(heading);
+      return this.answer;
+    },
+  };
   addController(c: ReactiveController) {
     this.controllers.push(c);
   }
@@ -160,11 +157,11 @@ describe('LibraryController', () => {
   it('deletes for good only when the user confirms; a failure becomes the screen error', async () => {
     const { host, lib } = await shown();
     lib.setView('trash');
-    host.confirm = false;
+    host.answer = false;
     await lib.purge(['a']);
     expect(host.asked).toEqual(['彻底删除']);
     expect(sentOf('libraryPurge')).toEqual([]);
-    host.confirm = true;
+    host.answer = true;
     await lib.emptyTrash();
     expect(sentOf('libraryIds').at(-1)).toEqual({ trashed: true });
     expect(sentOf('libraryPurge')).toEqual([{ ids: ['a', 'b', 'c', 'd', 'e'] }]);

@@ -77,7 +77,7 @@ async function walk(entry: Entry, out: File[], limit: number): Promise<void> {
 
 /** Every file of a drop, folders walked (hidden and system files left out), at most `limit`. */
 export async function filesFromDrop(dt: DataTransfer, limit = 10_000): Promise<File[]> {
-  const entries = [...dt.items]
+  const entries = Array.from(dt.items)
     .filter((i) => i.kind === 'file')
     .map((i) => (i as DataTransferItem & { webkitGetAsEntry?: () => Entry | null }).webkitGetAsEntry?.() ?? null);
   if (entries.length && entries.every((e) => e !== null)) {
@@ -85,7 +85,9 @@ export async function filesFromDrop(dt: DataTransfer, limit = 10_000): Promise<F
     for (const e of entries) await walk(e!, out, limit);
     return out;
   }
-  return [...dt.files].filter((f) => !isSystemFile(f.name)).slice(0, limit);
+  return Array.from(dt.files)
+    .filter((f) => !isSystemFile(f.name))
+    .slice(0, limit);
 }
 
 /** The desktop app opens the file manager; browser mode cannot, so the caller shows `path` instead. */

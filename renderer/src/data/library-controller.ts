@@ -3,7 +3,6 @@ import type { ApiInput } from '../../../main/core/api.js';
 import type { Sample } from '../../../main/core/library.js';
 import type { Facets, SearchQuery } from '../../../main/core/library-search.js';
 import { dateRange, filterCount, NO_FILTERS, type LibraryFilters } from './library-filters.js';
-import type { LibraryTask } from '../cs-library-job.js';
 import { t } from '../i18n/library-text.js';
 import { call, errorMessage } from './api-client.js';
 import { isSystemFile } from './library-client.js';
@@ -24,9 +23,19 @@ const remembered = {
 
 let taskSeq = 0;
 
+/** What the user started: files (a pick, a folder, a drop; bundles among them) to import, or a bundle to make. */
+export type LibraryTask =
+  | { kind: 'import'; files: File[]; label: string }
+  | { kind: 'export'; request: ApiInput<'libraryExportBundle'>; count: number; label: string };
+
 /** The screen as its state needs it: redrawn on change, and the parts the actions talk to. */
 export interface LibraryHost extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The grid while it is shown: back to the top for a new query. */
+  readonly grid: { reset(): void } | null;
+  /** Asks before what cannot be undone; true when confirmed. */
+  readonly confirm: { ask(heading: string, text: string, label: string): Promise<boolean> };
+  /** The statistics while they are shown: counted again after an import. */
+  readonly stats: { load(): Promise<void> } | null;
 }
 
 /**
@@ -97,7 +106,7 @@ export class LibraryController implements ReactiveController {
     );
     this.ids = undefined;
     this.pages.want(0, 0);
-    this.host.renderRoot.querySelector('cs-library-grid')?.reset();
+    this.host.grid?.reset();
     this.redraw();
     if (this.filtersOpen) void this.loadFacets();
   }
@@ -227,13 +236,12 @@ export class LibraryController implements ReactiveController {
 
   /** Deletes for good, after the user confirms. */
   async purge(ids: string[], all = false): Promise<void> {
-    const confirm = this.host.renderRoot.querySelector('cs-library-confirm')!;
     const what = all
       ? t('purgeAll', { n: ids.length })
       : ids.length === 1
         ? t('purgeOne')
         : t('purgeSome', { n: ids.length });
-    if (!(await confirm.ask(t('purgeTitle'), t('purgeText', { what }), t('purgeButton')))) return;
+    if (!(await this.host.confirm.ask(t('purgeTitle'), t('purgeText', { what }), t('purgeButton')))) return;
     await this.act(async () => {
       const { count } = await call('libraryPurge', { ids });
       this.afterChange(ids);
@@ -273,7 +281,7 @@ export class LibraryController implements ReactiveController {
     if (kind !== 'import') return;
     this.refresh();
     void this.countTrash();
-    if (this.view === 'stats') void this.host.renderRoot.querySelector('cs-library-stats')?.load();
+    if (this.view === 'stats') void this.host.stats?.load();
   }
 
   dismissTask(id: number): void {
