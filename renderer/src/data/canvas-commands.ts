@@ -9,8 +9,10 @@ import {
   reorderElements,
   type ElementClip,
 } from '../../../main/core/design/edit.js';
+import type { Point } from '../../../main/core/design/geometry.js';
 import { defineMessages } from '../i18n/i18n.js';
 import type { CanvasAction } from './canvas-keys.js';
+import { copyOffset, pasteOffset } from './paste-place.js';
 
 const t = defineMessages({
   nudge: { zh: '微调位置', en: 'Nudge' },
@@ -28,10 +30,6 @@ export interface CommandResult {
   key?: string;
   select?: string[];
 }
-
-/** A copy lands this far from its original: a fiftieth of the page's shorter side. */
-export const copyOffset = (d: StudioDesign): number =>
-  Math.max(1, Math.round(Math.min(d.format.widthMm, d.format.heightMm) / 50));
 
 /** A canvas key on the selection (data/canvas-keys.ts). Throws a StudioError a user can read (a lock). */
 export function runCommand(design: StudioDesign, ids: readonly string[], a: CanvasAction): CommandResult {
@@ -95,14 +93,21 @@ function readClip(e: ClipboardEvent): ElementClip | null {
   }
 }
 
-/** A paste on the canvas: copied elements (offset from their originals), or files to add as images. */
-export function pasteInto(e: ClipboardEvent, design: StudioDesign): CommandResult | { files: File[] } | null {
+/**
+ * A paste on the canvas: copied elements (placed on the page, clear of an earlier paste:
+ * data/paste-place.ts; `at` is the middle of what the canvas shows), or files to add as images.
+ */
+export function pasteInto(
+  e: ClipboardEvent,
+  design: StudioDesign,
+  at?: Point,
+): CommandResult | { files: File[] } | null {
   const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
   if (files.length) return { files };
   const clip = readClip(e);
   if (!clip) return null;
-  const off = copyOffset(design);
-  const r = pasteElements(design, clip, off, off);
+  const { dx, dy } = pasteOffset(design, clip, at);
+  const r = pasteElements(design, clip, dx, dy);
   return { design: r.design, label: t('paste'), select: r.ids };
 }
 

@@ -96,7 +96,7 @@ export class Inserts {
     }
     e.preventDefault();
     if (e.type === 'cut') return h.attempt(() => cutSelection(e, h.design, h.selection));
-    const r = pasteInto(e, h.design);
+    const r = pasteInto(e, h.design, h.visibleCentre());
     if (r && 'files' in r) void this.files(new CustomEvent('canvas-files', { detail: { files: r.files } }));
     else if (r) h.apply(r);
   };
