@@ -34,14 +34,24 @@ async function dropPhoto(page: Page, xMm: number, yMm: number, jpeg: Buffer): Pr
   const dt = await page.evaluateHandle(
     ([b64]) => {
       const d = new DataTransfer();
-      d.items.add(
-        new File([Uint8Array.from(atob(b64!), (c) => c.charCodeAt(0))], '现场.jpg', { type: 'image/jpeg' }),
-      );
+      d.items.add(new File([Uint8Array.from(atob(b64!), (c) => c.charCodeAt(0))], '现场.jpg', { type: 'image/jpeg' }));
       return d;
     },
     [jpeg.toString('base64')],
   );
   await page.locator('cs-preview .stage').dispatchEvent('drop', { dataTransfer: dt, clientX: at.x, clientY: at.y });
+}
+
+/** The boxes of `els`, which must all lie inside the page of `d` (its trim). */
+function insidePage(d: StudioDesign, els: Element[]): Boxed['box'][] {
+  return els.map((el) => {
+    const box = (el as Element & Boxed).box;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.w).toBeLessThanOrEqual(d.format.widthMm);
+    expect(box.y + box.h).toBeLessThanOrEqual(d.format.heightMm);
+    return box;
+  });
 }
 
 /** Click the first, Shift-click the rest: the selection is exactly `ids`. */
@@ -58,9 +68,18 @@ async function select(page: Page, ids: string[]): Promise<void> {
   await expect.poll(() => page.locator('cs-preview .sel').count()).toBe(ids.length);
 }
 
-/** An element as the user sees it: everything but its id, place and asset key (a new design names them anew). */
+/**
+ * An element as the user sees it: everything but its id, place and asset key (a new design names
+ * them anew) and what a picture follows (checked on its own).
+ */
 function look(el: Element, d: StudioDesign): unknown {
-  const { id: _id, box: _box, locked: _locked, ...rest } = el as Element & Boxed & { locked?: boolean };
+  const {
+    id: _id,
+    box: _box,
+    locked: _locked,
+    follow: _follow,
+    ...rest
+  } = el as Element & Boxed & { locked?: boolean; follow?: unknown };
   const { w, h } = (el as Element & Boxed).box;
   if (rest.type === 'image' && rest.asset) return { ...rest, asset: d.assets[rest.asset]?.sha256, w, h };
   return { ...rest, w, h };
@@ -114,17 +133,16 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
     // The same content and style (the picture keeps showing the chicken; the photo is the same file).
     expect(pasted.map((e) => look(e, poster))).toEqual(copied.map((e) => look(e, banner)));
     expect(poster.assets[(pasted[1] as { asset: string }).asset]!.sha256).toBe(sha);
+    // The picture follows the slogan's goods (its third: on the banner 白菜青菜油麦菜 draws a leafy
+    // green, the stored 鸡 is only the fallback). It keeps following, now the poster's slogan
+    // (鲫鱼草鱼多宝鱼…): there it draws a fish. The page cannot tell which picture the banner drew
+    // (the main side resolves it), so a paste cannot pin it; docs/editor.md, "Not done".
+    expect(copied[0]).toMatchObject({ illustration: 'chicken', follow: { element: 'slogan', index: 2 } });
+    expect(pasted[0]).toMatchObject({ illustration: 'chicken', follow: { element: 'slogan', index: 2 } });
     // Inside the poster's page (the banner's place, 5.5 m from its left, is far off this page),
     // and placed as they were to each other.
     const f = poster.format;
-    for (const el of pasted) {
-      const { x, y, w, h } = (el as Element & Boxed).box;
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(y).toBeGreaterThanOrEqual(0);
-      expect(x + w).toBeLessThanOrEqual(f.widthMm);
-      expect(y + h).toBeLessThanOrEqual(f.heightMm);
-    }
-    const [p0, p1] = pasted.map((e) => (e as Element & Boxed).box);
+    const [p0, p1] = insidePage(poster, pasted);
     const [c0, c1] = copied.map((e) => (e as Element & Boxed).box);
     expect(p1!.x - p0!.x).toBeCloseTo(c1!.x - c0!.x, 6);
     expect(p1!.y - p0!.y).toBeCloseTo(c1!.y - c0!.y, 6);
@@ -163,23 +181,69 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
     // The banner is as it was when copied.
     expect(await design(a)).toEqual(banner);
 
-    // After a reload of the poster's window the copy is still there to paste.
+    // After a reload of the poster's window (its unsaved work offered back from the autosave) the
+    // copy is still there to paste: the system clipboard, and local storage where the page may
+    // not read it, both outlive the page. It lands a step further on, clear of the two before.
+    await b.locator('cs-editor .autosave[data-state="saved"]').waitFor();
+    b.on('dialog', (d) => void d.accept()); // the warning before leaving unsaved work: leave
     await b.reload();
-    await b.locator(`button.card[data-template="poster-60x90-blue"]`).click();
+    await b.locator('cs-recovery-prompt dialog').waitFor();
+    await b.locator('cs-recovery-prompt button.restore').click();
+    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 4);
     await b.locator('cs-preview img.layer').first().waitFor();
     await settled(b);
-    const m = (await design(b)).elements.length;
     await b.locator('cs-preview .stage').focus();
     await b.keyboard.press('Control+v');
-    await expect.poll(async () => (await design(b)).elements.length).toBe(m + 2);
+    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 6);
     await settled(b);
     const again = await design(b);
-    expect(again.elements.slice(m).map((e) => look(e, again))).toEqual(copied.map((e) => look(e, banner)));
+    const third = again.elements.slice(n + 4);
+    expect(third.map((e) => look(e, again))).toEqual(copied.map((e) => look(e, banner)));
+    expect((third[0] as Element & Boxed).box).toEqual({ ...p0!, x: p0!.x + 2 * step, y: p0!.y + 2 * step });
     await layersLoaded(
       b,
-      again.elements.slice(m).map((e) => e.id),
+      third.map((e) => e.id),
     );
     await shot(b, 'paste-3-after-reload.png');
+    await context.close();
+  });
+
+  it('pastes a text and a QR code from a 50×70 poster into an A3 poster, styled as they were, inside the page', async () => {
+    const { page: blank, context } = await studio().newPage();
+    await blank.close();
+    const a = await openIn(context, studio().url.href, 'poster-50x70-photo');
+    const b = await openIn(context, studio().url.href, 'poster-a3-blue');
+    await a.bringToFront();
+    await select(a, ['qr', 'qr-label']);
+    await a.keyboard.press('Control+c');
+    const from = await design(a);
+    const copied = ['qr', 'qr-label'].map((id) => from.elements.find((e) => e.id === id)!);
+    await b.bringToFront();
+    const n = (await design(b)).elements.length;
+    await b.locator('cs-preview .stage').focus();
+    await b.keyboard.press('Control+v');
+    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 2);
+    await settled(b);
+    const to = await design(b);
+    const pasted = to.elements.slice(n);
+    // The A3 poster has a QR code and its label of its own: the copies get new ids, the same
+    // words, font, colour and QR content.
+    expect(pasted.map((e) => e.id)).toEqual(['qr-2', 'qr-label-2']);
+    const { slot: _slot, ...qr } = copied[0] as Element & { slot?: string };
+    expect(copied[0]).toHaveProperty('slot', 'qr');
+    expect(pasted.map((e) => look(e, to))).toEqual([look(qr as Element, from), look(copied[1]!, from)]);
+    // The copy never takes a slot the A3 poster has (its QR field would fill both).
+    expect(pasted[0]).not.toHaveProperty('slot');
+    expect(pasted[1]).toMatchObject({ type: 'text', text: '国家反诈中心 App' });
+    // 570 mm down on the 50×70 poster is below the A3 page (420 mm): moved onto it, together.
+    const [q, label] = insidePage(to, pasted);
+    expect(label!.y - q!.y).toBeCloseTo(96, 6);
+    await layersLoaded(
+      b,
+      pasted.map((e) => e.id),
+    );
+    await shot(b, 'paste-4-text-into-a3.png');
+    expect(await design(a)).toEqual(from);
     await context.close();
   });
 });
