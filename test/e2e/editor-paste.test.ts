@@ -4,7 +4,7 @@ import type { StudioDesign } from '../../main/core/design/design.js';
 import type { Element } from '../../main/core/design/elements.js';
 import { plainPhoto } from '../helpers/photos.js';
 import { centreOf, design, screenAt, settled, shot } from './editor-helpers.js';
-import { studioForSuite } from './harness.js';
+import { studioForSuite, type Studio } from './harness.js';
 
 /*
  * Copy and paste between designs (issue #15 §2), in real Chromium through browser mode: two
@@ -26,6 +26,28 @@ async function openIn(context: BrowserContext, url: string, id: string): Promise
   await page.locator('cs-preview img.layer').first().waitFor();
   await settled(page);
   return page;
+}
+
+/**
+ * Two windows of one browser profile on two templates, the first in front. Both open before
+ * anything changes (an unsaved change would be offered to the second window to recover).
+ */
+async function twoWindows(studio: Studio, from: string, to: string) {
+  const { page: blank, context } = await studio.newPage();
+  await blank.close();
+  const a = await openIn(context, studio.url.href, from);
+  const b = await openIn(context, studio.url.href, to);
+  await a.bringToFront();
+  return { a, b, context };
+}
+
+/** Ctrl+V on the canvas of `page`, which then holds `count` elements; the design after it. */
+async function pasteIn(page: Page, count: number): Promise<StudioDesign> {
+  await page.locator('cs-preview .stage').focus();
+  await page.keyboard.press('Control+v');
+  await expect.poll(async () => (await design(page)).elements.length).toBe(count);
+  await settled(page);
+  return design(page);
 }
 
 /** A photo file dropped on the canvas at a point of the page (mm). */
@@ -105,12 +127,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
   const studio = studioForSuite();
 
   it('pastes a picture and a photo from a 6 m banner into a 50×70 poster, inside its page, as one undo step', async () => {
-    const { page: blank, context } = await studio().newPage();
-    await blank.close();
-    // Both windows open before the banner changes (an unsaved change would be offered to the second window to recover).
-    const a = await openIn(context, studio().url.href, 'banner-red-600x70');
-    const b = await openIn(context, studio().url.href, 'poster-50x70-photo');
-    await a.bringToFront();
+    const { a, b, context } = await twoWindows(studio(), 'banner-red-600x70', 'poster-50x70-photo');
     // A photo from a file, dropped near the banner's right-hand goods picture (the chicken).
     await dropPhoto(a, 5620, 610, await plainPhoto(900, 600));
     await expect.poll(async () => (await design(a)).elements.some((e) => e.id === 'image')).toBe(true);
@@ -124,11 +141,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
     await b.bringToFront();
     const before = await design(b);
     const n = before.elements.length;
-    await b.locator('cs-preview .stage').focus();
-    await b.keyboard.press('Control+v');
-    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 2);
-    await settled(b);
-    const poster = await design(b);
+    const poster = await pasteIn(b, n + 2);
     const pasted = poster.elements.slice(n);
     // The same content and style (the picture keeps showing the chicken; the photo is the same file).
     expect(pasted.map((e) => look(e, poster))).toEqual(copied.map((e) => look(e, banner)));
@@ -161,12 +174,8 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
     expect((await design(b)).elements).toEqual(before.elements);
 
     // Pasted twice: the second lands a step down and right of the first, not on it.
-    await b.keyboard.press('Control+v');
-    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 2);
-    await b.keyboard.press('Control+v');
-    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 4);
-    await settled(b);
-    const twice = (await design(b)).elements.slice(n).map((e) => (e as Element & Boxed).box);
+    await pasteIn(b, n + 2);
+    const twice = (await pasteIn(b, n + 4)).elements.slice(n).map((e) => (e as Element & Boxed).box);
     const step = Math.round(Math.min(f.widthMm, f.heightMm) / 50);
     expect(twice[0]).toEqual(p0);
     expect(twice[2]!.x - twice[0]!.x).toBeCloseTo(step, 6);
@@ -192,11 +201,7 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
     await expect.poll(async () => (await design(b)).elements.length).toBe(n + 4);
     await b.locator('cs-preview img.layer').first().waitFor();
     await settled(b);
-    await b.locator('cs-preview .stage').focus();
-    await b.keyboard.press('Control+v');
-    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 6);
-    await settled(b);
-    const again = await design(b);
+    const again = await pasteIn(b, n + 6);
     const third = again.elements.slice(n + 4);
     expect(third.map((e) => look(e, again))).toEqual(copied.map((e) => look(e, banner)));
     expect((third[0] as Element & Boxed).box).toEqual({ ...p0!, x: p0!.x + 2 * step, y: p0!.y + 2 * step });
@@ -209,22 +214,14 @@ describe.skipIf(!process.env.STUDIO_E2E)('copy and paste between designs in Chro
   });
 
   it('pastes a text and a QR code from a 50×70 poster into an A3 poster, styled as they were, inside the page', async () => {
-    const { page: blank, context } = await studio().newPage();
-    await blank.close();
-    const a = await openIn(context, studio().url.href, 'poster-50x70-photo');
-    const b = await openIn(context, studio().url.href, 'poster-a3-blue');
-    await a.bringToFront();
+    const { a, b, context } = await twoWindows(studio(), 'poster-50x70-photo', 'poster-a3-blue');
     await select(a, ['qr', 'qr-label']);
     await a.keyboard.press('Control+c');
     const from = await design(a);
     const copied = ['qr', 'qr-label'].map((id) => from.elements.find((e) => e.id === id)!);
     await b.bringToFront();
     const n = (await design(b)).elements.length;
-    await b.locator('cs-preview .stage').focus();
-    await b.keyboard.press('Control+v');
-    await expect.poll(async () => (await design(b)).elements.length).toBe(n + 2);
-    await settled(b);
-    const to = await design(b);
+    const to = await pasteIn(b, n + 2);
     const pasted = to.elements.slice(n);
     // The A3 poster has a QR code and its label of its own: the copies get new ids, the same
     // words, font, colour and QR content.
