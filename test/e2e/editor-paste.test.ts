@@ -117,7 +117,9 @@ async function layersLoaded(page: Page, ids: string[]): Promise<void> {
       .shadowRoot!.querySelector('cs-editor')!
       .shadowRoot!.querySelector('cs-preview')!.shadowRoot!;
     return ids.every((id) => {
-      const imgs = [...preview.querySelectorAll<HTMLImageElement>(`img[data-layer="${id}"], img[data-photo="${id}"]`)];
+      const imgs = Array.from(
+        preview.querySelectorAll<HTMLImageElement>(`img[data-layer="${id}"], img[data-photo="${id}"]`),
+      );
       return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
     });
   }, ids);
