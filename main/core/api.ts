@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AssetRefSchema,
   FormatEntrySchema,
+  IllustrationIdSchema,
   KindSchema,
   PreflightReportSchema,
   STUDIO_ERROR_CODES,
@@ -103,6 +104,8 @@ export const PreviewGeometrySchema = z.object({
   ink: z.object(MmRect).optional(),
   block: z.object(MmRect).optional(),
   sizeMm: z.number().optional(),
+  /** A picture that follows a text's goods: the one it draws now (a copy taken elsewhere keeps it). */
+  illustration: IllustrationIdSchema.optional(),
 });
 export type PreviewGeometry = z.infer<typeof PreviewGeometrySchema>;
 

@@ -145,6 +145,10 @@ export class CsEditor extends LitElement {
     return this.renderRoot.querySelector('cs-preview')?.visibleCentre();
   }
 
+  get geometry() {
+    return this.checks.geometry;
+  }
+
   /** A text or QR content; keystrokes in one field within a second are one undo step. */
   private setSlot(elementId: string, value: string, label?: string) {
     const slot = slotsOf(this.design).find((s) => s.elementId === elementId);

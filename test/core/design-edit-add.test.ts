@@ -128,6 +128,23 @@ describe('images, delete, duplicate, copy and paste', () => {
     expect(StudioDesignSchema.safeParse(pasted.design).success).toBe(true);
   });
 
+  it('a goods picture copied without its text becomes the picture it drew; with its text it keeps following', () => {
+    const fresh = studioTemplate('tag-hanging-70x100-fresh');
+    const follower = fresh.elements.find((e) => e.type === 'illustration' && e.follow)!;
+    if (follower.type !== 'illustration') throw new Error('no follower');
+    const text = follower.follow!.element;
+    const drawn = new Map([[follower.id, 'leafy-green']]);
+    const alone = copyElements(fresh, [follower.id], drawn).elements[0]!;
+    expect(alone).toMatchObject({ id: follower.id, illustration: 'leafy-green' });
+    expect(alone).not.toHaveProperty('follow');
+    const both = copyElements(fresh, [follower.id, text], drawn).elements.find((e) => e.id === follower.id)!;
+    expect(both).toMatchObject({ illustration: follower.illustration, follow: follower.follow });
+    // Not yet previewed (nothing drawn known): the element as it is.
+    expect(copyElements(fresh, [follower.id]).elements[0]).toEqual(follower);
+    // The design copied from is not touched.
+    expect(findElement(fresh, follower.id)).toEqual(follower);
+  });
+
   it('refuses more than 500 elements', () => {
     const many = {
       ...poster,

@@ -21,7 +21,7 @@ async function preview(design: unknown, have?: string[]) {
   if (!r.ok) throw new Error(r.error.message);
   return r.value as {
     layers: { kind: string; id: string; svg?: string; key?: string }[];
-    elements: { id: string; ink?: any; block?: any; sizeMm?: number }[];
+    elements: { id: string; ink?: any; block?: any; sizeMm?: number; illustration?: string }[];
   };
 }
 const viewBox = (svg: string) => /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number);
@@ -60,6 +60,21 @@ describe('previewSvg for the canvas', () => {
     expect(ink.w).toBeGreaterThan(1.3 * (poster.elements.find((e) => e.id === 'qr') as { box: { w: number } }).box.w);
     const hidden = await preview(setHidden(poster, ['qr'], true));
     expect(hidden.layers.map((l) => l.id)).not.toContain('qr');
+  });
+
+  it('says which picture a goods picture draws now, from its text (the page copies that one)', async () => {
+    const fresh = studioTemplate('tag-hanging-70x100-fresh');
+    const follower = fresh.elements.find((e) => e.type === 'illustration' && e.follow)!;
+    if (follower.type !== 'illustration') throw new Error('no follower');
+    const drawn = async (text: string) =>
+      (await preview(setContent(fresh, follower.follow!.element, text))).elements.find((e) => e.id === follower.id)!
+        .illustration;
+    expect(await drawn('鲫鱼草鱼多宝鱼、转账汇款要三思')).toBe('fish');
+    expect(await drawn('白菜青菜油麦菜、莫给骗子当韭菜')).toBe('leafy-green');
+    // Only pictures that follow a text carry the field.
+    const followers = poster.elements.filter((e) => e.type === 'illustration' && e.follow).map((e) => e.id);
+    const said = (await preview(poster)).elements.filter((e) => e.illustration).map((e) => e.id);
+    expect(said.sort()).toEqual([...followers].sort());
   });
 
   it('answers the layers the page holds by key only, and a changed one whole', async () => {

@@ -217,9 +217,25 @@ export interface ElementClip {
   assets: Record<string, AssetRef>;
 }
 
-export function copyElements(design: StudioLike, ids: readonly string[]): ElementClip {
+/**
+ * The elements `ids` as a clip. `drawn`: what each picture that follows a text draws now (the
+ * preview's geometry); one copied without its text becomes that picture, so a paste elsewhere
+ * shows what was copied instead of picking again from another slogan.
+ */
+export function copyElements(
+  design: StudioLike,
+  ids: readonly string[],
+  drawn: ReadonlyMap<string, string> = new Map(),
+): ElementClip {
   const set = new Set(ids);
-  const elements = design.elements.filter((e) => set.has(e.id));
+  const elements = design.elements
+    .filter((e) => set.has(e.id))
+    .map((e): Element => {
+      const pin = e.type === 'illustration' && e.follow && !set.has(e.follow.element) ? drawn.get(e.id) : undefined;
+      if (e.type !== 'illustration' || pin === undefined) return e;
+      const { follow: _f, ...rest } = e;
+      return { ...rest, illustration: pin };
+    });
   const assets: Record<string, AssetRef> = {};
   for (const e of elements)
     if (e.type === 'image' && e.asset && design.assets[e.asset]) assets[e.asset] = design.assets[e.asset]!;

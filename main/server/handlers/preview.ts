@@ -3,6 +3,7 @@ import type { ApiValue, PreviewAnswerLayer, PreviewGeometry } from '../../core/a
 import type { Design, StudioDesign } from '../../core/index.js';
 import { prepareAssets, type AssetLoader } from '../../engine/assets/prepare.js';
 import { screenImages } from '../../engine/assets/screen-images.js';
+import { resolvedIllustration } from '../../engine/illustrations.js';
 import { inkBox } from '../../engine/output/raster/content.js';
 import { pageRegion, sceneToSvg, type SvgRegion } from '../../engine/output/svg.js';
 import { preflight as runPreflight } from '../../engine/preflight/preflight.js';
@@ -65,6 +66,23 @@ function geometry({ scene, text }: BuiltScene): PreviewGeometry[] {
       ...(lay ? { block: lay.block, sizeMm: lay.sizeMm } : {}),
     };
   });
+}
+
+/**
+ * Each picture that follows a text's goods, with the picture it draws now: the page copies that
+ * one, not the link, when the text stays behind (pasted into another design, the link would pick
+ * from that design's slogan).
+ */
+export function withFollowedPictures(elements: PreviewGeometry[], design: StudioDesign): PreviewGeometry[] {
+  const drawn = new Map(
+    design.elements.flatMap((e) =>
+      e.type === 'illustration' && e.follow ? [[e.id, resolvedIllustration(e, design)]] : [],
+    ),
+  );
+  if (!drawn.size) return elements;
+  const out = elements.map((g) => (drawn.has(g.id) ? { ...g, illustration: drawn.get(g.id)! } : g));
+  for (const [id, illustration] of drawn) if (!out.some((g) => g.id === id)) out.push({ id, illustration });
+  return out;
 }
 
 /** An SVG layer's key: a hash of its markup, so a layer whose markup changed never keeps its key. */
@@ -149,7 +167,8 @@ export class SceneCache {
   }
 
   async preview(design: StudioDesign, bleed = false, have?: readonly string[]): Promise<ApiValue<'previewSvg'>> {
-    return previewLayers(await this.get(design), bleed, new Set(have));
+    const answer = previewLayers(await this.get(design), bleed, new Set(have));
+    return { ...answer, elements: withFollowedPictures(answer.elements, design) };
   }
 
   async preflight(design: StudioDesign): Promise<ApiValue<'preflight'>> {

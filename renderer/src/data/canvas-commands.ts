@@ -63,9 +63,15 @@ export function runCommand(design: StudioDesign, ids: readonly string[], a: Canv
 const MARK = 'campaign-studio/elements\n';
 const KEY = 'campaign-studio.clipboard';
 
-export function copySelection(e: ClipboardEvent, design: StudioDesign, ids: readonly string[]): boolean {
+/** `drawn`: what each picture following a text draws now (copyElements). */
+export function copySelection(
+  e: ClipboardEvent,
+  design: StudioDesign,
+  ids: readonly string[],
+  drawn?: ReadonlyMap<string, string>,
+): boolean {
   if (!ids.length) return false;
-  const text = JSON.stringify(copyElements(design, ids));
+  const text = JSON.stringify(copyElements(design, ids, drawn));
   e.clipboardData?.setData('text/plain', MARK + text);
   try {
     localStorage.setItem(KEY, text);
@@ -112,7 +118,12 @@ export function pasteInto(
 }
 
 /** Cut: copy, then delete. */
-export function cutSelection(e: ClipboardEvent, design: StudioDesign, ids: readonly string[]): CommandResult {
-  if (!copySelection(e, design, ids)) return {};
+export function cutSelection(
+  e: ClipboardEvent,
+  design: StudioDesign,
+  ids: readonly string[],
+  drawn?: ReadonlyMap<string, string>,
+): CommandResult {
+  if (!copySelection(e, design, ids, drawn)) return {};
   return { design: deleteElements(design, ids), label: t('cut'), select: [] };
 }

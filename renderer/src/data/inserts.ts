@@ -1,4 +1,4 @@
-import type { ApiValue } from '../../../main/core/api.js';
+import type { ApiValue, PreviewGeometry } from '../../../main/core/api.js';
 import type { StudioDesign } from '../../../main/core/design/design.js';
 import { addElement, addImage, elementAt, newElement, placeImage } from '../../../main/core/design/edit.js';
 import { elementName } from '../../../main/core/design/names.js';
@@ -21,6 +21,8 @@ export interface InsertHost {
   readonly profile: ApiValue<'getProfile'>['profile'] | null;
   /** The middle of what the canvas shows, in page mm. */
   visibleCentre(): { x: number; y: number } | undefined;
+  /** The last preview's geometry: what each picture following a text draws now. */
+  readonly geometry: ReadonlyMap<string, PreviewGeometry>;
   /** One undo step (and the selection it leaves). */
   apply(r: CommandResult): void;
   /** As apply, with a refusal said in the editor instead of thrown. */
@@ -90,12 +92,13 @@ export class Inserts {
     // Text fields (the inline editor) keep their own copy and paste.
     const from = e.composedPath()[0];
     if (from instanceof HTMLTextAreaElement || from instanceof HTMLInputElement) return;
+    const drawn = new Map([...h.geometry].flatMap(([id, g]) => (g.illustration ? [[id, g.illustration]] : [])));
     if (e.type === 'copy') {
-      if (copySelection(e, h.design, h.selection)) e.preventDefault();
+      if (copySelection(e, h.design, h.selection, drawn)) e.preventDefault();
       return;
     }
     e.preventDefault();
-    if (e.type === 'cut') return h.attempt(() => cutSelection(e, h.design, h.selection));
+    if (e.type === 'cut') return h.attempt(() => cutSelection(e, h.design, h.selection, drawn));
     const r = pasteInto(e, h.design, h.visibleCentre());
     if (r && 'files' in r) void this.files(new CustomEvent('canvas-files', { detail: { files: r.files } }));
     else if (r) h.apply(r);
