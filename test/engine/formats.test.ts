@@ -118,8 +118,13 @@ describe('format catalogue (templates/formats.json)', () => {
     for (const f of ofKind('table-card')) expect(f.viewingDistanceM).toBe(1);
   });
 
-  it('die-cut and cropped formats say so: round stickers are circles, the hanging tag has round corners, the cover a key square', () => {
-    for (const f of ofKind('sticker')) expect(f.shape, f.id).toBe('circle');
+  it('die-cut and cropped formats say so: stickers are round or cut along a picture, the hanging tag has round corners, the cover a key square', () => {
+    for (const f of ofKind('sticker')) expect(['circle', 'contour'], f.id).toContain(f.shape);
+    // A shaped sticker's cut follows the picture its templates name `picture`, 4 mm out.
+    expect(formats.find((f) => f.id === 'sticker-shaped-70')).toMatchObject({
+      shape: 'contour',
+      contour: { element: 'picture', offsetMm: 4 },
+    });
     expect(formats.find((f) => f.id === 'tag-hanging-70x100')).toMatchObject({ shape: 'rect', cornerMm: 4 });
     expect(formats.filter((f) => f.keyArea).map((f) => f.id)).toEqual(['wechat-cover-900x383']);
   });
