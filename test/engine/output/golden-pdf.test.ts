@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MM_PER_INCH } from '../../../main/core/index.js';
 import { renderDesigns } from '../../../main/engine/render.js';
+import { buildScene } from '../../../main/engine/scene/build-scene.js';
 import { OUT_DIR } from '../../helpers/designs.js';
 import { diff } from '../../helpers/image-diff.js';
 import { PdfReader } from '../../helpers/pdf-reader.js';
@@ -51,7 +52,7 @@ describe('golden renders of each kind and style, as PDF read by MuPDF', () => {
       const h = Math.min(page.height, golden.info.height, whole(t.format.heightMm));
       // A die-cut piece's PNG is the piece as cut (white outside its outline); its PDF page is the square.
       likeShapedRaster(
-        t.format,
+        { ...t.format, contour: buildScene(design).scene.contour },
         dpi,
         { data: page.data, channels: 4, width: page.width },
         { data: golden.data, channels: 3, width: golden.info.width },
