@@ -1,4 +1,5 @@
 import { isDieCut } from '../../main/engine/scene/trim-shape.js';
+import type { Scene } from '../../main/engine/scene/types.js';
 
 interface Trim {
   widthMm: number;
@@ -6,7 +7,7 @@ interface Trim {
   shape?: 'rect' | 'circle' | 'contour';
   cornerMm?: number;
   /** A piece cut along a picture: its traced cut (the scene's `contour`); without it, its rectangle. */
-  contour?: { trim: readonly (readonly [number, number])[] };
+  contour?: Scene['contour'];
 }
 
 /** Signed distance (mm) from a point to a closed polygon's outline: negative inside (even-odd). */
