@@ -3,7 +3,9 @@ import type { JobStatus } from '../../main/core/api-jobs.js';
 import { createHandlers } from '../../main/server/handlers/index.js';
 import { testContext } from '../helpers/context.js';
 import { handlerCalls } from '../helpers/handler-calls.js';
-import { sanmingProfile } from '../helpers/profile.js';
+import { buildScene } from '../../main/engine/scene/build-scene.js';
+import { trimArea } from '../../main/engine/scene/trim-shape.js';
+import { filledTemplate, sanmingProfile } from '../helpers/profile.js';
 import { zipEntries } from '../helpers/zip-entries.js';
 
 /*
@@ -68,6 +70,16 @@ describe('imposition', () => {
     expect(upright.first.some((p: { rotated?: boolean }) => p.rotated)).toBe(false);
     const s = await finished((await api.ok('startImpose', { ...req, rotate: false, allowPlaceholder: true })).jobId);
     expect(s).toMatchObject({ state: 'done', sheets: 2, pieces: 14 });
+  });
+
+  it('counts a sticker cut along its picture by its traced outline, as the imposed PDF does, not its rectangle', async () => {
+    const req = { items: [{ templateId: 'sticker-shaped-fish-70', count: 20 }], sheet: 'a3' };
+    const plan = await api.ok('planImpose', req);
+    const area = trimArea(buildScene(filledTemplate('sticker-shaped-fish-70')).scene);
+    expect(area).toBeLessThan(0.8 * 70 * 70);
+    expect(plan.wastePct).toBeCloseTo(100 * (1 - (20 * area) / (plan.sheets * 297 * 420)), 1);
+    const s = await finished((await api.ok('startImpose', req)).jobId);
+    expect(s).toMatchObject({ state: 'done', sheets: plan.sheets, wastePct: plan.wastePct });
   });
 
   it('a piece bigger than the sheet is refused before any job starts', async () => {

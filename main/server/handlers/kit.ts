@@ -12,6 +12,7 @@ import { readAudiences } from '../../engine/kit/audiences.js';
 import { gridJingleData } from '../../engine/kit/grid-kit.js';
 import { gridKitSpec, marketJingleData } from '../../engine/kit/kit-data.js';
 import { readStalls } from '../../engine/kit/stalls.js';
+import { buildScene } from '../../engine/scene/build-scene.js';
 import { trimArea } from '../../engine/scene/trim-shape.js';
 import { getTemplate } from '../../engine/templates.js';
 import type { StudioContext } from '../context.js';
@@ -32,6 +33,13 @@ function itemDesigns(req: ImposeRequest, profile: UnitProfile): { design: Design
   }));
 }
 
+/**
+ * The paper a piece uses, as the imposed PDF counts it: a piece cut along a picture by its traced
+ * outline (which needs its scene), every other piece by its format's trim.
+ */
+const areaOf = (d: Design): number =>
+  d.format.shape === 'contour' ? trimArea(buildScene(d).scene) : trimArea({ ...d.format, contour: undefined });
+
 function preview(items: { design: Design; count: number }[], req: ImposeRequest): ImposePreview {
   const plan = planImposition(
     items.map(({ design: d, count }) => ({
@@ -40,7 +48,7 @@ function preview(items: { design: Design; count: number }[], req: ImposeRequest)
       heightMm: d.format.heightMm,
       bleedMm: d.format.bleedMm,
       count,
-      areaMm2: trimArea({ ...d.format, contour: undefined }),
+      areaMm2: areaOf(d),
     })),
     {
       sheet: sheetOf(req.sheet),
