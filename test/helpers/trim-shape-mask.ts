@@ -1,3 +1,4 @@
+import { polygonInset } from '../../main/engine/preflight/cut-margin.js';
 import { isDieCut } from '../../main/engine/scene/trim-shape.js';
 import type { Scene } from '../../main/engine/scene/types.js';
 
@@ -10,24 +11,9 @@ interface Trim {
   contour?: Scene['contour'];
 }
 
-/** Signed distance (mm) from a point to a closed polygon's outline: negative inside (even-odd). */
-function polygonDistance(poly: readonly (readonly [number, number])[], x: number, y: number): number {
-  let near = Infinity;
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [ax, ay] = poly[j]!;
-    const [bx, by] = poly[i]!;
-    if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-    const len2 = (bx - ax) ** 2 + (by - ay) ** 2 || 1;
-    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2));
-    near = Math.min(near, Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay)));
-  }
-  return inside ? -near : near;
-}
-
 /** Signed distance (mm) from a point to the trim's outline: negative inside. */
 function distance(t: Trim, x: number, y: number): number {
-  if (t.shape === 'contour' && t.contour) return polygonDistance(t.contour.trim, x, y);
+  if (t.shape === 'contour' && t.contour) return -polygonInset([x, y], t.contour.trim);
   if (t.shape === 'circle') {
     const rx = t.widthMm / 2;
     const ry = t.heightMm / 2;

@@ -84,7 +84,7 @@ function inkPoints(it: SceneItem): Pt[] {
 }
 
 /** Signed distance from a point to a closed polygon's outline: positive inside (even-odd), negative outside. */
-function polygonInset([px, py]: Pt, poly: readonly Pt[]): number {
+export function polygonInset([px, py]: Pt, poly: readonly Pt[]): number {
   let near = Infinity;
   let inside = false;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
