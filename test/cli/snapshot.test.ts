@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { studio, type CliResult } from '../helpers/cli.js';
+import { runProcess, studio, type CliResult } from '../helpers/cli.js';
 
 /*
  * The CLI's start-up snapshot (dist/cli.blob, main/cli/snapshot.ts) and its POSIX launcher
@@ -22,22 +22,9 @@ async function started(
   bin?: string,
 ): Promise<CliResult & { start: string }> {
   const r = bin
-    ? await runAt(bin, args, env)
+    ? await runProcess(bin, args, { env: { NODE_OPTIONS: `--require ${HOOK}`, ...env } })
     : await studio(args, { start: 'launcher', env: { NODE_OPTIONS: `--require ${HOOK}`, ...env } });
   return { ...r, start: /start: (\w+)\n/.exec(r.stderr)?.[1] ?? '?' };
-}
-
-async function runAt(bin: string, args: string[], env: Record<string, string>): Promise<CliResult> {
-  const { spawn } = await import('node:child_process');
-  return new Promise((done, fail) => {
-    const p = spawn(bin, args, { env: { ...process.env, NODE_OPTIONS: `--require ${HOOK}`, ...env } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    p.on('error', fail);
-    p.on('close', (code) => done({ code, stdout, stderr }));
-  });
 }
 
 /** A PDF without what differs between any two runs: its dates (Info and XMP) and file identifier. */

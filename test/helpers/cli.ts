@@ -31,8 +31,17 @@ export function studio(
   args: string[],
   opts: { env?: Record<string, string>; input?: string; start?: CliStart } = {},
 ): Promise<CliResult> {
+  const [cmd, argv] = cliCommand(args, opts.start);
+  return runProcess(cmd, argv, opts);
+}
+
+/** A program run to its end, its output collected (a CLI start other than the project's own). */
+export function runProcess(
+  cmd: string,
+  argv: string[],
+  opts: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const [cmd, argv] = cliCommand(args, opts.start);
     const p = spawn(cmd, argv, {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
