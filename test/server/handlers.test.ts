@@ -51,6 +51,21 @@ describe('handlers', () => {
     await bad('listTemplates', { extra: 1 });
   });
 
+  it('a new shaped sticker has the picture its cut follows, and the slogan on it inside the cut', async () => {
+    const d = await ok('newDesignFromFormat', { formatId: 'sticker-shaped-70' });
+    expect(d.elements.map((e: any) => [e.id, e.type])).toEqual([
+      ['picture', 'illustration'],
+      ['slogan', 'text'],
+    ]);
+    d.elements[1].text = SLOGAN;
+    const preview = await ok('previewSvg', { design: d });
+    expect(preview.notes.map((n: any) => n.message).join()).not.toMatch(/模切线/);
+    const report = await ok('preflight', { design: d });
+    const codes = report.findings.map((f: any) => f.code);
+    expect(codes).not.toContain('cut-margin');
+    expect(codes).not.toContain('outside-safe-area');
+  });
+
   it('listFonts: the bundled families with their weights, then what this PC has', async () => {
     const fonts = await ok('listFonts', {});
     expect(fonts.filter((f: any) => f.bundled).map((f: any) => f.family)).toEqual(

@@ -35,14 +35,31 @@ export const designOfTemplate = (id: string): Design => designFromTemplate(getTe
 
 /**
  * A new design in a catalogue format: the format's print defaults and one slogan slot filling the
- * safe area, auto-fitted, so the user can type at once and the slogan assistant has its field.
+ * safe area, auto-fitted, so the user can type at once and the slogan assistant has its field. A
+ * format cut along a picture (a shaped sticker) gets that picture too, filling the page inside its
+ * cut's offset, with the slogan on its middle: without it the cut would fall back to the page's
+ * rectangle.
  */
 export function designOfFormat(formatId: string, name?: string): StudioDesign {
   const entry = getFormat(formatId);
   const format = formatOfEntry(entry);
-  const m = format.safeMm;
-  const w = format.widthMm - 2 * m;
-  const h = format.heightMm - 2 * m;
+  const contour = format.shape === 'contour' ? format.contour : undefined;
+  const W = format.widthMm;
+  const H = format.heightMm;
+  const m = contour ? Math.min(W, H) * 0.25 : format.safeMm;
+  const w = W - 2 * m;
+  const h = contour ? H * 0.3 : H - 2 * m;
+  const picture = contour
+    ? [
+        {
+          id: contour.element,
+          label: '模切插图',
+          type: 'illustration',
+          illustration: 'leafy-green',
+          box: { x: contour.offsetMm, y: contour.offsetMm, w: W - 2 * contour.offsetMm, h: H - 2 * contour.offsetMm },
+        },
+      ]
+    : [];
   return StudioDesignSchema.parse({
     schema: 'campaign-studio/design',
     version: 1,
@@ -51,12 +68,13 @@ export function designOfFormat(formatId: string, name?: string): StudioDesign {
     format,
     background: { type: 'colour', colour: 'white' },
     elements: [
+      ...picture,
       {
         id: 'slogan',
         slot: 'slogan',
         label: '标语',
         type: 'text',
-        box: { x: m, y: m, w, h },
+        box: { x: m, y: contour ? (H - h) / 2 : m, w, h },
         text: '',
         font: { family: 'Noto Sans SC', weight: 900 },
         size: { mode: 'fit', minMm: Math.min(w, h) / 40, maxMm: Math.min(w, h) / 2 },
